@@ -1,0 +1,158 @@
+"""The command line: ``aqdesk [--db URL] COMMAND ...``; without a command, the main window.
+
+Exit codes: 0 success, 1 a user error (Chinese message on stderr), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from aqdesk import APP_TITLE, __version__, logs, paths
+from aqdesk.errors import UserError
+
+EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text}") from None
+
+
+def _global_options(parser: argparse.ArgumentParser, default) -> None:
+    """--db and --debug are accepted before or after the command."""
+    parser.add_argument("--db", metavar="URL", default=default,
+                        help="数据库地址（SQLAlchemy URL），默认读取 AQDESK_DB 或用户数据文件夹")
+    parser.add_argument("--debug", action="store_true", default=default or False, help="输出调试日志")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="aqdesk", description=f"{APP_TITLE}（aqdesk {__version__}）")
+    _global_options(parser, None)
+    parser.add_argument("--version", action="version", version=f"aqdesk {__version__}")
+    parser.add_argument("--demo", action="store_true", help="打开演示数据（未指定 --db 时使用单独的演示数据库）")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    common = argparse.ArgumentParser(add_help=False)
+    _global_options(common, argparse.SUPPRESS)
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help, parents=[common])
+
+    command("gui", help="打开主窗口（默认）")
+
+    p = command("init", help="创建或升级数据库")
+    p.add_argument("--demo", action="store_true", dest="init_demo", help="向空数据库载入演示数据（示例市）")
+
+    p = command("status", help="预警色统计")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="统计日期，默认今天")
+
+    p = command("backup", help="把数据库备份到文件")
+    p.add_argument("file", type=Path)
+
+    p = command("restore", help="从备份文件恢复数据库（先自动备份当前数据库）")
+    p.add_argument("file", type=Path)
+    return parser
+
+
+def _database_url(args: argparse.Namespace) -> str:
+    if args.db:
+        return args.db
+    if args.demo:
+        return f"sqlite:///{(paths.data_dir() / 'demo.db').as_posix()}"
+    return paths.default_db_url()
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from aqdesk.db.database import open_database
+    from aqdesk.services import calendar, demo
+
+    db = open_database(_database_url(args))
+    try:
+        if args.init_demo:
+            demo.load_demo(db)
+            print(f"已载入演示数据（示例市）：{db.display_name}")
+        else:
+            with db.transaction() as session:
+                calendar.seed_if_empty(session)
+            print(f"数据库已就绪：{db.display_name}")
+    finally:
+        db.close()
+    return EXIT_OK
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from aqdesk.db.database import open_database
+    from aqdesk.services.status import office_status
+
+    db = open_database(_database_url(args))
+    try:
+        status = office_status(db, args.as_of or dt.date.today())
+    finally:
+        db.close()
+    if args.json:
+        print(json.dumps(status.as_json(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    t = status.tasks
+    print(f"截至 {status.as_of.isoformat()}：重点任务 {t.total} 项，红 {t.red}，黄 {t.yellow}，绿 {t.green}")
+    print(f"{'单位':<16}{'红':>4}{'黄':>4}{'绿':>4}")
+    for u in status.units:
+        if u.counts.total:
+            print(f"{u.name:<16}{u.counts.red:>4}{u.counts.yellow:>4}{u.counts.green:>4}")
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from aqdesk.db.database import open_database
+    from aqdesk.services import backup
+
+    db = open_database(_database_url(args))
+    try:
+        target = backup.backup(db, args.file)
+    finally:
+        db.close()
+    print(f"已备份到：{target}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from aqdesk.db.database import open_database
+    from aqdesk.services import backup
+
+    db = open_database(_database_url(args))
+    restored, safety = backup.restore(db, args.file)
+    restored.close()
+    print(f"已从“{args.file}”恢复；恢复前的数据库已备份到：{safety}")
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from aqdesk.ui.app import run
+
+    return run(_database_url(args), demo=args.demo)
+
+
+COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
+    None: cmd_gui, "gui": cmd_gui, "init": cmd_init, "status": cmd_status,
+    "backup": cmd_backup, "restore": cmd_restore,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logs.configure(args.debug)
+    try:
+        return COMMANDS[args.command](args)
+    except UserError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_USER_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,88 @@
+"""Alembic from inside the program: which revision a database is at, and upgrading it."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
+
+from aqdesk import paths
+from aqdesk.db import sqlite_files
+from aqdesk.errors import UserError
+
+log = logging.getLogger(__name__)
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(paths.migrations_dir()))
+    return config
+
+
+def script_directory() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    head = script_directory().get_current_head()
+    assert head is not None, "migrations/ has no revision"
+    return head
+
+
+def check_revision(revision: str | None, has_tables: bool, where: str) -> None:
+    """Refuse a database this program does not know, before anything touches it."""
+    if revision is None:
+        if has_tables:
+            raise UserError(f"“{where}”不是 aqdesk 数据库（缺少版本信息），未作任何改动。")
+        return
+    try:
+        known = script_directory().get_revision(revision) is not None
+    except Exception:  # alembic raises several kinds for an unknown id
+        known = False
+    if not known:
+        raise UserError(
+            f"数据库“{where}”来自更新版本的 aqdesk（架构版本 {revision}），当前程序无法打开。"
+            "请升级 aqdesk 后再打开；数据库未作任何改动。"
+        )
+
+
+def check_upgradable(url: str) -> None:
+    path = sqlite_files.sqlite_path(url)
+    if path is not None:
+        found = sqlite_files.probe(path)
+        check_revision(found.revision, bool(found.tables - {"alembic_version"}), str(path))
+
+
+def current_revision(engine: Engine) -> tuple[str | None, bool]:
+    with engine.connect() as conn:
+        tables = set(inspect(conn).get_table_names())
+        return MigrationContext.configure(conn).get_current_revision(), bool(tables - {"alembic_version"})
+
+
+def upgrade(engine: Engine, backup_first: Path | None) -> Path | None:
+    """Bring the database to head; returns the backup taken, if one was needed."""
+    try:
+        revision, has_tables = current_revision(engine)
+    except DBAPIError as exc:
+        raise UserError(f"无法读取数据库：{exc.orig}") from exc
+    check_revision(revision, has_tables, str(backup_first or engine.url))
+    head = head_revision()
+    if revision == head:
+        return None
+    backup = None
+    if backup_first is not None and has_tables:
+        backup = sqlite_files.timestamped_backup(backup_first, paths.backups_dir(), f"before-{head}")
+        log.info("backed up %s to %s before migrating", backup_first, backup)
+    config = alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+    log.info("migrated %s from %s to %s", engine.url, revision, head)
+    return backup

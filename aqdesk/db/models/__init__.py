@@ -1,0 +1,16 @@
+"""All models, imported here so ``Base.metadata`` knows every table."""
+
+from aqdesk.db.models.loose_coal import LooseCoalReport, LooseCoalTarget
+from aqdesk.db.models.records import AuditEntry, CalendarDay, ImportBatch, Setting
+from aqdesk.db.models.relocation import Enterprise, Milestone
+from aqdesk.db.models.substitution import SubstitutionReport, SubstitutionTarget
+from aqdesk.db.models.supervision import Letter, SheetItem, SheetStep, SupervisionSheet
+from aqdesk.db.models.tasks import Category, DeadlineChange, Task, TaskProgress, task_cooperator
+from aqdesk.db.models.units import Unit, UnitAlias
+
+__all__ = [
+    "AuditEntry", "CalendarDay", "Category", "DeadlineChange", "Enterprise", "ImportBatch",
+    "Letter", "LooseCoalReport", "LooseCoalTarget", "Milestone", "Setting", "SheetItem",
+    "SheetStep", "SubstitutionReport", "SubstitutionTarget", "SupervisionSheet", "Task",
+    "TaskProgress", "Unit", "UnitAlias", "task_cooperator",
+]

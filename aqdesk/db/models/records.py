@@ -1,0 +1,67 @@
+"""What the program keeps about its own work: import batches, the audit log, the
+working-day calendar and the office's settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from aqdesk.db.base import Base
+from aqdesk.db.models.units import Unit
+
+
+class ImportBatch(Base):
+    __tablename__ = "import_batch"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(500))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(String(20), default="return")  # plan | return
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"), index=True)
+    period: Mapped[dt.date | None] = mapped_column(Date)
+    rows_read: Mapped[int] = mapped_column(Integer, default=0)
+    rows_changed: Mapped[int] = mapped_column(Integer, default=0)
+    errors: Mapped[int] = mapped_column(Integer, default=0)
+    warnings: Mapped[int] = mapped_column(Integer, default=0)
+    skipped_rows: Mapped[str] = mapped_column(Text, default="")  # JSON list of skipped rows
+    committed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=dt.datetime.now)
+    committed_by: Mapped[str] = mapped_column(String(100), default="")
+    undone_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    undone_by: Mapped[str] = mapped_column(String(100), default="")
+
+    unit: Mapped[Unit | None] = relationship()
+
+
+class AuditEntry(Base):
+    """One field of one row changed; entries of one user action share ``action_id``."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[str] = mapped_column(String(36), index=True)
+    table_name: Mapped[str] = mapped_column(String(50))
+    row_id: Mapped[int] = mapped_column(Integer)
+    field: Mapped[str] = mapped_column(String(50))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    changed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=dt.datetime.now)
+    changed_by: Mapped[str] = mapped_column(String(100), default="")
+    source: Mapped[str] = mapped_column(String(50), default="manual")
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"), index=True)
+
+
+class CalendarDay(Base):
+    __tablename__ = "calendar_day"
+
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    is_workday: Mapped[bool] = mapped_column(Boolean)
+    source: Mapped[str] = mapped_column(String(30))  # chinese_calendar | office
+
+
+class Setting(Base):
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)  # JSON

@@ -1,0 +1,45 @@
+"""退城入园: enterprises leaving the city and their four milestones."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from aqdesk.db.base import Base, Versioned
+from aqdesk.db.models.units import Unit
+
+
+class Enterprise(Versioned, Base):
+    __tablename__ = "enterprise"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    credit_code: Mapped[str | None] = mapped_column(String(18), unique=True)
+    county_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
+    industry: Mapped[str] = mapped_column(String(100), default="")
+    original_site: Mapped[str] = mapped_column(String(200), default="")
+    park: Mapped[str] = mapped_column(String(200), default="")
+    problems: Mapped[str] = mapped_column(Text, default="")
+
+    county: Mapped[Unit] = relationship()
+    milestones: Mapped[list[Milestone]] = relationship(
+        back_populates="enterprise", cascade="all, delete-orphan", order_by="Milestone.seq"
+    )
+
+
+class Milestone(Versioned, Base):
+    __tablename__ = "milestone"
+    __table_args__ = (UniqueConstraint("enterprise_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    enterprise_id: Mapped[int] = mapped_column(
+        ForeignKey("enterprise.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))  # domain.enums.MilestoneKind
+    seq: Mapped[int] = mapped_column(Integer)
+    planned_date: Mapped[dt.date | None] = mapped_column(Date)
+    actual_date: Mapped[dt.date | None] = mapped_column(Date)
+
+    enterprise: Mapped[Enterprise] = relationship(back_populates="milestones")

@@ -1,0 +1,47 @@
+"""双替代: households to switch from coal to gas or electricity, per township and kind."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Date, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from aqdesk.db.base import Base, Versioned
+from aqdesk.db.models.units import Unit
+
+
+class SubstitutionTarget(Versioned, Base):
+    __tablename__ = "substitution_target"
+    __table_args__ = (UniqueConstraint("township_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    township_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # domain.enums.SubstitutionKind
+    target_households: Mapped[int] = mapped_column(Integer, default=0)
+    completed: Mapped[int] = mapped_column(Integer, default=0)
+    accepted: Mapped[int] = mapped_column(Integer, default=0)
+    deadline: Mapped[dt.date | None] = mapped_column(Date)
+
+    township: Mapped[Unit] = relationship()
+    reports: Mapped[list[SubstitutionReport]] = relationship(
+        back_populates="target", cascade="all, delete-orphan", order_by="SubstitutionReport.period"
+    )
+
+
+class SubstitutionReport(Base):
+    """The figures a township reported for a period; the target row holds the latest."""
+
+    __tablename__ = "substitution_report"
+    __table_args__ = (UniqueConstraint("target_id", "period"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    target_id: Mapped[int] = mapped_column(
+        ForeignKey("substitution_target.id", ondelete="CASCADE"), index=True
+    )
+    period: Mapped[dt.date] = mapped_column(Date)
+    completed: Mapped[int] = mapped_column(Integer)
+    accepted: Mapped[int] = mapped_column(Integer)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"), index=True)
+
+    target: Mapped[SubstitutionTarget] = relationship(back_populates="reports")

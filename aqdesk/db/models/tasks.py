@@ -1,0 +1,97 @@
+"""The key-task ledger: categories, tasks, their progress reports and postponements."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import CheckConstraint, Column, Date, DateTime, ForeignKey, Integer, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from aqdesk.db.base import Base, Versioned
+from aqdesk.db.models.units import Unit
+
+task_cooperator = Table(
+    "task_cooperator",
+    Base.metadata,
+    Column("task_id", ForeignKey("task.id", ondelete="CASCADE"), primary_key=True),
+    Column("unit_id", ForeignKey("unit.id"), primary_key=True, index=True),
+)
+
+
+class Category(Versioned, Base):
+    __tablename__ = "category"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[int] = mapped_column(Integer, unique=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+
+
+class Task(Versioned, Base):
+    __tablename__ = "task"
+    __table_args__ = (
+        CheckConstraint("progress_pct BETWEEN 0 AND 100", name="progress_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(20), unique=True)
+    category_id: Mapped[int] = mapped_column(ForeignKey("category.id"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    target: Mapped[str] = mapped_column(Text, default="")
+    lead_unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
+    leader: Mapped[str] = mapped_column(String(100), default="")
+    start_date: Mapped[dt.date | None] = mapped_column(Date)
+    # deadline_kind: domain.enums.DeadlineKind; deadline is set only for a dated task.
+    deadline_kind: Mapped[str] = mapped_column(String(20), default="date")
+    deadline: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="in_progress")
+    progress_pct: Mapped[int] = mapped_column(Integer, default=0)
+    done_on: Mapped[dt.date | None] = mapped_column(Date)
+    latest_progress: Mapped[str] = mapped_column(Text, default="")
+    problems: Mapped[str] = mapped_column(Text, default="")
+    next_steps: Mapped[str] = mapped_column(Text, default="")
+    last_reported_on: Mapped[dt.date | None] = mapped_column(Date)
+
+    category: Mapped[Category] = relationship()
+    lead_unit: Mapped[Unit] = relationship()
+    cooperators: Mapped[list[Unit]] = relationship(secondary=task_cooperator)
+    reports: Mapped[list[TaskProgress]] = relationship(
+        back_populates="task", cascade="all, delete-orphan", order_by="TaskProgress.period"
+    )
+
+
+class TaskProgress(Base):
+    __tablename__ = "task_progress"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("task.id", ondelete="CASCADE"), index=True)
+    period: Mapped[dt.date] = mapped_column(Date)
+    reported_on: Mapped[dt.date] = mapped_column(Date)
+    progress_pct: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    problems: Mapped[str] = mapped_column(Text, default="")
+    next_steps: Mapped[str] = mapped_column(Text, default="")
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"), index=True)
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=dt.datetime.now)
+
+    task: Mapped[Task] = relationship(back_populates="reports")
+
+
+class DeadlineChange(Base):
+    """A postponement of a task deadline or a milestone's planned date."""
+
+    __tablename__ = "deadline_change"
+    __table_args__ = (
+        CheckConstraint(
+            "(task_id IS NULL) <> (milestone_id IS NULL)", name="one_subject"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int | None] = mapped_column(ForeignKey("task.id", ondelete="CASCADE"), index=True)
+    milestone_id: Mapped[int | None] = mapped_column(
+        ForeignKey("milestone.id", ondelete="CASCADE"), index=True
+    )
+    old_date: Mapped[dt.date | None] = mapped_column(Date)
+    new_date: Mapped[dt.date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text)
+    changed_on: Mapped[dt.date] = mapped_column(Date)

@@ -1,0 +1,74 @@
+"""The closed vocabularies of the domain, stored as their English values and shown in Chinese."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Labelled(StrEnum):
+    """A value stored in English with the Chinese label the user reads."""
+
+    label: str
+
+    def __new__(cls, value: str, label: str) -> Labelled:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
+
+    @classmethod
+    def from_label(cls, label: str) -> Labelled | None:
+        text = label.strip()
+        return next((m for m in cls if m.label == text or m.value == text), None)
+
+
+class UnitKind(Labelled):
+    DEPARTMENT = "department", "市直部门"
+    COUNTY = "county", "县区"
+    TOWNSHIP = "township", "乡镇街道"
+
+
+class Color(Labelled):
+    RED = "red", "红"
+    YELLOW = "yellow", "黄"
+    GREEN = "green", "绿"
+
+
+class DeadlineKind(Labelled):
+    DATE = "date", "日期"
+    STANDING = "standing", "长期坚持"
+    MONTHLY = "monthly", "每月"
+    QUARTERLY = "quarterly", "每季度"
+
+
+class TaskStatus(Labelled):
+    NOT_STARTED = "not_started", "未开始"
+    IN_PROGRESS = "in_progress", "推进中"
+    DONE = "done", "已完成"
+
+
+class MilestoneKind(Labelled):
+    STOP = "stop", "停产"
+    DISMANTLE = "dismantle", "拆除/搬迁"
+    BUILD = "build", "新址开工"
+    PRODUCE = "produce", "建成投产"
+
+
+class SubstitutionKind(Labelled):
+    GAS = "gas", "气代煤"
+    ELECTRIC = "electric", "电代煤"
+
+
+class LoopStep(Labelled):
+    ISSUED = "issued", "交办"
+    RECEIVED = "received", "签收"
+    RECTIFYING = "rectifying", "整改"
+    FEEDBACK = "feedback", "反馈"
+    VERIFIED = "verified", "核查"
+    RETURNED = "returned", "核查退回"
+    CLOSED = "closed", "销号"
+
+
+class DayKind(Labelled):
+    WORKDAY = "workday", "工作日"
+    NATURAL = "natural", "自然日"

@@ -1,0 +1,89 @@
+"""The warning engine: red / yellow / green for anything with a deadline, with a reason.
+
+red    — the deadline has passed and the item is not done;
+yellow — due within N working days, or progress lags the share of time elapsed by more
+         than M percentage points; a standing task whose latest report is older than its
+         reporting cycle;
+green  — done, or on track.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from aqdesk.domain.enums import Color, DeadlineKind
+from aqdesk.domain.workcalendar import WorkCalendar
+
+
+@dataclass(frozen=True)
+class WarningSettings:
+    due_soon_workdays: int = 5
+    lag_points: int = 20
+    cycle_days: dict[str, int] = field(
+        default_factory=lambda: {
+            DeadlineKind.STANDING: 31,
+            DeadlineKind.MONTHLY: 31,
+            DeadlineKind.QUARTERLY: 92,
+        }
+    )
+
+
+@dataclass(frozen=True)
+class Warning:
+    color: Color
+    reason: str
+    days_left: int | None = None  # natural days to the deadline; negative when overdue
+
+
+def assess(
+    *,
+    as_of: dt.date,
+    deadline: dt.date | None,
+    done: bool,
+    calendar: WorkCalendar,
+    settings: WarningSettings,
+    start: dt.date | None = None,
+    progress: float | None = None,
+    done_on: dt.date | None = None,
+) -> Warning:
+    days_left = (deadline - as_of).days if deadline else None
+    if done:
+        late = (done_on - deadline).days if done_on and deadline else 0
+        return Warning(Color.GREEN, f"已完成（逾期{late}天完成）" if late > 0 else "已完成", days_left)
+    if deadline is None:
+        return Warning(Color.GREEN, "无完成时限")
+    if deadline < as_of:
+        return Warning(Color.RED, f"逾期{(as_of - deadline).days}天", days_left)
+    left = calendar.workdays_between(as_of, deadline)
+    if left <= settings.due_soon_workdays:
+        return Warning(Color.YELLOW, "今日到期" if deadline == as_of else f"剩{left}个工作日", days_left)
+    lag = _lag_points(as_of, start, deadline, progress)
+    if lag is not None and lag > settings.lag_points:
+        return Warning(Color.YELLOW, f"进度落后时序{lag:.0f}个百分点", days_left)
+    return Warning(Color.GREEN, f"剩{days_left}天", days_left)
+
+
+def assess_standing(
+    *,
+    as_of: dt.date,
+    kind: DeadlineKind,
+    last_reported_on: dt.date | None,
+    settings: WarningSettings,
+) -> Warning:
+    cycle = settings.cycle_days.get(kind, 31)
+    if last_reported_on is None:
+        return Warning(Color.YELLOW, f"{kind.label}任务尚无进展报送")
+    age = (as_of - last_reported_on).days
+    if age > cycle:
+        return Warning(Color.YELLOW, f"{age}天未报送进展（周期{cycle}天）")
+    return Warning(Color.GREEN, f"{kind.label}，{age}天前报送")
+
+
+def _lag_points(
+    as_of: dt.date, start: dt.date | None, deadline: dt.date, progress: float | None
+) -> float | None:
+    if start is None or progress is None or start >= deadline or as_of <= start:
+        return None
+    elapsed = min(100.0, (as_of - start).days * 100.0 / (deadline - start).days)
+    return elapsed - progress

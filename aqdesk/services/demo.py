@@ -1,0 +1,225 @@
+"""The demo office 示例市, loaded from the plain files in ``resources/demo``.
+
+The files are written as seen on an anchor day; every date is moved by whole weeks so the
+demo shows today what it showed then (red, yellow and green items, weekdays kept).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from aqdesk import paths
+from aqdesk.db.database import Database
+from aqdesk.db.models import (
+    Category, DeadlineChange, Enterprise, LooseCoalReport, LooseCoalTarget, Milestone,
+    SheetItem, SheetStep, SubstitutionTarget, SupervisionSheet, Task, TaskProgress, Unit,
+    UnitAlias,
+)
+from aqdesk.domain.enums import DeadlineKind, MilestoneKind, SubstitutionKind, TaskStatus, UnitKind
+from aqdesk.errors import UserError
+from aqdesk.services import calendar, settings
+from aqdesk.services.units import UnitDirectory
+
+LOOSE_COAL_FIELDS = (
+    "banned_points", "clean_coal_outlets", "clean_coal_tonnes", "inspections",
+    "inferior_coal_tonnes", "cases",
+)
+
+
+def demo_dir() -> Path:
+    return paths.resources_dir() / "demo"
+
+
+def anchor_day() -> dt.date:
+    return dt.date.fromisoformat(_manifest()["anchor"])
+
+
+def shift_for(today: dt.date) -> dt.timedelta:
+    """Whole weeks from the anchor day to ``today``."""
+    return dt.timedelta(weeks=round((today - anchor_day()).days / 7))
+
+
+def load_demo(db: Database, today: dt.date | None = None) -> None:
+    """Load the demo office into an empty database, in one transaction."""
+    shift = shift_for(today or dt.date.today())
+    with db.transaction() as session:
+        if session.scalar(select(func.count()).select_from(Unit)) or session.scalar(
+            select(func.count()).select_from(Task)
+        ):
+            raise UserError("数据库中已有数据，演示数据只能载入空数据库。请使用 --db 指定一个新的数据库文件。")
+        calendar.seed_if_empty(session)
+        _Loader(session, shift).run()
+        manifest = _manifest()
+        for key in ("office.name", "office.short_name", "office.city"):
+            settings.put(session, key, manifest[key])
+
+
+def _manifest() -> dict:
+    return json.loads((demo_dir() / "demo.json").read_text(encoding="utf-8"))
+
+
+def _rows(name: str) -> Iterator[dict[str, str]]:
+    with (demo_dir() / name).open(encoding="utf-8-sig", newline="") as fh:
+        yield from csv.DictReader(fh)
+
+
+class _Loader:
+    def __init__(self, session: Session, shift: dt.timedelta):
+        self.s = session
+        self.shift = shift
+
+    def date(self, text: str) -> dt.date | None:
+        return dt.date.fromisoformat(text) + self.shift if text.strip() else None
+
+    def run(self) -> None:
+        self.units()
+        self.units_by_name = UnitDirectory(self.s)
+        self.tasks()
+        self.enterprises()
+        self.postponements()
+        self.substitution()
+        self.loose_coal()
+        self.sheets()
+
+    def unit(self, name: str) -> int:
+        unit_id = self.units_by_name.find(name)
+        if unit_id is None:
+            raise ValueError(f"demo data names an unknown unit: {name}")
+        return unit_id
+
+    def units(self) -> None:
+        by_name: dict[str, Unit] = {}
+        for order, row in enumerate(_rows("units.csv")):
+            unit = Unit(
+                name=row["name"], kind=UnitKind.from_label(row["kind"]).value,
+                leader=row["leader"], sort_order=order,
+                parent=by_name[row["parent"]] if row["parent"] else None,
+                aliases=[UnitAlias(alias=a) for a in row["aliases"].split("|") if a],
+            )
+            by_name[unit.name] = unit
+            self.s.add(unit)
+        self.s.flush()
+
+    def tasks(self) -> None:
+        categories = {}
+        for row in _rows("categories.csv"):
+            categories[row["code"]] = Category(code=int(row["code"]), name=row["name"])
+            self.s.add(categories[row["code"]])
+        reports: dict[str, list[TaskProgress]] = {}
+        for row in _rows("task_progress.csv"):
+            reports.setdefault(row["number"], []).append(TaskProgress(
+                period=self.date(row["period"]), reported_on=self.date(row["reported_on"]),
+                progress_pct=int(row["progress"]), text=row["text"],
+                problems=row["problems"], next_steps=row["next_steps"],
+            ))
+        units = self.s.get
+        self.tasks_by_number: dict[str, Task] = {}
+        for row in _rows("tasks.csv"):
+            kind = DeadlineKind.from_label(row["deadline"]) or DeadlineKind.DATE
+            progress = int(row["progress"])
+            history = reports.get(row["number"], [])
+            task = Task(
+                number=row["number"], category=categories[row["category"]], title=row["title"],
+                target=row["target"], lead_unit_id=self.unit(row["lead"]), leader=row["leader"],
+                start_date=self.date(row["start"]), deadline_kind=kind.value,
+                deadline=self.date(row["deadline"]) if kind is DeadlineKind.DATE else None,
+                status=(TaskStatus.DONE if row["done_on"] else
+                        TaskStatus.IN_PROGRESS if progress else TaskStatus.NOT_STARTED).value,
+                progress_pct=progress, done_on=self.date(row["done_on"]),
+                latest_progress=row["latest"], problems=row["problems"],
+                next_steps=row["next_steps"],
+                last_reported_on=max((r.reported_on for r in history), default=None),
+                cooperators=[units(Unit, self.unit(n)) for n in _split(row["cooperating"], "、")],
+                reports=history,
+            )
+            self.tasks_by_number[task.number] = task
+            self.s.add(task)
+
+    def enterprises(self) -> None:
+        self.milestones: dict[tuple[str, str], Milestone] = {}
+        self.enterprises_by_code: dict[str, Enterprise] = {}
+        for row in _rows("enterprises.csv"):
+            enterprise = Enterprise(
+                name=row["name"], credit_code=row["credit_code"] or None,
+                county_id=self.unit(row["county"]), industry=row["industry"],
+                original_site=row["original_site"], park=row["park"], problems=row["problems"],
+            )
+            for seq, kind in enumerate(MilestoneKind):
+                milestone = Milestone(
+                    kind=kind.value, seq=seq, planned_date=self.date(row[f"{kind.value}_planned"]),
+                    actual_date=self.date(row[f"{kind.value}_actual"]),
+                )
+                enterprise.milestones.append(milestone)
+                self.milestones[(row["credit_code"], kind.value)] = milestone
+            self.enterprises_by_code[row["credit_code"]] = enterprise
+            self.s.add(enterprise)
+        self.s.flush()
+
+    def postponements(self) -> None:
+        for row in _rows("deadline_changes.csv"):
+            change = DeadlineChange(
+                old_date=self.date(row["old"]), new_date=self.date(row["new"]),
+                reason=row["reason"], changed_on=self.date(row["changed_on"]),
+            )
+            if row["kind"] == "task":
+                change.task_id = self.tasks_by_number[row["key"]].id
+            else:
+                change.milestone_id = self.milestones[(row["key"], row["milestone"])].id
+            self.s.add(change)
+
+    def substitution(self) -> None:
+        for row in _rows("substitution.csv"):
+            self.s.add(SubstitutionTarget(
+                township_id=self.unit(row["township"]),
+                kind=SubstitutionKind.from_label(row["kind"]).value,
+                target_households=int(row["target"]), completed=int(row["completed"]),
+                accepted=int(row["accepted"]), deadline=self.date(row["deadline"]),
+            ))
+
+    def loose_coal(self) -> None:
+        year = (anchor_day() + self.shift).year
+        for row in _rows("loose_coal_targets.csv"):
+            self.s.add(LooseCoalTarget(
+                county_id=self.unit(row["county"]), year=year,
+                **{f: float(row[f]) for f in LOOSE_COAL_FIELDS},
+            ))
+        for row in _rows("loose_coal.csv"):
+            self.s.add(LooseCoalReport(
+                county_id=self.unit(row["county"]), period=self.date(row["period"]),
+                relapse_points=int(row["relapse_points"]),
+                **{f: float(row[f]) for f in LOOSE_COAL_FIELDS},
+            ))
+
+    def sheets(self) -> None:
+        steps: dict[str, list[SheetStep]] = {}
+        for row in _rows("sheet_steps.csv"):
+            steps.setdefault(row["number"], []).append(
+                SheetStep(step=row["step"], on_date=self.date(row["date"]), note=row["note"])
+            )
+        for row in _rows("sheets.csv"):
+            issued, deadline = self.date(row["issued"]), self.date(row["deadline"])
+            self.s.add(SupervisionSheet(
+                number=row["number"], level=row["level"], unit_id=self.unit(row["unit"]),
+                subject=row["subject"], requirement=row["requirement"], issued_on=issued,
+                deadline=deadline, day_kind=row["day_kind"], state=row["state"],
+                items=[self.sheet_item(key) for key in _split(row["items"], "|")],
+                steps=steps.get(row["number"], []),
+            ))
+
+    def sheet_item(self, key: str) -> SheetItem:
+        if key in self.tasks_by_number:
+            task = self.tasks_by_number[key]
+            return SheetItem(item_kind="task", item_id=task.id, label=f"{task.number} {task.title}")
+        enterprise = self.enterprises_by_code[key]
+        return SheetItem(item_kind="enterprise", item_id=enterprise.id, label=enterprise.name)
+
+
+def _split(text: str, sep: str) -> list[str]:
+    return [part.strip() for part in text.split(sep) if part.strip()]

@@ -1,0 +1,62 @@
+"""The office's settings, stored as JSON in the database, each declared with a default."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from aqdesk.db.models import Setting
+from aqdesk.domain.enums import DeadlineKind
+from aqdesk.domain.warning import WarningSettings
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str
+    default: Any
+    label: str
+
+
+OPTIONS = {
+    o.key: o
+    for o in (
+        Option("office.name", "示例市大气污染防治攻坚办公室", "办公室全称"),
+        Option("office.short_name", "示例市大气办", "办公室简称"),
+        Option("office.city", "示例市", "城市"),
+        Option("warning.due_soon_workdays", 5, "临期预警（工作日）"),
+        Option("warning.lag_points", 20, "进度落后预警（百分点）"),
+        Option("warning.cycle_days.standing", 31, "长期坚持任务报送周期（天）"),
+        Option("warning.cycle_days.monthly", 31, "每月任务报送周期（天）"),
+        Option("warning.cycle_days.quarterly", 92, "每季度任务报送周期（天）"),
+    )
+}
+
+
+def get(session: Session, key: str) -> Any:
+    row = session.get(Setting, key)
+    return json.loads(row.value) if row else OPTIONS[key].default
+
+
+def put(session: Session, key: str, value: Any) -> None:
+    if key not in OPTIONS:
+        raise KeyError(key)
+    session.merge(Setting(key=key, value=json.dumps(value, ensure_ascii=False)))
+
+
+def all_values(session: Session) -> dict[str, Any]:
+    stored = {r.key: json.loads(r.value) for r in session.scalars(select(Setting))}
+    return {k: stored.get(k, o.default) for k, o in OPTIONS.items()}
+
+
+def warning_settings(session: Session) -> WarningSettings:
+    values = all_values(session)
+    return WarningSettings(
+        due_soon_workdays=int(values["warning.due_soon_workdays"]),
+        lag_points=int(values["warning.lag_points"]),
+        cycle_days={k: int(values[f"warning.cycle_days.{k.value}"]) for k in (
+            DeadlineKind.STANDING, DeadlineKind.MONTHLY, DeadlineKind.QUARTERLY)},
+    )

@@ -1,0 +1,49 @@
+"""Warning colours for the rows of each ledger, as of a date, with the office's settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from aqdesk.domain.enums import DeadlineKind, LoopStep, TaskStatus
+from aqdesk.domain.warning import Warning, WarningSettings, assess, assess_standing
+from aqdesk.domain.workcalendar import WorkCalendar
+from aqdesk.services import calendar, settings
+
+
+@dataclass(frozen=True)
+class Assessor:
+    as_of: dt.date
+    calendar: WorkCalendar
+    settings: WarningSettings
+
+    @classmethod
+    def load(cls, session: Session, as_of: dt.date) -> Assessor:
+        return cls(as_of, calendar.load(session), settings.warning_settings(session))
+
+    def _assess(self, **kwargs) -> Warning:
+        return assess(as_of=self.as_of, calendar=self.calendar, settings=self.settings, **kwargs)
+
+    def task(self, t) -> Warning:
+        """``t``: a Task or a row with the same attribute names."""
+        done = t.status == TaskStatus.DONE
+        kind = DeadlineKind(t.deadline_kind)
+        if kind is not DeadlineKind.DATE and not done:
+            return assess_standing(
+                as_of=self.as_of, kind=kind, last_reported_on=t.last_reported_on, settings=self.settings
+            )
+        return self._assess(
+            deadline=t.deadline, done=done, start=t.start_date, progress=t.progress_pct, done_on=t.done_on
+        )
+
+    def milestone(self, m) -> Warning:
+        return self._assess(deadline=m.planned_date, done=m.actual_date is not None, done_on=m.actual_date)
+
+    def township(self, t) -> Warning:
+        done = t.target_households > 0 and t.completed >= t.target_households
+        return self._assess(deadline=t.deadline, done=done)
+
+    def sheet(self, s) -> Warning:
+        return self._assess(deadline=s.deadline, done=s.state == LoopStep.CLOSED)
