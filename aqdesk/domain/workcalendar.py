@@ -41,9 +41,10 @@ class WorkCalendar:
         return day
 
     def workdays_between(self, start: dt.date, end: dt.date) -> int:
-        """Working days in (start, end]; negative when end is before start."""
+        """Working days in (start, end], or minus those in [end, start) when end is before
+        start — the exact inverse of ``add_workdays`` in both directions."""
         if end < start:
-            return -self.workdays_between(end, start)
+            return -sum(1 for k in range((start - end).days) if self.is_workday(end + k * ONE_DAY))
         return sum(1 for k in range(1, (end - start).days + 1) if self.is_workday(start + k * ONE_DAY))
 
     def natural_deadline(self, start: dt.date, days: int) -> dt.date:

@@ -46,13 +46,20 @@ def shift_for(today: dt.date) -> dt.timedelta:
     return dt.timedelta(weeks=round((today - anchor_day()).days / 7))
 
 
+def is_empty(db: Database) -> bool:
+    with db.reading() as session:
+        return _is_empty(session)
+
+
+def _is_empty(session: Session) -> bool:
+    return not any(session.scalar(select(func.count()).select_from(m)) for m in (Unit, Task, Enterprise))
+
+
 def load_demo(db: Database, today: dt.date | None = None) -> None:
     """Load the demo office into an empty database, in one transaction."""
     shift = shift_for(today or dt.date.today())
     with db.transaction() as session:
-        if session.scalar(select(func.count()).select_from(Unit)) or session.scalar(
-            select(func.count()).select_from(Task)
-        ):
+        if not _is_empty(session):
             raise UserError("数据库中已有数据，演示数据只能载入空数据库。请使用 --db 指定一个新的数据库文件。")
         calendar.seed_if_empty(session)
         _Loader(session, shift).run()

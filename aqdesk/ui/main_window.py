@@ -1,0 +1,205 @@
+"""The main window: a sidebar of screens, the as-of date, menus and the status bar."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QSettings
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDateEdit, QFileDialog, QLabel, QListWidget, QMainWindow, QMessageBox, QSplitter, QStackedWidget,
+    QToolBar, QWidget,
+)
+
+from aqdesk import APP_TITLE, __version__
+from aqdesk.db.database import Database
+from aqdesk.errors import UserError
+from aqdesk.services import backup, imports, loose_coal, relocation, substitution, supervision, tasks
+from aqdesk.ui.models import ledgers
+from aqdesk.ui.pages.export_page import ExportPage
+from aqdesk.ui.pages.ledger_page import LedgerPage
+from aqdesk.ui.pages.overview_page import OverviewPage
+
+STYLE = """
+QLabel#pageTitle { font-size: 18px; font-weight: bold; }
+QLabel#cardTitle { font-weight: bold; }
+QListWidget#sidebar { font-size: 15px; border: none; background: #eef2f6; }
+QListWidget#sidebar::item { padding: 10px 14px; }
+QListWidget#sidebar::item:selected { background: #1f5fa8; color: white; }
+"""
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database, as_of: dt.date | None = None):
+        super().__init__()
+        self.db = db
+        self.as_of = as_of or dt.date.today()
+        self.setWindowTitle(f"{APP_TITLE} — aqdesk")
+        self.setStyleSheet(STYLE)
+        self._stale: set[int] = set()
+        self._make_actions()
+        self._make_pages()
+        self._make_menus()
+        self._make_toolbar()
+        self._make_status_bar()
+        self._restore_state()
+
+    # construction ------------------------------------------------------------------
+    def _make_actions(self) -> None:
+        self.backup_action = QAction(self.tr("备份数据库(&B)…"), self, shortcut=QKeySequence("Ctrl+Shift+B"),
+                                     toolTip=self.tr("把当前数据库复制为一个备份文件"))
+        self.backup_action.triggered.connect(self.backup_database)
+        self.restore_action = QAction(self.tr("从备份恢复(&R)…"), self,
+                                      toolTip=self.tr("用备份文件替换当前数据库（先自动备份当前数据库）"))
+        self.restore_action.triggered.connect(self.restore_database)
+        self.refresh_action = QAction(self.tr("刷新(&F)"), self, shortcut=QKeySequence.StandardKey.Refresh)
+        self.refresh_action.triggered.connect(self.refresh_all)
+        self.quit_action = QAction(self.tr("退出(&X)"), self, shortcut=QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        self.about_action = QAction(self.tr("关于 aqdesk(&A)"), self)
+        self.about_action.triggered.connect(self.show_about)
+
+    def _make_pages(self) -> None:
+        self.overview = OverviewPage()
+        self.pages: list[tuple[str, QWidget]] = [
+            (self.tr("总览"), self.overview),
+            (self.tr("重点任务"), LedgerPage(self.tr("重点任务台账"), ledgers.TaskModel(), tasks.task_rows)),
+            (self.tr("散煤治理"), LedgerPage(self.tr("散煤治理台账（本年累计）"), ledgers.CountyModel(), loose_coal.county_rows)),
+            (self.tr("退城入园"), LedgerPage(self.tr("退城入园企业台账"), ledgers.EnterpriseModel(), relocation.enterprise_rows)),
+            (self.tr("双替代"), LedgerPage(self.tr("双替代（气代煤/电代煤）台账"), ledgers.TownshipModel(), substitution.township_rows)),
+            (self.tr("督办"), LedgerPage(self.tr("三色督办单"), ledgers.SheetModel(), supervision.sheet_rows)),
+            (self.tr("报送导入"), LedgerPage(self.tr("报送导入记录"), ledgers.BatchModel(),
+                                         lambda db, _as_of: imports.batch_rows(db))),
+            (self.tr("导出"), ExportPage(self.backup_action, self.restore_action)),
+        ]
+        self.sidebar = QListWidget(objectName="sidebar")
+        self.stack = QStackedWidget()
+        for name, page in self.pages:
+            self.sidebar.addItem(name)
+            self.stack.addWidget(page)
+        self.sidebar.setFixedWidth(130)
+        self.sidebar.currentRowChanged.connect(self.show_page)
+        split = QSplitter()
+        split.addWidget(self.sidebar)
+        split.addWidget(self.stack)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+        self.setCentralWidget(split)
+        self._stale = set(range(len(self.pages)))
+
+    def _make_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        file_menu.addActions([self.backup_action, self.restore_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
+        for i, (name, _page) in enumerate(self.pages):
+            action = QAction(name, self, shortcut=QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(lambda _checked=False, row=i: self.sidebar.setCurrentRow(row))
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.refresh_action)
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        help_menu.addAction(self.about_action)
+
+    def _make_toolbar(self) -> None:
+        bar = QToolBar(self.tr("截至日期"), objectName="asOfBar")
+        bar.setMovable(False)
+        bar.addWidget(QLabel(self.tr(" 截至日期：")))
+        self.date_edit = QDateEdit(calendarPopup=True, displayFormat="yyyy年M月d日")
+        self.date_edit.setDate(QDate(self.as_of))
+        self.date_edit.dateChanged.connect(lambda d: self.set_as_of(d.toPython()))
+        bar.addWidget(self.date_edit)
+        bar.addAction(self.refresh_action)
+        self.addToolBar(bar)
+
+    def _make_status_bar(self) -> None:
+        self.db_label = QLabel()
+        self.as_of_label = QLabel()
+        self.statusBar().addWidget(self.db_label, 1)
+        self.statusBar().addPermanentWidget(self.as_of_label)
+        self._update_status_bar()
+
+    def _update_status_bar(self) -> None:
+        self.db_label.setText(self.tr("数据库：%1").replace("%1", self.db.display_name))
+        self.as_of_label.setText(self.tr("截至：%1").replace("%1", self.as_of.isoformat()))
+
+    # behaviour ---------------------------------------------------------------------
+    def show_page(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        if row in self._stale:
+            self._refresh_page(row)
+
+    def _refresh_page(self, row: int) -> None:
+        page = self.pages[row][1]
+        if hasattr(page, "refresh"):
+            page.refresh(self.db, self.as_of)
+        self._stale.discard(row)
+
+    def refresh_all(self) -> None:
+        self._stale = set(range(len(self.pages)))
+        self._refresh_page(self.sidebar.currentRow())
+
+    def set_as_of(self, as_of: dt.date) -> None:
+        self.as_of = as_of
+        self._update_status_bar()
+        self.refresh_all()
+
+    def backup_database(self) -> None:
+        settings = QSettings()
+        start = Path(str(settings.value("folders/backup", str(Path.home()))))
+        name = f"aqdesk-备份-{dt.datetime.now():%Y%m%d-%H%M}.db"
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("备份数据库"), str(start / name),
+                                                self.tr("aqdesk 数据库 (*.db)"))
+        if not target:
+            return
+        settings.setValue("folders/backup", str(Path(target).parent))
+        try:
+            backup.backup(self.db, Path(target))
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("备份失败"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("已备份到 %1").replace("%1", target), 8000)
+
+    def restore_database(self) -> None:
+        settings = QSettings()
+        source, _ = QFileDialog.getOpenFileName(self, self.tr("从备份恢复"),
+                                                str(settings.value("folders/backup", str(Path.home()))),
+                                                self.tr("aqdesk 数据库 (*.db);;所有文件 (*)"))
+        if not source:
+            return
+        answer = QMessageBox.question(self, self.tr("从备份恢复"), self.tr(
+            "将用“%1”替换当前数据库的全部内容。\n当前数据库会先自动备份。是否继续？").replace("%1", source))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.db, safety = backup.restore(self.db, Path(source))
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("恢复失败"), str(exc))
+            return
+        self._update_status_bar()
+        self.refresh_all()
+        QMessageBox.information(self, self.tr("已恢复"), self.tr(
+            "已从备份恢复。恢复前的数据库已保存为：\n%1").replace("%1", str(safety)))
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("关于 aqdesk"), self.tr(
+            "<h3>%1</h3><p>aqdesk 版本 %2</p><p>供市大气污染防治攻坚办公室使用的督办台账程序："
+            "重点任务、散煤治理、退城入园、双替代、三色督办。</p><p>数据库：%3</p>")
+            .replace("%1", APP_TITLE).replace("%2", __version__).replace("%3", self.db.display_name))
+
+    # window state ------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        settings = QSettings()
+        if not self.restoreGeometry(settings.value("window/geometry", b"")):
+            self.resize(1280, 800)
+        self.sidebar.setCurrentRow(int(settings.value("window/page", 0)))
+
+    def closeEvent(self, event) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/page", self.sidebar.currentRow())
+        super().closeEvent(event)
+
+

@@ -1,0 +1,107 @@
+"""The shared machinery of the ledger table models: columns over a list of row objects.
+
+Each ledger's model (one per file beside this one) declares its columns; sorting uses
+``SORT_ROLE`` so dates and numbers sort as values, not as text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from aqdesk.domain.enums import Color
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+COLOR_ROLE = Qt.ItemDataRole.UserRole + 3
+
+COLOR_FILLS = {Color.RED: QColor("#f8d0cc"), Color.YELLOW: QColor("#fcefc0"), Color.GREEN: QColor("#d5ecd4")}
+COLOR_INK = {Color.RED: QColor("#b3261e"), Color.YELLOW: QColor("#8a6100"), Color.GREEN: QColor("#1e6b2a")}
+COLOR_SORT = {Color.RED: 0, Color.YELLOW: 1, Color.GREEN: 2}
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    value: Callable[[Any], Any]
+    width: int = 100
+    numeric: bool = False
+    colored: bool = False  # paint the row's warning colour behind this cell
+
+
+def display(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Color):
+        return value.label
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return f"{value:.1f}" if value % 1 else f"{value:.0f}"
+    return str(value)
+
+
+def sort_key(value: Any) -> Any:
+    if isinstance(value, Color):
+        return COLOR_SORT[value]
+    if isinstance(value, dt.date):
+        return value.toordinal()
+    if value is None:
+        return ""
+    return value
+
+
+class RowsModel(QAbstractTableModel):
+    COLUMNS: Sequence[Column] = ()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_object(self, row: int) -> Any:
+        return self._rows[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section].header
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = self._rows[index.row()], self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display(column.value(row))
+        if role == SORT_ROLE:
+            return sort_key(column.value(row))
+        if role == ROW_ROLE:
+            return row
+        if role == COLOR_ROLE:
+            return getattr(row, "color", None)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if column.colored and getattr(row, "color", None) is not None:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(COLOR_FILLS[row.color])
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(COLOR_INK[row.color])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = display(column.value(row))
+            return text if len(text) > 20 else None
+        return None
