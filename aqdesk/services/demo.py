@@ -18,8 +18,19 @@ from sqlalchemy.orm import Session
 from aqdesk import paths
 from aqdesk.db.database import Database
 from aqdesk.db.models import (
-    Category, DeadlineChange, Enterprise, LooseCoalReport, LooseCoalTarget, Milestone,
-    SheetItem, SheetStep, SubstitutionTarget, SupervisionSheet, Task, TaskProgress, Unit,
+    Category,
+    DeadlineChange,
+    Enterprise,
+    LooseCoalReport,
+    LooseCoalTarget,
+    Milestone,
+    SheetItem,
+    SheetStep,
+    SubstitutionTarget,
+    SupervisionSheet,
+    Task,
+    TaskProgress,
+    Unit,
     UnitAlias,
 )
 from aqdesk.domain.enums import DeadlineKind, MilestoneKind, SubstitutionKind, TaskStatus, UnitKind

@@ -8,14 +8,30 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDateEdit, QFileDialog, QLabel, QListWidget, QMainWindow, QMessageBox, QSplitter, QStackedWidget,
-    QToolBar, QWidget,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
 )
 
 from aqdesk import APP_TITLE, __version__
 from aqdesk.db.database import Database
 from aqdesk.errors import UserError
-from aqdesk.services import backup, imports, loose_coal, relocation, substitution, supervision, tasks
+from aqdesk.services import (
+    backup,
+    imports,
+    loose_coal,
+    relocation,
+    substitution,
+    supervision,
+    tasks,
+)
 from aqdesk.ui.models import ledgers
 from aqdesk.ui.pages.export_page import ExportPage
 from aqdesk.ui.pages.ledger_page import LedgerPage
@@ -78,14 +94,15 @@ class MainWindow(QMainWindow):
         for name, page in self.pages:
             self.sidebar.addItem(name)
             self.stack.addWidget(page)
-        self.sidebar.setFixedWidth(130)
+        self.sidebar.setFixedWidth(120)
         self.sidebar.currentRowChanged.connect(self.show_page)
-        split = QSplitter()
-        split.addWidget(self.sidebar)
-        split.addWidget(self.stack)
-        split.setStretchFactor(1, 1)
-        split.setChildrenCollapsible(False)
-        self.setCentralWidget(split)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self._stale = set(range(len(self.pages)))
 
     def _make_menus(self) -> None:

@@ -23,6 +23,7 @@ COLOR_ROLE = Qt.ItemDataRole.UserRole + 3
 COLOR_FILLS = {Color.RED: QColor("#f8d0cc"), Color.YELLOW: QColor("#fcefc0"), Color.GREEN: QColor("#d5ecd4")}
 COLOR_INK = {Color.RED: QColor("#b3261e"), Color.YELLOW: QColor("#8a6100"), Color.GREEN: QColor("#1e6b2a")}
 COLOR_SORT = {Color.RED: 0, Color.YELLOW: 1, Color.GREEN: 2}
+NO_PARENT = QModelIndex()
 
 
 @dataclass(frozen=True)
@@ -71,10 +72,10 @@ class RowsModel(QAbstractTableModel):
     def row_object(self, row: int) -> Any:
         return self._rows[row]
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):

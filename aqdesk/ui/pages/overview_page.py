@@ -4,11 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalStackedBarSeries,
+    QValueAxis,
+)
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
-    QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from aqdesk.db.database import Database
@@ -74,7 +89,7 @@ class OverviewPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.chart = QChart()
-        self.chart.setTitle(self.tr("各单位牵头任务预警（红色最多的%n个单位）", "", CHART_UNITS))
+        self.chart.setTitle(self.tr("牵头任务预警（逾期最多的%n个单位）", "", CHART_UNITS))
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         chart_view = QChartView(self.chart)
         chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -108,7 +123,8 @@ class OverviewPage(QWidget):
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
-        series = QBarSeries()
+        units = list(reversed(units))  # the worst unit at the top
+        series = QHorizontalStackedBarSeries()
         for color in Color:
             bars = QBarSet(color.label)
             bars.setColor(COLOR_INK[color])
@@ -116,13 +132,12 @@ class OverviewPage(QWidget):
             series.append(bars)
         self.chart.addSeries(series)
         names = QBarCategoryAxis()
-        names.append([u.name.removeprefix("市") if len(u.name) > 5 else u.name for u in units])
-        names.setLabelsAngle(-45)
+        names.append([u.name for u in units])
         counts = QValueAxis()
         counts.setLabelFormat("%d")
         counts.setMin(0)
-        self.chart.addAxis(names, Qt.AlignmentFlag.AlignBottom)
-        self.chart.addAxis(counts, Qt.AlignmentFlag.AlignLeft)
+        self.chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
+        self.chart.addAxis(counts, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(names)
         series.attachAxis(counts)
         counts.applyNiceNumbers()

@@ -1,0 +1,161 @@
+"""Recording every change a user makes, and undoing a whole action exactly.
+
+One user action (an edit in a dialog, one imported file) is one transaction and one
+``action_id``; each changed field is an ``AuditEntry`` with old and new values as text.
+Undo writes the old values back as a new action, so an undo can itself be undone (redo),
+and it is refused when a later action changed the same fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+import uuid
+from typing import Any
+
+from sqlalchemy import Date, DateTime, inspect, select
+from sqlalchemy.orm import Session
+
+from aqdesk.db.base import Base
+from aqdesk.db.models import AuditEntry
+from aqdesk.errors import UserError
+
+INSERTED = "*inserted*"
+DELETED = "*deleted*"
+UNDO_PREFIX = "undo:"
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (service accounts, some Windows setups)
+        return ""
+
+
+def to_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    return str(value)
+
+
+def _from_text(model: type[Base], field: str, text: str | None) -> Any:
+    if text is None:
+        return None
+    column = model.__table__.c[field]
+    if isinstance(column.type, DateTime):
+        return dt.datetime.fromisoformat(text)
+    if isinstance(column.type, Date):
+        return dt.date.fromisoformat(text)
+    python_type = column.type.python_type
+    if python_type is bool:
+        return text == "1"
+    return python_type(text)
+
+
+def _row_as_text(obj: Base) -> str:
+    mapper = inspect(type(obj))
+    return json.dumps({c.key: to_text(getattr(obj, c.key)) for c in mapper.column_attrs}, ensure_ascii=False)
+
+
+def _model_for(table: str) -> type[Base]:
+    for mapper in Base.registry.mappers:
+        if mapper.local_table.name == table:
+            return mapper.class_
+    raise KeyError(table)
+
+
+class ChangeSet:
+    """The changes of one user action, written to the audit log as they are made."""
+
+    def __init__(self, session: Session, source: str = "manual", batch_id: int | None = None,
+                 action_id: str | None = None):
+        self.session = session
+        self.source = source
+        self.batch_id = batch_id
+        self.action_id = action_id or uuid.uuid4().hex
+        self.who = current_user()
+        self.count = 0
+
+    def _log(self, obj: Base, field: str, old: str | None, new: str | None) -> None:
+        self.session.add(AuditEntry(
+            action_id=self.action_id, table_name=obj.__tablename__, row_id=obj.id, field=field,
+            old_value=old, new_value=new, changed_by=self.who, source=self.source, batch_id=self.batch_id,
+        ))
+        self.count += 1
+
+    def update(self, obj: Base, **values: Any) -> list[str]:
+        """Set fields that differ; returns the names of those changed."""
+        changed = []
+        for field, new in values.items():
+            old = getattr(obj, field)
+            if to_text(old) == to_text(new):
+                continue
+            setattr(obj, field, new)
+            self._log(obj, field, to_text(old), to_text(new))
+            changed.append(field)
+        return changed
+
+    def insert(self, obj: Base) -> Base:
+        self.session.add(obj)
+        self.session.flush()
+        self._log(obj, INSERTED, None, _row_as_text(obj))
+        return obj
+
+    def delete(self, obj: Base) -> None:
+        self._log(obj, DELETED, _row_as_text(obj), None)
+        self.session.delete(obj)
+        self.session.flush()
+
+
+def undo(session: Session, action_id: str) -> ChangeSet:
+    """Reverse ``action_id`` inside ``session``; raises ``UserError`` with the reason when
+    it cannot be reversed exactly."""
+    entries = session.scalars(
+        select(AuditEntry).where(AuditEntry.action_id == action_id).order_by(AuditEntry.id.desc())
+    ).all()
+    if not entries:
+        raise UserError("找不到要撤销的操作记录。")
+    if session.scalar(select(AuditEntry.id).where(AuditEntry.source == UNDO_PREFIX + action_id).limit(1)):
+        raise UserError("该操作已经撤销过。")
+    last_id = entries[0].id
+    changes = ChangeSet(session, source=UNDO_PREFIX + action_id)
+    for entry in entries:
+        model = _model_for(entry.table_name)
+        _refuse_if_touched_later(session, entry, last_id, model)
+        if entry.field == DELETED:
+            values = json.loads(entry.old_value or "{}")
+            changes.insert(model(**{k: _from_text(model, k, v) for k, v in values.items()}))
+            continue
+        row = session.get(model, entry.row_id)
+        if row is None:
+            raise UserError(f"无法撤销：{_describe(entry)}已被删除。")
+        if entry.field == INSERTED:
+            changes.delete(row)
+        else:
+            changes.update(row, **{entry.field: _from_text(model, entry.field, entry.old_value)})
+    return changes
+
+
+def _refuse_if_touched_later(session: Session, entry: AuditEntry, last_id: int, model: type[Base]) -> None:
+    fields = [entry.field, INSERTED, DELETED] if entry.field not in (INSERTED, DELETED) else None
+    query = select(AuditEntry).where(
+        AuditEntry.table_name == entry.table_name, AuditEntry.row_id == entry.row_id, AuditEntry.id > last_id
+    )
+    if fields is not None:
+        query = query.where(AuditEntry.field.in_(fields))
+    later = session.scalars(query.limit(1)).first()
+    if later is not None:
+        raise UserError(
+            f"无法撤销：{_describe(entry)}在{later.changed_at:%Y-%m-%d %H:%M}又被"
+            f"{later.changed_by or '他人'}修改过（{later.source}）。请先撤销后来的修改。"
+        )
+
+
+def _describe(entry: AuditEntry) -> str:
+    field = "" if entry.field in (INSERTED, DELETED) else f"的「{entry.field}」"
+    return f"{entry.table_name} 第{entry.row_id}条记录{field}"

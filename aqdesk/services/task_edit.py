@@ -1,0 +1,162 @@
+"""Editing the key-task ledger by hand: fields, progress reports, postponements.
+
+Each call is one transaction and one audited, undoable action; ``expected_version`` is the
+version the clerk saw, so an edit on top of someone else's newer change is refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from aqdesk.db.database import Database
+from aqdesk.db.models import DeadlineChange, Task, TaskProgress
+from aqdesk.domain import validation
+from aqdesk.domain.enums import DeadlineKind, TaskStatus
+from aqdesk.errors import UserError
+from aqdesk.services import audit
+
+EDITABLE = ("title", "target", "leader", "start_date", "deadline_kind", "deadline", "status",
+            "progress_pct", "done_on", "latest_progress", "problems", "next_steps")
+
+
+@dataclass(frozen=True)
+class Report:
+    period: dt.date
+    reported_on: dt.date
+    progress: int
+    text: str
+    problems: str
+    next_steps: str
+
+
+@dataclass(frozen=True)
+class Postponement:
+    old: dt.date | None
+    new: dt.date
+    reason: str
+    changed_on: dt.date
+
+
+@dataclass(frozen=True)
+class TaskDetail:
+    id: int
+    version: int
+    number: str
+    category: str
+    lead: str
+    cooperators: str
+    fields: dict[str, Any]
+    reports: list[Report]
+    postponements: list[Postponement]
+
+
+def task_detail(db: Database, task_id: int) -> TaskDetail:
+    with db.reading() as session:
+        task = _get(session, task_id, options=True)
+        changes = session.scalars(
+            select(DeadlineChange).where(DeadlineChange.task_id == task_id).order_by(DeadlineChange.id)
+        )
+        return TaskDetail(
+            id=task.id, version=task.version, number=task.number, category=task.category.name,
+            lead=task.lead_unit.name, cooperators="、".join(u.name for u in task.cooperators),
+            fields={f: getattr(task, f) for f in EDITABLE},
+            reports=[Report(r.period, r.reported_on, r.progress_pct, r.text, r.problems, r.next_steps)
+                     for r in reversed(task.reports)],
+            postponements=[Postponement(c.old_date, c.new_date, c.reason, c.changed_on) for c in changes],
+        )
+
+
+def update_task(db: Database, task_id: int, expected_version: int, **values: Any) -> str | None:
+    """Change fields of a task; returns the action id, or None when nothing changed."""
+    unknown = set(values) - set(EDITABLE)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    with _writing(db, task_id, expected_version) as (session, task):
+        merged = {f: values.get(f, getattr(task, f)) for f in EDITABLE}
+        dated = merged["deadline_kind"] == DeadlineKind.DATE
+        if not dated:
+            merged["deadline"] = values["deadline"] = None
+        _raise(validation.task_problems(title=merged["title"], start=merged["start_date"],
+                                        deadline=merged["deadline"], progress=merged["progress_pct"], dated=dated))
+        if "deadline" in values and dated and task.deadline and values["deadline"] != task.deadline:
+            raise UserError("修改完成时限请使用“推迟”，并填写理由。")
+        changes = audit.ChangeSet(session)
+        changes.update(task, **values)
+        return changes.action_id if changes.count else None
+
+
+def add_report(db: Database, task_id: int, expected_version: int, *, period: dt.date, progress: int,
+               text: str, problems: str = "", next_steps: str = "", reported_on: dt.date | None = None) -> str:
+    _raise(validation.progress_report_problems(text=text, progress=progress, period=period))
+    reported_on = reported_on or dt.date.today()
+    with _writing(db, task_id, expected_version) as (session, task):
+        changes = audit.ChangeSet(session)
+        changes.insert(TaskProgress(task_id=task.id, period=period, reported_on=reported_on,
+                                    progress_pct=progress, text=text, problems=problems, next_steps=next_steps))
+        done = progress >= 100
+        changes.update(
+            task, progress_pct=progress, latest_progress=text, problems=problems, next_steps=next_steps,
+            last_reported_on=reported_on,
+            status=TaskStatus.DONE if done else TaskStatus.IN_PROGRESS,
+            done_on=task.done_on or (reported_on if done else None),
+        )
+        return changes.action_id
+
+
+def postpone(db: Database, task_id: int, expected_version: int, *, new_deadline: dt.date, reason: str,
+             changed_on: dt.date | None = None) -> str:
+    with _writing(db, task_id, expected_version) as (session, task):
+        if task.deadline_kind != DeadlineKind.DATE:
+            raise UserError(f"任务 {task.number} 为“{DeadlineKind(task.deadline_kind).label}”，没有可推迟的时限。")
+        _raise(validation.postponement_problems(old=task.deadline, new=new_deadline, reason=reason))
+        changes = audit.ChangeSet(session)
+        changes.insert(DeadlineChange(task_id=task.id, old_date=task.deadline, new_date=new_deadline,
+                                      reason=reason.strip(), changed_on=changed_on or dt.date.today()))
+        changes.update(task, deadline=new_deadline)
+        return changes.action_id
+
+
+def undo_action(db: Database, action_id: str) -> str:
+    """Undo one action (an undo of an undo is a redo); returns the new action's id."""
+    try:
+        with db.transaction() as session:
+            return audit.undo(session, action_id).action_id
+    except StaleDataError as exc:
+        raise UserError("撤销失败：相关记录刚被他人修改，请刷新后重试。") from exc
+
+
+@contextmanager
+def _writing(db: Database, task_id: int, expected_version: int) -> Iterator[tuple[Session, Task]]:
+    """A transaction on one task at the version the clerk saw."""
+    try:
+        with db.transaction() as session:
+            task = _get(session, task_id)
+            if task.version != expected_version:
+                raise UserError(f"任务 {task.number} 已被他人修改，请关闭后重新打开再修改。")
+            yield session, task
+    except StaleDataError as exc:
+        raise UserError("保存失败：该任务刚被他人修改，请重新打开后再修改。") from exc
+
+
+def _get(session: Session, task_id: int, options: bool = False) -> Task:
+    query = select(Task).where(Task.id == task_id)
+    if options:
+        query = query.options(selectinload(Task.reports), selectinload(Task.cooperators),
+                              selectinload(Task.category), selectinload(Task.lead_unit))
+    task = session.scalars(query).first()
+    if task is None:
+        raise UserError("该任务已不存在（可能已被删除），请刷新。")
+    return task
+
+
+def _raise(problems: list[str]) -> None:
+    if problems:
+        raise UserError("；".join(problems))

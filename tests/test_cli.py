@@ -1,0 +1,93 @@
+import hashlib
+import json
+import sqlite3
+
+import pytest
+
+from aqdesk.cli import main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_init_demo_then_status_json_shows_all_three_colours(capsys, db_url, anchor):
+    assert run(capsys, "init", "--demo", "--db", db_url)[0] == 0
+    code, out, _ = run(capsys, "status", "--json", "--as-of", anchor.isoformat(), "--db", db_url)
+    assert code == 0
+    status = json.loads(out)
+    assert status["as_of"] == anchor.isoformat()
+    tasks = status["tasks"]
+    assert all(tasks[c] > 0 for c in ("red", "yellow", "green"))
+    assert sum(tasks.values()) == 60
+    units = status["units"]
+    assert sum(u["red"] for u in units) == tasks["red"]
+    assert units[0]["red"] == max(u["red"] for u in units)  # ranked by overdue count
+
+
+def test_status_text(capsys, db_url, anchor):
+    run(capsys, "init", "--demo", "--db", db_url)
+    code, out, _ = run(capsys, "--db", db_url, "status", "--as-of", anchor.isoformat())
+    assert code == 0 and "重点任务 60 项" in out
+
+
+def test_demo_refuses_a_non_empty_database(capsys, db_url):
+    run(capsys, "init", "--demo", "--db", db_url)
+    code, _, err = run(capsys, "init", "--demo", "--db", db_url)
+    assert code == 1 and "已有数据" in err
+
+
+def test_bad_usage_exits_2(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["status", "--as-of", "下周一"])
+    assert exc.value.code == 2
+    with pytest.raises(SystemExit) as exc:
+        main(["frobnicate"])
+    assert exc.value.code == 2
+
+
+def test_backup_and_restore_round_trip(capsys, db_url, tmp_path, isolated_data_dir):
+    run(capsys, "init", "--demo", "--db", db_url)
+    backup = tmp_path / "saved.db"
+    assert run(capsys, "backup", str(backup), "--db", db_url)[0] == 0
+    live = tmp_path / "office.db"
+    with sqlite3.connect(live) as con:
+        con.execute("UPDATE task SET title = '被误改的标题' WHERE number = (SELECT min(number) FROM task)")
+    code, out, _ = run(capsys, "restore", str(backup), "--db", db_url)
+    assert code == 0 and "已从" in out
+    with sqlite3.connect(live) as con:
+        assert con.execute("SELECT count(*) FROM task WHERE title = '被误改的标题'").fetchone()[0] == 0
+    safety = list((isolated_data_dir / "backups").glob("*before-restore*.db"))
+    assert len(safety) == 1
+    with sqlite3.connect(safety[0]) as con:
+        assert con.execute("SELECT count(*) FROM task WHERE title = '被误改的标题'").fetchone()[0] == 1
+
+
+def test_restore_of_a_foreign_file_changes_nothing(capsys, db_url, tmp_path):
+    run(capsys, "init", "--db", db_url)
+    live = tmp_path / "office.db"
+    foreign = tmp_path / "notes.db"
+    with sqlite3.connect(foreign) as con:
+        con.execute("CREATE TABLE notes (text TEXT)")
+    before = hashlib.sha256(live.read_bytes()).hexdigest()
+    code, _, err = run(capsys, "restore", str(foreign), "--db", db_url)
+    assert code == 1 and "不是 aqdesk 数据库" in err
+    assert hashlib.sha256(live.read_bytes()).hexdigest() == before
+
+
+def test_foreign_file_as_db_exits_1(capsys, tmp_path):
+    sheet = tmp_path / "报送表.xlsx"
+    sheet.write_bytes(b"PK\x03\x04 not really a workbook")
+    code, _, err = run(capsys, "status", "--db", f"sqlite:///{sheet.as_posix()}")
+    assert code == 1 and "不是 aqdesk 数据库" in err
+    assert sheet.read_bytes() == b"PK\x03\x04 not really a workbook"
+
+
+def test_unwritable_data_folder_exits_1(capsys, tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    monkeypatch.setenv("AQDESK_DATA_DIR", str(blocker / "aqdesk"))
+    code, _, err = run(capsys, "init")
+    assert code == 1 and "无法创建数据文件夹" in err

@@ -1,0 +1,83 @@
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from aqdesk.domain.enums import Color
+from aqdesk.ui.app import make_app
+from aqdesk.ui.main_window import MainWindow
+from aqdesk.ui.models.rows import COLOR_ROLE
+from aqdesk.ui.pages.ledger_page import LedgerPage
+
+
+@pytest.fixture
+def window(qtbot, demo_db, anchor):
+    make_app()
+    win = MainWindow(demo_db, as_of=anchor)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def test_every_page_shows_demo_rows(window):
+    titles = []
+    for row, (name, page) in enumerate(window.pages):
+        window.sidebar.setCurrentRow(row)
+        assert window.stack.currentWidget() is page
+        titles.append(name)
+        if isinstance(page, LedgerPage) and name != "报送导入":
+            assert page.proxy.rowCount() > 0, name
+    assert titles == ["总览", "重点任务", "散煤治理", "退城入园", "双替代", "督办", "报送导入", "导出"]
+
+
+def test_ledgers_show_all_three_colours(window):
+    for row in (1, 3, 4):
+        window.sidebar.setCurrentRow(row)
+        page = window.stack.currentWidget()
+        colours = {page.model.index(r, 0).data(COLOR_ROLE) for r in range(page.model.rowCount())}
+        assert colours == set(Color), window.pages[row][0]
+
+
+def test_search_filters_the_task_table(window, qtbot):
+    window.sidebar.setCurrentRow(1)
+    page = window.stack.currentWidget()
+    total = page.proxy.rowCount()
+    page.search.setText("散煤")  # QTest cannot type Chinese key events; the signal path is the same
+    assert 0 < page.proxy.rowCount() < total
+    page.search.clear()
+    assert page.proxy.rowCount() == total
+
+
+def test_overview_counts_match_status(window):
+    window.sidebar.setCurrentRow(0)
+    cards = window.overview.cards["tasks"].numbers
+    total = sum(int(label.text()) for label in cards.values())
+    assert total == 60 and int(cards[Color.RED].text()) > 0
+    assert window.overview.units.rowCount() > 0
+    assert len(window.overview.chart.series()) == 1
+
+
+def test_status_bar_shows_database_and_date(window, anchor):
+    assert str(window.db.path) in window.db_label.text()
+    assert anchor.isoformat() in window.as_of_label.text()
+
+
+def test_changing_the_date_recolours(window, qtbot, anchor):
+    import datetime as dt
+
+    window.sidebar.setCurrentRow(1)
+    page = window.stack.currentWidget()
+
+    def reds():
+        return sum(page.model.index(r, 0).data(COLOR_ROLE) == Color.RED for r in range(page.model.rowCount()))
+
+    before = reds()
+    window.set_as_of(anchor + dt.timedelta(days=200))
+    assert reds() > before
+
+
+def test_about_box_names_the_version(window, monkeypatch):
+    from aqdesk import __version__
+
+    shown = {}
+    monkeypatch.setattr(QMessageBox, "about", lambda _parent, title, text: shown.update(title=title, text=text))
+    window.about_action.trigger()
+    assert __version__ in shown["text"] and "关于" in shown["title"]
