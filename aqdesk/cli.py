@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from aqdesk import APP_TITLE, __version__, logs, paths
+from aqdesk.domain.enums import Color
 from aqdesk.errors import UserError
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
@@ -52,6 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("status", help="预警色统计")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="统计日期，默认今天")
+
+    p = command("tasks", help="列出重点任务及其预警色和原因")
+    p.add_argument("--unit", metavar="NAME", help="只列出该单位牵头或配合的任务（名称或简称）")
+    p.add_argument("--color", choices=[c.value for c in Color], help="只列出该预警色的任务")
+    p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="统计日期，默认今天")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
 
     p = command("backup", help="把数据库备份到文件")
     p.add_argument("file", type=Path)
@@ -108,6 +115,30 @@ def cmd_status(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_tasks(args: argparse.Namespace) -> int:
+    from aqdesk.db.database import open_database
+    from aqdesk.services.tasks import find_tasks
+
+    db = open_database(_database_url(args))
+    try:
+        as_of = args.as_of or dt.date.today()
+        rows = find_tasks(db, as_of, args.unit, Color(args.color) if args.color else None)
+    finally:
+        db.close()
+    if args.json:
+        print(json.dumps({"as_of": as_of.isoformat(), "tasks": [
+            {"number": r.number, "title": r.title, "category": r.category, "lead": r.lead,
+             "cooperators": list(r.cooperator_names), "deadline": r.deadline_text, "progress": r.progress,
+             "status": r.status.label, "color": r.color.value, "reason": r.reason, "days_left": r.days_left,
+             "postponed": r.postponed}
+            for r in rows]}, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for r in rows:
+        print(f"{r.color.label} {r.number:<6}{r.title}｜{r.lead}｜{r.deadline_text}｜{r.progress}%｜{r.reason}")
+    print(f"共 {len(rows)} 项")
+    return EXIT_OK
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     from aqdesk.db.database import open_database
     from aqdesk.services import backup
@@ -140,7 +171,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: cmd_gui, "gui": cmd_gui, "init": cmd_init, "status": cmd_status,
-    "backup": cmd_backup, "restore": cmd_restore,
+    "tasks": cmd_tasks, "backup": cmd_backup, "restore": cmd_restore,
 }
 
 

@@ -16,6 +16,29 @@ class WorkCalendar:
     def __init__(self, days: Mapping[dt.date, bool] | None = None, years: Iterable[int] = ()):
         self._days = dict(days or {})
         self._years = frozenset(years) | {d.year for d in self._days}
+        self._origin: dt.date | None = None
+        self._cumulative: list[int] = []
+
+    def _index(self) -> None:
+        """Cumulative working-day counts over the known years plus a margin, so that
+        counting between two dates (done for every row of a ledger) is a subtraction."""
+        first = min(self._years, default=dt.date.today().year) - 5
+        last = max(self._years, default=dt.date.today().year) + 10
+        self._origin = dt.date(first, 1, 1)
+        total, counts = 0, []
+        day = self._origin
+        while day.year <= last:
+            total += self.is_workday(day)
+            counts.append(total)
+            day += ONE_DAY
+        self._cumulative = counts
+
+    def _count_through(self, day: dt.date) -> int | None:
+        """Working days from the index origin through ``day``, when indexed."""
+        if self._origin is None:
+            self._index()
+        offset = (day - self._origin).days
+        return self._cumulative[offset] if 0 <= offset < len(self._cumulative) else None
 
     def covers(self, year: int) -> bool:
         return year in self._years
@@ -44,7 +67,10 @@ class WorkCalendar:
         """Working days in (start, end], or minus those in [end, start) when end is before
         start — the exact inverse of ``add_workdays`` in both directions."""
         if end < start:
-            return -sum(1 for k in range((start - end).days) if self.is_workday(end + k * ONE_DAY))
+            return -self.workdays_between(end - ONE_DAY, start - ONE_DAY)
+        a, b = self._count_through(start), self._count_through(end)
+        if a is not None and b is not None:
+            return b - a
         return sum(1 for k in range(1, (end - start).days + 1) if self.is_workday(start + k * ONE_DAY))
 
     def natural_deadline(self, start: dt.date, days: int) -> dt.date:

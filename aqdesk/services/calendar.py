@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from aqdesk.db.database import Database
 from aqdesk.db.models import CalendarDay
 from aqdesk.domain.workcalendar import WorkCalendar
 
@@ -41,3 +43,42 @@ def seed_if_empty(session: Session) -> int:
 def load(session: Session) -> WorkCalendar:
     days = {d: w for d, w in session.execute(select(CalendarDay.day, CalendarDay.is_workday))}
     return WorkCalendar(days)
+
+
+@dataclass(frozen=True)
+class YearCalendar:
+    year: int
+    official: bool  # seeded from the State Council's published arrangement
+    days: dict[dt.date, tuple[bool, str]]  # day → (is_workday, source), only stored days
+
+    @property
+    def office_days(self) -> int:
+        return sum(1 for _w, source in self.days.values() if source == SOURCE_OFFICE)
+
+
+def year_calendar(db: Database, year: int) -> YearCalendar:
+    with db.reading() as session:
+        rows = session.execute(select(CalendarDay).where(
+            CalendarDay.day >= dt.date(year, 1, 1), CalendarDay.day <= dt.date(year, 12, 31))).scalars()
+        days = {r.day: (r.is_workday, r.source) for r in rows}
+    return YearCalendar(year, any(s == SOURCE_OFFICIAL for _w, s in days.values()), days)
+
+
+def set_day(db: Database, day: dt.date, is_workday: bool) -> None:
+    """The office's own ruling on a day (a newly published holiday, a local 调休)."""
+    with db.transaction() as session:
+        session.merge(CalendarDay(day=day, is_workday=is_workday, source=SOURCE_OFFICE))
+
+
+def reset_day(db: Database, day: dt.date) -> None:
+    """Back to the published arrangement, or to Monday–Friday for a year without one."""
+    with db.transaction() as session:
+        row = session.get(CalendarDay, day)
+        if row is None:
+            return
+        if day.year in official_years():
+            import chinese_calendar
+
+            row.is_workday, row.source = chinese_calendar.is_workday(day), SOURCE_OFFICIAL
+        else:
+            session.delete(row)

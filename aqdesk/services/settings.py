@@ -9,9 +9,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from aqdesk.db.database import Database
 from aqdesk.db.models import Setting
 from aqdesk.domain.enums import DeadlineKind
 from aqdesk.domain.warning import WarningSettings
+from aqdesk.errors import UserError
 
 
 @dataclass(frozen=True)
@@ -60,3 +62,21 @@ def warning_settings(session: Session) -> WarningSettings:
         cycle_days={k: int(values[f"warning.cycle_days.{k.value}"]) for k in (
             DeadlineKind.STANDING, DeadlineKind.MONTHLY, DeadlineKind.QUARTERLY)},
     )
+
+
+def load_all(db: Database) -> dict[str, Any]:
+    with db.reading() as session:
+        return all_values(session)
+
+
+def save_all(db: Database, values: dict[str, Any]) -> None:
+    """Store the office's settings in one transaction, after checking them."""
+    problems = [
+        f"{OPTIONS[k].label}应为 0–365 之间的整数" for k, v in values.items()
+        if isinstance(OPTIONS[k].default, int) and not (isinstance(v, int) and 0 <= v <= 365)
+    ] + [f"{OPTIONS[k].label}不能为空" for k, v in values.items() if isinstance(OPTIONS[k].default, str) and not str(v).strip()]
+    if problems:
+        raise UserError("；".join(problems))
+    with db.transaction() as session:
+        for key, value in values.items():
+            put(session, key, value)

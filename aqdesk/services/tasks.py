@@ -9,8 +9,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from aqdesk.db.database import Database
-from aqdesk.db.models import DeadlineChange, Task
+from aqdesk.db.models import DeadlineChange, Task, Unit
 from aqdesk.domain.enums import Color, DeadlineKind, TaskStatus
+from aqdesk.errors import UserError
+from aqdesk.services.units import UnitDirectory
 from aqdesk.services.warnings import Assessor
 
 
@@ -21,16 +23,20 @@ class TaskRow:
     category: str
     title: str
     lead: str
-    cooperators: str
+    cooperator_names: tuple[str, ...]
     deadline: dt.date | None
     deadline_text: str
-    status: str
+    status: TaskStatus
     progress: int
     latest: str
     color: Color
     reason: str
     days_left: int | None
     postponed: int
+
+    @property
+    def cooperators(self) -> str:
+        return "、".join(self.cooperator_names)
 
 
 def task_rows(db: Database, as_of: dt.date) -> list[TaskRow]:
@@ -51,11 +57,26 @@ def task_rows(db: Database, as_of: dt.date) -> list[TaskRow]:
             kind = DeadlineKind(t.deadline_kind)
             rows.append(TaskRow(
                 id=t.id, number=t.number, category=t.category.name, title=t.title,
-                lead=t.lead_unit.name, cooperators="、".join(u.name for u in t.cooperators),
+                lead=t.lead_unit.name, cooperator_names=tuple(u.name for u in t.cooperators),
                 deadline=t.deadline,
                 deadline_text=t.deadline.isoformat() if kind is DeadlineKind.DATE and t.deadline else kind.label,
-                status=TaskStatus(t.status).label, progress=t.progress_pct, latest=t.latest_progress,
+                status=TaskStatus(t.status), progress=t.progress_pct, latest=t.latest_progress,
                 color=warning.color, reason=warning.reason, days_left=warning.days_left,
                 postponed=postponed.get(t.id, 0),
             ))
         return rows
+
+
+def find_tasks(db: Database, as_of: dt.date, unit: str | None = None, color: Color | None = None) -> list[TaskRow]:
+    """Tasks a unit leads or co-leads (any of its names), of one colour, or all."""
+    rows = task_rows(db, as_of)
+    if unit is not None:
+        with db.reading() as session:
+            unit_id = UnitDirectory(session).find(unit)
+            name = session.get(Unit, unit_id).name if unit_id else None
+        if name is None:
+            raise UserError(f"找不到单位“{unit}”（请检查名称或简称）。")
+        rows = [r for r in rows if r.lead == name or name in r.cooperator_names]
+    if color is not None:
+        rows = [r for r in rows if r.color is color]
+    return rows

@@ -30,12 +30,18 @@ from aqdesk.services import (
     relocation,
     substitution,
     supervision,
-    tasks,
+    task_edit,
 )
+from aqdesk.ui.dialogs.calendar_dialog import CalendarDialog
+from aqdesk.ui.dialogs.settings_dialog import SettingsDialog
+from aqdesk.ui.dialogs.task_dialog import TaskDialog
 from aqdesk.ui.models import ledgers
 from aqdesk.ui.pages.export_page import ExportPage
 from aqdesk.ui.pages.ledger_page import LedgerPage
 from aqdesk.ui.pages.overview_page import OverviewPage
+from aqdesk.ui.pages.task_page import TaskPage
+from aqdesk.ui.pages.unit_page import UnitPage
+from aqdesk.ui.undo import UndoHistory
 
 STYLE = """
 QLabel#pageTitle { font-size: 18px; font-weight: bold; }
@@ -75,12 +81,28 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.about_action = QAction(self.tr("关于 aqdesk(&A)"), self)
         self.about_action.triggered.connect(self.show_about)
+        self.history = UndoHistory(lambda action_id: task_edit.undo_action(self.db, action_id), self)
+        self.undo_action = QAction(self.tr("撤销(&U)"), self, shortcut=QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(lambda: self._step_history(self.history.undo))
+        self.redo_action = QAction(self.tr("重做(&R)"), self, shortcut=QKeySequence.StandardKey.Redo)
+        self.redo_action.triggered.connect(lambda: self._step_history(self.history.redo))
+        self.history.changed.connect(self._update_undo_actions)
+        self._update_undo_actions()
+        self.calendar_action = QAction(self.tr("工作日历(&C)…"), self)
+        self.calendar_action.triggered.connect(self.edit_calendar)
+        self.settings_action = QAction(self.tr("选项(&O)…"), self)
+        self.settings_action.triggered.connect(self.edit_settings)
 
     def _make_pages(self) -> None:
         self.overview = OverviewPage()
+        self.task_page = TaskPage()
+        self.task_page.activated.connect(self.open_task)
+        self.unit_page = UnitPage()
+        self.unit_page.activated.connect(self.open_task)
         self.pages: list[tuple[str, QWidget]] = [
             (self.tr("总览"), self.overview),
-            (self.tr("重点任务"), LedgerPage(self.tr("重点任务台账"), ledgers.TaskModel(), tasks.task_rows)),
+            (self.tr("重点任务"), self.task_page),
+            (self.tr("部门视图"), self.unit_page),
             (self.tr("散煤治理"), LedgerPage(self.tr("散煤治理台账（本年累计）"), ledgers.CountyModel(), loose_coal.county_rows)),
             (self.tr("退城入园"), LedgerPage(self.tr("退城入园企业台账"), ledgers.EnterpriseModel(), relocation.enterprise_rows)),
             (self.tr("双替代"), LedgerPage(self.tr("双替代（气代煤/电代煤）台账"), ledgers.TownshipModel(), substitution.township_rows)),
@@ -110,6 +132,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.backup_action, self.restore_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
         view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
         for i, (name, _page) in enumerate(self.pages):
             action = QAction(name, self, shortcut=QKeySequence(f"Ctrl+{i + 1}"))
@@ -117,6 +141,8 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addAction(self.refresh_action)
+        tools_menu = self.menuBar().addMenu(self.tr("工具(&T)"))
+        tools_menu.addActions([self.calendar_action, self.settings_action])
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self.about_action)
 
@@ -163,6 +189,36 @@ class MainWindow(QMainWindow):
         self._update_status_bar()
         self.refresh_all()
 
+    def open_task(self, row) -> None:
+        dialog = TaskDialog(self.db, row.id, parent=self)
+        dialog.acted.connect(self.history.push)
+        dialog.acted.connect(lambda *_: self.refresh_all())
+        dialog.exec()
+
+    def _step_history(self, step) -> None:
+        try:
+            step()
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("无法撤销"), str(exc))
+            return
+        self.refresh_all()
+
+    def _update_undo_actions(self) -> None:
+        for action, name, text in ((self.undo_action, self.tr("撤销"), self.history.undo_text()),
+                                   (self.redo_action, self.tr("重做"), self.history.redo_text())):
+            action.setEnabled(text is not None)
+            action.setText(f"{name}：{text}" if text else name)
+
+    def edit_calendar(self) -> None:
+        dialog = CalendarDialog(self.db, self.as_of, self)
+        dialog.exec()
+        if dialog.changed:
+            self.refresh_all()
+
+    def edit_settings(self) -> None:
+        if SettingsDialog(self.db, self).exec():
+            self.refresh_all()
+
     def backup_database(self) -> None:
         settings = QSettings()
         start = Path(str(settings.value("folders/backup", str(Path.home()))))
@@ -195,6 +251,7 @@ class MainWindow(QMainWindow):
         except UserError as exc:
             QMessageBox.warning(self, self.tr("恢复失败"), str(exc))
             return
+        self.history.clear()
         self._update_status_bar()
         self.refresh_all()
         QMessageBox.information(self, self.tr("已恢复"), self.tr(

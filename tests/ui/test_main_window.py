@@ -25,11 +25,11 @@ def test_every_page_shows_demo_rows(window):
         titles.append(name)
         if isinstance(page, LedgerPage) and name != "报送导入":
             assert page.proxy.rowCount() > 0, name
-    assert titles == ["总览", "重点任务", "散煤治理", "退城入园", "双替代", "督办", "报送导入", "导出"]
+    assert titles == ["总览", "重点任务", "部门视图", "散煤治理", "退城入园", "双替代", "督办", "报送导入", "导出"]
 
 
 def test_ledgers_show_all_three_colours(window):
-    for row in (1, 3, 4):
+    for row in (1, 4, 5):
         window.sidebar.setCurrentRow(row)
         page = window.stack.currentWidget()
         colours = {page.model.index(r, 0).data(COLOR_ROLE) for r in range(page.model.rowCount())}
@@ -52,7 +52,7 @@ def test_overview_counts_match_status(window):
     total = sum(int(label.text()) for label in cards.values())
     assert total == 60 and int(cards[Color.RED].text()) > 0
     assert window.overview.units.rowCount() > 0
-    assert len(window.overview.chart.series()) == 1
+    assert len(window.overview.chart.chart().series()) == 1
 
 
 def test_status_bar_shows_database_and_date(window, anchor):

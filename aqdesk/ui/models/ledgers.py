@@ -117,3 +117,33 @@ class UnitCountsModel(RowsModel):
         Column("绿", lambda r: r.counts.green, 50, numeric=True),
         Column("合计", lambda r: r.counts.total, 50, numeric=True),
     )
+
+
+class UnitSummaryModel(RowsModel):
+    COLUMNS = (
+        Column("排名", lambda r: r.rank, 40, numeric=True),
+        Column("单位", lambda r: r.name, 170),
+        Column("牵头", lambda r: r.led.total, 50, numeric=True),
+        Column("配合", lambda r: r.co_led, 50, numeric=True),
+        Column("红", lambda r: r.led.red, 40, numeric=True),
+        Column("黄", lambda r: r.led.yellow, 40, numeric=True),
+        Column("绿", lambda r: r.led.green, 40, numeric=True),
+        Column("完成率（%）", lambda r: r.completion, 80, numeric=True),
+    )
+
+
+class UnitTaskModel(RowsModel):
+    """Rows are (role, TaskRow) pairs; the colour is the task's."""
+
+    COLUMNS = (
+        Column("预警", lambda r: r[1].color, 50, colored=True),
+        Column("角色", lambda r: r[0], 50),
+        Column("编号", lambda r: r[1].number, 60),
+        Column("任务名称", lambda r: r[1].title, 240),
+        Column("完成时限", lambda r: r[1].deadline_text, 90),
+        Column("进度（%）", lambda r: r[1].progress, 70, numeric=True),
+        Column("预警原因", lambda r: r[1].reason, 160),
+    )
+
+    def row_color(self, row):
+        return row[1].color

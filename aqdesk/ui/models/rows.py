@@ -72,6 +72,9 @@ class RowsModel(QAbstractTableModel):
     def row_object(self, row: int) -> Any:
         return self._rows[row]
 
+    def row_color(self, row: Any) -> Color | None:
+        return getattr(row, "color", None)
+
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
@@ -94,14 +97,15 @@ class RowsModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return row
         if role == COLOR_ROLE:
-            return getattr(row, "color", None)
+            return self.row_color(row)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if column.colored and getattr(row, "color", None) is not None:
+        color = self.row_color(row) if column.colored else None
+        if color is not None:
             if role == Qt.ItemDataRole.BackgroundRole:
-                return QBrush(COLOR_FILLS[row.color])
+                return QBrush(COLOR_FILLS[color])
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(COLOR_INK[row.color])
+                return QBrush(COLOR_INK[color])
         if role == Qt.ItemDataRole.ToolTipRole:
             text = display(column.value(row))
             return text if len(text) > 20 else None

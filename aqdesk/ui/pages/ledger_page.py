@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -20,28 +20,29 @@ from PySide6.QtWidgets import (
 
 from aqdesk.db.database import Database
 from aqdesk.domain.enums import Color
-from aqdesk.ui.models.rows import COLOR_INK, SORT_ROLE, RowsModel
+from aqdesk.ui.models.rows import COLOR_INK, ROW_ROLE, SORT_ROLE, RowsModel
 
 Loader = Callable[[Database, dt.date], Sequence[Any]]
 
 
 class LedgerPage(QWidget):
+    """Emits ``activated(row)`` when a row is double-clicked or Enter is pressed on it."""
+
+    activated = Signal(object)
+
     def __init__(self, title: str, model: RowsModel, loader: Loader, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = model
         self._loader = loader
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = self.make_proxy()
         self.proxy.setSourceModel(model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
         heading = QLabel(title)
         heading.setObjectName("pageTitle")
         self.totals = QLabel()
         self.search = QLineEdit(placeholderText=self.tr("搜索（任意列）"), clearButtonEnabled=True)
         self.search.setMaximumWidth(280)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self.filter_changed)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -58,8 +59,9 @@ class LedgerPage(QWidget):
         for i, column in enumerate(model.COLUMNS):
             self.table.setColumnWidth(i, column.width)
         header.setStretchLastSection(True)
+        self.table.activated.connect(lambda index: self.activated.emit(index.data(ROW_ROLE)))
 
-        top = QHBoxLayout()
+        self.top = top = QHBoxLayout()
         top.addWidget(heading)
         top.addSpacing(16)
         top.addWidget(self.totals)
@@ -68,6 +70,16 @@ class LedgerPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table)
+
+    def make_proxy(self) -> QSortFilterProxyModel:
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSortRole(SORT_ROLE)
+        proxy.setFilterKeyColumn(-1)
+        proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        return proxy
+
+    def filter_changed(self) -> None:
+        self.proxy.setFilterFixedString(self.search.text())
 
     def refresh(self, db: Database, as_of: dt.date) -> None:
         rows = self._loader(db, as_of)

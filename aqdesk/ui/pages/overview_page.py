@@ -4,16 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSet,
-    QChart,
-    QChartView,
-    QHorizontalStackedBarSeries,
-    QValueAxis,
-)
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -32,6 +23,7 @@ from aqdesk.services.overview import overview
 from aqdesk.services.status import ColorCounts
 from aqdesk.ui.models.ledgers import UnitCountsModel
 from aqdesk.ui.models.rows import COLOR_FILLS, COLOR_INK
+from aqdesk.ui.widgets.colour_chart import ColourBarChart
 
 CHART_UNITS = 12
 
@@ -88,15 +80,11 @@ class OverviewPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.chart = QChart()
-        self.chart.setTitle(self.tr("牵头任务预警（逾期最多的%n个单位）", "", CHART_UNITS))
-        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        chart_view = QChartView(self.chart)
-        chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart = ColourBarChart(self.tr("牵头任务预警（逾期最多的%n个单位）", "", CHART_UNITS))
 
         split = QSplitter()
         split.addWidget(self.table)
-        split.addWidget(chart_view)
+        split.addWidget(self.chart)
         split.setSizes([380, 620])
 
         top = QHBoxLayout()
@@ -117,27 +105,4 @@ class OverviewPage(QWidget):
             self.cards[key].show_counts(counts)
         leading = [u for u in data.status.units if u.counts.total]
         self.units.set_rows(leading)
-        self._draw_chart(leading[:CHART_UNITS])
-
-    def _draw_chart(self, units) -> None:
-        self.chart.removeAllSeries()
-        for axis in self.chart.axes():
-            self.chart.removeAxis(axis)
-        units = list(reversed(units))  # the worst unit at the top
-        series = QHorizontalStackedBarSeries()
-        for color in Color:
-            bars = QBarSet(color.label)
-            bars.setColor(COLOR_INK[color])
-            bars.append([getattr(u.counts, color.value) for u in units])
-            series.append(bars)
-        self.chart.addSeries(series)
-        names = QBarCategoryAxis()
-        names.append([u.name for u in units])
-        counts = QValueAxis()
-        counts.setLabelFormat("%d")
-        counts.setMin(0)
-        self.chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
-        self.chart.addAxis(counts, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(names)
-        series.attachAxis(counts)
-        counts.applyNiceNumbers()
+        self.chart.show_counts([(u.name, u.counts) for u in leading[:CHART_UNITS]])

@@ -1,0 +1,49 @@
+"""部门视图: each unit's tasks, led and co-led, with counts, completion and ranking."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from aqdesk.db.database import Database
+from aqdesk.domain.enums import TaskStatus
+from aqdesk.services.status import ColorCounts
+from aqdesk.services.tasks import TaskRow, task_rows
+
+
+@dataclass
+class UnitSummary:
+    name: str
+    led: ColorCounts = field(default_factory=ColorCounts)
+    co_led: int = 0
+    rank: int = 0
+    done: int = 0
+    tasks: list[tuple[str, TaskRow]] = field(default_factory=list)  # (牵头/配合, row)
+
+    @property
+    def completion(self) -> float | None:
+        return 100.0 * self.done / self.led.total if self.led.total else None
+
+    @property
+    def overdue(self) -> int:
+        return self.led.red
+
+
+def unit_summaries(db: Database, as_of: dt.date) -> list[UnitSummary]:
+    """Units that lead or co-lead a task, most overdue first."""
+    units: dict[str, UnitSummary] = {}
+    for row in task_rows(db, as_of):
+        lead = units.setdefault(row.lead, UnitSummary(row.lead))
+        lead.led.add(row.color)
+        lead.done += row.status is TaskStatus.DONE
+        lead.tasks.append(("牵头", row))
+        for name in row.cooperator_names:
+            co = units.setdefault(name, UnitSummary(name))
+            co.co_led += 1
+            co.tasks.append(("配合", row))
+    ranked = sorted(units.values(), key=lambda u: (-u.led.red, -u.led.yellow, -u.led.total, u.name))
+    for rank, unit in enumerate(ranked, 1):
+        unit.rank = rank
+    return ranked
+
+

@@ -1,0 +1,234 @@
+"""Task detail (任务详情): edit the fields, add a progress report, postpone the deadline.
+
+Every button is one service call, one transaction and one undoable action; the dialog
+reloads the task after each so what it shows is what was stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aqdesk.db.database import Database
+from aqdesk.domain.enums import DeadlineKind, TaskStatus
+from aqdesk.errors import UserError
+from aqdesk.services import task_edit
+
+
+def _text_box(height: int = 64) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setFixedHeight(height)
+    return box
+
+
+def _date_edit(value: dt.date | None) -> QDateEdit:
+    edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+    edit.setDate(QDate(value or dt.date.today()))
+    return edit
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.setItem(r, c, QTableWidgetItem(value))
+
+
+class TaskDialog(QDialog):
+    """Emits ``acted(description, action_id)`` after each stored change."""
+
+    acted = Signal(str, str)
+
+    def __init__(self, db: Database, task_id: int, today: dt.date | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.task_id = db, task_id
+        self.today = today or dt.date.today()
+        self.setMinimumSize(760, 600)
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._fields_tab(), self.tr("基本信息"))
+        self.tabs.addTab(self._report_tab(), self.tr("进展报送"))
+        self.tabs.addTab(self._postpone_tab(), self.tr("推迟时限"))
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(close)
+        self.load()
+
+    # tabs ----------------------------------------------------------------------------
+    def _fields_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.title_edit = QLineEdit()
+        self.target_edit = _text_box()
+        self.leader_edit = QLineEdit()
+        self.start_edit = _date_edit(None)
+        self.kind_combo = QComboBox()
+        for kind in DeadlineKind:
+            self.kind_combo.addItem(kind.label, kind.value)
+        self.deadline_label = QLabel()
+        self.status_combo = QComboBox()
+        for status in TaskStatus:
+            self.status_combo.addItem(status.label, status.value)
+        self.progress_spin = QSpinBox(minimum=0, maximum=100, suffix=" %")
+        self.problems_edit = _text_box()
+        self.next_edit = _text_box()
+        save = QPushButton(self.tr("保存修改"))
+        save.setDefault(True)
+        save.clicked.connect(self.save_fields)
+        form.addRow(self.tr("任务名称"), self.title_edit)
+        form.addRow(self.tr("工作目标"), self.target_edit)
+        form.addRow(self.tr("责任领导"), self.leader_edit)
+        form.addRow(self.tr("开始时间"), self.start_edit)
+        form.addRow(self.tr("时限类型"), self.kind_combo)
+        form.addRow(self.tr("完成时限"), self.deadline_label)
+        form.addRow(self.tr("状态"), self.status_combo)
+        form.addRow(self.tr("完成比例"), self.progress_spin)
+        form.addRow(self.tr("存在问题"), self.problems_edit)
+        form.addRow(self.tr("下步计划"), self.next_edit)
+        form.addRow("", save)
+        return page
+
+    def _report_tab(self) -> QWidget:
+        page = QWidget()
+        self.history = _table([self.tr("报送期"), self.tr("报送日期"), self.tr("进度"), self.tr("进展情况"),
+                               self.tr("存在问题")])
+        form = QFormLayout()
+        self.period_edit = _date_edit(self.today)
+        self.report_progress = QSpinBox(minimum=0, maximum=100, suffix=" %")
+        self.report_text = _text_box()
+        self.report_problems = _text_box(48)
+        self.report_next = _text_box(48)
+        add = QPushButton(self.tr("添加报送"))
+        add.clicked.connect(self.add_report)
+        form.addRow(self.tr("报送期"), self.period_edit)
+        form.addRow(self.tr("完成比例"), self.report_progress)
+        form.addRow(self.tr("进展情况"), self.report_text)
+        form.addRow(self.tr("存在问题"), self.report_problems)
+        form.addRow(self.tr("下步计划"), self.report_next)
+        form.addRow("", add)
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel(self.tr("历次报送（最新在上）")))
+        layout.addWidget(self.history, 1)
+        layout.addLayout(form)
+        return page
+
+    def _postpone_tab(self) -> QWidget:
+        page = QWidget()
+        self.postponements = _table([self.tr("原时限"), self.tr("新时限"), self.tr("推迟日期"), self.tr("理由")])
+        self.new_deadline = _date_edit(self.today)
+        self.reason_edit = _text_box(48)
+        postpone = QPushButton(self.tr("推迟"))
+        postpone.clicked.connect(self.postpone)
+        form = QFormLayout()
+        form.addRow(self.tr("新的完成时限"), self.new_deadline)
+        form.addRow(self.tr("推迟理由（必填）"), self.reason_edit)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(postpone)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.postponements, 1)
+        layout.addLayout(form)
+        layout.addLayout(row)
+        return page
+
+    # data ----------------------------------------------------------------------------
+    def load(self) -> None:
+        d = task_edit.task_detail(self.db, self.task_id)
+        self.detail = d
+        f = d.fields
+        self.setWindowTitle(self.tr("任务 %1").replace("%1", d.number))
+        self.header.setText(f"<b>{d.number}　{f['title']}</b><br>{d.category}｜牵头：{d.lead}"
+                            + (f"｜配合：{d.cooperators}" if d.cooperators else ""))
+        self.title_edit.setText(f["title"])
+        self.target_edit.setPlainText(f["target"])
+        self.leader_edit.setText(f["leader"])
+        self.start_edit.setDate(QDate(f["start_date"] or self.today))
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(f["deadline_kind"]))
+        kind = DeadlineKind(f["deadline_kind"])
+        self.deadline_label.setText(f["deadline"].isoformat() if f["deadline"] else kind.label)
+        self.status_combo.setCurrentIndex(self.status_combo.findData(f["status"]))
+        self.progress_spin.setValue(f["progress_pct"])
+        self.problems_edit.setPlainText(f["problems"])
+        self.next_edit.setPlainText(f["next_steps"])
+        self.report_progress.setValue(f["progress_pct"])
+        _fill(self.history, [[r.period.isoformat(), r.reported_on.isoformat(), f"{r.progress}%", r.text, r.problems]
+                             for r in d.reports])
+        _fill(self.postponements, [[p.old.isoformat() if p.old else "", p.new.isoformat(), p.changed_on.isoformat(),
+                                    p.reason] for p in d.postponements])
+        self.tabs.setTabText(2, self.tr("推迟时限") + (f"（{len(d.postponements)}）" if d.postponements else ""))
+        self.new_deadline.setDate(QDate(f["deadline"] or self.today))
+        self.new_deadline.setEnabled(kind is DeadlineKind.DATE)
+
+    def _run(self, description: str, call) -> bool:
+        try:
+            action_id = call()
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("未保存"), str(exc))
+            return False
+        if action_id:
+            self.acted.emit(description, action_id)
+        self.load()
+        return True
+
+    def save_fields(self) -> None:
+        values = {
+            "title": self.title_edit.text().strip(), "target": self.target_edit.toPlainText().strip(),
+            "leader": self.leader_edit.text().strip(), "start_date": self.start_edit.date().toPython(),
+            "deadline_kind": self.kind_combo.currentData(), "status": self.status_combo.currentData(),
+            "progress_pct": self.progress_spin.value(), "problems": self.problems_edit.toPlainText().strip(),
+            "next_steps": self.next_edit.toPlainText().strip(),
+        }
+        self._run(self.tr("修改任务 %1").replace("%1", self.detail.number),
+                  lambda: task_edit.update_task(self.db, self.task_id, self.detail.version, **values))
+
+    def add_report(self) -> None:
+        if self._run(self.tr("报送任务 %1 进展").replace("%1", self.detail.number), lambda: task_edit.add_report(
+            self.db, self.task_id, self.detail.version, period=self.period_edit.date().toPython(),
+            progress=self.report_progress.value(), text=self.report_text.toPlainText().strip(),
+            problems=self.report_problems.toPlainText().strip(), next_steps=self.report_next.toPlainText().strip(),
+            reported_on=self.today,
+        )):
+            for box in (self.report_text, self.report_problems, self.report_next):
+                box.clear()
+
+    def postpone(self) -> None:
+        if self._run(self.tr("推迟任务 %1").replace("%1", self.detail.number), lambda: task_edit.postpone(
+            self.db, self.task_id, self.detail.version, new_deadline=self.new_deadline.date().toPython(),
+            reason=self.reason_edit.toPlainText(), changed_on=self.today,
+        )):
+            self.reason_edit.clear()

@@ -1,0 +1,78 @@
+"""部门视图: units ranked by overdue tasks, a unit's tasks led and co-led, and a chart."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
+
+from aqdesk.db.database import Database
+from aqdesk.services.unit_view import UnitSummary, unit_summaries
+from aqdesk.ui.models.ledgers import UnitSummaryModel, UnitTaskModel
+from aqdesk.ui.models.rows import ROW_ROLE
+from aqdesk.ui.widgets.colour_chart import ColourBarChart
+
+
+class UnitPage(QWidget):
+    """Emits ``activated(task_row)`` when one of the unit's tasks is opened."""
+
+    activated = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        heading = QLabel(self.tr("部门视图"))
+        heading.setObjectName("pageTitle")
+        self.units = UnitSummaryModel(self)
+        self.unit_table = self._table(self.units)
+        self.unit_table.selectionModel().currentRowChanged.connect(self._show_unit)
+        self.tasks = UnitTaskModel(self)
+        self.task_table = self._table(self.tasks)
+        self.task_table.activated.connect(lambda index: self.activated.emit(index.data(ROW_ROLE)[1]))
+        self.unit_label = QLabel()
+        self.chart = ColourBarChart(self.tr("各单位牵头任务预警"))
+
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.unit_label)
+        lower_layout.addWidget(self.task_table)
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.unit_table)
+        left.addWidget(lower)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(self.chart)
+        split.setSizes([640, 420])
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(split, 1)
+
+    @staticmethod
+    def _table(model) -> QTableView:
+        table = QTableView()
+        table.setModel(model)
+        table.verticalHeader().hide()
+        table.setAlternatingRowColors(True)
+        table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        for i, column in enumerate(model.COLUMNS):
+            table.setColumnWidth(i, column.width)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
+    def refresh(self, db: Database, as_of: dt.date) -> None:
+        summaries = unit_summaries(db, as_of)
+        self.units.set_rows(summaries)
+        self.chart.show_counts([(u.name, u.led) for u in summaries if u.led.total][:15])
+        if summaries:
+            self.unit_table.selectRow(0)
+
+    def _show_unit(self, current, _previous) -> None:
+        unit: UnitSummary | None = current.data(ROW_ROLE) if current.isValid() else None
+        self.tasks.set_rows(unit.tasks if unit else [])
+        if unit:
+            self.unit_label.setText(self.tr("%1：牵头 %2 项，配合 %3 项").replace("%1", unit.name)
+                                    .replace("%2", str(unit.led.total)).replace("%3", str(unit.co_led)))
