@@ -91,3 +91,19 @@ def test_unwritable_data_folder_exits_1(capsys, tmp_path, monkeypatch):
     monkeypatch.setenv("AQDESK_DATA_DIR", str(blocker / "aqdesk"))
     code, _, err = run(capsys, "init")
     assert code == 1 and "无法创建数据文件夹" in err
+
+
+def test_tasks_by_unit_alias_and_colour(capsys, db_url, anchor):
+    run(capsys, "init", "--demo", "--db", db_url)
+    code, out, _ = run(capsys, "tasks", "--unit", "城管局", "--color", "red", "--json",
+                       "--as-of", anchor.isoformat(), "--db", db_url)
+    assert code == 0
+    listed = json.loads(out)["tasks"]
+    assert listed and all(t["color"] == "red" and t["reason"].startswith("逾期") for t in listed)
+    assert all(t["lead"] == "市城管执法局" or "市城管执法局" in t["cooperators"] for t in listed)
+
+
+def test_tasks_for_an_unknown_unit_exits_1(capsys, db_url):
+    run(capsys, "init", "--demo", "--db", db_url)
+    code, _, err = run(capsys, "tasks", "--unit", "市不存在局", "--db", db_url)
+    assert code == 1 and "找不到单位" in err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from aqdesk import APP_NAME, APP_TITLE
@@ -12,8 +13,21 @@ from aqdesk.errors import UserError
 from aqdesk.ui.fonts import ensure_cjk_font
 
 
+def _speak_chinese(app: QApplication) -> None:
+    """Chinese dates, month names and Qt's own buttons (确定, 取消, 关闭)."""
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase_zh_CN",):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+
+
 def make_app() -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv)
+    existing = QApplication.instance()
+    app = existing or QApplication(sys.argv)
+    if existing is None:
+        _speak_chinese(app)
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_TITLE)

@@ -32,6 +32,7 @@ class CalendarDialog(QDialog):
         self.db = db
         self.changed = False
         self.setWindowTitle(self.tr("工作日历"))
+        self.setMinimumWidth(460)
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(True)
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
@@ -48,8 +49,8 @@ class CalendarDialog(QDialog):
         self.workday_button.clicked.connect(lambda: self._set(True))
         self.reset_button.clicked.connect(self._reset)
         legend = QLabel(self.tr(
-            '<span style="background:#f8d0cc">　　</span> 节假日　'
-            '<span style="background:#cfe0f6">　　</span> 调休上班　'
+            '<span style="color:#e8a59e">■</span> 节假日　'
+            '<span style="color:#9dbde8">■</span> 调休上班　'
             '<span style="color:#6b3fa0"><b>紫字</b></span> 本办公室修改'))
         buttons = QHBoxLayout()
         for button in (self.holiday_button, self.workday_button, self.reset_button):

@@ -1,7 +1,7 @@
 """The shared machinery of the ledger table models: columns over a list of row objects.
 
-Each ledger's model (one per file beside this one) declares its columns; sorting uses
-``SORT_ROLE`` so dates and numbers sort as values, not as text.
+Each ledger's model declares its columns; ``sort_key`` lets the proxy sort dates and
+numbers as values, not as text.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from PySide6.QtGui import QBrush, QColor
 
 from aqdesk.domain.enums import Color
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 COLOR_ROLE = Qt.ItemDataRole.UserRole + 3
 
@@ -69,6 +68,9 @@ class RowsModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
+    def rows(self) -> list[Any]:
+        return self._rows
+
     def row_object(self, row: int) -> Any:
         return self._rows[row]
 
@@ -92,8 +94,6 @@ class RowsModel(QAbstractTableModel):
         row, column = self._rows[index.row()], self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return display(column.value(row))
-        if role == SORT_ROLE:
-            return sort_key(column.value(row))
         if role == ROW_ROLE:
             return row
         if role == COLOR_ROLE:

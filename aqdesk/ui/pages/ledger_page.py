@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from aqdesk.db.database import Database
 from aqdesk.domain.enums import Color
-from aqdesk.ui.models.rows import COLOR_INK, ROW_ROLE, SORT_ROLE, RowsModel
+from aqdesk.ui.models.rows import COLOR_INK, ROW_ROLE, RowsModel
+from aqdesk.ui.models.rows_proxy import RowsProxy
 
 Loader = Callable[[Database, dt.date], Sequence[Any]]
 
@@ -71,15 +72,12 @@ class LedgerPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table)
 
-    def make_proxy(self) -> QSortFilterProxyModel:
-        proxy = QSortFilterProxyModel(self)
-        proxy.setSortRole(SORT_ROLE)
-        proxy.setFilterKeyColumn(-1)
-        proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        return proxy
+    def make_proxy(self) -> RowsProxy:
+        return RowsProxy(self)
 
     def filter_changed(self) -> None:
-        self.proxy.setFilterFixedString(self.search.text())
+        self.proxy.set_text(self.search.text())
+        self._show_totals(self.proxy.accepted_rows())
 
     def refresh(self, db: Database, as_of: dt.date) -> None:
         rows = self._loader(db, as_of)

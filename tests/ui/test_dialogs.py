@@ -1,0 +1,35 @@
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt
+
+from aqdesk.services import calendar, settings
+from aqdesk.ui.app import make_app
+from aqdesk.ui.dialogs.calendar_dialog import HOLIDAY, MAKEUP_WORKDAY, CalendarDialog
+from aqdesk.ui.dialogs.settings_dialog import SettingsDialog
+
+
+def test_calendar_dialog_marks_official_days_and_takes_office_changes(qtbot, demo_db):
+    make_app()
+    dialog = CalendarDialog(demo_db, dt.date(2026, 10, 1))
+    qtbot.addWidget(dialog)
+    assert "已载入" in dialog.year_label.text()
+    assert dialog.calendar.dateTextFormat(QDate(2026, 10, 2)).background().color() == HOLIDAY
+    assert dialog.calendar.dateTextFormat(QDate(2026, 10, 10)).background().color() == MAKEUP_WORKDAY
+
+    dialog.calendar.setSelectedDate(QDate(2027, 2, 8))
+    assert "没有官方放假安排" in dialog.year_label.text()
+    assert "工作日" in dialog.day_label.text()
+    qtbot.mouseClick(dialog.holiday_button, Qt.MouseButton.LeftButton)
+    assert calendar.year_calendar(demo_db, 2027).days[dt.date(2027, 2, 8)] == (False, calendar.SOURCE_OFFICE)
+    assert "休息日（本办公室设定）" in dialog.day_label.text() and dialog.changed
+    qtbot.mouseClick(dialog.reset_button, Qt.MouseButton.LeftButton)
+    assert dt.date(2027, 2, 8) not in calendar.year_calendar(demo_db, 2027).days
+
+
+def test_settings_dialog_saves_the_margins(qtbot, demo_db):
+    make_app()
+    dialog = SettingsDialog(demo_db)
+    qtbot.addWidget(dialog)
+    dialog.editors["warning.due_soon_workdays"].setValue(3)
+    dialog.accept()
+    assert settings.load_all(demo_db)["warning.due_soon_workdays"] == 3

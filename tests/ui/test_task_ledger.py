@@ -1,0 +1,127 @@
+import datetime as dt
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from aqdesk.domain.enums import Color
+from aqdesk.services import task_edit
+from aqdesk.ui.app import make_app
+from aqdesk.ui.dialogs.task_dialog import TaskDialog
+from aqdesk.ui.main_window import MainWindow
+from aqdesk.ui.models.rows import ROW_ROLE
+
+
+@pytest.fixture
+def window(qtbot, demo_db, anchor):
+    make_app()
+    win = MainWindow(demo_db, as_of=anchor)
+    qtbot.addWidget(win)
+    win.show()
+    win.sidebar.setCurrentRow(1)
+    return win
+
+
+def visible_rows(page):
+    return [page.proxy.index(r, 0).data(ROW_ROLE) for r in range(page.proxy.rowCount())]
+
+
+def choose(combo, text):
+    index = combo.findText(text)
+    assert index >= 0, text
+    combo.setCurrentIndex(index)
+
+
+def test_filters_by_category_unit_colour_and_text(window):
+    page = window.task_page
+    assert page.proxy.rowCount() == 60
+    choose(page.color_combo, "红")
+    reds = visible_rows(page)
+    assert len(reds) == 12 and all(r.color is Color.RED for r in reds)
+    assert "共 12 条" in page.totals.text()
+    choose(page.color_combo, "全部预警")
+    choose(page.unit_combo, "市城管执法局")
+    rows = visible_rows(page)
+    assert rows and all(r.lead == "市城管执法局" or "市城管执法局" in r.cooperator_names for r in rows)
+    assert any(r.lead != "市城管执法局" for r in rows)  # co-led tasks are included
+    choose(page.unit_combo, "全部单位")
+    choose(page.category_combo, "能源结构调整")
+    assert {r.category for r in visible_rows(page)} == {"能源结构调整"}
+    page.search.setText("散煤")
+    assert all("散煤" in (r.title + r.latest + r.reason) for r in visible_rows(page))
+    page.search.clear()
+    choose(page.category_combo, "全部类别")
+    assert page.proxy.rowCount() == 60
+
+
+def test_sorting_by_colour_puts_red_first(window):
+    page = window.task_page
+    page.table.sortByColumn(0, page.table.horizontalHeader().sortIndicatorOrder().AscendingOrder)
+    assert visible_rows(page)[0].color is Color.RED
+
+
+def test_postpone_in_the_dialog_then_undo_from_the_edit_menu(window, qtbot, monkeypatch):
+    page = window.task_page
+    row = next(r for r in visible_rows(page) if r.color is Color.RED and r.deadline)
+    dialog = TaskDialog(window.db, row.id, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.acted.connect(window.history.push)
+    dialog.acted.connect(lambda *_: window.refresh_all())
+
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    dialog.tabs.setCurrentIndex(2)
+    dialog.new_deadline.setDate(row.deadline + dt.timedelta(days=40))
+    dialog.postpone()  # no reason typed
+    assert warnings and "理由" in warnings[-1]
+    assert task_edit.task_detail(window.db, row.id).fields["deadline"] == row.deadline
+
+    qtbot.keyClicks(dialog.reason_edit, "new site land approval pending")
+    dialog.postpone()
+    new = row.deadline + dt.timedelta(days=40)
+    assert task_edit.task_detail(window.db, row.id).fields["deadline"] == new
+    assert dialog.postponements.rowCount() == row.postponed + 1
+    after = next(r for r in visible_rows(page) if r.id == row.id)
+    assert after.postponed == row.postponed + 1 and after.color is not Color.RED
+    assert window.undo_action.isEnabled() and row.number in window.undo_action.text()
+
+    window.undo_action.trigger()
+    assert task_edit.task_detail(window.db, row.id).fields["deadline"] == row.deadline
+    assert next(r for r in visible_rows(page) if r.id == row.id).color is Color.RED
+    window.redo_action.trigger()
+    assert task_edit.task_detail(window.db, row.id).fields["deadline"] == new
+
+
+def test_dialog_refuses_deadline_before_start_and_writes_nothing(window, qtbot, monkeypatch):
+    row = next(r for r in visible_rows(window.task_page) if r.deadline)
+    dialog = TaskDialog(window.db, row.id, parent=window)
+    qtbot.addWidget(dialog)
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    before = task_edit.task_detail(window.db, row.id)
+    dialog.start_edit.setDate(row.deadline + dt.timedelta(days=5))
+    dialog.save_fields()
+    assert warnings and "早于开始时间" in warnings[-1]
+    assert task_edit.task_detail(window.db, row.id).version == before.version
+
+
+def test_progress_report_from_the_dialog(window, qtbot):
+    row = next(r for r in visible_rows(window.task_page) if r.deadline and r.progress < 100)
+    dialog = TaskDialog(window.db, row.id, today=dt.date(2026, 11, 23), parent=window)
+    qtbot.addWidget(dialog)
+    before = dialog.history.rowCount()
+    dialog.report_progress.setValue(min(100, row.progress + 5))
+    qtbot.keyClicks(dialog.report_text, "completed the second batch")
+    dialog.add_report()
+    assert dialog.history.rowCount() == before + 1
+    assert dialog.history.item(0, 3).text() == "completed the second batch"
+    assert task_edit.task_detail(window.db, row.id).fields["latest_progress"] == "completed the second batch"
+
+
+def test_unit_view_ranks_units_and_lists_their_tasks(window):
+    window.sidebar.setCurrentRow(2)
+    page = window.unit_page
+    first = page.units.row_object(0)
+    assert first.rank == 1 and first.led.red == max(page.units.row_object(r).led.red for r in range(page.units.rowCount()))
+    roles = {page.tasks.row_object(r)[0] for r in range(page.tasks.rowCount())}
+    assert "牵头" in roles
+    assert len(page.chart.chart().series()) == 1
