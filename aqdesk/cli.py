@@ -96,22 +96,28 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     from aqdesk.db.database import open_database
-    from aqdesk.services.status import office_status
+    from aqdesk.services.overview import overview
 
     db = open_database(_database_url(args))
     try:
-        status = office_status(db, args.as_of or dt.date.today())
+        summary = overview(db, args.as_of or dt.date.today())
     finally:
         db.close()
     if args.json:
-        print(json.dumps(status.as_json(), ensure_ascii=False, indent=2))
+        print(json.dumps(summary.as_json(), ensure_ascii=False, indent=2))
         return EXIT_OK
-    t = status.tasks
-    print(f"截至 {status.as_of.isoformat()}：重点任务 {t.total} 项，红 {t.red}，黄 {t.yellow}，绿 {t.green}")
-    print(f"{'单位':<16}{'红':>4}{'黄':>4}{'绿':>4}")
-    for u in status.units:
+    print(f"截至 {summary.as_of.isoformat()}（红/黄/绿）")
+    for label, counts in (("重点任务", summary.tasks), ("退城入园企业", summary.enterprises),
+                          ("退城入园节点", summary.milestones), ("双替代乡镇", summary.townships),
+                          ("散煤治理县区", summary.counties), ("督办单", summary.sheets)):
+        print(f"  {label}：共 {counts.total}，红 {counts.red}，黄 {counts.yellow}，绿 {counts.green}")
+    for kind, h in summary.households.items():
+        if kind:
+            print(f"  {kind}：任务 {h.target} 户，已完成 {h.completed} 户（{h.percent or 0:.1f}%），已验收 {h.accepted} 户")
+    print("牵头单位（按逾期任务数）：")
+    for u in summary.units:
         if u.counts.total:
-            print(f"{u.name:<16}{u.counts.red:>4}{u.counts.yellow:>4}{u.counts.green:>4}")
+            print(f"  {u.name}：红 {u.counts.red}，黄 {u.counts.yellow}，绿 {u.counts.green}")
     return EXIT_OK
 
 

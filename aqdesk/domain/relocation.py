@@ -21,5 +21,18 @@ def current_stage(actual_dates: Sequence[dt.date | None]) -> str:
     return STAGES[reached]
 
 
-def next_open(kinds_and_dates: Sequence[tuple[MilestoneKind, dt.date | None]]) -> MilestoneKind | None:
-    return next((kind for kind, actual in kinds_and_dates if actual is None), None)
+def actual_date_problems(kinds_and_actuals: Sequence[tuple[MilestoneKind, dt.date | None]],
+                         today: dt.date) -> list[str]:
+    """Actual dates must not lie in the future, nor skip an earlier milestone."""
+    problems = []
+    for kind, actual in kinds_and_actuals:
+        if actual is not None and actual > today:
+            problems.append(f"{kind.label}实际时间 {actual.isoformat()} 晚于今天，实际完成时间不能是将来的日期")
+    reached_gap = None
+    for kind, actual in kinds_and_actuals:
+        if actual is None and reached_gap is None:
+            reached_gap = kind
+        elif actual is not None and reached_gap is not None:
+            problems.append(f"已填写{kind.label}时间，但{reached_gap.label}尚未完成，请先填写{reached_gap.label}时间")
+            break
+    return problems

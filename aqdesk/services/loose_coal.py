@@ -1,4 +1,5 @@
-"""Reading the 散煤治理 ledger: each county's year-to-date figures against its targets."""
+"""散煤治理 ledger: each county's year-to-date figures against its targets, its history
+by period, and hand edits of a period's figures."""
 
 from __future__ import annotations
 
@@ -10,19 +11,23 @@ from sqlalchemy import select
 from aqdesk.db.database import Database
 from aqdesk.db.models import LooseCoalReport, LooseCoalTarget, Unit
 from aqdesk.domain.enums import Color, UnitKind
+from aqdesk.domain.loose_coal import FIGURES, RELAPSE, assess_county, percent_of_target
+from aqdesk.services import audit, settings
+from aqdesk.services.editing import editing, refuse
 
-FIGURES = (
-    ("banned_points", "取缔散煤销售点（个）"),
-    ("clean_coal_outlets", "洁净型煤配送网点（个）"),
-    ("clean_coal_tonnes", "配送洁净型煤（吨）"),
-    ("inspections", "检查次数"),
-    ("inferior_coal_tonnes", "查处劣质煤（吨）"),
-    ("cases", "立案（起）"),
-)
+
+@dataclass(frozen=True)
+class PeriodRow:
+    id: int
+    version: int
+    period: dt.date
+    figures: dict[str, float]
+    relapse_points: int
 
 
 @dataclass(frozen=True)
 class CountyRow:
+    county_id: int
     county: str
     latest_period: dt.date | None
     actual: dict[str, float]
@@ -30,41 +35,63 @@ class CountyRow:
     relapse_points: int
     color: Color
     reason: str
+    history: tuple[PeriodRow, ...]
+
+    def percent(self, key: str) -> float | None:
+        return percent_of_target(self.actual[key], self.target[key])
 
 
 def county_rows(db: Database, as_of: dt.date) -> list[CountyRow]:
     year = as_of.year
     with db.reading() as session:
+        lag = settings.warning_settings(session).lag_points
         counties = session.scalars(
             select(Unit).where(Unit.kind == UnitKind.COUNTY).order_by(Unit.sort_order, Unit.id)
         ).all()
         targets = {t.county_id: t for t in session.scalars(
             select(LooseCoalTarget).where(LooseCoalTarget.year == year))}
-        reports: dict[int, list[LooseCoalReport]] = {}
+        history: dict[int, list[PeriodRow]] = {}
         for r in session.scalars(
             select(LooseCoalReport)
             .where(LooseCoalReport.period >= dt.date(year, 1, 1), LooseCoalReport.period <= as_of)
             .order_by(LooseCoalReport.period)
         ):
-            reports.setdefault(r.county_id, []).append(r)
-        rows = []
-        for county in counties:
-            mine, target = reports.get(county.id, []), targets.get(county.id)
-            if not mine and target is None:
-                continue
-            actual = {f: sum(getattr(r, f) for r in mine) for f, _ in FIGURES}
-            goal = {f: getattr(target, f) if target else 0 for f, _ in FIGURES}
-            relapse = mine[-1].relapse_points if mine else 0
-            color, reason = _assess(actual, goal, relapse)
-            rows.append(CountyRow(county.name, mine[-1].period if mine else None, actual, goal,
-                                  relapse, color, reason))
-        return rows
+            history.setdefault(r.county_id, []).append(PeriodRow(
+                r.id, r.version, r.period, {f: getattr(r, f) for f, _ in FIGURES}, r.relapse_points))
+    rows = []
+    for county in counties:
+        periods, target = history.get(county.id, []), targets.get(county.id)
+        if not periods and target is None:
+            continue
+        actual = {f: sum(p.figures[f] for p in periods) for f, _ in FIGURES}
+        goal = {f: getattr(target, f) if target else 0 for f, _ in FIGURES}
+        relapse = periods[-1].relapse_points if periods else 0
+        color, reason = assess_county(actual, goal, relapse, as_of, lag)
+        rows.append(CountyRow(county.id, county.name, periods[-1].period if periods else None, actual, goal,
+                              relapse, color, reason, tuple(periods)))
+    return rows
 
 
-def _assess(actual: dict[str, float], goal: dict[str, float], relapse: int) -> tuple[Color, str]:
-    if relapse > 0:
-        return Color.RED, f"反弹点位{relapse}个"
-    behind = [label for f, label in FIGURES if goal[f] and actual[f] < goal[f] * 0.8]
-    if behind:
-        return Color.YELLOW, "未达目标八成：" + "、".join(label.split("（")[0] for label in behind[:2])
-    return Color.GREEN, "无反弹，进度正常"
+def figure_problems(values: dict[str, float]) -> list[str]:
+    labels = dict((*FIGURES, RELAPSE))
+    return [f"{labels[k]}不能为负数（{v:g}）" for k, v in values.items() if v is not None and v < 0]
+
+
+def update_period(db: Database, report_id: int, expected_version: int, **values: float) -> str | None:
+    refuse(figure_problems(values))
+    with editing(db, LooseCoalReport, report_id, expected_version, label="该期散煤数据") as (session, report):
+        changes = audit.ChangeSet(session)
+        changes.update(report, **values)
+        return changes.action_id if changes.count else None
+
+
+def add_period(db: Database, county_id: int, period: dt.date, **values: float) -> str:
+    refuse(figure_problems(values))
+    with db.transaction() as session:
+        exists = session.scalar(select(LooseCoalReport.id).where(
+            LooseCoalReport.county_id == county_id, LooseCoalReport.period == period))
+        if exists:
+            refuse([f"{period.isoformat()} 这一期已有数据，请直接修改该期。"])
+        changes = audit.ChangeSet(session)
+        changes.insert(LooseCoalReport(county_id=county_id, period=period, **values))
+        return changes.action_id

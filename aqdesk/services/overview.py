@@ -1,4 +1,5 @@
-"""The overview (总览): colour counts across every ledger and the unit ranking."""
+"""The overview (总览) and ``status --json``: every ledger's colours as of a date, the most
+overdue items across ledgers, and the city-wide figures leaders ask for."""
 
 from __future__ import annotations
 
@@ -6,24 +7,77 @@ import datetime as dt
 from dataclasses import dataclass
 
 from aqdesk.db.database import Database
-from aqdesk.services import relocation, substitution, supervision
-from aqdesk.services.status import ColorCounts, Status, office_status
+from aqdesk.domain.enums import Color
+from aqdesk.domain.loose_coal import FIGURES
+from aqdesk.domain.substitution import CITY, Households
+from aqdesk.services import loose_coal, relocation, substitution, supervision, tasks
+from aqdesk.services.status import ColorCounts, UnitCounts, office_status
+
+MOST_OVERDUE = 10
+
+
+@dataclass(frozen=True)
+class OverdueItem:
+    ledger: str  # "task" | "enterprise" | "township" | "sheet": the screen that opens it
+    id: int
+    kind: str
+    label: str
+    unit: str
+    days_overdue: int
+    reason: str
 
 
 @dataclass(frozen=True)
 class Overview:
-    status: Status
+    as_of: dt.date
+    tasks: ColorCounts
+    units: list[UnitCounts]
+    milestones: ColorCounts
     enterprises: ColorCounts
     townships: ColorCounts
+    counties: ColorCounts
     sheets: ColorCounts
+    stages: dict[str, int]
+    households: dict[str, Households]  # by kind label, and "" for both kinds
+    loose_coal: dict[str, tuple[float, float]]  # figure → (year to date, target)
+    most_overdue: list[OverdueItem]
+
+    def as_json(self) -> dict:
+        return {
+            "as_of": self.as_of.isoformat(),
+            "tasks": self.tasks.as_dict(),
+            "units": [{"name": u.name, "kind": u.kind.label, **u.counts.as_dict()} for u in self.units],
+            "loose_coal": {**self.counties.as_dict(), "totals": {
+                label: {"actual": actual, "target": target} for (key, label) in FIGURES
+                for actual, target in [self.loose_coal[key]]}},
+            "relocation": {**self.enterprises.as_dict(), "milestones": self.milestones.as_dict(),
+                           "stages": self.stages},
+            "substitution": {**self.townships.as_dict(), "households": {
+                kind: {"target": h.target, "completed": h.completed, "accepted": h.accepted}
+                for kind, h in self.households.items() if kind}},
+            "sheets": self.sheets.as_dict(),
+            "most_overdue": [{"kind": i.kind, "item": i.label, "unit": i.unit, "days_overdue": i.days_overdue}
+                             for i in self.most_overdue],
+        }
 
 
 def overview(db: Database, as_of: dt.date) -> Overview:
+    status = office_status(db, as_of)
+    task_rows = tasks.task_rows(db, as_of)
+    enterprises = relocation.enterprise_rows(db, as_of)
+    townships = substitution.township_rows(db, as_of)
+    counties = loose_coal.county_rows(db, as_of)
+    sheets = supervision.sheet_rows(db, as_of)
+    totals = substitution.totals(townships)
     return Overview(
-        status=office_status(db, as_of),
-        enterprises=_count(relocation.enterprise_rows(db, as_of)),
-        townships=_count(substitution.township_rows(db, as_of)),
-        sheets=_count(supervision.sheet_rows(db, as_of)),
+        as_of=as_of, tasks=status.tasks, units=status.units,
+        milestones=_count(m for e in enterprises for m in e.milestones),
+        enterprises=_count(enterprises), townships=_count(townships), counties=_count(counties),
+        sheets=_count(sheets), stages=relocation.stage_counts(enterprises),
+        households={kind: h for (county, kind), h in totals.items() if county == CITY},
+        loose_coal={key: (sum(c.actual[key] for c in counties), sum(c.target[key] for c in counties))
+                    for key, _label in FIGURES},
+        most_overdue=_most_overdue(as_of, task_rows, enterprises, townships, sheets),
     )
 
 
@@ -32,3 +86,21 @@ def _count(rows) -> ColorCounts:
     for row in rows:
         counts.add(row.color)
     return counts
+
+
+def _most_overdue(as_of, task_rows, enterprises, townships, sheets) -> list[OverdueItem]:
+    items = [
+        OverdueItem("task", t.id, "重点任务", f"{t.number} {t.title}", t.lead, -t.days_left, t.reason)
+        for t in task_rows if t.color is Color.RED and t.days_left is not None
+    ] + [
+        OverdueItem("enterprise", e.id, "退城入园", e.name, e.county, -e.days_left, e.reason)
+        for e in enterprises if e.color is Color.RED and e.days_left is not None
+    ] + [
+        OverdueItem("township", t.id, "双替代", f"{t.township}（{t.kind.label}）", t.county, -t.days_left, t.reason)
+        for t in townships if t.color is Color.RED and t.days_left is not None
+    ] + [
+        OverdueItem("sheet", s.id, "督办单", f"{s.number} {s.subject}", s.unit, (as_of - s.deadline).days, s.reason)
+        for s in sheets if s.color is Color.RED
+    ]
+    items.sort(key=lambda i: -i.days_overdue)
+    return items[:MOST_OVERDUE]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +35,16 @@ OPTIONS = {
         Option("warning.cycle_days.standing", 31, "长期坚持任务报送周期（天）"),
         Option("warning.cycle_days.monthly", 31, "每月任务报送周期（天）"),
         Option("warning.cycle_days.quarterly", 92, "每季度任务报送周期（天）"),
+        Option("letter.series", "示例市大气办督", "督办函发文机关代字"),
+        Option("letter.reply_workdays", 5, "督办函反馈时限（工作日）"),
+        Option("sheet.series", "督办", "督办单编号代字"),
+        Option("sheet.days.red", 3, "红色督办单办理时限（工作日）"),
+        Option("sheet.days.yellow", 5, "黄色督办单办理时限（工作日）"),
+        Option("sheet.days.green", 10, "绿色督办单办理时限（工作日）"),
+        Option("summons.overdue_sheets", 2, "约谈：逾期督办单达到（件）"),
+        Option("summons.window_days", 180, "约谈：统计最近（天）"),
+        Option("ledger.title", "秋冬季大气污染防治重点任务台账", "台账标题（城市名之后）"),
+        Option("substitution.heating_season", "11-15", "供暖季开始（月-日，双替代默认完成时限）"),
     )
 }
 
@@ -64,6 +75,18 @@ def warning_settings(session: Session) -> WarningSettings:
     )
 
 
+def heating_season(session: Session) -> tuple[int, int]:
+    month, day = _month_day(str(get(session, "substitution.heating_season")))
+    return month, day
+
+
+def _month_day(text: str) -> tuple[int, int]:
+    """``"11-15"`` → (11, 15); raises ValueError for anything that is not a real day."""
+    month, day = (int(part) for part in text.strip().replace("月", "-").rstrip("日").split("-"))
+    dt.date(2024, month, day)  # a leap year, so 02-29 is allowed
+    return month, day
+
+
 def load_all(db: Database) -> dict[str, Any]:
     with db.reading() as session:
         return all_values(session)
@@ -75,6 +98,11 @@ def save_all(db: Database, values: dict[str, Any]) -> None:
         f"{OPTIONS[k].label}应为 0–365 之间的整数" for k, v in values.items()
         if isinstance(OPTIONS[k].default, int) and not (isinstance(v, int) and 0 <= v <= 365)
     ] + [f"{OPTIONS[k].label}不能为空" for k, v in values.items() if isinstance(OPTIONS[k].default, str) and not str(v).strip()]
+    if values.get("substitution.heating_season"):
+        try:
+            _month_day(str(values["substitution.heating_season"]))
+        except ValueError:
+            problems.append(f"供暖季开始日期应写作“11-15”，而不是“{values['substitution.heating_season']}”")
     if problems:
         raise UserError("；".join(problems))
     with db.transaction() as session:

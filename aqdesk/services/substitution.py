@@ -1,4 +1,4 @@
-"""Reading the 双替代 ledger: each township's households against its target."""
+"""双替代 ledger: each township's households against its target, roll-ups, hand edits."""
 
 from __future__ import annotations
 
@@ -11,15 +11,19 @@ from sqlalchemy.orm import selectinload
 from aqdesk.db.database import Database
 from aqdesk.db.models import SubstitutionTarget, Unit
 from aqdesk.domain.enums import Color, SubstitutionKind
+from aqdesk.domain.substitution import Households, data_error, figure_problems, roll_up
+from aqdesk.services import audit
+from aqdesk.services.editing import editing, refuse
 from aqdesk.services.warnings import Assessor
 
 
 @dataclass(frozen=True)
 class TownshipRow:
     id: int
+    version: int
     county: str
     township: str
-    kind: str
+    kind: SubstitutionKind
     target: int
     completed: int
     accepted: int
@@ -27,6 +31,7 @@ class TownshipRow:
     deadline: dt.date | None
     color: Color
     reason: str
+    days_left: int | None
     data_error: str
 
 
@@ -42,20 +47,25 @@ def township_rows(db: Database, as_of: dt.date) -> list[TownshipRow]:
         for t in targets:
             warning = assessor.township(t)
             rows.append(TownshipRow(
-                id=t.id, county=t.township.parent.name if t.township.parent else "",
-                township=t.township.name, kind=SubstitutionKind(t.kind).label,
+                id=t.id, version=t.version, county=t.township.parent.name if t.township.parent else "",
+                township=t.township.name, kind=SubstitutionKind(t.kind),
                 target=t.target_households, completed=t.completed, accepted=t.accepted,
                 percent=100.0 * t.completed / t.target_households if t.target_households else None,
-                deadline=t.deadline, color=warning.color, reason=warning.reason,
-                data_error=data_error(t.target_households, t.completed, t.accepted),
+                deadline=t.deadline or assessor.heating_season_start, color=warning.color, reason=warning.reason,
+                days_left=warning.days_left, data_error=data_error(t.target_households, t.completed, t.accepted),
             ))
         return rows
 
 
-def data_error(target: int, completed: int, accepted: int) -> str:
-    problems = []
-    if completed > target:
-        problems.append(f"已完成{completed}户超过任务{target}户")
-    if accepted > completed:
-        problems.append(f"已验收{accepted}户超过已完成{completed}户")
-    return "；".join(problems)
+def totals(rows: list[TownshipRow]) -> dict[tuple[str, str], Households]:
+    """Per (county, kind label), per (county, ""), and for 全市."""
+    return roll_up((r.county, r.kind.label, r.target, r.completed, r.accepted) for r in rows)
+
+
+def update_township(db: Database, target_id: int, expected_version: int, *, target: int, completed: int,
+                    accepted: int, deadline: dt.date | None) -> str | None:
+    refuse(figure_problems(target, completed, accepted))
+    with editing(db, SubstitutionTarget, target_id, expected_version, label="该乡镇任务") as (session, row):
+        changes = audit.ChangeSet(session)
+        changes.update(row, target_households=target, completed=completed, accepted=accepted, deadline=deadline)
+        return changes.action_id if changes.count else None

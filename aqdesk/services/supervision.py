@@ -10,7 +10,9 @@ from sqlalchemy.orm import selectinload
 
 from aqdesk.db.database import Database
 from aqdesk.db.models import SupervisionSheet
+from aqdesk.domain import loop
 from aqdesk.domain.enums import Color, LoopStep
+from aqdesk.services.sheet_items import unit_name
 from aqdesk.services.warnings import Assessor
 
 
@@ -26,21 +28,35 @@ class SheetRow:
     state: str
     color: Color
     reason: str
+    step: LoopStep = LoopStep.ISSUED
+    answered_on: dt.date | None = None
+    late: bool = False  # the unit's feedback came after the deadline, or has not come and it passed
+
+    @property
+    def closed(self) -> bool:
+        return self.step is LoopStep.CLOSED
 
 
-def sheet_rows(db: Database, as_of: dt.date) -> list[SheetRow]:
+def sheet_rows(db: Database, as_of: dt.date, unit: str | None = None) -> list[SheetRow]:
+    """Every sheet, newest first, or one unit's history (any of its names)."""
+    name = unit_name(db, unit) if unit is not None else None
     with db.reading() as session:
         assessor = Assessor.load(session, as_of)
         sheets = session.scalars(
-            select(SupervisionSheet).options(selectinload(SupervisionSheet.unit))
+            select(SupervisionSheet)
+            .options(selectinload(SupervisionSheet.unit), selectinload(SupervisionSheet.steps))
             .order_by(SupervisionSheet.issued_on.desc(), SupervisionSheet.id.desc())
         )
         rows = []
         for s in sheets:
+            if name is not None and s.unit.name != name:
+                continue
             warning = assessor.sheet(s)
+            steps = [(LoopStep(p.step), p.on_date) for p in sorted(s.steps, key=lambda p: (p.on_date, p.id))]
             rows.append(SheetRow(
                 id=s.id, number=s.number, level=Color(s.level), unit=s.unit.name, subject=s.subject,
                 issued_on=s.issued_on, deadline=s.deadline, state=LoopStep(s.state).label,
-                color=warning.color, reason=warning.reason,
+                color=warning.color, reason=warning.reason, step=LoopStep(s.state),
+                answered_on=loop.answered_on(steps), late=loop.answered_late(s.deadline, steps, as_of),
             ))
         return rows

@@ -7,14 +7,11 @@ version the clerk saw, so an edit on top of someone else's newer change is refus
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.orm.exc import StaleDataError
 
 from aqdesk.db.database import Database
 from aqdesk.db.models import DeadlineChange, Task, TaskProgress
@@ -22,6 +19,7 @@ from aqdesk.domain import validation
 from aqdesk.domain.enums import DeadlineKind, TaskStatus
 from aqdesk.errors import UserError
 from aqdesk.services import audit
+from aqdesk.services.editing import editing, refuse
 
 EDITABLE = ("title", "target", "leader", "start_date", "deadline_kind", "deadline", "status",
             "progress_pct", "done_on", "latest_progress", "problems", "next_steps")
@@ -84,7 +82,7 @@ def update_task(db: Database, task_id: int, expected_version: int, **values: Any
         dated = merged["deadline_kind"] == DeadlineKind.DATE
         if not dated:
             merged["deadline"] = values["deadline"] = None
-        _raise(validation.task_problems(title=merged["title"], start=merged["start_date"],
+        refuse(validation.task_problems(title=merged["title"], start=merged["start_date"],
                                         deadline=merged["deadline"], progress=merged["progress_pct"], dated=dated))
         if "deadline" in values and dated and task.deadline and values["deadline"] != task.deadline:
             raise UserError("修改完成时限请使用“推迟”，并填写理由。")
@@ -95,7 +93,7 @@ def update_task(db: Database, task_id: int, expected_version: int, **values: Any
 
 def add_report(db: Database, task_id: int, expected_version: int, *, period: dt.date, progress: int,
                text: str, problems: str = "", next_steps: str = "", reported_on: dt.date | None = None) -> str:
-    _raise(validation.progress_report_problems(text=text, progress=progress, period=period))
+    refuse(validation.progress_report_problems(text=text, progress=progress, period=period))
     reported_on = reported_on or dt.date.today()
     with _writing(db, task_id, expected_version) as (session, task):
         changes = audit.ChangeSet(session)
@@ -116,7 +114,7 @@ def postpone(db: Database, task_id: int, expected_version: int, *, new_deadline:
     with _writing(db, task_id, expected_version) as (session, task):
         if task.deadline_kind != DeadlineKind.DATE:
             raise UserError(f"任务 {task.number} 为“{DeadlineKind(task.deadline_kind).label}”，没有可推迟的时限。")
-        _raise(validation.postponement_problems(old=task.deadline, new=new_deadline, reason=reason))
+        refuse(validation.postponement_problems(old=task.deadline, new=new_deadline, reason=reason))
         changes = audit.ChangeSet(session)
         changes.insert(DeadlineChange(task_id=task.id, old_date=task.deadline, new_date=new_deadline,
                                       reason=reason.strip(), changed_on=changed_on or dt.date.today()))
@@ -124,26 +122,8 @@ def postpone(db: Database, task_id: int, expected_version: int, *, new_deadline:
         return changes.action_id
 
 
-def undo_action(db: Database, action_id: str) -> str:
-    """Undo one action (an undo of an undo is a redo); returns the new action's id."""
-    try:
-        with db.transaction() as session:
-            return audit.undo(session, action_id).action_id
-    except StaleDataError as exc:
-        raise UserError("撤销失败：相关记录刚被他人修改，请刷新后重试。") from exc
-
-
-@contextmanager
-def _writing(db: Database, task_id: int, expected_version: int) -> Iterator[tuple[Session, Task]]:
-    """A transaction on one task at the version the clerk saw."""
-    try:
-        with db.transaction() as session:
-            task = _get(session, task_id)
-            if task.version != expected_version:
-                raise UserError(f"任务 {task.number} 已被他人修改，请关闭后重新打开再修改。")
-            yield session, task
-    except StaleDataError as exc:
-        raise UserError("保存失败：该任务刚被他人修改，请重新打开后再修改。") from exc
+def _writing(db: Database, task_id: int, expected_version: int):
+    return editing(db, Task, task_id, expected_version, label="该任务")
 
 
 def _get(session: Session, task_id: int, options: bool = False) -> Task:
@@ -155,8 +135,3 @@ def _get(session: Session, task_id: int, options: bool = False) -> Task:
     if task is None:
         raise UserError("该任务已不存在（可能已被删除），请刷新。")
     return task
-
-
-def _raise(problems: list[str]) -> None:
-    if problems:
-        raise UserError("；".join(problems))

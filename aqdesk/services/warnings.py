@@ -18,10 +18,16 @@ class Assessor:
     as_of: dt.date
     calendar: WorkCalendar
     settings: WarningSettings
+    heating_season: tuple[int, int] = (11, 15)  # month, day: the default 双替代 deadline
 
     @classmethod
     def load(cls, session: Session, as_of: dt.date) -> Assessor:
-        return cls(as_of, calendar.load(session), settings.warning_settings(session))
+        return cls(as_of, calendar.load(session), settings.warning_settings(session),
+                   settings.heating_season(session))
+
+    @property
+    def heating_season_start(self) -> dt.date:
+        return dt.date(self.as_of.year, *self.heating_season)
 
     def _assess(self, **kwargs) -> Warning:
         return assess(as_of=self.as_of, calendar=self.calendar, settings=self.settings, **kwargs)
@@ -43,7 +49,7 @@ class Assessor:
 
     def township(self, t) -> Warning:
         done = t.target_households > 0 and t.completed >= t.target_households
-        return self._assess(deadline=t.deadline, done=done)
+        return self._assess(deadline=t.deadline or self.heating_season_start, done=done)
 
     def sheet(self, s) -> Warning:
         return self._assess(deadline=s.deadline, done=s.state == LoopStep.CLOSED)

@@ -23,23 +23,19 @@ from PySide6.QtWidgets import (
 from aqdesk import APP_TITLE, __version__
 from aqdesk.db.database import Database
 from aqdesk.errors import UserError
-from aqdesk.services import (
-    backup,
-    imports,
-    loose_coal,
-    relocation,
-    substitution,
-    supervision,
-    task_edit,
-)
+from aqdesk.services import backup, editing, supervision
 from aqdesk.ui.dialogs.calendar_dialog import CalendarDialog
+from aqdesk.ui.dialogs.common import EditDialog
+from aqdesk.ui.dialogs.county_dialog import CountyDialog
+from aqdesk.ui.dialogs.enterprise_dialog import EnterpriseDialog
 from aqdesk.ui.dialogs.settings_dialog import SettingsDialog
 from aqdesk.ui.dialogs.task_dialog import TaskDialog
+from aqdesk.ui.dialogs.township_dialog import TownshipDialog
 from aqdesk.ui.models import ledgers
+from aqdesk.ui.pages import ledgers as pages
 from aqdesk.ui.pages.export_page import ExportPage
 from aqdesk.ui.pages.ledger_page import LedgerPage
 from aqdesk.ui.pages.overview_page import OverviewPage
-from aqdesk.ui.pages.task_page import TaskPage
 from aqdesk.ui.pages.unit_page import UnitPage
 from aqdesk.ui.undo import UndoHistory
 
@@ -81,7 +77,7 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.about_action = QAction(self.tr("关于 aqdesk(&A)"), self)
         self.about_action.triggered.connect(self.show_about)
-        self.history = UndoHistory(lambda action_id: task_edit.undo_action(self.db, action_id), self)
+        self.history = UndoHistory(lambda action_id: editing.undo_action(self.db, action_id), self)
         self.undo_action = QAction(self.tr("撤销(&U)"), self, shortcut=QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(lambda: self._step_history(self.history.undo))
         self.redo_action = QAction(self.tr("重做(&R)"), self, shortcut=QKeySequence.StandardKey.Redo)
@@ -95,20 +91,31 @@ class MainWindow(QMainWindow):
 
     def _make_pages(self) -> None:
         self.overview = OverviewPage()
-        self.task_page = TaskPage()
-        self.task_page.activated.connect(self.open_task)
+        self.overview.item_opened.connect(self.open_item)
+        self.task_page = pages.task_page()
         self.unit_page = UnitPage()
-        self.unit_page.activated.connect(self.open_task)
+        self.loose_coal_page = pages.loose_coal_page()
+        self.relocation_page = pages.relocation_page()
+        self.substitution_page = pages.substitution_page()
+        self.sheet_page = LedgerPage(self.tr("三色督办单"), ledgers.SheetModel(), supervision.sheet_rows)
+        dialogs = {
+            self.task_page: lambda row: TaskDialog(self.db, row.id, parent=self),
+            self.unit_page: lambda row: TaskDialog(self.db, row.id, parent=self),
+            self.loose_coal_page: lambda row: CountyDialog(self.db, row.county_id, self.as_of, parent=self),
+            self.relocation_page: lambda row: EnterpriseDialog(self.db, row.id, self.as_of, parent=self),
+            self.substitution_page: lambda row: TownshipDialog(self.db, row.id, self.as_of, parent=self),
+        }
+        for page, make_dialog in dialogs.items():
+            page.activated.connect(lambda row, make=make_dialog: self.open_dialog(make(row)))
         self.pages: list[tuple[str, QWidget]] = [
             (self.tr("总览"), self.overview),
             (self.tr("重点任务"), self.task_page),
             (self.tr("部门视图"), self.unit_page),
-            (self.tr("散煤治理"), LedgerPage(self.tr("散煤治理台账（本年累计）"), ledgers.CountyModel(), loose_coal.county_rows)),
-            (self.tr("退城入园"), LedgerPage(self.tr("退城入园企业台账"), ledgers.EnterpriseModel(), relocation.enterprise_rows)),
-            (self.tr("双替代"), LedgerPage(self.tr("双替代（气代煤/电代煤）台账"), ledgers.TownshipModel(), substitution.township_rows)),
-            (self.tr("督办"), LedgerPage(self.tr("三色督办单"), ledgers.SheetModel(), supervision.sheet_rows)),
-            (self.tr("报送导入"), LedgerPage(self.tr("报送导入记录"), ledgers.BatchModel(),
-                                         lambda db, _as_of: imports.batch_rows(db))),
+            (self.tr("散煤治理"), self.loose_coal_page),
+            (self.tr("退城入园"), self.relocation_page),
+            (self.tr("双替代"), self.substitution_page),
+            (self.tr("督办"), self.sheet_page),
+            (self.tr("报送导入"), pages.imports_page()),
             (self.tr("导出"), ExportPage(self.backup_action, self.restore_action)),
         ]
         self.sidebar = QListWidget(objectName="sidebar")
@@ -189,11 +196,19 @@ class MainWindow(QMainWindow):
         self._update_status_bar()
         self.refresh_all()
 
-    def open_task(self, row) -> None:
-        dialog = TaskDialog(self.db, row.id, parent=self)
+    def open_dialog(self, dialog: EditDialog) -> None:
         dialog.acted.connect(self.history.push)
         dialog.acted.connect(lambda *_: self.refresh_all())
         dialog.exec()
+
+    def open_item(self, ledger: str, item_id: int) -> None:
+        """Show an item of the overview in its own ledger and open it there."""
+        page = {"task": self.task_page, "enterprise": self.relocation_page,
+                "township": self.substitution_page, "sheet": self.sheet_page}[ledger]
+        self.sidebar.setCurrentRow(next(i for i, (_name, p) in enumerate(self.pages) if p is page))
+        row = page.select_row(item_id)
+        if row is not None and ledger != "sheet":
+            page.activated.emit(row)
 
     def _step_history(self, step) -> None:
         try:

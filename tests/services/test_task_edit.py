@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from aqdesk.db.models import AuditEntry, DeadlineChange, Task, TaskProgress
 from aqdesk.domain.enums import DeadlineKind
 from aqdesk.errors import UserError
-from aqdesk.services import task_edit, tasks
+from aqdesk.services import editing, task_edit, tasks
 
 
 def dated_task(db):
@@ -39,12 +39,12 @@ def test_postpone_then_undo_then_redo(demo_db, anchor):
     row = next(r for r in tasks.task_rows(demo_db, anchor) if r.id == task.id)
     assert row.postponed == len(detail.postponements)
 
-    undo = task_edit.undo_action(demo_db, action)
+    undo = editing.undo_action(demo_db, action)
     detail = task_edit.task_detail(demo_db, task.id)
     assert detail.fields["deadline"] == task.deadline
     assert all(p.reason != "资金未到位" for p in detail.postponements)
 
-    task_edit.undo_action(demo_db, undo)  # redo
+    editing.undo_action(demo_db, undo)  # redo
     assert task_edit.task_detail(demo_db, task.id).fields["deadline"] == new
 
 
@@ -63,7 +63,7 @@ def test_progress_report_updates_latest_and_history(demo_db):
     assert detail.fields["latest_progress"] == "已全面完成并通过验收"
     assert detail.fields["status"] == "done" and detail.fields["done_on"] == dt.date(2026, 11, 30)
     assert detail.reports[0].text == "已全面完成并通过验收"
-    task_edit.undo_action(demo_db, action)
+    editing.undo_action(demo_db, action)
     detail = task_edit.task_detail(demo_db, task.id)
     assert detail.fields["latest_progress"] == task.latest_progress and detail.fields["status"] == task.status
     assert count(demo_db, TaskProgress) == reports_before
@@ -91,5 +91,5 @@ def test_undo_is_refused_when_a_later_edit_touched_the_field(demo_db):
     first = task_edit.update_task(demo_db, task.id, task.version, leader="李四（副市长）")
     task_edit.update_task(demo_db, task.id, task.version + 1, leader="王五（副市长）")
     with pytest.raises(UserError, match="又被"):
-        task_edit.undo_action(demo_db, first)
+        editing.undo_action(demo_db, first)
     assert task_edit.task_detail(demo_db, task.id).fields["leader"] == "王五（副市长）"

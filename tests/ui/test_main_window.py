@@ -51,6 +51,9 @@ def test_overview_counts_match_status(window):
     cards = window.overview.cards["tasks"].numbers
     total = sum(int(label.text()) for label in cards.values())
     assert total == 60 and int(cards[Color.RED].text()) > 0
+    for key in ("milestones", "townships", "counties", "sheets"):
+        assert all(int(label.text()) > 0 for label in window.overview.cards[key].numbers.values()), key
+    assert window.overview.overdue.rowCount() == 10
     assert window.overview.units.rowCount() > 0
     assert len(window.overview.chart.chart().series()) == 1
 

@@ -6,7 +6,8 @@ from PySide6.QtTest import QAbstractItemModelTester
 from aqdesk.domain.enums import Color, TaskStatus
 from aqdesk.services.tasks import TaskRow
 from aqdesk.ui.models.ledgers import TaskModel
-from aqdesk.ui.models.task_filter import TaskFilterProxy
+from aqdesk.ui.models.filters import ChoiceFilter
+from aqdesk.ui.models.rows_proxy import RowsProxy
 
 
 def rows(n=30):
@@ -22,11 +23,11 @@ def rows(n=30):
 
 def test_proxy_passes_qt_model_checks_through_filter_and_sort(qapp):
     model = TaskModel()
-    proxy = TaskFilterProxy()
+    proxy = RowsProxy([ChoiceFilter("单位", "全部单位", lambda r: (r.lead, *r.cooperator_names))])
     proxy.setSourceModel(model)
     QAbstractItemModelTester(proxy, QAbstractItemModelTester.FailureReportingMode.Fatal)
     model.set_rows(rows())
-    proxy.set_filter(text="散煤", unit="单位1")
+    proxy.set_filter("散煤", ["单位1"])
     shown = proxy.accepted_rows()
     assert shown and all(r.latest == "散煤" and "单位1" in (r.lead, *r.cooperator_names) for r in shown)
     proxy.sort(6, Qt.SortOrder.DescendingOrder)  # 进度（%）

@@ -25,6 +25,10 @@ def visible_rows(page):
     return [page.proxy.index(r, 0).data(ROW_ROLE) for r in range(page.proxy.rowCount())]
 
 
+def combo(page, label):
+    return next(w for f, w in zip(page.proxy.filters, page.filter_widgets, strict=True) if f.label == label)
+
+
 def choose(combo, text):
     index = combo.findText(text)
     assert index >= 0, text
@@ -34,22 +38,22 @@ def choose(combo, text):
 def test_filters_by_category_unit_colour_and_text(window):
     page = window.task_page
     assert page.proxy.rowCount() == 60
-    choose(page.color_combo, "红")
+    choose(combo(page, "预警"), "红")
     reds = visible_rows(page)
     assert len(reds) == 12 and all(r.color is Color.RED for r in reds)
     assert "共 12 条" in page.totals.text()
-    choose(page.color_combo, "全部预警")
-    choose(page.unit_combo, "市城管执法局")
+    choose(combo(page, "预警"), "全部预警")
+    choose(combo(page, "单位"), "市城管执法局")
     rows = visible_rows(page)
     assert rows and all(r.lead == "市城管执法局" or "市城管执法局" in r.cooperator_names for r in rows)
     assert any(r.lead != "市城管执法局" for r in rows)  # co-led tasks are included
-    choose(page.unit_combo, "全部单位")
-    choose(page.category_combo, "能源结构调整")
+    choose(combo(page, "单位"), "全部单位")
+    choose(combo(page, "类别"), "能源结构调整")
     assert {r.category for r in visible_rows(page)} == {"能源结构调整"}
     page.search.setText("散煤")
     assert all("散煤" in (r.title + r.latest + r.reason) for r in visible_rows(page))
     page.search.clear()
-    choose(page.category_combo, "全部类别")
+    choose(combo(page, "类别"), "全部类别")
     assert page.proxy.rowCount() == 60
 
 

@@ -8,23 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -32,43 +25,11 @@ from PySide6.QtWidgets import (
 
 from aqdesk.db.database import Database
 from aqdesk.domain.enums import DeadlineKind, TaskStatus
-from aqdesk.errors import UserError
 from aqdesk.services import task_edit
+from aqdesk.ui.dialogs.common import EditDialog, date_edit, fill, table, text_box
 
 
-def _text_box(height: int = 64) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setFixedHeight(height)
-    return box
-
-
-def _date_edit(value: dt.date | None) -> QDateEdit:
-    edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
-    edit.setDate(QDate(value or dt.date.today()))
-    return edit
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(len(rows))
-    for r, values in enumerate(rows):
-        for c, value in enumerate(values):
-            table.setItem(r, c, QTableWidgetItem(value))
-
-
-class TaskDialog(QDialog):
-    """Emits ``acted(description, action_id)`` after each stored change."""
-
-    acted = Signal(str, str)
+class TaskDialog(EditDialog):
 
     def __init__(self, db: Database, task_id: int, today: dt.date | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -94,9 +55,9 @@ class TaskDialog(QDialog):
         page = QWidget()
         form = QFormLayout(page)
         self.title_edit = QLineEdit()
-        self.target_edit = _text_box()
+        self.target_edit = text_box()
         self.leader_edit = QLineEdit()
-        self.start_edit = _date_edit(None)
+        self.start_edit = date_edit(None)
         self.kind_combo = QComboBox()
         for kind in DeadlineKind:
             self.kind_combo.addItem(kind.label, kind.value)
@@ -105,8 +66,8 @@ class TaskDialog(QDialog):
         for status in TaskStatus:
             self.status_combo.addItem(status.label, status.value)
         self.progress_spin = QSpinBox(minimum=0, maximum=100, suffix=" %")
-        self.problems_edit = _text_box()
-        self.next_edit = _text_box()
+        self.problems_edit = text_box()
+        self.next_edit = text_box()
         save = QPushButton(self.tr("保存修改"))
         save.setDefault(True)
         save.clicked.connect(self.save_fields)
@@ -125,14 +86,14 @@ class TaskDialog(QDialog):
 
     def _report_tab(self) -> QWidget:
         page = QWidget()
-        self.history = _table([self.tr("报送期"), self.tr("报送日期"), self.tr("进度"), self.tr("进展情况"),
+        self.history = table([self.tr("报送期"), self.tr("报送日期"), self.tr("进度"), self.tr("进展情况"),
                                self.tr("存在问题")])
         form = QFormLayout()
-        self.period_edit = _date_edit(self.today)
+        self.period_edit = date_edit(self.today)
         self.report_progress = QSpinBox(minimum=0, maximum=100, suffix=" %")
-        self.report_text = _text_box()
-        self.report_problems = _text_box(48)
-        self.report_next = _text_box(48)
+        self.report_text = text_box()
+        self.report_problems = text_box(48)
+        self.report_next = text_box(48)
         add = QPushButton(self.tr("添加报送"))
         add.clicked.connect(self.add_report)
         form.addRow(self.tr("报送期"), self.period_edit)
@@ -149,9 +110,9 @@ class TaskDialog(QDialog):
 
     def _postpone_tab(self) -> QWidget:
         page = QWidget()
-        self.postponements = _table([self.tr("原时限"), self.tr("新时限"), self.tr("推迟日期"), self.tr("理由")])
-        self.new_deadline = _date_edit(self.today)
-        self.reason_edit = _text_box(48)
+        self.postponements = table([self.tr("原时限"), self.tr("新时限"), self.tr("推迟日期"), self.tr("理由")])
+        self.new_deadline = date_edit(self.today)
+        self.reason_edit = text_box(48)
         postpone = QPushButton(self.tr("推迟"))
         postpone.clicked.connect(self.postpone)
         form = QFormLayout()
@@ -186,24 +147,13 @@ class TaskDialog(QDialog):
         self.problems_edit.setPlainText(f["problems"])
         self.next_edit.setPlainText(f["next_steps"])
         self.report_progress.setValue(f["progress_pct"])
-        _fill(self.history, [[r.period.isoformat(), r.reported_on.isoformat(), f"{r.progress}%", r.text, r.problems]
+        fill(self.history, [[r.period.isoformat(), r.reported_on.isoformat(), f"{r.progress}%", r.text, r.problems]
                              for r in d.reports])
-        _fill(self.postponements, [[p.old.isoformat() if p.old else "", p.new.isoformat(), p.changed_on.isoformat(),
+        fill(self.postponements, [[p.old.isoformat() if p.old else "", p.new.isoformat(), p.changed_on.isoformat(),
                                     p.reason] for p in d.postponements])
         self.tabs.setTabText(2, self.tr("推迟时限") + (f"（{len(d.postponements)}）" if d.postponements else ""))
         self.new_deadline.setDate(QDate(f["deadline"] or self.today))
         self.new_deadline.setEnabled(kind is DeadlineKind.DATE)
-
-    def _run(self, description: str, call) -> bool:
-        try:
-            action_id = call()
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("未保存"), str(exc))
-            return False
-        if action_id:
-            self.acted.emit(description, action_id)
-        self.load()
-        return True
 
     def save_fields(self) -> None:
         values = {
@@ -213,11 +163,11 @@ class TaskDialog(QDialog):
             "progress_pct": self.progress_spin.value(), "problems": self.problems_edit.toPlainText().strip(),
             "next_steps": self.next_edit.toPlainText().strip(),
         }
-        self._run(self.tr("修改任务 %1").replace("%1", self.detail.number),
+        self.run(self.tr("修改任务 %1").replace("%1", self.detail.number),
                   lambda: task_edit.update_task(self.db, self.task_id, self.detail.version, **values))
 
     def add_report(self) -> None:
-        if self._run(self.tr("报送任务 %1 进展").replace("%1", self.detail.number), lambda: task_edit.add_report(
+        if self.run(self.tr("报送任务 %1 进展").replace("%1", self.detail.number), lambda: task_edit.add_report(
             self.db, self.task_id, self.detail.version, period=self.period_edit.date().toPython(),
             progress=self.report_progress.value(), text=self.report_text.toPlainText().strip(),
             problems=self.report_problems.toPlainText().strip(), next_steps=self.report_next.toPlainText().strip(),
@@ -227,7 +177,7 @@ class TaskDialog(QDialog):
                 box.clear()
 
     def postpone(self) -> None:
-        if self._run(self.tr("推迟任务 %1").replace("%1", self.detail.number), lambda: task_edit.postpone(
+        if self.run(self.tr("推迟任务 %1").replace("%1", self.detail.number), lambda: task_edit.postpone(
             self.db, self.task_id, self.detail.version, new_deadline=self.new_deadline.date().toPython(),
             reason=self.reason_edit.toPlainText(), changed_on=self.today,
         )):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from aqdesk.domain.enums import MilestoneKind
-from aqdesk.services.loose_coal import FIGURES
+from aqdesk.domain.enums import Color, MilestoneKind
+from aqdesk.domain.loose_coal import FIGURES, short_label
 from aqdesk.ui.models.rows import Column, RowsModel
 
 
@@ -28,6 +28,9 @@ class TaskModel(RowsModel):
         Column("推迟", lambda r: f"推迟{r.postponed}次" if r.postponed else "", 60),
     )
 
+    def search_text(self, r) -> str:
+        return "\t".join((r.number, r.title, r.category, r.lead, r.cooperators, r.latest, r.reason))
+
 
 class EnterpriseModel(RowsModel):
     COLUMNS = (
@@ -38,6 +41,7 @@ class EnterpriseModel(RowsModel):
         Column("行业", lambda r: r.industry, 80),
         Column("搬迁园区", lambda r: r.park, 170),
         Column("当前阶段", lambda r: r.stage, 80),
+        Column("逾期/剩余", lambda r: _days(r.days_left) if r.color is not Color.GREEN else "", 80),
         *(
             Column(f"计划{kind.label}", lambda r, i=i: r.planned[i], 95)
             for i, kind in enumerate(MilestoneKind)
@@ -52,7 +56,7 @@ class TownshipModel(RowsModel):
         Column("预警", lambda r: r.color, 50, colored=True),
         Column("县（区）", lambda r: r.county, 80),
         Column("乡镇（街道）", lambda r: r.township, 110),
-        Column("类型", lambda r: r.kind, 70),
+        Column("类型", lambda r: r.kind.label, 70),
         Column("任务户数", lambda r: r.target, 80, numeric=True),
         Column("已完成户数", lambda r: r.completed, 90, numeric=True),
         Column("已验收户数", lambda r: r.accepted, 90, numeric=True),
@@ -69,9 +73,12 @@ class CountyModel(RowsModel):
         Column("县（区）", lambda r: r.county, 80),
         Column("最近报送期", lambda r: r.latest_period, 95),
         *(
-            Column(f"{label}\n累计/目标", lambda r, f=f: f"{r.actual[f]:g} / {r.target[f]:g}", 130, numeric=True)
+            Column(f"{short_label(label)}\n累计/目标", lambda r, f=f: f"{r.actual[f]:g} / {r.target[f]:g}", 120,
+                   numeric=True)
             for f, label in FIGURES
         ),
+        *(Column(f"{short_label(label)}\n完成%", lambda r, f=f: r.percent(f), 80, numeric=True)
+          for f, label in FIGURES[2:3]),
         Column("反弹点位（个）", lambda r: r.relapse_points, 100, numeric=True),
         Column("预警原因", lambda r: r.reason, 200),
     )
@@ -147,3 +154,13 @@ class UnitTaskModel(RowsModel):
 
     def row_color(self, row):
         return row[1].color
+
+
+class OverdueModel(RowsModel):
+    COLUMNS = (
+        Column("类别", lambda r: r.kind, 70),
+        Column("事项", lambda r: r.label, 230),
+        Column("单位", lambda r: r.unit, 100),
+        Column("逾期天数", lambda r: r.days_overdue, 70, numeric=True),
+        Column("原因", lambda r: r.reason, 160),
+    )

@@ -74,6 +74,10 @@ class RowsModel(QAbstractTableModel):
     def row_object(self, row: int) -> Any:
         return self._rows[row]
 
+    def search_text(self, row: Any) -> str:
+        """What the search box looks through; ledgers with many rows name their fields."""
+        return "\t".join(display(c.value(row)) for c in self.COLUMNS)
+
     def row_color(self, row: Any) -> Color | None:
         return getattr(row, "color", None)
 

@@ -8,34 +8,37 @@ rows on screen.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractProxyModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from aqdesk.ui.models.rows import RowsModel, display, sort_key
+from aqdesk.ui.models.filters import Filter
+from aqdesk.ui.models.rows import RowsModel, sort_key
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class RowsProxy(QAbstractProxyModel):
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, filters: Sequence[Filter] = (), parent: QObject | None = None):
         super().__init__(parent)
+        self.filters = tuple(filters)
+        self.chosen: list[Any] = [None] * len(self.filters)
         self.text = ""
         self._haystack: list[str] = []
         self._order: list[int] = []
         self._position: dict[int, int] | None = None
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
-    # what subclasses refine ------------------------------------------------------------
-    def search_text(self, row: Any) -> str:
-        return "\t".join(display(c.value(row)) for c in self.sourceModel().COLUMNS)
-
     def accepts(self, row: Any, haystack: str) -> bool:
-        return not self.text or self.text in haystack
+        return (not self.text or self.text in haystack) and all(
+            f.matches(row, chosen) for f, chosen in zip(self.filters, self.chosen, strict=True))
 
     # filtering and sorting ----------------------------------------------------------------
-    def set_text(self, text: str) -> None:
+    def set_filter(self, text: str = "", chosen: Sequence[Any] | None = None) -> None:
+        """The search text and, per declared filter, the chosen value (None for all)."""
         self.text = text.strip().casefold()
+        self.chosen = list(chosen) if chosen is not None else [None] * len(self.filters)
         self.refilter()
 
     def refilter(self) -> None:
@@ -64,7 +67,8 @@ class RowsProxy(QAbstractProxyModel):
 
     def _source_reset(self) -> None:
         self.beginResetModel()
-        self._haystack = [self.search_text(r).casefold() for r in self.sourceModel().rows()]
+        model = self.sourceModel()
+        self._haystack = [model.search_text(r).casefold() for r in model.rows()]
         self._arrange()
         self.endResetModel()
 

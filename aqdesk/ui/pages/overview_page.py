@@ -1,10 +1,11 @@
-"""总览: colour counts for each ledger, the unit ranking and a chart of colours by unit."""
+"""总览: colour counts for every ledger, the most overdue items, the unit ranking and the
+city-wide figures a leader reads at a dispatch meeting."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -21,9 +22,10 @@ from aqdesk.db.database import Database
 from aqdesk.domain.enums import Color
 from aqdesk.services.overview import overview
 from aqdesk.services.status import ColorCounts
-from aqdesk.ui.models.ledgers import UnitCountsModel
-from aqdesk.ui.models.rows import COLOR_FILLS, COLOR_INK
+from aqdesk.ui.models.ledgers import OverdueModel, UnitCountsModel
+from aqdesk.ui.models.rows import COLOR_FILLS, COLOR_INK, ROW_ROLE
 from aqdesk.ui.widgets.colour_chart import ColourBarChart
+from aqdesk.ui.widgets.figure_charts import StageChart, SubstitutionChart
 
 CHART_UNITS = 12
 
@@ -32,7 +34,6 @@ class CountCard(QFrame):
     def __init__(self, title: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setObjectName("countCard")
         layout = QVBoxLayout(self)
         caption = QLabel(title)
         caption.setObjectName("cardTitle")
@@ -42,10 +43,10 @@ class CountCard(QFrame):
         for color in Color:
             label = QLabel("0")
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setMinimumWidth(56)
+            label.setMinimumWidth(44)
             label.setStyleSheet(
                 f"background:{COLOR_FILLS[color].name()};color:{COLOR_INK[color].name()};"
-                "font-size:20px;font-weight:bold;border-radius:4px;padding:4px;"
+                "font-size:18px;font-weight:bold;border-radius:4px;padding:3px;"
             )
             label.setToolTip(color.label)
             self.numbers[color] = label
@@ -57,7 +58,25 @@ class CountCard(QFrame):
             label.setText(str(getattr(counts, color.value)))
 
 
+def _table(model) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.verticalHeader().hide()
+    table.setAlternatingRowColors(True)
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    for i, column in enumerate(model.COLUMNS):
+        table.setColumnWidth(i, column.width)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
 class OverviewPage(QWidget):
+    """Emits ``item_opened(ledger, id)`` when one of the most overdue items is opened."""
+
+    item_opened = Signal(str, int)
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         heading = QLabel(self.tr("总览"))
@@ -66,26 +85,37 @@ class OverviewPage(QWidget):
         self.cards = {
             key: CountCard(title)
             for key, title in (
-                ("tasks", self.tr("重点任务")), ("enterprises", self.tr("退城入园企业")),
-                ("townships", self.tr("双替代乡镇")), ("sheets", self.tr("督办单")),
+                ("tasks", self.tr("重点任务")), ("milestones", self.tr("退城入园节点")),
+                ("townships", self.tr("双替代乡镇")), ("counties", self.tr("散煤治理县区")),
+                ("sheets", self.tr("督办单")),
             )
         }
         grid = QGridLayout()
         for i, card in enumerate(self.cards.values()):
             grid.addWidget(card, 0, i)
 
+        self.overdue = OverdueModel(self)
+        self.overdue_table = _table(self.overdue)
+        self.overdue_table.activated.connect(self._open)
         self.units = UnitCountsModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.units)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.unit_table = _table(self.units)
         self.chart = ColourBarChart(self.tr("牵头任务预警（逾期最多的%n个单位）", "", CHART_UNITS))
+        self.households = SubstitutionChart()
+        self.stages = StageChart()
 
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self._titled(self.tr("逾期最久的事项（双击打开）"), self.overdue_table))
+        left.addWidget(self._titled(self.tr("单位排名（按逾期任务数）"), self.unit_table))
+        figures = QSplitter()
+        figures.addWidget(self.households)
+        figures.addWidget(self.stages)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.chart)
+        right.addWidget(figures)
         split = QSplitter()
-        split.addWidget(self.table)
-        split.addWidget(self.chart)
-        split.setSizes([380, 620])
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setSizes([560, 640])
 
         top = QHBoxLayout()
         top.addWidget(heading)
@@ -94,15 +124,29 @@ class OverviewPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(grid)
-        layout.addWidget(QLabel(self.tr("单位排名（按逾期任务数）")))
         layout.addWidget(split, 1)
+
+    @staticmethod
+    def _titled(title: str, widget: QWidget) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(title))
+        layout.addWidget(widget)
+        return box
 
     def refresh(self, db: Database, as_of: dt.date) -> None:
         data = overview(db, as_of)
         self.as_of_label.setText(self.tr("截至 %1").replace("%1", f"{as_of.year}年{as_of.month}月{as_of.day}日"))
-        for key, counts in (("tasks", data.status.tasks), ("enterprises", data.enterprises),
-                            ("townships", data.townships), ("sheets", data.sheets)):
-            self.cards[key].show_counts(counts)
-        leading = [u for u in data.status.units if u.counts.total]
+        for key in self.cards:
+            self.cards[key].show_counts(getattr(data, key))
+        self.overdue.set_rows(data.most_overdue)
+        leading = [u for u in data.units if u.counts.total]
         self.units.set_rows(leading)
         self.chart.show_counts([(u.name, u.counts) for u in leading[:CHART_UNITS]])
+        self.households.show_households(data.households)
+        self.stages.show_stages(data.stages)
+
+    def _open(self, index) -> None:
+        item = index.data(ROW_ROLE)
+        self.item_opened.emit(item.ledger, item.id)

@@ -1,0 +1,47 @@
+"""The office's numbered series of outgoing documents (发文登记): one per code and year,
+never repeating and never skipping.
+
+The register is the ``letter`` table; sheets issued before the register existed (their
+number is on the sheet itself) still count, so the series goes on after them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from aqdesk.db.models import Letter, SupervisionSheet
+from aqdesk.domain.docnumber import format_number, parse_seq
+from aqdesk.errors import UserError
+from aqdesk.services import audit
+
+TAKEN = "文号刚被其他用户占用，未保存任何内容，请重试。"
+
+
+def next_seq(session: Session, series: str, year: int) -> int:
+    registered = session.scalar(
+        select(func.max(Letter.seq)).where(Letter.series == series, Letter.year == year)) or 0
+    on_sheets = (parse_seq(series, year, n) or 0 for n in session.scalars(
+        select(SupervisionSheet.number).where(SupervisionSheet.number.startswith(series, autoescape=True))))
+    return max(registered, max(on_sheets, default=0)) + 1
+
+
+def next_number(session: Session, series: str, year: int) -> str:
+    return format_number(series, year, next_seq(session, series, year))
+
+
+def register(changes: audit.ChangeSet, series: str, issued_on: dt.date, seq: int, *, title: str,
+             unit_id: int | None, sheet_id: int | None = None, file_name: str = "") -> Letter:
+    """Enter number ``seq`` of ``series`` (from ``next_seq`` in the same transaction) in the
+    register; a clerk elsewhere who took it first makes this fail whole."""
+    year = issued_on.year
+    letter = Letter(series=series, year=year, seq=seq, number=format_number(series, year, seq),
+                    unit_id=unit_id, sheet_id=sheet_id, title=title[:300], issued_on=issued_on,
+                    file_name=file_name[:500])
+    try:
+        return changes.insert(letter)
+    except IntegrityError as exc:
+        raise UserError(TAKEN) from exc

@@ -1,0 +1,157 @@
+"""The ledger items a supervision sheet or letter can be about, with their warning colour
+and the unit that answers for them.
+
+An item is named by its natural key, as clerks write it: a task number (``2-07``), an
+enterprise's credit code or name (``代码:停产`` for one milestone), a township or a county.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from aqdesk.db.database import Database
+from aqdesk.db.models import Enterprise, SubstitutionTarget, Task, Unit
+from aqdesk.domain.enums import Color, MilestoneKind, SubstitutionKind, TaskStatus
+from aqdesk.domain.names import normalize_name
+from aqdesk.errors import UserError
+from aqdesk.services import loose_coal
+from aqdesk.services.relocation import SEVERITY
+from aqdesk.services.units import UnitDirectory
+from aqdesk.services.warnings import Assessor
+
+KIND_LABELS = {
+    "task": "重点任务", "enterprise": "退城入园", "milestone": "退城入园节点",
+    "township": "双替代", "county": "散煤治理",
+}
+KIND_ORDER = {kind: i for i, kind in enumerate(KIND_LABELS)}
+
+
+@dataclass(frozen=True)
+class Item:
+    kind: str
+    id: int
+    key: str
+    label: str
+    unit: str  # the unit that answers for the item
+    deadline: dt.date | None
+    color: Color
+    reason: str
+    problems: str = ""
+    open: bool = True  # not yet done; done items are never listed for a sheet or letter
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+
+def severity(item: Item) -> tuple:
+    return (SEVERITY[item.color], KIND_ORDER[item.kind], item.key)
+
+
+def suggest_level(items: Iterable[Item]) -> Color:
+    """The sheet level the items call for: the worst of their warning colours."""
+    return min((i.color for i in items), key=SEVERITY.__getitem__, default=Color.GREEN)
+
+
+def all_items(db: Database, as_of: dt.date) -> list[Item]:
+    counties = loose_coal.county_rows(db, as_of)
+    with db.reading() as session:
+        assessor = Assessor.load(session, as_of)
+        items = []
+        for t in session.scalars(select(Task).options(selectinload(Task.lead_unit)).order_by(Task.number)):
+            w = assessor.task(t)
+            items.append(Item("task", t.id, t.number, f"{t.number} {t.title}", t.lead_unit.name, t.deadline,
+                              w.color, w.reason, t.problems, t.status != TaskStatus.DONE))
+        for e in session.scalars(select(Enterprise).options(
+                selectinload(Enterprise.milestones), selectinload(Enterprise.county)).order_by(Enterprise.id)):
+            items.extend(_enterprise_items(assessor, e))
+        for t in session.scalars(select(SubstitutionTarget).options(
+                selectinload(SubstitutionTarget.township).selectinload(Unit.parent)).order_by(SubstitutionTarget.id)):
+            w = assessor.township(t)
+            county = t.township.parent.name if t.township.parent else ""
+            items.append(Item(
+                "township", t.id, t.township.name,
+                f"{county}{t.township.name}{SubstitutionKind(t.kind).label}（已完成{t.completed}户/任务{t.target_households}户）",
+                county or t.township.name, t.deadline, w.color, w.reason,
+                open=t.target_households <= 0 or t.completed < t.target_households))
+        directory = UnitDirectory(session)
+        for c in counties:
+            items.append(Item("county", directory.find(c.county) or 0, c.county, f"{c.county}散煤治理",
+                              c.county, None, c.color, c.reason))
+    return items
+
+
+def _enterprise_items(assessor: Assessor, e: Enterprise) -> list[Item]:
+    code = e.credit_code or e.name
+    items, worst = [], None
+    for m in sorted(e.milestones, key=lambda m: m.seq):
+        kind = MilestoneKind(m.kind)
+        w = assessor.milestone(m)
+        item = Item("milestone", m.id, f"{code}:{kind.label}", f"{e.name}（{kind.label}）", e.county.name,
+                    m.planned_date, w.color, f"{kind.label}：{w.reason}", e.problems, m.actual_date is None)
+        items.append(item)
+        if item.open and (worst is None or SEVERITY[item.color] < SEVERITY[worst.color]):
+            worst = item
+    items.append(Item("enterprise", e.id, code, e.name, e.county.name,
+                      worst.deadline if worst else None, worst.color if worst else Color.GREEN,
+                      worst.reason if worst else "已全部完成", e.problems, worst is not None))
+    return items
+
+
+def unit_items(db: Database, unit: str, as_of: dt.date) -> list[Item]:
+    """Open items a unit answers for, worst first; enterprises appear as their milestones."""
+    name = unit_name(db, unit)
+    rows = [i for i in all_items(db, as_of) if i.unit == name and i.open and i.kind != "enterprise"]
+    return sorted(rows, key=severity)
+
+
+def unit_name(db: Database, unit: str) -> str:
+    with db.reading() as session:
+        unit_id = UnitDirectory(session).find(unit)
+        found = session.get(Unit, unit_id) if unit_id else None
+        if found is None:
+            raise UserError(f"找不到单位“{unit}”（请检查名称或简称）。")
+        return found.name
+
+
+def resolve(db: Database, keys: Sequence[str], as_of: dt.date) -> list[Item]:
+    """The items named by ``keys``; a township names each of its targets. Unknown keys are
+    refused all together, so a typo never issues a sheet about the wrong thing."""
+    index: dict[str, list[Item]] = {}
+    for item in all_items(db, as_of):
+        names = [item.key]
+        if item.kind == "enterprise":
+            names.append(item.label)
+        elif item.kind == "milestone":
+            code, _, kind = item.key.partition(":")
+            names.append(f"{code}:{MilestoneKind.from_label(kind).value}")
+            names.append(f"{item.label.split('（')[0]}:{kind}")
+        for name in names:
+            index.setdefault(_norm(name), []).append(item)
+    found, unknown = [], []
+    for key in keys:
+        matches = index.get(_norm(key))
+        if matches is None:
+            unknown.append(key)
+        for item in matches or ():
+            if item not in found:
+                found.append(item)
+    if unknown:
+        raise UserError("找不到以下事项：" + "、".join(unknown)
+                        + "（请使用任务编号、企业统一社会信用代码或名称、乡镇或县区名称）。")
+    return found
+
+
+def items_by_ref(db: Database, refs: Iterable[tuple[str, int]], as_of: dt.date) -> dict[tuple[str, int], Item]:
+    """Current state of the items a sheet names, by (kind, id)."""
+    wanted = set(refs)
+    return {(i.kind, i.id): i for i in all_items(db, as_of) if (i.kind, i.id) in wanted}
+
+
+def _norm(text: str) -> str:
+    return normalize_name(text).replace("：", ":").upper()

@@ -1,0 +1,65 @@
+"""约谈 proposals: units that let supervision sheets run past their deadline again and again.
+
+"Repeatedly" is the office's setting: so many late sheets whose deadline fell within the
+last so many days. Late means the first feedback came after the deadline, or none came.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from aqdesk.db.database import Database
+from aqdesk.db.models import Unit
+from aqdesk.services import settings
+from aqdesk.services.supervision import SheetRow, sheet_rows
+
+
+@dataclass(frozen=True)
+class SummonsRow:
+    unit: str
+    leader: str
+    late: tuple[SheetRow, ...]  # oldest first
+    still_open: int  # of the late sheets, those not yet closed
+
+    @property
+    def numbers(self) -> str:
+        return "、".join(s.number for s in self.late)
+
+    @property
+    def reason(self) -> str:
+        text = f"逾期督办单{len(self.late)}件"
+        return text + (f"，其中{self.still_open}件仍未办结" if self.still_open else "")
+
+
+@dataclass(frozen=True)
+class Summons:
+    as_of: dt.date
+    threshold: int
+    window_days: int
+    rows: list[SummonsRow]
+
+    @property
+    def rule(self) -> str:
+        return f"最近{self.window_days}天内办理时限届满的督办单中，逾期反馈或逾期未反馈达到{self.threshold}件"
+
+
+def summons_list(db: Database, as_of: dt.date) -> Summons:
+    with db.reading() as session:
+        threshold = max(1, int(settings.get(session, "summons.overdue_sheets")))
+        window = int(settings.get(session, "summons.window_days"))
+        leaders = dict(session.execute(select(Unit.name, Unit.leader)).all())
+    since = as_of - dt.timedelta(days=window)
+    by_unit: dict[str, list[SheetRow]] = {}
+    for row in sheet_rows(db, as_of):
+        if row.late and since < row.deadline < as_of:
+            by_unit.setdefault(row.unit, []).append(row)
+    rows = [
+        SummonsRow(unit, leaders.get(unit, ""), tuple(sorted(late, key=lambda r: r.deadline)),
+                   sum(not r.closed for r in late))
+        for unit, late in by_unit.items() if len(late) >= threshold
+    ]
+    rows.sort(key=lambda r: (-len(r.late), -r.still_open, r.unit))
+    return Summons(as_of, threshold, window, rows)

@@ -1,0 +1,78 @@
+"""Pieces the detail dialogs share."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QHeaderView,
+    QMessageBox,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from aqdesk.errors import UserError
+
+
+def text_box(height: int = 64) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setFixedHeight(height)
+    return box
+
+
+def date_edit(value: dt.date | None, today: dt.date | None = None) -> QDateEdit:
+    edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+    edit.setDate(QDate(value or today or dt.date.today()))
+    return edit
+
+
+def table(headers: list[str]) -> QTableWidget:
+    widget = QTableWidget(0, len(headers))
+    widget.setHorizontalHeaderLabels(headers)
+    widget.verticalHeader().hide()
+    widget.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    widget.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    widget.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    widget.horizontalHeader().setStretchLastSection(True)
+    return widget
+
+
+def fill(widget: QTableWidget, rows: list[list[str]]) -> None:
+    widget.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            widget.setItem(r, c, QTableWidgetItem(value))
+
+
+def iso(value: dt.date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+class EditDialog(QDialog):
+    """A dialog whose buttons each call one service; emits ``acted(description, action_id)``
+    after every stored change and reloads what it shows."""
+
+    acted = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+
+    def load(self) -> None:
+        raise NotImplementedError
+
+    def run(self, description: str, call: Callable[[], str | None]) -> bool:
+        try:
+            action_id = call()
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("未保存"), str(exc))
+            return False
+        if action_id:
+            self.acted.emit(description, action_id)
+        self.load()
+        return True

@@ -1,0 +1,74 @@
+"""Small charts of city-wide figures for the overview: 双替代 completion by kind and the
+number of enterprises at each relocation stage."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter
+
+from aqdesk.domain.substitution import Households
+
+BLUE, TEAL, GREY = QColor("#1f5fa8"), QColor("#2a9d8f"), QColor("#9aa5b1")
+
+
+class FigureChart(QChartView):
+    def __init__(self, title: str, parent=None):
+        chart = QChart()
+        chart.setTitle(title)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        super().__init__(chart, parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(220)
+
+
+def _draw(view: FigureChart, categories: list[str], sets: list[QBarSet], maximum: float | None = None) -> None:
+    chart = view.chart()
+    chart.removeAllSeries()
+    for axis in chart.axes():
+        chart.removeAxis(axis)
+    series = QBarSeries()
+    series.setLabelsVisible(True)
+    for bars in sets:
+        series.append(bars)
+    chart.addSeries(series)
+    names = QBarCategoryAxis()
+    names.append(categories)
+    values = QValueAxis()
+    values.setLabelFormat("%d")
+    values.setMin(0)
+    chart.addAxis(names, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(names)
+    series.attachAxis(values)
+    if maximum is not None:
+        values.setMax(maximum)
+    else:
+        values.applyNiceNumbers()
+
+
+class SubstitutionChart(FigureChart):
+    def __init__(self, parent=None):
+        super().__init__("双替代完成率（%）", parent)
+
+    def show_households(self, by_kind: Mapping[str, Households]) -> None:
+        kinds = [k for k in by_kind if k]
+        completed, accepted = QBarSet("已完成"), QBarSet("已验收")
+        completed.setColor(BLUE)
+        accepted.setColor(TEAL)
+        completed.append([round(by_kind[k].percent or 0, 1) for k in kinds])
+        accepted.append([round(by_kind[k].accepted_percent or 0, 1) for k in kinds])
+        _draw(self, kinds, [completed, accepted], maximum=100)
+
+
+class StageChart(FigureChart):
+    def __init__(self, parent=None):
+        super().__init__("退城入园企业所处阶段（家）", parent)
+
+    def show_stages(self, stages: Mapping[str, int]) -> None:
+        bars = QBarSet("企业数")
+        bars.setColor(GREY)
+        bars.append(list(stages.values()))
+        _draw(self, list(stages), [bars])
