@@ -9,6 +9,7 @@ import shutil  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
 
 from aqdesk.db.database import Database, open_database  # noqa: E402
 from aqdesk.services import demo  # noqa: E402
@@ -20,6 +21,9 @@ def isolated_data_dir(tmp_path, monkeypatch) -> Path:
     folder = tmp_path / "appdata"
     monkeypatch.setenv("AQDESK_DATA_DIR", str(folder))
     monkeypatch.delenv("AQDESK_DB", raising=False)
+    # window geometry, last page and folders are remembered per test, not across tests
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     return folder
 
 

@@ -33,7 +33,7 @@ def figure_problems(target: int | None, completed: int | None, accepted: int | N
     problems = [f"{name}不能为负数（{value}）" for name, value in
                 (("任务户数", target), ("已完成户数", completed), ("已验收户数", accepted))
                 if value is not None and value < 0]
-    if accepted is not None and completed is not None and accepted > completed:
+    if not problems and accepted is not None and completed is not None and accepted > completed:
         problems.append(f"已验收户数{accepted}不能超过已完成户数{completed}")
     return problems
 
@@ -51,8 +51,17 @@ def data_error(target: int, completed: int, accepted: int) -> str:
 def roll_up(rows: Iterable[tuple[str, str, int, int, int]]) -> dict[tuple[str, str], Households]:
     """(county, kind, target, completed, accepted) rows → totals per (county, kind), per
     (county, ""), and for the city as (CITY, kind) and (CITY, "")."""
-    totals: dict[tuple[str, str], Households] = {}
+    sums: dict[tuple[str, str], list[int]] = {}
     for county, kind, target, completed, accepted in rows:
+        acc = sums.get((county, kind))
+        if acc is None:
+            sums[(county, kind)] = [target, completed, accepted]
+        else:
+            acc[0] += target
+            acc[1] += completed
+            acc[2] += accepted
+    totals: dict[tuple[str, str], Households] = {}
+    for (county, kind), (target, completed, accepted) in sums.items():
         for key in ((county, kind), (county, ""), (CITY, kind), (CITY, "")):
             totals.setdefault(key, Households()).add(target, completed, accepted)
     return totals

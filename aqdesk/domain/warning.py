@@ -55,7 +55,10 @@ def assess(
         return Warning(Color.GREEN, "无完成时限")
     if deadline < as_of:
         return Warning(Color.RED, f"逾期{(as_of - deadline).days}天", days_left)
-    left = calendar.workdays_between(as_of, deadline)
+    # No holiday run is longer than ~10 days, so a deadline this far away cannot be within
+    # N working days: skip counting them, which matters when colouring 100,000 rows.
+    far = (deadline - as_of).days > settings.due_soon_workdays * 2 + 14
+    left = settings.due_soon_workdays + 1 if far else calendar.workdays_between(as_of, deadline)
     if left <= settings.due_soon_workdays:
         return Warning(Color.YELLOW, "今日到期" if deadline == as_of else f"剩{left}个工作日", days_left)
     lag = _lag_points(as_of, start, deadline, progress)

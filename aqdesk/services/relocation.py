@@ -6,10 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
 
 from aqdesk.db.database import Database
-from aqdesk.db.models import DeadlineChange, Enterprise, Milestone
+from aqdesk.db.models import DeadlineChange, Enterprise, Milestone, Unit
 from aqdesk.domain import validation
 from aqdesk.domain.credit_code import credit_code_problem
 from aqdesk.domain.enums import Color, MilestoneKind
@@ -22,7 +21,7 @@ from aqdesk.services.warnings import Assessor
 SEVERITY = {Color.RED: 0, Color.YELLOW: 1, Color.GREEN: 2}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class MilestoneRow:
     id: int
     version: int
@@ -35,7 +34,7 @@ class MilestoneRow:
     postponed: int
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class EnterpriseRow:
     id: int
     version: int
@@ -65,25 +64,34 @@ def enterprise_rows(db: Database, as_of: dt.date) -> list[EnterpriseRow]:
             select(DeadlineChange.milestone_id, func.count()).where(DeadlineChange.milestone_id.is_not(None))
             .group_by(DeadlineChange.milestone_id)
         ).all())
-        enterprises = session.scalars(
-            select(Enterprise).options(selectinload(Enterprise.milestones), selectinload(Enterprise.county))
-            .order_by(Enterprise.id)
-        )
-        rows = []
-        for e in enterprises:
-            milestones = tuple(
-                _milestone_row(m, assessor.milestone(m), postponed.get(m.id, 0))
-                for m in sorted(e.milestones, key=lambda m: m.seq)
-            )
-            worst = _worst_open(milestones)
-            rows.append(EnterpriseRow(
-                id=e.id, version=e.version, name=e.name, credit_code=e.credit_code or "", county=e.county.name,
-                industry=e.industry, original_site=e.original_site, park=e.park, problems=e.problems,
-                stage=current_stage([m.actual for m in milestones]), milestones=milestones,
-                color=worst.color, reason=worst.reason, days_left=worst.days_left,
-                postponed=sum(m.postponed for m in milestones),
-            ))
-        return rows
+        # plain tuples rather than ORM objects: ten thousand enterprises must colour in well under a second
+        enterprises = session.execute(
+            select(Enterprise.id, Enterprise.version, Enterprise.name, Enterprise.credit_code, Unit.name,
+                   Enterprise.industry, Enterprise.original_site, Enterprise.park, Enterprise.problems)
+            .join(Unit, Enterprise.county_id == Unit.id).order_by(Enterprise.id)
+        ).all()
+        records = session.execute(
+            select(Milestone.enterprise_id, Milestone.id, Milestone.version, Milestone.kind, Milestone.planned_date,
+                   Milestone.actual_date).order_by(Milestone.enterprise_id, Milestone.seq)
+        ).all()
+    kinds = {k.value: k for k in MilestoneKind}
+    milestones: dict[int, list[MilestoneRow]] = {}
+    for enterprise_id, m_id, m_version, kind, planned, actual in records:
+        warning = assessor.milestone_dates(planned, actual)
+        milestones.setdefault(enterprise_id, []).append(MilestoneRow(
+            m_id, m_version, kinds[kind], planned, actual, warning.color, warning.reason, warning.days_left,
+            postponed.get(m_id, 0)))
+    rows = []
+    for e_id, version, name, code, county, industry, site, park, problems in enterprises:
+        mine = tuple(milestones.get(e_id, ()))
+        worst = _worst_open(mine)
+        rows.append(EnterpriseRow(
+            id=e_id, version=version, name=name, credit_code=code or "", county=county, industry=industry,
+            original_site=site, park=park, problems=problems, stage=current_stage([m.actual for m in mine]),
+            milestones=mine, color=worst.color, reason=worst.reason, days_left=worst.days_left,
+            postponed=sum(m.postponed for m in mine),
+        ))
+    return rows
 
 
 def stage_counts(rows: list[EnterpriseRow]) -> dict[str, int]:
@@ -93,16 +101,11 @@ def stage_counts(rows: list[EnterpriseRow]) -> dict[str, int]:
     return counts
 
 
-def _milestone_row(m: Milestone, warning: Warning, postponed: int) -> MilestoneRow:
-    return MilestoneRow(m.id, m.version, MilestoneKind(m.kind), m.planned_date, m.actual_date,
-                        warning.color, warning.reason, warning.days_left, postponed)
-
-
 def _worst_open(milestones: tuple[MilestoneRow, ...]) -> Warning:
     open_ones = [m for m in milestones if m.actual is None]
     if not open_ones:
         return Warning(Color.GREEN, "已全部完成")
-    worst = min(open_ones, key=lambda m: (SEVERITY[m.color], list(MilestoneKind).index(m.kind)))
+    worst = min(open_ones, key=lambda m: SEVERITY[m.color])  # the earliest milestone among equals
     return Warning(worst.color, f"{worst.kind.label}：{worst.reason}", worst.days_left)
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import aliased
 
 from aqdesk.db.database import Database
 from aqdesk.db.models import SubstitutionTarget, Unit
@@ -17,7 +17,7 @@ from aqdesk.services.editing import editing, refuse
 from aqdesk.services.warnings import Assessor
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class TownshipRow:
     id: int
     version: int
@@ -36,25 +36,31 @@ class TownshipRow:
 
 
 def township_rows(db: Database, as_of: dt.date) -> list[TownshipRow]:
+    township, county = aliased(Unit), aliased(Unit)
+    query = (
+        select(SubstitutionTarget.id, SubstitutionTarget.version, SubstitutionTarget.kind,
+               SubstitutionTarget.target_households, SubstitutionTarget.completed, SubstitutionTarget.accepted,
+               SubstitutionTarget.deadline, township.name.label("township"), county.name.label("county"))
+        .join(township, SubstitutionTarget.township_id == township.id)
+        .outerjoin(county, township.parent_id == county.id)
+        .order_by(SubstitutionTarget.id)
+    )
     with db.reading() as session:
         assessor = Assessor.load(session, as_of)
-        targets = session.scalars(
-            select(SubstitutionTarget)
-            .options(selectinload(SubstitutionTarget.township).selectinload(Unit.parent))
-            .order_by(SubstitutionTarget.id)
-        )
-        rows = []
-        for t in targets:
-            warning = assessor.township(t)
-            rows.append(TownshipRow(
-                id=t.id, version=t.version, county=t.township.parent.name if t.township.parent else "",
-                township=t.township.name, kind=SubstitutionKind(t.kind),
-                target=t.target_households, completed=t.completed, accepted=t.accepted,
-                percent=100.0 * t.completed / t.target_households if t.target_households else None,
-                deadline=t.deadline or assessor.heating_season_start, color=warning.color, reason=warning.reason,
-                days_left=warning.days_left, data_error=data_error(t.target_households, t.completed, t.accepted),
-            ))
-        return rows
+        records = session.execute(query).all()  # plain tuples: 100,000 ORM objects would cost seconds
+    kinds = {k.value: k for k in SubstitutionKind}
+    season = assessor.heating_season_start
+    rows = []
+    for row_id, version, kind, target, completed, accepted, deadline, township_name, county_name in records:
+        deadline = deadline or season
+        warning = assessor.township_figures(target, completed, deadline)
+        rows.append(TownshipRow(
+            row_id, version, county_name or "", township_name, kinds[kind], target, completed, accepted,
+            100.0 * completed / target if target else None, deadline, warning.color, warning.reason,
+            warning.days_left, data_error(target, completed, accepted) if completed > target or accepted > completed
+            else "",
+        ))
+    return rows
 
 
 def totals(rows: list[TownshipRow]) -> dict[tuple[str, str], Households]:

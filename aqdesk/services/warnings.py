@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
@@ -19,6 +19,9 @@ class Assessor:
     calendar: WorkCalendar
     settings: WarningSettings
     heating_season: tuple[int, int] = (11, 15)  # month, day: the default 双替代 deadline
+    # Ledgers of 100,000 rows share a few hundred deadlines: a colour that depends only on
+    # dates is worked out once per distinct key.
+    _by_dates: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def load(cls, session: Session, as_of: dt.date) -> Assessor:
@@ -45,11 +48,25 @@ class Assessor:
         )
 
     def milestone(self, m) -> Warning:
-        return self._assess(deadline=m.planned_date, done=m.actual_date is not None, done_on=m.actual_date)
+        return self.milestone_dates(m.planned_date, m.actual_date)
+
+    def milestone_dates(self, planned: dt.date | None, actual: dt.date | None) -> Warning:
+        key = ("milestone", planned, actual)
+        warning = self._by_dates.get(key)
+        if warning is None:
+            warning = self._by_dates[key] = self._assess(deadline=planned, done=actual is not None, done_on=actual)
+        return warning
 
     def township(self, t) -> Warning:
-        done = t.target_households > 0 and t.completed >= t.target_households
-        return self._assess(deadline=t.deadline or self.heating_season_start, done=done)
+        return self.township_figures(t.target_households, t.completed, t.deadline or self.heating_season_start)
+
+    def township_figures(self, target: int, completed: int, deadline: dt.date) -> Warning:
+        done = target > 0 and completed >= target
+        key = ("township", deadline, done)
+        warning = self._by_dates.get(key)
+        if warning is None:
+            warning = self._by_dates[key] = self._assess(deadline=deadline, done=done)
+        return warning
 
     def sheet(self, s) -> Warning:
         return self._assess(deadline=s.deadline, done=s.state == LoopStep.CLOSED)

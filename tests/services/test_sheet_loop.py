@@ -4,7 +4,7 @@ import pytest
 
 from aqdesk.domain.enums import Color, DayKind, LoopStep
 from aqdesk.errors import UserError
-from aqdesk.services import overview, sheet_items, sheet_loop, summons, supervision, task_edit
+from aqdesk.services import editing, overview, sheet_items, sheet_loop, summons, supervision
 from aqdesk.services.calendar import load as load_calendar
 
 
@@ -98,7 +98,7 @@ def test_issuing_needs_a_requirement_and_a_subject(demo_db, anchor):
 
 def test_undoing_an_issue_gives_the_number_back(demo_db, anchor):
     first = issue(demo_db, anchor)
-    task_edit.undo_action(demo_db, first.action_id)
+    editing.undo_action(demo_db, first.action_id)
     with pytest.raises(UserError):
         sheet_loop.sheet_detail(demo_db, first.sheet_id)
     assert issue(demo_db, anchor).number == first.number  # no gap in the series
@@ -107,7 +107,7 @@ def test_undoing_an_issue_gives_the_number_back(demo_db, anchor):
 def test_steps_are_undoable(demo_db, anchor):
     sid = issue(demo_db, anchor).sheet_id
     action = step(demo_db, sid, LoopStep.RECEIVED, anchor)
-    task_edit.undo_action(demo_db, action)
+    editing.undo_action(demo_db, action)
     detail = sheet_loop.sheet_detail(demo_db, sid)
     assert detail.state is LoopStep.ISSUED and len(detail.steps) == 1
 

@@ -31,6 +31,7 @@ class CountyDialog(EditDialog):
         self.db, self.county_id, self.as_of = db, county_id, as_of
         self.setMinimumSize(860, 520)
         self.header = QLabel()
+        self.header.setWordWrap(True)
         self.history = table([self.tr("报送期"), *(short_label(label) for _k, label in FIELDS)])
         self.history.currentCellChanged.connect(lambda row, *_: self._edit_period(row))
 

@@ -33,7 +33,7 @@ class EnterpriseDialog(EditDialog):
         super().__init__(parent)
         self.db, self.enterprise_id, self.as_of = db, enterprise_id, as_of
         self.today = today or dt.date.today()
-        self.setMinimumSize(780, 640)
+        self.setMinimumSize(800, 760)
         self.header = QLabel()
 
         fields = QGroupBox(self.tr("企业信息"))

@@ -27,7 +27,7 @@ from aqdesk.ui.models.rows import COLOR_FILLS, COLOR_INK, ROW_ROLE
 from aqdesk.ui.widgets.colour_chart import ColourBarChart
 from aqdesk.ui.widgets.figure_charts import StageChart, SubstitutionChart
 
-CHART_UNITS = 12
+CHART_UNITS = 8
 
 
 class CountCard(QFrame):
@@ -112,6 +112,7 @@ class OverviewPage(QWidget):
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.chart)
         right.addWidget(figures)
+        right.setSizes([380, 300])
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)

@@ -12,8 +12,8 @@ from PySide6.QtCharts import (
     QHorizontalStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QFont, QPainter
 
 from aqdesk.domain.enums import Color
 from aqdesk.services.status import ColorCounts
@@ -25,6 +25,7 @@ class ColourBarChart(QChartView):
         chart = QChart()
         chart.setTitle(title)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.setMargins(QMargins(4, 4, 4, 4))
         super().__init__(chart, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
 
@@ -43,6 +44,7 @@ class ColourBarChart(QChartView):
         chart.addSeries(series)
         names = QBarCategoryAxis()
         names.append([name for name, _counts in units])
+        names.setLabelsFont(small_font())
         counts = QValueAxis()
         counts.setLabelFormat("%d")
         counts.setMin(0)
@@ -51,3 +53,10 @@ class ColourBarChart(QChartView):
         series.attachAxis(names)
         series.attachAxis(counts)
         counts.applyNiceNumbers()
+
+
+def small_font() -> QFont:
+    """Axis labels a size smaller than the UI, so that unit names fit unelided."""
+    font = QFont()
+    font.setPointSizeF(max(7.0, font.pointSizeF() - 1.5))
+    return font

@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
 
 from aqdesk.domain.substitution import Households
+from aqdesk.ui.widgets.colour_chart import small_font
 
 BLUE, TEAL, GREY = QColor("#1f5fa8"), QColor("#2a9d8f"), QColor("#9aa5b1")
 
@@ -19,6 +20,7 @@ class FigureChart(QChartView):
         chart = QChart()
         chart.setTitle(title)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.setMargins(QMargins(4, 4, 4, 4))
         super().__init__(chart, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(220)
@@ -36,6 +38,8 @@ def _draw(view: FigureChart, categories: list[str], sets: list[QBarSet], maximum
     chart.addSeries(series)
     names = QBarCategoryAxis()
     names.append(categories)
+    names.setLabelsFont(small_font())
+    chart.legend().setVisible(len(sets) > 1)
     values = QValueAxis()
     values.setLabelFormat("%d")
     values.setMin(0)

@@ -1,0 +1,177 @@
+"""Fonts for official documents, chosen by role from what the machine has.
+
+Windows: the files of 方正小标宋简体, 仿宋_GB2312/仿宋, 黑体, 楷体 and 宋体 in the system or the
+user's font folder; elsewhere fontconfig's list of Chinese fonts. A role without a font of
+its own borrows its neighbour's (title → 黑体, body → 宋体) and finally the bundled font.
+reportlab subsets and embeds every TrueType font it draws with, so the PDF prints the
+same anywhere; CFF-based fonts (most .otf) cannot be embedded by it and are skipped.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from aqdesk import paths
+from aqdesk.errors import UserError
+
+log = logging.getLogger(__name__)
+
+BUNDLED = ("fonts/wqy-microhei.ttc", 0)
+PROBE = "中"
+
+
+@dataclass(frozen=True)
+class Role:
+    label: str
+    windows_files: tuple[str, ...]
+    families: tuple[str, ...]
+    borrow: str | None  # the role whose font stands in when this one has none
+
+
+ROLES = {
+    "title": Role("小标宋", ("FZXBSJW.TTF", "方正小标宋简体.ttf", "FZXBSK.TTF", "方正小标宋_GBK.ttf"),
+                  ("方正小标宋简体", "FZXiaoBiaoSong-B05S", "方正小标宋_GBK", "FZXiaoBiaoSong-B05"), "heading"),
+    "body": Role("仿宋", ("仿宋_GB2312.ttf", "FS_GB2312.ttf", "simfang.ttf"),
+                 ("仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "华文仿宋", "STFangsong"), "song"),
+    "heading": Role("黑体", ("simhei.ttf",), ("黑体", "SimHei", "华文黑体", "STHeiti", "WenQuanYi Zen Hei"), None),
+    "kai": Role("楷体", ("楷体_GB2312.ttf", "KT_GB2312.ttf", "simkai.ttf"),
+                ("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "华文楷体", "STKaiti", "AR PL UKai CN"), "body"),
+    "song": Role("宋体", ("simsun.ttc",), ("宋体", "SimSun", "NSimSun", "华文宋体", "STSong", "AR PL UMing CN"), None),
+}
+
+
+@dataclass(frozen=True)
+class Face:
+    """A registered font: its reportlab name, where it came from, and its glyph metrics."""
+
+    name: str
+    family: str
+    path: Path
+    index: int
+    bundled: bool
+
+    @property
+    def _face(self):
+        return pdfmetrics.getFont(self.name).face
+
+    def has(self, ch: str) -> bool:
+        return ord(ch) in self._face.charToGlyph
+
+    def width(self, ch: str, size: float) -> float:
+        face = self._face
+        return face.charWidths.get(ord(ch), face.defaultWidth) * size / 1000.0
+
+    @property
+    def ascent(self) -> float:
+        """Above the baseline, per point of size."""
+        return self._face.ascent / 1000.0
+
+
+@dataclass(frozen=True)
+class FontSet:
+    roles: dict[str, Face]
+    fallback: Face  # draws the characters a role's font lacks
+
+    def __getitem__(self, role: str) -> Face:
+        return self.roles[role]
+
+    def summary(self) -> str:
+        return "；".join(f"{ROLES[r].label}：{f.family}" for r, f in self.roles.items())
+
+
+@functools.cache
+def font_set() -> FontSet:
+    """The machine's fonts by role, looked up and registered once per run."""
+    bundled = _bundled()
+    found = {role: _find(spec) for role, spec in ROLES.items()}
+    roles: dict[str, Face] = {}
+    for role in ROLES:
+        chain, face = role, found[role]
+        while face is None and ROLES[chain].borrow:
+            chain = ROLES[chain].borrow
+            face = found[chain]
+        roles[role] = face or bundled
+        if roles[role] is None:
+            raise UserError("找不到可用的中文字体：程序自带字体文件缺失，且本机没有可嵌入的中文 TrueType 字体。"
+                            "请重新安装本程序，或安装“仿宋”“黑体”等字体后重试。")
+    log.info("document fonts: %s", {r: f.family for r, f in roles.items()})
+    return FontSet(roles, bundled or roles["body"])
+
+
+def _bundled() -> Face | None:
+    relative, index = BUNDLED
+    return _register(paths.resources_dir() / relative, index, "文泉驿微米黑（程序自带）", bundled=True)
+
+
+def _find(role: Role) -> Face | None:
+    for path in _windows_files(role.windows_files):
+        face = _register(path, 0, path.stem)
+        if face:
+            return face
+    installed = _fontconfig()
+    for family in role.families:
+        for path, index in installed.get(family.casefold(), ()):
+            face = _register(path, index, family)
+            if face:
+                return face
+    return None
+
+
+def _windows_files(names: tuple[str, ...]) -> list[Path]:
+    folders = [Path(os.environ[v]) / sub for v, sub in (("WINDIR", "Fonts"),
+                                                       ("LOCALAPPDATA", "Microsoft/Windows/Fonts"))
+               if os.environ.get(v)]
+    found = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        by_lower = {p.name.casefold(): p for p in folder.iterdir()}
+        found.extend(by_lower[n.casefold()] for n in names if n.casefold() in by_lower)
+    return found
+
+
+@functools.cache
+def _fontconfig() -> dict[str, list[tuple[Path, int]]]:
+    """Family name (any of its names, case-folded) → files of the machine's Chinese fonts."""
+    try:
+        out = subprocess.run(["fc-list", "--format", "%{family}\t%{file}\t%{index}\n", ":lang=zh"],
+                             capture_output=True, text=True, encoding="utf-8", timeout=10, check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    families: dict[str, list[tuple[Path, int]]] = {}
+    for line in out.splitlines():
+        parts = line.split("\t")
+        if len(parts) != 3 or parts[1].lower().endswith(".otf"):
+            continue
+        for family in parts[0].split(","):
+            families.setdefault(family.strip().casefold(), []).append((Path(parts[1]), int(parts[2] or 0)))
+    return families
+
+
+_registered: dict[tuple[str, int], Face | None] = {}
+
+
+def _register(path: Path, index: int, family: str, bundled: bool = False) -> Face | None:
+    key = (str(path), index)
+    if key in _registered:
+        return _registered[key]
+    face = None
+    name = f"aqdesk-{len(_registered)}"
+    try:
+        pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
+        face = Face(name, family, path, index, bundled)
+        if not face.has(PROBE):
+            face = None
+    except Exception as exc:  # CFF outlines, no embedding rights, a broken or missing file
+        log.info("font %s (%s) not usable: %s", path, index, exc)
+        face = None
+    _registered[key] = face
+    return face

@@ -1,0 +1,457 @@
+"""Reading a plan or a return: every sheet whose headings we know, row by row, as typed.
+
+This layer only reads. Values stay raw (``aqdesk.domain.values`` parses them), and nothing is
+checked against the ledger. What it guarantees: a file that is not a workbook, is damaged,
+locked with a password, built to exhaust memory, or simply too big ends in a ``UserError``
+naming the file, never in anything else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import io
+import itertools
+import logging
+import re
+import zipfile
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from operator import itemgetter
+from pathlib import Path
+from typing import TypeVar
+
+from python_calamine import (
+    CalamineSheet,
+    CalamineWorkbook,
+    PasswordError,
+    SheetTypeEnum,
+    SheetVisibleEnum,
+)
+
+from aqdesk.domain.headings import HeaderRow, SheetKind, closest_kind, read_header
+from aqdesk.domain.names import normalize_name
+from aqdesk.domain.problems import Problem, Severity
+from aqdesk.domain.values import CellValue, cell_text
+from aqdesk.errors import UserError
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+METADATA_SHEET = "_aqdesk"
+HEADER_SCAN_ROWS = 20
+MAX_FILE_BYTES = 100 * 1024 * 1024
+# Unpacked XML beyond this is a zip bomb, not a return: 200,000 real rows take ~100 MB.
+MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
+# Excel keeps a sheet as a dense grid; rows × columns past this would take gigabytes to hold.
+MAX_CELLS = 5_000_000
+CANCEL_EVERY_ROWS = 4096
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Office keeps a password-protected xlsx as an OLE file with these streams; their names are
+# stored in UTF-16 in the OLE directory.
+_ENCRYPTED_STREAMS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
+_DTD = (b"<!DOCTYPE", b"<!ENTITY")
+_WORKSHEET_PART = re.compile(r"xl/worksheets/[^/]+\.xml")
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
+_ROW_NUMBER = re.compile(rb'<(?:\w+:)?row\s[^>]*?\br="(\d+)"')
+# Columns from BA on: rarer than data, so a normal sheet costs one fruitless scan.
+_WIDE_CELL = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([B-Z][A-Z]|[A-Z]{3})\d')
+_FOOTER_STARTS = ("合计", "总计", "小计", "填表人", "填报人", "审核人", "联系人", "联系电话", "负责人",
+                  "单位负责人", "填报单位", "填表单位", "填报日期", "填表日期", "制表", "备注", "注:", "注：", "说明")
+_FOOTER_FIRST_CHARS = frozenset(s[0] for s in _FOOTER_STARTS)
+
+
+class ImportCancelled(UserError):
+    """The clerk cancelled; nothing was read."""
+
+    def __init__(self) -> None:
+        super().__init__("已取消导入")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRow:
+    """One data row: ``number`` as Excel shows it (1-based, counting title and blank rows);
+    ``cells`` holds every heading of the table with the cell's raw value ("" when empty)."""
+
+    number: int
+    cells: dict[str, CellValue]
+
+
+@dataclass
+class Table:
+    """A sheet recognised by its headings. ``header_row`` is the Excel number of the header
+    row (the lower one of a two-row header); ``columns`` maps each canonical heading found to
+    its column, 0 for A."""
+
+    sheet: str
+    kind: SheetKind
+    header_row: int
+    columns: dict[str, int]
+    rows: list[SourceRow] = field(default_factory=list)
+    hidden: bool = False
+
+
+@dataclass
+class Workbook:
+    """``metadata`` is the key/value content of our templates' hidden ``_aqdesk`` sheet
+    (template_version, unit, period as YYYY-MM-DD, generated_at), None for other files.
+    ``problems`` are those found while reading: sheets skipped, cells too long to take."""
+
+    path: Path
+    sha256: str
+    metadata: dict[str, str] | None
+    tables: list[Table]
+    problems: list[Problem]
+
+    @property
+    def file_name(self) -> str:
+        return self.path.name
+
+
+def read_workbook(
+    path: str | Path,
+    *,
+    unit_hint: str | None = None,
+    cancel: Callable[[], bool] = lambda: False,
+    max_rows: int = 200_000,
+    max_cell_chars: int = 10_000,
+) -> Workbook:
+    """Read every recognised sheet of ``path`` (xlsx, xlsm, xls, xlsb or ods). ``unit_hint``
+    is the unit the clerk says the file is from: a template made for another unit is
+    warned about. ``cancel`` is polled between sheets and every few thousand rows."""
+    path = Path(path)
+    name = path.name
+    data = _read_bytes(path)
+    _check_container(data, name, max_rows, cancel)
+    book = _call(name, lambda: CalamineWorkbook.from_filelike(io.BytesIO(data)))
+    reader = _SheetReader(name, cancel, max_rows, max_cell_chars)
+    metadata = None
+    tables: list[Table] = []
+    try:
+        for info in book.sheets_metadata:
+            if info.typ is not SheetTypeEnum.WorkSheet:
+                continue
+            if cancel():
+                raise ImportCancelled
+            sheet = _call(name, lambda n=info.name: book.get_sheet_by_name(n))
+            if info.name == METADATA_SHEET:
+                metadata = _call(name, lambda s=sheet: _metadata(s))
+                continue
+            hidden = info.visible is not SheetVisibleEnum.Visible
+            table = _call(name, lambda s=sheet, h=hidden: reader.read(s, hidden=h))
+            if table is not None:
+                tables.append(table)
+    finally:
+        book.close()
+    problems = reader.problems
+    if not tables:
+        problems.append(Problem(name, "文件中没有可识别的工作表：请确认表头与模板一致"))
+    if unit_hint and metadata and metadata.get("unit"):
+        if normalize_name(metadata["unit"]) != normalize_name(unit_hint):
+            problems.append(Problem(
+                name, f"文件是为「{metadata['unit']}」生成的模板，与所选单位「{unit_hint}」不一致",
+                Severity.WARNING))
+    return Workbook(path, hashlib.sha256(data).hexdigest(), metadata, tables, problems)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The whole file, once: what is hashed is exactly what is read."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise UserError(f"「{name}」有 {size / 1024 / 1024:.0f} MB，超过导入上限 "
+                            f"{MAX_FILE_BYTES // 1024 // 1024} MB")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise UserError(f"找不到文件「{name}」") from None
+    except IsADirectoryError:
+        raise UserError(f"「{name}」是文件夹，不是表格文件") from None
+    except PermissionError:
+        raise UserError(f"没有权限读取「{name}」") from None
+    except OSError as error:
+        raise UserError(f"无法读取「{name}」：{error.strerror or error}") from None
+
+
+def _check_container(data: bytes, name: str, max_rows: int, cancel: Callable[[], bool]) -> None:
+    """Refuse what calamine should never be handed: not a workbook, an encrypted one, or a
+    zip that unpacks to far more than any return."""
+    if data.startswith(_OLE_MAGIC):
+        if any(stream in data for stream in _ENCRYPTED_STREAMS):
+            raise _password_error(name)
+        return
+    if not data.startswith(_ZIP_MAGIC):
+        raise _not_a_workbook(name, data)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            _check_zip(archive, name, max_rows, cancel)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError):
+        raise UserError(f"「{name}」已损坏，无法打开（压缩结构错误）") from None
+
+
+def _check_zip(archive: zipfile.ZipFile, name: str, max_rows: int, cancel: Callable[[], bool]) -> None:
+    parts = archive.infolist()
+    if sum(part.file_size for part in parts) > MAX_UNPACKED_BYTES:
+        raise UserError(f"「{name}」解压后过大，不是正常的报送表，已拒绝")
+    for part in parts:
+        if part.filename.endswith((".xml", ".rels")):
+            with archive.open(part) as stream:
+                head = stream.read(4096)
+            if any(marker in head for marker in _DTD):
+                raise UserError(f"「{name}」含有不安全的 XML 内容（文档类型定义），已拒绝")
+    names = None
+    for part in parts:
+        if _WORKSHEET_PART.fullmatch(part.filename):
+            rows, columns = _extent(archive, part, cancel)
+            if rows > max_rows or rows * columns > MAX_CELLS:
+                names = names if names is not None else _sheet_names(archive)
+                sheet = names.get(part.filename, part.filename.rsplit("/", 1)[-1])
+                _check_extent(name, sheet, rows, columns, max_rows)
+
+
+def _extent(archive: zipfile.ZipFile, part: zipfile.ZipInfo, cancel: Callable[[], bool]) -> tuple[int, int]:
+    """Rows of a worksheet part, and its columns when it reaches past AZ (else 0), streamed in
+    bounded memory: calamine allocates the whole grid before anything can be looked at."""
+    rows = tags = columns = 0
+    carry = b""
+    with archive.open(part) as stream:
+        while chunk := stream.read(1 << 20):
+            if cancel():
+                raise ImportCancelled
+            # Scan up to the last complete tag; the rest waits for the next chunk.
+            text = carry + chunk
+            end = text.rfind(b">") + 1
+            text, carry = text[:end], text[end:][-(1 << 16):]
+            tags += len(_ROW_TAG.findall(text))
+            numbers = _ROW_NUMBER.findall(text)
+            if numbers:
+                rows = max(rows, *map(int, numbers))
+            for letters in set(_WIDE_CELL.findall(text)):
+                columns = max(columns, _column_number(letters.decode()))
+    # A row without its number (the attribute is optional) still counts.
+    return max(rows, tags), columns
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def _check_extent(name: str, sheet: str, rows: int, columns: int, max_rows: int) -> None:
+    if rows > max_rows:
+        raise UserError(f"「{name}」的工作表「{sheet}」有 {rows:,} 行，超过导入上限 {max_rows:,} 行，"
+                        "请删去多余的行或拆分后再导入")
+    if rows * columns > MAX_CELLS:
+        raise UserError(f"「{name}」的工作表「{sheet}」范围过大（{rows:,} 行 × {columns:,} 列），"
+                        "请删去多余的行和列后再导入")
+
+
+_ATTRIBUTE = re.compile(r'([\w:]+)="([^"]*)"')
+
+
+def _sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Worksheet part → the sheet's name, from the workbook's own list."""
+    try:
+        book = archive.read("xl/workbook.xml").decode("utf-8", "replace")
+        rels = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+    except KeyError:
+        return {}
+    targets = {}
+    for tag in re.findall(r"<(?:\w+:)?Relationship\s[^>]*>", rels):
+        attributes = dict(_ATTRIBUTE.findall(tag))
+        target = attributes.get("Target", "")
+        targets[attributes.get("Id")] = target.lstrip("/") if target.startswith("/") else "xl/" + target
+    names = {}
+    for tag in re.findall(r"<(?:\w+:)?sheet\s[^>]*>", book):
+        attributes = {key.split(":")[-1]: value for key, value in _ATTRIBUTE.findall(tag)}
+        if attributes.get("id") in targets:
+            names[targets[attributes["id"]]] = html.unescape(attributes.get("name", ""))
+    return names
+
+
+def _call(name: str, action: Callable[[], T]) -> T:
+    """Run a calamine step; whatever it fails with becomes a UserError naming the file."""
+    try:
+        return action()
+    except UserError:
+        raise
+    except PasswordError:
+        raise _password_error(name) from None
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:  # calamine's Rust panics arrive as BaseException
+        log.info("calamine could not read %s: %r", name, error)
+        raise UserError(f"「{name}」无法读取，文件可能已损坏，或不是 Excel / WPS 表格文件") from None
+
+
+def _password_error(name: str) -> UserError:
+    return UserError(f"「{name}」设置了打开密码，请在 Excel 或 WPS 中取消密码后再导入")
+
+
+def _not_a_workbook(name: str, data: bytes) -> UserError:
+    if not data:
+        return UserError(f"「{name}」是空文件")
+    return UserError(f"「{name}」不是 Excel 或 WPS 表格文件，请用 Excel 或 WPS 打开后另存为 .xlsx 再导入")
+
+
+def _metadata(sheet: CalamineSheet) -> dict[str, str]:
+    """Key/value rows of the template's metadata sheet."""
+    pairs = {}
+    for row in sheet.iter_rows():
+        if len(row) >= 2 and cell_text(row[0]):
+            pairs[cell_text(row[0])] = cell_text(row[1])
+    return pairs
+
+
+def _is_footer(value: CellValue) -> bool:
+    """A total or the signature lines under a table: not data, whatever column they are in."""
+    if value.__class__ is not str:
+        return False
+    text = value.lstrip()
+    if text[:1] not in _FOOTER_FIRST_CHARS:
+        return False
+    text = "".join(text.split())
+    return text.startswith(_FOOTER_STARTS) or text.endswith("合计")
+
+
+class _SheetReader:
+    """Reads sheets of one file, collecting the problems it meets on the way."""
+
+    def __init__(self, file: str, cancel: Callable[[], bool], max_rows: int, max_cell_chars: int):
+        self.file = file
+        self.cancel = cancel
+        self.max_rows = max_rows
+        self.max_cell_chars = max_cell_chars
+        self.problems: list[Problem] = []
+
+    def read(self, sheet: CalamineSheet, *, hidden: bool) -> Table | None:
+        end = sheet.end
+        if end is None:
+            return None  # an empty sheet, like the Sheet2 and Sheet3 Excel adds, is no news
+        _check_extent(self.file, sheet.name, end[0] + 1, end[1] + 1, self.max_rows)
+        first_column = sheet.start[1] if sheet.start else 0
+        # calamine pads the rows above the data but starts each row at the first used column.
+        rows = enumerate(sheet.iter_rows(), start=1)
+        head = list(itertools.islice(rows, HEADER_SCAN_ROWS))
+        found = _find_header(head)
+        if found is None:
+            self._skip(sheet.name, None, hidden)
+            return None
+        number, header = found
+        kind = header.kind
+        if kind is None:
+            self._skip(sheet.name, (number, header), hidden)
+            return None
+        for heading in header.repeated:
+            self.problems.append(Problem(
+                self.file, f"「{heading}」出现在多列，只读取第一列（{_letters(header.columns[heading] + first_column)}列）",
+                Severity.WARNING, sheet.name, number, heading))
+        body = itertools.chain((pair for pair in head if pair[0] > number), rows)
+        table = Table(sheet.name, kind, number,
+                      {h: i + first_column for h, i in header.columns.items()}, hidden=hidden)
+        table.rows = list(self._rows(table, header, body))
+        _fill_merged(table, sheet.merged_cell_ranges or ())
+        return table
+
+    def _skip(self, sheet: str, found: tuple[int, HeaderRow] | None, hidden: bool) -> None:
+        if found is not None and len(found[1].columns) >= 2:
+            kind, missing = closest_kind(found[1].columns)
+            wanted = "、".join(f"「{h}」" for h in missing)
+            self.problems.append(Problem(
+                self.file, f"表头缺少{wanted}，无法作为“{kind.label}”表读取，已跳过",
+                Severity.ERROR, sheet, found[0]))
+        else:
+            what = "隐藏工作表" if hidden else "工作表"
+            self.problems.append(Problem(
+                self.file, f"{what}没有可识别的表头，已跳过", Severity.WARNING, sheet))
+
+    def _rows(self, table: Table, header: HeaderRow, body: Iterator[tuple[int, list]]) -> Iterator[SourceRow]:
+        headings = tuple(header.columns)
+        indexes = tuple(header.columns.values())
+        width = len(indexes)
+        pick = itemgetter(*indexes) if width > 1 else lambda row: (row[indexes[0]],)
+        limit = self.max_cell_chars
+        for number, row in body:
+            if not number % CANCEL_EVERY_ROWS and self.cancel():
+                raise ImportCancelled
+            values = pick(row)
+            if values.count("") == width:
+                continue
+            blank = True
+            for value in values:
+                if value.__class__ is str:
+                    if len(value) > limit:
+                        break
+                    if blank and not value.isspace() and value:
+                        blank = False
+                else:
+                    blank = False
+            else:
+                if blank or _is_footer(next(v for v in row if v != "")):
+                    continue
+                yield SourceRow(number, dict(zip(headings, values, strict=True)))
+                continue
+            yield self._with_long_cells(table, number, headings, values)
+
+    def _with_long_cells(self, table: Table, number: int, headings: tuple[str, ...],
+                         values: tuple[CellValue, ...]) -> SourceRow:
+        """A cell too long to be anything typed by hand is an error on that cell, and the cell
+        is left out so that no one commits a truncated text by mistake."""
+        cells = {}
+        for heading, value in zip(headings, values, strict=True):
+            if value.__class__ is str and len(value) > self.max_cell_chars:
+                self.problems.append(Problem(
+                    self.file, f"内容过长（{len(value):,} 个字符，上限 {self.max_cell_chars:,}）",
+                    Severity.ERROR, table.sheet, number, heading, value))
+            else:
+                cells[heading] = value
+        return SourceRow(number, cells)
+
+
+def _find_header(head: list[tuple[int, list]]) -> tuple[int, HeaderRow] | None:
+    """The row among the first ones that makes a known kind of sheet with most headings; the
+    first such row on a tie, so a blank row under the header does not take its place."""
+    best, best_key = None, (False, 0)
+    above: list = []
+    for number, row in head:
+        header = read_header(row, above)
+        key = (header.kind is not None, len(header.columns))
+        if key > best_key:
+            best, best_key = (number, header), key
+        above = row
+    return best
+
+
+def _fill_merged(table: Table, merges: Iterable[tuple[tuple[int, int], tuple[int, int]]]) -> None:
+    """A cell merged down over several rows (a county over its townships) holds its value in
+    the top row only; it belongs to every row it covers."""
+    by_column = {column: heading for heading, column in table.columns.items()}
+    by_number = None
+    for (top, left), (bottom, _right) in merges:
+        heading = by_column.get(left)
+        if heading is None or bottom == top or top < table.header_row:
+            continue
+        if by_number is None:
+            by_number = {row.number: row for row in table.rows}
+        source = by_number.get(top + 1)
+        if source is None or heading not in source.cells:
+            continue
+        for number in range(top + 2, bottom + 2):
+            row = by_number.get(number)
+            if row is not None and row.cells.get(heading) == "":
+                row.cells[heading] = source.cells[heading]
+
+
+def _letters(column: int) -> str:
+    """Excel's letters for a 0-based column."""
+    letters = ""
+    column += 1
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters

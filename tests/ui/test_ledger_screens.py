@@ -1,0 +1,77 @@
+import pytest
+from PySide6.QtWidgets import QCheckBox, QDialog, QMessageBox
+
+from aqdesk.domain.enums import Color
+from aqdesk.ui.app import make_app
+from aqdesk.ui.dialogs.enterprise_dialog import EnterpriseDialog
+from aqdesk.ui.dialogs.township_dialog import TownshipDialog
+from aqdesk.ui.main_window import MainWindow
+from aqdesk.ui.models.rows import COLOR_ROLE
+
+
+@pytest.fixture
+def window(qtbot, demo_db, anchor):
+    make_app()
+    win = MainWindow(demo_db, as_of=anchor)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def show(window, page):
+    window.sidebar.setCurrentRow(next(i for i, (_n, p) in enumerate(window.pages) if p is page))
+    return page
+
+
+@pytest.mark.parametrize("attr", ["loose_coal_page", "relocation_page", "substitution_page"])
+def test_each_ledger_screen_shows_three_colours(window, attr):
+    page = show(window, getattr(window, attr))
+    colours = {page.proxy.index(r, 0).data(COLOR_ROLE) for r in range(page.proxy.rowCount())}
+    assert colours == set(Color)
+
+
+def test_relocation_filter_postponed_twice(window):
+    page = show(window, window.relocation_page)
+    box = next(w for w in page.filter_widgets if isinstance(w, QCheckBox))
+    box.setChecked(True)
+    shown = page.proxy.accepted_rows()
+    assert shown and all(r.postponed >= 2 for r in shown) and len(shown) < 77
+
+
+def test_enterprise_dialog_postpones_with_reason(window, qtbot, monkeypatch, anchor):
+    row = next(r for r in show(window, window.relocation_page).model.rows() if r.color is Color.RED)
+    dialog = EnterpriseDialog(window.db, row.id, anchor, today=anchor, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.acted.connect(window.history.push)
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    dialog.postpone()
+    assert warnings and "理由" in warnings[-1]
+    before = dialog.history.rowCount()
+    dialog.reason_edit.setText("设备采购周期延长")
+    dialog.new_date.setDate(anchor.replace(year=anchor.year + 1))
+    dialog.postpone()
+    assert dialog.history.rowCount() == before + 1
+    assert window.undo_action.isEnabled()
+
+
+def test_township_dialog_refuses_accepted_above_completed(window, qtbot, monkeypatch, anchor):
+    row = show(window, window.substitution_page).model.rows()[0]
+    dialog = TownshipDialog(window.db, row.id, anchor, parent=window)
+    qtbot.addWidget(dialog)
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    dialog.completed_spin.setValue(10)
+    dialog.accepted_spin.setValue(20)
+    dialog.save()
+    assert warnings and "不能超过已完成户数" in warnings[-1]
+
+
+def test_overview_item_opens_in_its_ledger(window, monkeypatch):
+    opened = []
+    monkeypatch.setattr(QDialog, "exec", lambda self: opened.append(type(self).__name__) or 0)
+    show(window, window.overview)
+    item = window.overview.overdue.row_object(0)
+    window.overview.overdue_table.activated.emit(window.overview.overdue.index(0, 0))
+    assert window.stack.currentWidget() is window.relocation_page
+    assert opened == ["EnterpriseDialog"] and item.ledger == "enterprise"
