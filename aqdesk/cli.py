@@ -60,6 +60,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="统计日期，默认今天")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
 
+    p = command("import", help="导入计划表或单位报送表（xlsx、xls、ods）")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--unit", metavar="NAME", help="报送单位（文件不是本程序生成的模板时）")
+    p.add_argument("--period", type=_date, metavar="YYYY-MM-DD", help="报送期")
+    p.add_argument("--create-units", action="store_true", help="计划表中的新单位直接新建")
+    p.add_argument("--accept-valid-rows", action="store_true", help="有错误的文件只导入无误的行")
+    p.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出（含每条问题）")
+
+    command("imports", help="列出导入批次")
+    p = command("undo-import", help="撤销一个导入批次")
+    p.add_argument("batch", type=int, metavar="ID")
+
     p = command("backup", help="把数据库备份到文件")
     p.add_argument("file", type=Path)
 
@@ -145,6 +158,93 @@ def cmd_tasks(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from aqdesk.db.database import open_database
+    from aqdesk.services.importing.commit import commit
+    from aqdesk.services.importing.prepare import prepare
+
+    db = open_database(_database_url(args))
+    results, refused = [], False
+    try:
+        for path in args.files:
+            result = {"file": str(path)}
+            try:
+                plan = prepare(db, path, unit=args.unit, period=args.period, create_units=args.create_units)
+            except UserError as exc:
+                result.update(status="refused", errors=1, messages=[str(exc)])
+                refused = True
+                results.append(result)
+                continue
+            ok = plan.committable(args.accept_valid_rows)
+            result.update(unit=plan.unit_name, period=plan.period.isoformat() if plan.period else None,
+                          kind=plan.kind, rows_read=plan.rows_read, rows_changed=plan.rows_changed,
+                          errors=len(plan.errors), warnings=len(plan.warnings),
+                          skipped_rows=len(plan.skipped()) if ok and args.accept_valid_rows else 0)
+            if args.json:
+                result["messages"] = [{"severity": p.severity.value, "text": str(p)} for p in plan.problems]
+            if not ok:
+                result["status"] = "refused"
+                refused = True
+            elif args.dry_run:
+                result["status"] = "checked"
+            else:
+                try:
+                    result.update(status="committed", batch=commit(db, plan, args.accept_valid_rows))
+                except UserError as exc:
+                    result.update(status="refused", messages=[*result.get("messages", []), str(exc)])
+                    refused = True
+            results.append(result)
+            if not args.json:
+                _print_import(result, plan)
+    finally:
+        db.close()
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+    return EXIT_USER_ERROR if refused else EXIT_OK
+
+
+def _print_import(result: dict, plan) -> None:
+    status = {"committed": f"已导入（批次 {result.get('batch')}）", "checked": "检查通过（未写入）",
+              "refused": "未导入"}[result["status"]]
+    print(f"{plan.file_name}：{status}；单位 {result.get('unit') or '—'}，报送期 {result.get('period') or '—'}，"
+          f"读取 {result['rows_read']} 行，变更 {result['rows_changed']} 行，错误 {result['errors']}，"
+          f"警告 {result['warnings']}" + (f"，跳过 {result['skipped_rows']} 行" if result.get("skipped_rows") else ""))
+    for problem in plan.problems[:50]:
+        print(f"  [{problem.severity.label}] {problem}", file=sys.stderr if problem.is_error else sys.stdout)
+    if len(plan.problems) > 50:
+        print(f"  ……另有 {len(plan.problems) - 50} 条问题（用 --json 查看全部）")
+
+
+def cmd_imports(args: argparse.Namespace) -> int:
+    from aqdesk.db.database import open_database
+    from aqdesk.services.imports import batch_rows
+
+    db = open_database(_database_url(args))
+    try:
+        rows = batch_rows(db)
+    finally:
+        db.close()
+    for b in rows:
+        print(f"{b.id:>4}  {b.committed_at:%Y-%m-%d %H:%M}  {'已撤销' if b.undone else '已导入'}  {b.kind}  "
+              f"{b.unit or '—'}  {b.period or '—'}  {b.file_name}  读取{b.rows_read}行 变更{b.rows_changed}行")
+    if not rows:
+        print("还没有导入记录。")
+    return EXIT_OK
+
+
+def cmd_undo_import(args: argparse.Namespace) -> int:
+    from aqdesk.db.database import open_database
+    from aqdesk.services.importing.commit import undo_import
+
+    db = open_database(_database_url(args))
+    try:
+        undo_import(db, args.batch)
+    finally:
+        db.close()
+    print(f"已撤销导入批次 {args.batch}。")
+    return EXIT_OK
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     from aqdesk.db.database import open_database
     from aqdesk.services import backup
@@ -177,7 +277,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: cmd_gui, "gui": cmd_gui, "init": cmd_init, "status": cmd_status,
-    "tasks": cmd_tasks, "backup": cmd_backup, "restore": cmd_restore,
+    "tasks": cmd_tasks, "import": cmd_import, "imports": cmd_imports, "undo-import": cmd_undo_import, "backup": cmd_backup, "restore": cmd_restore,
 }
 
 

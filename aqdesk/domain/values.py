@@ -227,6 +227,9 @@ def parse_int_count(value: CellValue) -> Parsed[int]:
     ``１２００``, ``120户`` and ``120.0`` are fine)."""
     if _is_empty(value):
         return Parsed()
+    # Readers give most counts as floats (120.0): the common case skips the text path.
+    if type(value) is float and value >= 0 and value.is_integer():
+        return Parsed(int(value))
     if type(value) is int and value >= 0:
         return Parsed(value)
     number = _number(value)

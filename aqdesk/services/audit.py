@@ -43,7 +43,7 @@ def to_text(value: Any) -> str | None:
     return str(value)
 
 
-def _from_text(model: type[Base], field: str, text: str | None) -> Any:
+def from_text(model: type[Base], field: str, text: str | None) -> Any:
     if text is None:
         return None
     column = model.__table__.c[field]
@@ -129,7 +129,7 @@ def undo(session: Session, action_id: str) -> ChangeSet:
         _refuse_if_touched_later(session, entry, last_id, model)
         if entry.field == DELETED:
             values = json.loads(entry.old_value or "{}")
-            changes.insert(model(**{k: _from_text(model, k, v) for k, v in values.items()}))
+            changes.insert(model(**{k: from_text(model, k, v) for k, v in values.items()}))
             continue
         row = session.get(model, entry.row_id)
         if row is None:
@@ -137,7 +137,7 @@ def undo(session: Session, action_id: str) -> ChangeSet:
         if entry.field == INSERTED:
             changes.delete(row)
         else:
-            changes.update(row, **{entry.field: _from_text(model, entry.field, entry.old_value)})
+            changes.update(row, **{entry.field: from_text(model, entry.field, entry.old_value)})
     return changes
 
 

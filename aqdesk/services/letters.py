@@ -16,6 +16,7 @@ from pathlib import Path
 from aqdesk.db.database import Database
 from aqdesk.domain.docnumber import chinese_date, format_number
 from aqdesk.domain.enums import Color
+from aqdesk.domain.workcalendar import WorkCalendar
 from aqdesk.errors import UserError
 from aqdesk.exchange import atomic
 from aqdesk.exchange.pdf.letter import LetterContent, Paragraph, render_letter
@@ -51,6 +52,7 @@ class _Office:
     series: str
     ledger_title: str
     reply_workdays: int
+    calendar: WorkCalendar
 
 
 def letter_items(items: Sequence[Item], unit: str) -> list[Item]:
@@ -76,7 +78,7 @@ def preview_letter(db: Database, unit: str, as_of: dt.date, issued_on: dt.date |
     with db.reading() as session:
         number = format_number(office.series, issued_on.year,
                                numbering.next_seq(session, office.series, issued_on.year))
-    content = _content(db, office, name, _items_of(db, name, as_of), number, as_of, issued_on, requirement)
+    content = _content(office, name, _items_of(db, name, as_of), number, as_of, issued_on, requirement)
     return render_letter(content)
 
 
@@ -116,7 +118,7 @@ def _issue(db: Database, office: _Office, unit: str, items: list[Item], as_of: d
         with db.transaction() as session:
             seq = numbering.next_seq(session, office.series, issued_on.year)
             number = format_number(office.series, issued_on.year, seq)
-            content = _content(db, office, unit, items, number, as_of, issued_on, requirement)
+            content = _content(office, unit, items, number, as_of, issued_on, requirement)
             path = out_dir / atomic.safe_file_name(f"{number} {unit}督办函.pdf")
             changes = audit.ChangeSet(session)
             numbering.register(changes, office.series, issued_on, seq, title=content.title,
@@ -132,16 +134,16 @@ def _issue(db: Database, office: _Office, unit: str, items: list[Item], as_of: d
 def _office(db: Database) -> _Office:
     with db.reading() as session:
         values = settings.all_values(session)
-    return _Office(values["office.name"], values["office.short_name"], values["office.city"],
-                   values["letter.series"], values["ledger.title"], int(values["letter.reply_workdays"]))
+        return _Office(values["office.name"], values["office.short_name"], values["office.city"],
+                       values["letter.series"], values["ledger.title"], int(values["letter.reply_workdays"]),
+                       calendar.load(session))
 
 
-def _content(db: Database, office: _Office, unit: str, items: list[Item], number: str, as_of: dt.date,
+def _content(office: _Office, unit: str, items: list[Item], number: str, as_of: dt.date,
              issued_on: dt.date, requirement: str) -> LetterContent:
     red = [i for i in items if i.color is Color.RED]
     yellow = [i for i in items if i.color is Color.YELLOW]
-    with db.reading() as session:
-        reply_by = calendar.load(session).add_workdays(issued_on, office.reply_workdays)
+    reply_by = office.calendar.add_workdays(issued_on, office.reply_workdays)
     what = "逾期和临期事项" if red and yellow else "逾期事项" if red else "临期事项"
     counts = "、".join(part for part in (
         f"{len(red)}项已逾期未完成" if red else "", f"{len(yellow)}项临近完成时限或进度滞后" if yellow else "") if part)
@@ -157,13 +159,14 @@ def _content(db: Database, office: _Office, unit: str, items: list[Item], number
                       if p.strip())
     paragraphs.append(Paragraph(f"请于{chinese_date(reply_by)}前将整改落实情况书面反馈{office.short_name}。"))
     return LetterContent(
-        office_name=office.name, number=number, title=f"关于督促办理大气污染防治{what}的函",
+        office_name=office.name, number=number, title=f"关于督促办理{what}的函",
         addressee=f"{unit}：", paragraphs=tuple(paragraphs), signature=office.name, date=issued_on,
     )
 
 
 def _describe(item: Item) -> str:
+    kind = item.kind_label + (item.key if item.kind == "task" else "")
+    subject = item.subject if item.subject.endswith(kind) else f"{kind}：{item.subject}"
     deadline = f"完成时限{chinese_date(item.deadline)}，" if item.deadline else ""
     problems = item.problems.strip().rstrip("。")
-    text = f"{item.label}（{item.kind_label}）。{deadline}{item.reason}。"
-    return text + (f"存在问题：{problems}。" if problems else "")
+    return f"{subject}。{deadline}{item.reason}。" + (f"存在问题：{problems}。" if problems else "")

@@ -25,7 +25,7 @@ from aqdesk.services.units import UnitDirectory
 from aqdesk.services.warnings import Assessor
 
 KIND_LABELS = {
-    "task": "重点任务", "enterprise": "退城入园", "milestone": "退城入园节点",
+    "task": "重点任务", "enterprise": "退城入园", "milestone": "退城入园",
     "township": "双替代", "county": "散煤治理",
 }
 KIND_ORDER = {kind: i for i, kind in enumerate(KIND_LABELS)}
@@ -47,6 +47,11 @@ class Item:
     @property
     def kind_label(self) -> str:
         return KIND_LABELS[self.kind]
+
+    @property
+    def subject(self) -> str:
+        """The label without a task's number, for sentences that name the number apart."""
+        return self.label.removeprefix(self.key).strip() if self.kind == "task" else self.label
 
 
 def severity(item: Item) -> tuple:
@@ -92,14 +97,15 @@ def _enterprise_items(assessor: Assessor, e: Enterprise) -> list[Item]:
     for m in sorted(e.milestones, key=lambda m: m.seq):
         kind = MilestoneKind(m.kind)
         w = assessor.milestone(m)
-        item = Item("milestone", m.id, f"{code}:{kind.label}", f"{e.name}（{kind.label}）", e.county.name,
-                    m.planned_date, w.color, f"{kind.label}：{w.reason}", e.problems, m.actual_date is None)
+        item = Item("milestone", m.id, f"{code}:{kind.label}", f"{e.name}{kind.label}节点", e.county.name,
+                    m.planned_date, w.color, w.reason, e.problems, m.actual_date is None)
         items.append(item)
         if item.open and (worst is None or SEVERITY[item.color] < SEVERITY[worst.color]):
             worst = item
     items.append(Item("enterprise", e.id, code, e.name, e.county.name,
                       worst.deadline if worst else None, worst.color if worst else Color.GREEN,
-                      worst.reason if worst else "已全部完成", e.problems, worst is not None))
+                      f"{worst.label.removeprefix(e.name)}{worst.reason}" if worst else "已全部完成",
+                      e.problems, worst is not None))
     return items
 
 
@@ -130,7 +136,7 @@ def resolve(db: Database, keys: Sequence[str], as_of: dt.date) -> list[Item]:
         elif item.kind == "milestone":
             code, _, kind = item.key.partition(":")
             names.append(f"{code}:{MilestoneKind.from_label(kind).value}")
-            names.append(f"{item.label.split('（')[0]}:{kind}")
+            names.append(f"{item.label.removesuffix(kind + '节点')}:{kind}")
         for name in names:
             index.setdefault(_norm(name), []).append(item)
     found, unknown = [], []

@@ -23,7 +23,8 @@ def test_resolve_takes_natural_keys(demo_db, anchor):
     items = sheet_items.resolve(demo_db, ["2-07", "9141990268192155XH", "9141990268192155XH:建成投产",
                                           "太平镇", "安平县"], anchor)
     assert [i.kind for i in items] == ["task", "enterprise", "milestone", "township", "township", "county"]
-    assert items[2].reason.startswith("建成投产") and items[2].color is Color.RED
+    assert items[2].label.endswith("建成投产节点") and items[2].color is Color.RED
+    assert items[1].reason.startswith("建成投产节点")
     with pytest.raises(UserError, match="找不到以下事项：9-99、无名镇"):
         sheet_items.resolve(demo_db, ["2-07", "9-99", "无名镇"], anchor)
 

@@ -6,6 +6,8 @@ Lengths are in points (1/72 inch); the standard gives millimetres.
 
 from __future__ import annotations
 
+from typing import BinaryIO
+
 from reportlab.lib.colors import CMYKColor
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
@@ -25,7 +27,7 @@ CELL = TYPE_W / CHARS  # one character of the 28-character grid
 SIZE_2 = 22.0  # 2号: titles
 SIZE_3 = 16.0  # 3号: body
 SIZE_4 = 14.0  # 4号: page numbers
-BODY_SPACING = CELL - SIZE_3  # squeezes 28 full-width 3号 characters into 156 mm
+BODY_SPACING = (TYPE_W - CHARS * SIZE_3) / (CHARS - 1)  # 28 full-width 3号 characters span 156 mm
 
 RED = CMYKColor(0, 0.8, 0.8, 0)  # Y80 M80, as the standard prescribes for red ink
 MARK_TOP = 30 * MM  # 信函格式: the office's name 30 mm from the top edge
@@ -35,6 +37,18 @@ BOTTOM_RULE = 20 * MM  # the second double rule 20 mm above the bottom edge
 THICK, THIN, RULE_SPACE = 2.25, 0.75, 0.75
 NUMBER_GAP = SIZE_3 * 7 / 8  # 发文字号 below the rule: 7/8 of a 3号 character
 PAGE_NUMBER_GAP = 7 * MM  # page numbers 7 mm below the type area
+
+
+def new_canvas(target: BinaryIO, fonts: FontSet, *, title: str, author: str, subject: str = "") -> Canvas:
+    """An A4 canvas whose every font is one of ours, so nothing unembedded (reportlab's
+    default Helvetica) is left in the file."""
+    canvas = Canvas(target, pagesize=(PAGE_W, PAGE_H), pageCompression=1,
+                    initialFontName=fonts["body"].name, initialFontSize=SIZE_3)
+    canvas.setTitle(title)
+    canvas.setAuthor(author)
+    canvas.setSubject(subject)
+    canvas.setCreator("aqdesk")
+    return canvas
 
 
 def y(top: float) -> float:

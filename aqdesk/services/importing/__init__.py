@@ -1,0 +1,1 @@
+"""Importing plans and units' returns: read, check, preview, commit whole, record, undo."""

@@ -1,0 +1,116 @@
+"""What an import would do, computed before anything is written, so that the clerk sees it
+(old → new per field) and the commit does exactly that."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from aqdesk.domain.headings import SheetKind
+from aqdesk.domain.problems import Problem
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """The id of a row this same import inserts (a new unit, task or enterprise)."""
+
+    name: str
+
+
+@dataclass(slots=True)
+class FieldChange:
+    table: str
+    row_id: int
+    version: int  # the row's version when previewed: a later edit refuses the commit
+    field: str
+    old: Any
+    new: Any
+    item: str  # what the clerk calls the row: 任务 2-07, 安平县古城镇（气代煤）
+    label: str  # the field as the clerk calls it: 完成比例（%）
+    sheet: str
+    row: int
+
+
+@dataclass(slots=True)
+class Insert:
+    table: str
+    values: dict[str, Any]
+    item: str
+    sheet: str
+    row: int
+    ref: str | None = None  # later inserts may point at this row through Ref(ref)
+    # Rows a return adds under existing ones (progress reports, a period's figures) carry the
+    # batch id and go with it on undo; rows a plan adds are audited one by one instead.
+    in_batch: bool = False
+
+
+@dataclass
+class RowOutcome:
+    """What one spreadsheet row asks for; its changes are taken only if it has no error."""
+
+    sheet: str
+    row: int
+    changes: list[FieldChange] = field(default_factory=list)
+    inserts: list[Insert] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def has_error(self) -> bool:
+        return any(p.is_error for p in self.problems)
+
+
+@dataclass
+class FilePlan:
+    """One file, read and checked: everything the preview shows and the commit needs."""
+
+    path: str
+    file_name: str
+    sha256: str
+    kind: str  # "plan" | "return"
+    unit_id: int | None
+    unit_name: str
+    period: dt.date | None
+    sheets: list[tuple[str, SheetKind, int]]  # name, kind, rows read
+    problems: list[Problem]  # file- and sheet-level ones, and every row's
+    rows: list[RowOutcome]
+
+    @property
+    def rows_read(self) -> int:
+        return sum(count for _name, _kind, count in self.sheets)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    @property
+    def file_errors(self) -> list[Problem]:
+        """Errors not tied to a row: no row can be taken while one stands."""
+        return [p for p in self.errors if p.row is None]
+
+    def taken(self, accept_valid_rows: bool) -> list[RowOutcome]:
+        """The rows a commit writes: all of them when the file has no error; with
+        ``accept_valid_rows``, the rows without errors."""
+        if self.file_errors or (self.errors and not accept_valid_rows):
+            return []
+        return [r for r in self.rows if not r.has_error]
+
+    def skipped(self) -> list[RowOutcome]:
+        return [r for r in self.rows if r.has_error]
+
+    def changes(self, accept_valid_rows: bool = True) -> list[FieldChange]:
+        return [c for r in self.taken(accept_valid_rows) for c in r.changes]
+
+    def inserts(self, accept_valid_rows: bool = True) -> list[Insert]:
+        return [i for r in self.taken(accept_valid_rows) for i in r.inserts]
+
+    def committable(self, accept_valid_rows: bool) -> bool:
+        return not self.file_errors and (accept_valid_rows or not self.errors)
+
+    @property
+    def rows_changed(self) -> int:
+        return sum(1 for r in self.rows if not r.has_error and (r.changes or r.inserts))

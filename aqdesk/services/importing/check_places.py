@@ -1,0 +1,195 @@
+"""散煤治理 and 双替代 sheets, plans and returns: rows keyed by county and township."""
+
+from __future__ import annotations
+
+from aqdesk.domain import headings as H
+from aqdesk.domain.enums import SubstitutionKind, UnitKind
+from aqdesk.domain.loose_coal import FIGURES, RELAPSE
+from aqdesk.domain.names import normalize_name
+from aqdesk.exchange.workbook import Table
+from aqdesk.services.importing.changes import Insert, Ref, RowOutcome
+from aqdesk.services.importing.check_tasks import unit_ref
+from aqdesk.services.importing.context import Context
+from aqdesk.services.importing.rows import RowReader, change
+
+# RETURNS.md headings ↔ the ledger's fields
+LOOSE_COAL = dict(zip(H.LOOSE_COAL_FIGURES, (key for key, _label in FIGURES), strict=True))
+COUNTS = {"banned_points", "clean_coal_outlets", "inspections", "cases"}
+
+
+def county(ctx: Context, out: RowOutcome, read: RowReader) -> int | None:
+    """The row's county, which must be a 县区 and, when a county sends the file, itself."""
+    name = read.text(H.COUNTY, required=True)
+    if not name:
+        return None
+    unit_id = ctx.unit_id(name)
+    if unit_id is None or ctx.units[unit_id][1] != UnitKind.COUNTY:
+        ctx.problem(out, H.COUNTY, name, f"没有名为“{name}”的县（区）")
+        return None
+    sender = ctx.sender
+    if sender is not None and sender.kind != UnitKind.DEPARTMENT and sender.county_id != unit_id:
+        ctx.problem(out, H.COUNTY, name, f"“{name}”不属于报送单位{sender.name}")
+        return None
+    return unit_id
+
+
+def loose_coal_return(ctx: Context, table: Table) -> list[RowOutcome]:
+    outcomes, seen = [], {}
+    for src in table.rows:
+        out = RowOutcome(table.sheet, src.number)
+        outcomes.append(out)
+        read = RowReader(ctx, out, src.cells)
+        county_id = county(ctx, out, read)
+        figures = {LOOSE_COAL[h]: (read.count(h) if LOOSE_COAL[h] in COUNTS else read.number(h))
+                   for h in H.LOOSE_COAL_FIGURES if h in src.cells}
+        relapse = read.count(H.RELAPSES) if H.RELAPSES in src.cells else None
+        if county_id is None or out.has_error:
+            continue
+        if county_id in seen:
+            ctx.problem(out, H.COUNTY, read.text(H.COUNTY), f"与第{seen[county_id]}行重复")
+            continue
+        seen[county_id] = src.number
+        if relapse:
+            ctx.warn(out, H.RELAPSES, relapse, f"报告反弹点位{relapse}个，该县区将标为红色")
+        values = {k: v for k, v in figures.items() if v is not None}
+        if relapse is not None:
+            values["relapse_points"] = relapse
+        name = ctx.units[county_id][0]
+        existing = ctx.loose_coal_reports.get((county_id, ctx.period))
+        if existing is None:
+            out.inserts.append(Insert("loose_coal_report", {"county_id": county_id, "period": ctx.period, **values},
+                                      f"{name} {ctx.period} 散煤数据", table.sheet, src.number, in_batch=True))
+            continue
+        labels = dict((*FIGURES, RELAPSE))
+        change(out, table="loose_coal_report", row_id=existing.id, version=existing.version, sheet=table.sheet,
+               item=f"{name} {ctx.period} 散煤数据",
+               fields={k: (labels[k], getattr(existing, k), v) for k, v in values.items()})
+    return outcomes
+
+
+def loose_coal_targets(ctx: Context, table: Table) -> list[RowOutcome]:
+    year = (ctx.period or ctx.today).year
+    outcomes = []
+    for src in table.rows:
+        out = RowOutcome(table.sheet, src.number)
+        outcomes.append(out)
+        read = RowReader(ctx, out, src.cells)
+        county_ref = unit_ref(ctx, out, H.COUNTY, read.text(H.COUNTY, required=True), table.sheet, UnitKind.COUNTY)
+        targets = {LOOSE_COAL[h.removeprefix("目标")]: read.number(h) for h in H.LOOSE_COAL_TARGETS if h in src.cells}
+        if county_ref is None or out.has_error:
+            continue
+        values = {k: v for k, v in targets.items() if v is not None}
+        existing = ctx.loose_coal_targets.get((county_ref, year)) if isinstance(county_ref, int) else None
+        item = f"{read.text(H.COUNTY)} {year}年散煤目标"
+        if existing is None:
+            out.inserts.append(Insert("loose_coal_target", {"county_id": county_ref, "year": year, **values},
+                                      item, table.sheet, src.number))
+            continue
+        labels = dict(FIGURES)
+        change(out, table="loose_coal_target", row_id=existing.id, version=existing.version, item=item,
+               sheet=table.sheet, fields={k: ("目标" + labels[k], getattr(existing, k), v) for k, v in values.items()})
+    return outcomes
+
+
+def _kind(ctx: Context, out: RowOutcome, read: RowReader) -> SubstitutionKind | None:
+    text = read.text(H.KIND, required=True)
+    kind = SubstitutionKind.from_label(text) if text else None
+    if text and kind is None:
+        ctx.problem(out, H.KIND, text, "类型应为“气代煤”或“电代煤”")
+    return kind
+
+
+def substitution_return(ctx: Context, table: Table) -> list[RowOutcome]:
+    outcomes, seen = [], {}
+    targets, townships = ctx.targets, ctx.townships
+    for src in table.rows:
+        out = RowOutcome(table.sheet, src.number)
+        outcomes.append(out)
+        read = RowReader(ctx, out, src.cells)
+        county_id = county(ctx, out, read)
+        township_name = read.text(H.TOWNSHIP, required=True)
+        kind = _kind(ctx, out, read)
+        target = read.count(H.TARGET_HOUSEHOLDS)
+        completed = read.count(H.COMPLETED, required=True)
+        accepted = read.count(H.ACCEPTED)
+        if county_id is None or kind is None or out.has_error:
+            continue
+        township_id = townships.get((county_id, normalize_name(township_name)))
+        found = targets.get((township_id, kind.value)) if township_id else None
+        if found is None:
+            ctx.problem(out, H.TOWNSHIP, township_name,
+                        f"台账中没有{ctx.units[county_id][0]}{township_name}的{kind.label}任务")
+            continue
+        key = (township_id, kind.value)
+        if key in seen:
+            ctx.problem(out, H.TOWNSHIP, township_name, f"与第{seen[key]}行重复（同一乡镇、同一类型）")
+            continue
+        seen[key] = src.number
+        row_id, version, ledger_target, old_completed, old_accepted, _deadline = found
+        if target is not None and target != ledger_target:
+            ctx.warn(out, H.TARGET_HOUSEHOLDS, target, f"与台账任务户数{ledger_target}不一致，台账未更改")
+        accepted = old_accepted if accepted is None else accepted
+        if accepted > completed:
+            ctx.problem(out, H.ACCEPTED, accepted, f"已验收户数{accepted}超过已完成户数{completed}")
+            continue
+        if completed > ledger_target:
+            ctx.warn(out, H.COMPLETED, completed, f"已完成户数超过任务户数{ledger_target}，请核实")
+        item = f"{ctx.units[county_id][0]}{township_name}（{kind.label}）"
+        change(out, table="substitution_target", row_id=row_id, version=version, item=item, sheet=table.sheet,
+               fields={"completed": ("已完成户数", old_completed, completed),
+                       "accepted": ("已验收户数", old_accepted, accepted)})
+        out.inserts.append(Insert("substitution_report", {"target_id": row_id, "period": ctx.period,
+                                                          "completed": completed, "accepted": accepted},
+                                  item, table.sheet, src.number, in_batch=True))
+    return outcomes
+
+
+def substitution_plan(ctx: Context, table: Table) -> list[RowOutcome]:
+    outcomes, seen = [], {}
+    for src in table.rows:
+        out = RowOutcome(table.sheet, src.number)
+        outcomes.append(out)
+        read = RowReader(ctx, out, src.cells)
+        county_name = read.text(H.COUNTY, required=True)
+        county_ref = unit_ref(ctx, out, H.COUNTY, county_name, table.sheet, UnitKind.COUNTY)
+        township_name = read.text(H.TOWNSHIP, required=True)
+        kind = _kind(ctx, out, read)
+        target = read.count(H.TARGET_HOUSEHOLDS, required=True)
+        deadline = read.date(H.DEADLINE, vague_is_error=True)
+        if county_ref is None or kind is None or not township_name or out.has_error:
+            continue
+        key = (normalize_name(county_name), normalize_name(township_name), kind)
+        if key in seen:
+            ctx.problem(out, H.TOWNSHIP, township_name, f"与第{seen[key]}行重复（同一乡镇、同一类型）")
+            continue
+        seen[key] = src.number
+        township = _township(ctx, out, county_ref, township_name, table.sheet)
+        found = ctx.targets.get((township, kind.value)) if isinstance(township, int) else None
+        item = f"{county_name}{township_name}（{kind.label}）"
+        if found is None:
+            out.inserts.append(Insert("substitution_target", {
+                "township_id": township, "kind": kind.value, "target_households": target, "completed": 0,
+                "accepted": 0, "deadline": deadline}, item, table.sheet, src.number))
+            continue
+        row_id, version, old_target, _c, _a, old_deadline = found
+        change(out, table="substitution_target", row_id=row_id, version=version, item=item, sheet=table.sheet,
+               fields={"target_households": ("任务户数", old_target, target),
+                       "deadline": ("完成时限", old_deadline, deadline or old_deadline)})
+    return outcomes
+
+
+def _township(ctx: Context, out: RowOutcome, county_ref: int | Ref, name: str, sheet: str) -> int | Ref:
+    """Townships are defined by the plan: one not yet known is created under its county."""
+    if isinstance(county_ref, int):
+        found = ctx.townships.get((county_ref, normalize_name(name)))
+        if found is not None:
+            return found
+    ref = f"township:{county_ref}:{normalize_name(name)}"
+    if ref not in ctx.created:
+        ctx.created.add(ref)
+        out.inserts.append(Insert("unit", {"name": name.strip(), "kind": UnitKind.TOWNSHIP.value,
+                                           "parent_id": county_ref}, f"乡镇（街道）{name}", sheet, out.row, ref=ref))
+        ctx.warn(out, H.TOWNSHIP, name, f"将新建乡镇（街道）“{name}”")
+    return Ref(ref)
+
+

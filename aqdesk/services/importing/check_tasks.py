@@ -1,0 +1,185 @@
+"""重点任务 returns (progress per task) and 任务清单 plans (the tasks themselves)."""
+
+from __future__ import annotations
+
+import re
+
+from aqdesk.domain import headings as H
+from aqdesk.domain.enums import DeadlineKind, TaskStatus, UnitKind
+from aqdesk.domain.names import normalize_name
+from aqdesk.domain.values import parse_date
+from aqdesk.exchange.workbook import Table
+from aqdesk.services.importing.changes import Insert, Ref, RowOutcome
+from aqdesk.services.importing.context import Context
+from aqdesk.services.importing.rows import RowReader, change, task_number
+
+_UNIT_SEPARATORS = re.compile(r"[、，,;；\n\r/]+")
+
+
+def task_return(ctx: Context, table: Table) -> list[RowOutcome]:
+    outcomes, seen = [], {}
+    for src in table.rows:
+        out = RowOutcome(table.sheet, src.number)
+        outcomes.append(out)
+        read = RowReader(ctx, out, src.cells)
+        number = task_number(src.cells.get(H.TASK_NUMBER))
+        task = ctx.tasks.get(number)
+        if not number:
+            ctx.problem(out, H.TASK_NUMBER, None, "任务编号为空")
+            continue
+        if task is None:
+            ctx.problem(out, H.TASK_NUMBER, number, f"台账中没有编号为“{number}”的任务")
+            continue
+        if number in seen:
+            ctx.problem(out, H.TASK_NUMBER, number, f"与第{seen[number]}行的任务编号重复")
+            continue
+        seen[number] = src.number
+        _check_owner(ctx, out, task)
+        title = read.text(H.TASK_NAME)
+        if title and normalize_name(title) != normalize_name(task.title):
+            ctx.warn(out, H.TASK_NAME, title, f"与台账中的任务名称“{task.title}”不一致，已按任务编号导入")
+        text = read.text(H.PROGRESS, required=True)
+        percent = read.percent(H.PERCENT)
+        done = read.yes_no(H.DONE)
+        done_on = read.date(H.DONE_ON, future_is_error=True)
+        issues, next_steps = read.text(H.ISSUES), read.text(H.NEXT_STEPS)
+        if out.has_error:
+            continue
+        progress = round(percent) if percent is not None else task.progress_pct
+        if done and progress < 100:
+            ctx.warn(out, H.PERCENT, percent, f"填写“已完成”但完成比例为{progress}%，已按100%记录")
+            progress = 100
+        if done is False and progress >= 100:
+            ctx.warn(out, H.DONE, "否", "完成比例为100%但填写“未完成”，已按未完成记录")
+            progress = 99
+        if progress < task.progress_pct:
+            ctx.warn(out, H.PERCENT, percent, f"完成比例由{task.progress_pct}%降为{progress}%，请核实")
+        finished = progress >= 100
+        fields = {
+            "progress_pct": ("完成比例（%）", task.progress_pct, progress),
+            "latest_progress": ("进展情况", task.latest_progress, text),
+            # a blank cell means "not reported this time", never "erase what the ledger has"
+            "problems": ("存在问题", task.problems, issues or task.problems),
+            "next_steps": ("下步计划", task.next_steps, next_steps or task.next_steps),
+            "status": ("状态", task.status, TaskStatus.DONE.value if finished else TaskStatus.IN_PROGRESS.value),
+            "done_on": ("完成时间", task.done_on, (done_on or task.done_on or ctx.period) if finished else None),
+            "last_reported_on": ("最近报送", task.last_reported_on, ctx.today),
+        }
+        change(out, table="task", row_id=task.id, version=task.version, item=f"任务 {task.number}",
+               fields=fields, sheet=table.sheet)
+        out.inserts.append(Insert("task_progress", {
+            "task_id": task.id, "period": ctx.period, "reported_on": ctx.today, "progress_pct": progress,
+            "text": text, "problems": issues, "next_steps": next_steps,
+        }, f"任务 {task.number} 本期进展", table.sheet, src.number, in_batch=True))
+    return outcomes
+
+
+def _check_owner(ctx: Context, out: RowOutcome, task) -> None:
+    sender = ctx.sender
+    if sender is None or sender.id == task.lead_unit_id:
+        return
+    lead = ctx.units[task.lead_unit_id][0]
+    if sender.id in ctx.cooperators.get(task.id, set()):
+        ctx.warn(out, H.TASK_NUMBER, task.number, f"本单位是该任务的配合单位（牵头单位为{lead}），进展已按报送记录")
+        return
+    ctx.problem(out, H.TASK_NUMBER, task.number, f"任务 {task.number} 由{lead}牵头，不是{sender.name}的任务")
+
+
+def task_plan(ctx: Context, table: Table) -> list[RowOutcome]:
+    outcomes, seen = [], {}
+    for src in table.rows:
+        out = RowOutcome(table.sheet, src.number)
+        outcomes.append(out)
+        read = RowReader(ctx, out, src.cells)
+        number = task_number(src.cells.get(H.TASK_NUMBER))
+        if not number:
+            ctx.problem(out, H.TASK_NUMBER, None, "任务编号为空")
+            continue
+        if number in seen:
+            ctx.problem(out, H.TASK_NUMBER, number, f"与第{seen[number]}行的任务编号重复")
+            continue
+        seen[number] = src.number
+        category = _category(ctx, out, read.text(H.CATEGORY, required=True), table.sheet)
+        title = read.text(H.TASK_NAME, required=True)
+        lead = unit_ref(ctx, out, H.LEAD_UNIT, read.text(H.LEAD_UNIT, required=True), table.sheet)
+        cooperators = [unit_ref(ctx, out, H.CO_UNITS, name, table.sheet)
+                       for name in _UNIT_SEPARATORS.split(read.text(H.CO_UNITS)) if name.strip()]
+        kind, deadline = _deadline(ctx, out, src.cells.get(H.DEADLINE))
+        start = read.date(H.START) or ctx.today
+        if deadline and deadline < start:
+            ctx.problem(out, H.DEADLINE, deadline.isoformat(), f"完成时限早于开始时间 {start.isoformat()}")
+        if out.has_error:
+            continue
+        values = {"category_id": category, "title": title, "target": read.text(H.TARGET), "lead_unit_id": lead,
+                  "leader": read.text(H.LEADER), "start_date": start, "deadline_kind": kind.value,
+                  "deadline": deadline}
+        task = ctx.tasks.get(number)
+        if task is None:
+            ref = f"task:{number}"
+            out.inserts.append(Insert("task", {"number": number, "status": TaskStatus.NOT_STARTED.value,
+                                               "progress_pct": 0, **values}, f"任务 {number}", table.sheet,
+                                      src.number, ref=ref))
+            out.inserts.extend(Insert("task_cooperator", {"task_id": Ref(ref), "unit_id": unit}, f"任务 {number} 配合单位",
+                                      table.sheet, src.number) for unit in dict.fromkeys(cooperators))
+            continue
+        labels = {"category_id": "类别", "title": "任务名称", "target": "工作目标", "lead_unit_id": "牵头单位",
+                  "leader": "责任领导", "start_date": "开始时间", "deadline_kind": "时限类型", "deadline": "完成时限"}
+        change(out, table="task", row_id=task.id, version=task.version, item=f"任务 {number}", sheet=table.sheet,
+               fields={f: (labels[f], getattr(task, f), v) for f, v in values.items()})
+        if task.deadline and deadline and deadline != task.deadline:
+            out.inserts.append(Insert("deadline_change", {
+                "task_id": task.id, "old_date": task.deadline, "new_date": deadline, "changed_on": ctx.today,
+                "reason": f"重新导入任务清单（{ctx.file_name}）"}, f"任务 {number} 时限调整", table.sheet, src.number))
+        current = ctx.cooperators.get(task.id, set())
+        if cooperators and set(cooperators) != current:
+            ctx.warn(out, H.CO_UNITS, read.text(H.CO_UNITS), "配合单位与台账不一致，台账未更改，请核实后在任务中调整")
+    return outcomes
+
+
+def _category(ctx: Context, out: RowOutcome, name: str, sheet: str) -> int | Ref | None:
+    if not name:
+        return None
+    key = normalize_name(name)
+    if key in ctx.categories:
+        return ctx.categories[key]
+    ref = f"category:{key}"
+    if ref not in ctx.created:
+        code = ctx.next_category_code + sum(1 for r in ctx.created if r.startswith("category:"))
+        ctx.created.add(ref)
+        out.inserts.append(Insert("category", {"code": code, "name": name}, f"类别 {name}", sheet, out.row, ref=ref))
+        ctx.warn(out, H.CATEGORY, name, f"将新建类别“{name}”")
+    return Ref(ref)
+
+
+def unit_ref(ctx: Context, out: RowOutcome, heading: str, name: str, sheet: str,
+             kind: UnitKind | None = None) -> int | Ref | None:
+    """A unit named in a plan: found by name or alias; an unknown one is created only with
+    ``create_units`` (the clerk's confirmation), otherwise an error."""
+    if not name:
+        return None
+    unit_id = ctx.unit_id(name)
+    if unit_id is not None:
+        return unit_id
+    key = normalize_name(name)
+    if not ctx.create_units:
+        ctx.problem(out, heading, name, f"没有名为“{name}”的单位；如确为新单位，请确认新建（命令行：--create-units）")
+        return None
+    ref = f"unit:{key}"
+    if ref not in ctx.created:
+        ctx.created.add(ref)
+        guessed = kind or (UnitKind.COUNTY if key.endswith(("县", "区", "市")) and not key.startswith("市")
+                           else UnitKind.DEPARTMENT)
+        out.inserts.append(Insert("unit", {"name": name.strip(), "kind": guessed.value}, f"单位 {name}", sheet,
+                                  out.row, ref=ref))
+        ctx.warn(out, heading, name, f"将新建单位“{name}”（{guessed.label}）")
+    return Ref(ref)
+
+
+def _deadline(ctx: Context, out: RowOutcome, value) -> tuple[DeadlineKind, object]:
+    kind = DeadlineKind.from_label(str(value or "").strip())
+    if kind is not None and kind is not DeadlineKind.DATE:
+        return kind, None
+    parsed = parse_date(value)
+    if parsed.date is None:
+        ctx.problem(out, H.DEADLINE, value, parsed.problem or "完成时限不能为空（可填日期、长期坚持、每月或每季度）")
+    return DeadlineKind.DATE, parsed.date

@@ -1,0 +1,135 @@
+"""What checking one file needs to know: who sent it, for which period, and the ledger rows
+it may touch, read once per file in plain tuples (a 双替代 return can have 100,000 rows)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from aqdesk.db.models import (
+    Category,
+    Enterprise,
+    LooseCoalReport,
+    LooseCoalTarget,
+    Milestone,
+    SubstitutionTarget,
+    Task,
+    Unit,
+    task_cooperator,
+)
+from aqdesk.domain.names import normalize_name
+from aqdesk.domain.problems import Problem, Severity
+from aqdesk.domain.values import CellValue
+from aqdesk.services.importing.changes import RowOutcome
+from aqdesk.services.units import UnitDirectory
+
+
+@dataclass(frozen=True)
+class Sender:
+    id: int
+    name: str
+    kind: str  # UnitKind value
+    county_id: int | None  # the county it is, or lies in
+
+
+@dataclass
+class Context:
+    session: Session
+    file_name: str
+    today: dt.date
+    sender: Sender | None
+    period: dt.date | None
+    create_units: bool = False
+    created: set[str] = field(default_factory=set)  # Ref names of rows this file inserts
+
+    # problems -------------------------------------------------------------------------
+    def problem(self, outcome: RowOutcome, heading: str | None, value: CellValue, message: str,
+                severity: Severity = Severity.ERROR) -> None:
+        outcome.problems.append(Problem(
+            file=self.file_name, message=message, severity=severity, sheet=outcome.sheet, row=outcome.row,
+            heading=heading, value=None if value is None or value == "" else value,
+        ))
+
+    def warn(self, outcome: RowOutcome, heading: str | None, value: CellValue, message: str) -> None:
+        self.problem(outcome, heading, value, message, Severity.WARNING)
+
+    # units ----------------------------------------------------------------------------
+    @cached_property
+    def directory(self) -> UnitDirectory:
+        return UnitDirectory(self.session)
+
+    @cached_property
+    def units(self) -> dict[int, tuple[str, str, int | None]]:
+        """id → (name, kind, parent id)."""
+        return {i: (n, k, p) for i, n, k, p in self.session.execute(
+            select(Unit.id, Unit.name, Unit.kind, Unit.parent_id))}
+
+    def unit_id(self, name: str) -> int | None:
+        return self.directory.find(name)
+
+    @cached_property
+    def townships(self) -> dict[tuple[int, str], int]:
+        """(county id, normalised township name) → township unit id."""
+        return {(parent, normalize_name(name)): uid for uid, (name, kind, parent) in self.units.items()
+                if kind == "township" and parent is not None}
+
+    # ledgers ---------------------------------------------------------------------------
+    @cached_property
+    def tasks(self) -> dict[str, Task]:
+        return {t.number: t for t in self.session.scalars(select(Task))}
+
+    @cached_property
+    def cooperators(self) -> dict[int, set[int]]:
+        links: dict[int, set[int]] = {}
+        for task_id, unit_id in self.session.execute(select(task_cooperator.c.task_id, task_cooperator.c.unit_id)):
+            links.setdefault(task_id, set()).add(unit_id)
+        return links
+
+    @cached_property
+    def categories(self) -> dict[str, int]:
+        return {normalize_name(n): i for i, n in self.session.execute(select(Category.id, Category.name))}
+
+    @cached_property
+    def next_category_code(self) -> int:
+        codes = list(self.session.scalars(select(Category.code)))
+        return max(codes, default=0) + 1
+
+    @cached_property
+    def targets(self) -> dict[tuple[int, str], tuple[Any, ...]]:
+        """(township id, kind) → (id, version, target, completed, accepted, deadline)."""
+        return {(tid, kind): (i, v, t, c, a, d) for i, v, tid, kind, t, c, a, d in self.session.execute(select(
+            SubstitutionTarget.id, SubstitutionTarget.version, SubstitutionTarget.township_id,
+            SubstitutionTarget.kind, SubstitutionTarget.target_households, SubstitutionTarget.completed,
+            SubstitutionTarget.accepted, SubstitutionTarget.deadline))}
+
+    @cached_property
+    def enterprises(self) -> dict[int, Enterprise]:
+        return {e.id: e for e in self.session.scalars(select(Enterprise))}
+
+    @cached_property
+    def enterprises_by_code(self) -> dict[str, Enterprise]:
+        return {e.credit_code: e for e in self.enterprises.values() if e.credit_code}
+
+    @cached_property
+    def enterprises_by_name(self) -> dict[str, Enterprise]:
+        return {normalize_name(e.name): e for e in self.enterprises.values()}
+
+    @cached_property
+    def milestones(self) -> dict[int, dict[str, Milestone]]:
+        by_enterprise: dict[int, dict[str, Milestone]] = {}
+        for m in self.session.scalars(select(Milestone)):
+            by_enterprise.setdefault(m.enterprise_id, {})[m.kind] = m
+        return by_enterprise
+
+    @cached_property
+    def loose_coal_reports(self) -> dict[tuple[int, dt.date], LooseCoalReport]:
+        return {(r.county_id, r.period): r for r in self.session.scalars(select(LooseCoalReport))}
+
+    @cached_property
+    def loose_coal_targets(self) -> dict[tuple[int, int], LooseCoalTarget]:
+        return {(t.county_id, t.year): t for t in self.session.scalars(select(LooseCoalTarget))}

@@ -1,0 +1,95 @@
+"""Reading one spreadsheet row into values, with the problems of its cells."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Any
+
+from aqdesk.domain.problems import Severity
+from aqdesk.domain.values import (
+    CellValue,
+    cell_text,
+    parse_date,
+    parse_int_count,
+    parse_number,
+    parse_percent,
+    parse_yes_no,
+)
+from aqdesk.services.audit import to_text
+from aqdesk.services.importing.changes import FieldChange, RowOutcome
+from aqdesk.services.importing.context import Context
+
+_TASK_NUMBER = re.compile(r"^(\d+)[-－—–_.](\d+)$")
+
+
+def task_number(value: CellValue) -> str:
+    """``2-7``, ``２－０７`` and ``2-07`` are the same task."""
+    text = unicodedata.normalize("NFKC", cell_text(value)).strip()
+    match = _TASK_NUMBER.match(text.replace(" ", ""))
+    return f"{int(match[1])}-{int(match[2]):02d}" if match else text
+
+
+class RowReader:
+    """Typed access to one row's cells; every unreadable cell becomes a problem."""
+
+    def __init__(self, ctx: Context, outcome: RowOutcome, cells: dict[str, CellValue]):
+        self.ctx, self.outcome, self.cells = ctx, outcome, cells
+
+    def has(self, heading: str) -> bool:
+        return heading in self.cells and cell_text(self.cells[heading]).strip() != ""
+
+    def text(self, heading: str, required: bool = False) -> str:
+        value = cell_text(self.cells.get(heading)).strip()
+        if required and not value:
+            self.ctx.problem(self.outcome, heading, None, f"「{heading}」不能为空")
+        return value
+
+    def _parsed(self, heading: str, parsed: Any, required: bool, severity: Severity = Severity.ERROR) -> Any:
+        if parsed.problem:
+            self.ctx.problem(self.outcome, heading, self.cells.get(heading), parsed.problem, severity)
+            return None
+        if parsed.value is None and required:
+            self.ctx.problem(self.outcome, heading, None, f"「{heading}」不能为空")
+        return parsed.value
+
+    def percent(self, heading: str) -> float | None:
+        return self._parsed(heading, parse_percent(self.cells.get(heading)), False)
+
+    def number(self, heading: str) -> float | None:
+        value = self._parsed(heading, parse_number(self.cells.get(heading)), False)
+        if value is not None and value < 0:
+            self.ctx.problem(self.outcome, heading, self.cells.get(heading), "不能是负数")
+            return None
+        return value
+
+    def count(self, heading: str, required: bool = False) -> int | None:
+        return self._parsed(heading, parse_int_count(self.cells.get(heading)), required)
+
+    def yes_no(self, heading: str) -> bool | None:
+        return self._parsed(heading, parse_yes_no(self.cells.get(heading)), False)
+
+    def date(self, heading: str, vague_is_error: bool = False, future_is_error: bool = False) -> dt.date | None:
+        """A vague date (``11月底``) is kept out and flagged, never guessed into a day."""
+        parsed = parse_date(self.cells.get(heading))
+        if parsed.problem:
+            severe = Severity.ERROR if vague_is_error or parsed.vague is None else Severity.WARNING
+            message = parsed.problem if parsed.vague is None or severe is Severity.ERROR else \
+                f"{parsed.problem}，未导入该日期"
+            self.ctx.problem(self.outcome, heading, self.cells.get(heading), message, severe)
+            return None
+        if future_is_error and parsed.date and parsed.date > self.ctx.today:
+            self.ctx.problem(self.outcome, heading, self.cells.get(heading),
+                             f"实际时间 {parsed.date.isoformat()} 晚于今天，不能是将来的日期")
+            return None
+        return parsed.date
+
+
+def change(outcome: RowOutcome, *, table: str, row_id: int, version: int | None, item: str,
+           fields: dict[str, tuple[str, Any, Any]], sheet: str) -> None:
+    """Add a FieldChange for each field whose value really changes: {field: (label, old, new)}."""
+    for name, (label, old, new) in fields.items():
+        if to_text(old) != to_text(new):
+            outcome.changes.append(FieldChange(table, row_id, version or 0, name, old, new, item, label,
+                                               sheet, outcome.row))
