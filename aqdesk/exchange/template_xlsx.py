@@ -24,6 +24,7 @@ from openpyxl.worksheet.protection import SheetProtection
 from openpyxl.worksheet.worksheet import Worksheet
 
 from aqdesk.domain import headings as h
+from aqdesk.domain.docnumber import chinese_date
 from aqdesk.domain.enums import SubstitutionKind
 from aqdesk.domain.headings import SheetKind
 from aqdesk.domain.relocation import STAGES
@@ -31,7 +32,6 @@ from aqdesk.domain.values import CellValue
 from aqdesk.errors import UserError
 from aqdesk.exchange.atomic import safe_file_name, writing
 from aqdesk.exchange.workbook import METADATA_SHEET
-from aqdesk.services.templates import TemplateContent, TemplateSheet
 
 TEMPLATE_VERSION = "1"
 INSTRUCTIONS_SHEET = "填报说明"
@@ -47,6 +47,26 @@ _FORMULA_STARTS = ("=", "+", "-", "@")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _POINTS_PER_LINE = 14.5
 _LOCKED_PROMPT = "关键列，用于与台账对应，请勿修改。"
+
+
+@dataclass(frozen=True)
+class TemplateSheet:
+    """One return sheet: each row maps canonical headings to the value to prefill; a heading
+    missing from a row is left blank for the unit."""
+
+    kind: SheetKind
+    rows: tuple[dict[str, CellValue], ...]
+
+
+@dataclass(frozen=True)
+class TemplateContent:
+    """A unit's template; ``city`` and ``office`` are the office's own names (settings)."""
+
+    unit: str
+    period: dt.date
+    city: str
+    office: str
+    sheets: tuple[TemplateSheet, ...]
 
 
 @dataclass(frozen=True)
@@ -138,10 +158,6 @@ def write_template(content: TemplateContent, out_dir: str | Path) -> Path:
     with writing(path) as tmp:
         book.save(tmp)
     return path
-
-
-def chinese_date(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def _template_book(content: TemplateContent, generated_at: dt.datetime) -> Workbook:

@@ -74,7 +74,8 @@ class ImportCancelled(UserError):
 @dataclass(frozen=True, slots=True)
 class SourceRow:
     """One data row: ``number`` as Excel shows it (1-based, counting title and blank rows);
-    ``cells`` holds every heading of the table with the cell's raw value ("" when empty)."""
+    ``cells`` holds every heading of the table with the cell's raw value ("" when empty), but
+    for a cell too long to take, which is left out and reported in ``Workbook.problems``."""
 
     number: int
     cells: dict[str, CellValue]
@@ -98,7 +99,9 @@ class Table:
 class Workbook:
     """``metadata`` is the key/value content of our templates' hidden ``_aqdesk`` sheet
     (template_version, unit, period as YYYY-MM-DD, generated_at), None for other files.
-    ``problems`` are those found while reading: sheets skipped, cells too long to take."""
+    ``problems`` are those found while reading: sheets skipped (a warning, or an error when
+    the headings lack a required one), a heading repeated, cells too long to take, no sheet
+    recognised at all (an error), a template made for another unit than ``unit_hint``."""
 
     path: Path
     sha256: str
@@ -119,9 +122,15 @@ def read_workbook(
     max_rows: int = 200_000,
     max_cell_chars: int = 10_000,
 ) -> Workbook:
-    """Read every recognised sheet of ``path`` (xlsx, xlsm, xls, xlsb or ods). ``unit_hint``
-    is the unit the clerk says the file is from: a template made for another unit is
-    warned about. ``cancel`` is polled between sheets and every few thousand rows."""
+    """Read every recognised sheet of ``path`` (xlsx, xlsm, xls, xlsb or ods), hidden ones
+    included. The header row is looked for in the first 20 rows; rows after it that are blank,
+    a total (合计) or the signature lines under a table (填表人…) are not data.
+
+    ``unit_hint`` is the unit the clerk says the file is from: a template made for another
+    unit is warned about. ``cancel`` is polled between sheets and every few thousand rows and
+    ends the reading with ``ImportCancelled``. A sheet of more than ``max_rows`` rows (counted
+    from row 1) refuses the file; a cell longer than ``max_cell_chars`` is an error on it.
+    Anything wrong with the file itself raises ``UserError``."""
     path = Path(path)
     name = path.name
     data = _read_bytes(path)

@@ -8,7 +8,6 @@ reader maps a returned file to, so what is written is what comes back.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session, aliased, selectinload
@@ -28,33 +27,13 @@ from aqdesk.domain.headings import SheetKind
 from aqdesk.domain.relocation import current_stage
 from aqdesk.domain.values import CellValue
 from aqdesk.errors import UserError
+from aqdesk.exchange.template_xlsx import TemplateContent, TemplateSheet
 from aqdesk.services import settings
 from aqdesk.services.units import UnitDirectory
 
-# Townships and single-township returns belong to counties; --all sends one file per county.
+# A township's rows are in its county's template, so --all makes none for townships.
 _ALL_KINDS = (UnitKind.DEPARTMENT.value, UnitKind.COUNTY.value)
 _KIND_ORDER = {kind.value: index for index, kind in enumerate(SubstitutionKind)}
-
-
-@dataclass(frozen=True)
-class TemplateSheet:
-    """One return sheet: each row maps canonical headings to the value to prefill; a heading
-    missing from a row is left blank for the unit."""
-
-    kind: SheetKind
-    rows: tuple[dict[str, CellValue], ...]
-
-
-@dataclass(frozen=True)
-class TemplateContent:
-    unit: str
-    period: dt.date
-    city: str
-    office: str
-    sheets: tuple[TemplateSheet, ...]
-
-    def sheet(self, kind: SheetKind) -> TemplateSheet | None:
-        return next((s for s in self.sheets if s.kind is kind), None)
 
 
 def template_content(db: Database, unit_name: str, period: dt.date) -> TemplateContent:

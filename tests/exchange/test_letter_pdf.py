@@ -8,7 +8,14 @@ from aqdesk.db.models import Letter
 from aqdesk.errors import UserError
 from aqdesk.exchange.pdf import fonts as pdf_fonts
 from aqdesk.services import editing, letters
-from tests.exchange.pdf_reading import MM, content_stream, page_lines, page_sizes, pages_text, unembedded_fonts
+from tests.exchange.pdf_reading import (
+    MM,
+    content_stream,
+    page_lines,
+    page_sizes,
+    pages_text,
+    unembedded_fonts,
+)
 
 LONG = "严格落实“一厂一策”要求，逐企建立问题清单和整改台账，明确责任人和完成时限。" * 130  # ~5,000 characters
 

@@ -16,7 +16,15 @@ from io import BytesIO
 from aqdesk.domain.docnumber import chinese_date
 from aqdesk.exchange.pdf import official as gb
 from aqdesk.exchange.pdf.fonts import FontSet, font_set
-from aqdesk.exchange.pdf.pages import Line, aligned, balanced, draw_pages, paginate, paragraph, slots_below
+from aqdesk.exchange.pdf.pages import (
+    Line,
+    aligned,
+    balanced,
+    draw_pages,
+    paginate,
+    paragraph,
+    slots_below,
+)
 from aqdesk.exchange.pdf.textflow import natural_width
 
 FACES = {"body": "body", "heading": "heading", "subheading": "kai"}
