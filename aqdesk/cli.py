@@ -73,6 +73,45 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("undo-import", help="撤销一个导入批次")
     p.add_argument("batch", type=int, metavar="ID")
 
+    p = command("export", help="导出台账（Excel，含分单位汇总）")
+    p.add_argument("what", choices=["ledger"], help="导出内容：ledger 台账")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
+    p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="截至日期，默认今天")
+    p.add_argument("--unit", metavar="NAME", help="只导出该单位的事项")
+
+    p = command("letters", help="生成督办函（PDF，编号并登记）")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--overdue", action="store_true", help="每个有逾期事项的单位一份")
+    which.add_argument("--unit", metavar="NAME", help="只给该单位")
+    p.add_argument("--out", type=Path, required=True, metavar="DIR", help="保存到的文件夹")
+    p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="统计日期，默认今天")
+    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="成文日期，默认为统计日期")
+    p.add_argument("--requirement", metavar="TEXT", help="工作要求（默认使用标准表述）")
+
+    p = command("sheet", help="交办三色督办单并生成 PDF")
+    p.add_argument("--unit", metavar="NAME", required=True, help="责任单位")
+    p.add_argument("--item", nargs="+", required=True, metavar="ID",
+                   help="督办事项：任务编号（如 2-07）、企业信用代码或名称（代码:停产 指某一节点）、乡镇或县区名称")
+    p.add_argument("--level", choices=[c.value for c in Color], help="督办级别，默认按事项预警色建议")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    p.add_argument("--requirement", metavar="TEXT", help="整改要求")
+    p.add_argument("--subject", metavar="TEXT", help="督办事项说明，默认取事项名称")
+    p.add_argument("--source", metavar="TEXT", help="问题来源")
+    p.add_argument("--days", type=int, metavar="N", help="办理时限天数，默认按级别取设置值")
+    p.add_argument("--natural-days", action="store_true", help="办理时限按自然日计算（默认工作日）")
+    p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="交办日期，默认今天")
+
+    p = command("summons", help="约谈建议名单（多次逾期反馈督办单的单位）")
+    p.add_argument("--out", type=Path, metavar="FILE.pdf", help="另存为 PDF 以便打印")
+    p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="统计日期，默认今天")
+
+    p = command("template", help="生成报送表模板（Excel），供责任单位填报")
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--unit", metavar="NAME", help="为该单位生成（名称或简称）")
+    who.add_argument("--all", action="store_true", help="为每个有报送内容的市直部门和县（区）各生成一份")
+    p.add_argument("--period", type=_date, required=True, metavar="YYYY-MM-DD", help="报送期（截至日期）")
+    p.add_argument("--out", type=Path, required=True, metavar="DIR", help="保存模板的文件夹")
+
     p = command("backup", help="把数据库备份到文件")
     p.add_argument("file", type=Path)
 
@@ -245,6 +284,26 @@ def cmd_undo_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_template(args: argparse.Namespace) -> int:
+    from aqdesk.db.database import open_database
+    from aqdesk.exchange.template_xlsx import write_template
+    from aqdesk.services.templates import template_content, units_with_templates
+
+    db = open_database(_database_url(args))
+    try:
+        units = units_with_templates(db) if args.all else [args.unit]
+        contents = [template_content(db, unit, args.period) for unit in units]
+    finally:
+        db.close()
+    if not contents:
+        raise UserError("台账中还没有任何单位需要报送的任务、企业或乡镇，未生成报送表")
+    for content in contents:
+        print(f"已生成：{write_template(content, args.out)}")
+    if args.all:
+        print(f"共 {len(contents)} 份")
+    return EXIT_OK
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     from aqdesk.db.database import open_database
     from aqdesk.services import backup
@@ -269,6 +328,75 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from aqdesk.db.database import open_database
+    from aqdesk.services.ledger_export import export_ledgers
+
+    db = open_database(_database_url(args))
+    try:
+        path = export_ledgers(db, args.out, args.as_of or dt.date.today(), args.unit)
+    finally:
+        db.close()
+    print(f"已导出台账：{path}")
+    return EXIT_OK
+
+
+def cmd_letters(args: argparse.Namespace) -> int:
+    from aqdesk.db.database import open_database
+    from aqdesk.services import letters
+
+    db = open_database(_database_url(args))
+    try:
+        units = None if args.overdue else [args.unit]
+        for step in letters.issue_letters(db, units, args.as_of or dt.date.today(), args.out,
+                                          issued_on=args.date, requirement=args.requirement or ""):
+            print(f"[{step.done}/{step.total}] {step.letter.number}　{step.letter.unit}　{step.letter.path}")
+    finally:
+        db.close()
+    return EXIT_OK
+
+
+def cmd_sheet(args: argparse.Namespace) -> int:
+    from aqdesk.db.database import open_database
+    from aqdesk.domain.enums import DayKind
+    from aqdesk.services import sheet_items, sheet_loop, sheet_print
+
+    db = open_database(_database_url(args))
+    try:
+        day = args.as_of or dt.date.today()
+        items = sheet_items.resolve(db, args.item, day)
+        level = Color(args.level) if args.level else sheet_items.suggest_level(items)
+        issued = sheet_print.issue_sheet_pdf(
+            db, args.out, unit=args.unit, level=level, items=items,
+            requirement=args.requirement or sheet_loop.DEFAULT_REQUIREMENT, issued_on=day, days=args.days,
+            day_kind=DayKind.NATURAL if args.natural_days else DayKind.WORKDAY,
+            subject=args.subject or "", source=args.source or "")
+    finally:
+        db.close()
+    print(f"已交办{level.label}色督办单 {issued.number}，办理时限至 {issued.deadline.isoformat()}：{args.out}")
+    return EXIT_OK
+
+
+def cmd_summons(args: argparse.Namespace) -> int:
+    from aqdesk.db.database import open_database
+    from aqdesk.services import summons
+
+    db = open_database(_database_url(args))
+    try:
+        as_of = args.as_of or dt.date.today()
+        listed = summons.summons_list(db, as_of)
+        if args.out:
+            summons.save_summons_pdf(db, as_of, args.out)
+    finally:
+        db.close()
+    print(f"约谈建议名单（{listed.rule}）：{len(listed.rows)} 个单位")
+    for row in listed.rows:
+        print(f"{row.unit}　{row.reason}　{row.numbers}")
+    if args.out:
+        print(f"已保存：{args.out}")
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from aqdesk.ui.app import run
 
@@ -277,7 +405,9 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: cmd_gui, "gui": cmd_gui, "init": cmd_init, "status": cmd_status,
-    "tasks": cmd_tasks, "import": cmd_import, "imports": cmd_imports, "undo-import": cmd_undo_import, "backup": cmd_backup, "restore": cmd_restore,
+    "export": cmd_export, "letters": cmd_letters, "sheet": cmd_sheet, "summons": cmd_summons,
+    "tasks": cmd_tasks, "import": cmd_import, "imports": cmd_imports, "undo-import": cmd_undo_import,
+    "template": cmd_template, "backup": cmd_backup, "restore": cmd_restore,
 }
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -49,6 +51,12 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+# Bulk statements (large imports) go to the driver without SQLAlchemy's type handling;
+# these adapters store dates and times exactly as SQLAlchemy's SQLite types do.
+sqlite3.register_adapter(dt.date, dt.date.isoformat)
+sqlite3.register_adapter(dt.datetime, lambda value: value.strftime("%Y-%m-%d %H:%M:%S.%f"))
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

@@ -18,8 +18,12 @@ class Labelled(StrEnum):
 
     @classmethod
     def from_label(cls, label: str) -> Labelled | None:
-        text = label.strip()
-        return next((m for m in cls if m.label == text or m.value == text), None)
+        """The member shown as (or stored as) ``label``; called per row on large imports."""
+        lookup = cls.__dict__.get("_by_text")
+        if lookup is None:
+            lookup = {**{m.value: m for m in cls}, **{m.label: m for m in cls}}
+            cls._by_text = lookup
+        return lookup.get(label.strip())
 
 
 class UnitKind(Labelled):

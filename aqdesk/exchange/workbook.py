@@ -55,6 +55,7 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAMS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
 _DTD = (b"<!DOCTYPE", b"<!ENTITY")
 _WORKSHEET_PART = re.compile(r"xl/worksheets/[^/]+\.xml")
+_ATTRIBUTE = re.compile(r'([\w:]+)="([^"]*)"')
 _ROOT_PREFIX = re.compile(rb"<(\w+:)?worksheet\b")
 _ROW_NUMBER = re.compile(rb'row r="(\d+)')
 # Cells from column BA on: rarer than data, so a normal sheet costs one fruitless scan.
@@ -266,9 +267,6 @@ def _check_extent(name: str, sheet: str, rows: int, columns: int, max_rows: int)
                         "请删去多余的行和列后再导入")
 
 
-_ATTRIBUTE = re.compile(r'([\w:]+)="([^"]*)"')
-
-
 def _sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:
     """Worksheet part → the sheet's name, from the workbook's own list."""
     try:
@@ -418,7 +416,7 @@ class _SheetReader:
             first = row[0]
             if first == "":
                 first = next(value for value in row if value != "")
-            if first.__class__ is str and _is_footer(first):
+            if _is_footer(first):
                 continue
             yield SourceRow(number, dict(zip(headings, values, strict=True)))
 

@@ -97,6 +97,9 @@ def issue_letters(db: Database, units: Sequence[str] | None, as_of: dt.date, out
     if not names:
         raise UserError("截至该日期没有逾期事项，无需发督办函。")
     everything = all_items(db, as_of)
+    nothing = [name for name in names if not letter_items(everything, name)]
+    if nothing:  # refused before the first letter, so a batch is never left half done by it
+        raise UserError(f"截至{chinese_date(as_of)}，{'、'.join(nothing)}没有逾期或临期事项，无需发督办函。")
     office = _office(db)
     for done, name in enumerate(names, 1):
         letter = _issue(db, office, name, letter_items(everything, name), as_of, Path(out_dir),

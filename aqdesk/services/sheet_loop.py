@@ -26,6 +26,7 @@ from aqdesk.services.sheet_items import Item
 from aqdesk.services.units import UnitDirectory
 
 SUBJECT_MAX = 200
+DEFAULT_REQUIREMENT = "请高度重视，立即组织整改，于办理时限内将整改情况和佐证材料书面反馈。"
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import select
 
 from aqdesk.db.database import Database
 from aqdesk.db.models import Unit
+from aqdesk.domain.docnumber import chinese_date
+from aqdesk.exchange import atomic
+from aqdesk.exchange.pdf.listing import render_listing
 from aqdesk.services import settings
 from aqdesk.services.supervision import SheetRow, sheet_rows
 
@@ -63,3 +67,18 @@ def summons_list(db: Database, as_of: dt.date) -> Summons:
     ]
     rows.sort(key=lambda r: (-len(r.late), -r.still_open, r.unit))
     return Summons(as_of, threshold, window, rows)
+
+
+def summons_pdf(db: Database, as_of: dt.date) -> bytes:
+    """The list as the clerk prints it for the leaders."""
+    summons = summons_list(db, as_of)
+    with db.reading() as session:
+        office = settings.all_values(session)
+    intro = (f"截至{chinese_date(as_of)}，{summons.rule}的单位共{len(summons.rows)}个，建议按程序约谈其主要负责同志或"
+             "分管负责同志：" if summons.rows else f"截至{chinese_date(as_of)}，没有{summons.rule}的单位。")
+    entries = [f"{r.unit}{f'（{r.leader}）' if r.leader else ''}：{r.reason}（{r.numbers}）。" for r in summons.rows]
+    return render_listing("约谈建议名单", intro, entries, office["office.name"], as_of)
+
+
+def save_summons_pdf(db: Database, as_of: dt.date, path: Path) -> Path:
+    return atomic.write_bytes(Path(path), summons_pdf(db, as_of))

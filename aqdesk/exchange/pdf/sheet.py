@@ -196,8 +196,8 @@ def _layout(c: SheetContent, fonts: FontSet) -> tuple[list[_Cell], list[tuple[st
         fixed_cells[3],
         _Cell("签收", [shape("签收人：　　　　　　　签收时间：　　年　　月　　日", body, fonts, 14.0)], 14.0,
               SIGN_H, [None]),
-        _Cell("反馈情况", [], 14.0, feedback, [], "（责任单位填写整改措施和完成情况，附佐证材料，可另附页）"),
-        _Cell("核查意见", [], 14.0, check, [], f"（{c.office_short_name}填写）　□ 核查通过，同意销号　　□ 退回整改"),
+        _Cell("反馈情况", [], 14.0, feedback, [], hint="（责任单位填写整改措施和完成情况，附佐证材料，可另附页）"),
+        _Cell("核查意见", [], 14.0, check, [], hint=f"（{c.office_short_name}填写）　□ 核查通过，同意销号　　□ 退回整改"),
     ]
     return cells, overflow
 

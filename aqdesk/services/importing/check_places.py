@@ -22,14 +22,22 @@ def county(ctx: Context, out: RowOutcome, read: RowReader) -> int | None:
     name = read.text(H.COUNTY, required=True)
     if not name:
         return None
+    found = ctx.counties.get(name)
+    if found is None:  # each county is looked up once per file, however many rows name it
+        found = ctx.counties[name] = _county(ctx, name)
+    if isinstance(found, str):
+        ctx.problem(out, H.COUNTY, name, found)
+        return None
+    return found
+
+
+def _county(ctx: Context, name: str) -> int | str:
     unit_id = ctx.unit_id(name)
     if unit_id is None or ctx.units[unit_id][1] != UnitKind.COUNTY:
-        ctx.problem(out, H.COUNTY, name, f"没有名为“{name}”的县（区）")
-        return None
+        return f"没有名为“{name}”的县（区）"
     sender = ctx.sender
     if sender is not None and sender.kind != UnitKind.DEPARTMENT and sender.county_id != unit_id:
-        ctx.problem(out, H.COUNTY, name, f"“{name}”不属于报送单位{sender.name}")
-        return None
+        return f"“{name}”不属于报送单位{sender.name}"
     return unit_id
 
 

@@ -46,6 +46,7 @@ class Context:
     period: dt.date | None
     create_units: bool = False
     created: set[str] = field(default_factory=set)  # Ref names of rows this file inserts
+    counties: dict[str, int | str] = field(default_factory=dict)  # name → id, or why it is refused
 
     # problems -------------------------------------------------------------------------
     def problem(self, outcome: RowOutcome, heading: str | None, value: CellValue, message: str,

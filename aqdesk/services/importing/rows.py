@@ -65,7 +65,10 @@ class RowReader:
         return value
 
     def count(self, heading: str, required: bool = False) -> int | None:
-        return self._parsed(heading, parse_int_count(self.cells.get(heading)), required)
+        value = self.cells.get(heading)
+        if type(value) is float and value >= 0 and value.is_integer():  # the usual case, kept cheap
+            return int(value)
+        return self._parsed(heading, parse_int_count(value), required)
 
     def yes_no(self, heading: str) -> bool | None:
         return self._parsed(heading, parse_yes_no(self.cells.get(heading)), False)
@@ -90,6 +93,7 @@ def change(outcome: RowOutcome, *, table: str, row_id: int, version: int | None,
            fields: dict[str, tuple[str, Any, Any]], sheet: str) -> None:
     """Add a FieldChange for each field whose value really changes: {field: (label, old, new)}."""
     for name, (label, old, new) in fields.items():
-        if to_text(old) != to_text(new):
-            outcome.changes.append(FieldChange(table, row_id, version or 0, name, old, new, item, label,
-                                               sheet, outcome.row))
+        if (old == new and type(old) is type(new)) or to_text(old) == to_text(new):
+            continue
+        outcome.changes.append(FieldChange(table, row_id, version or 0, name, old, new, item, label,
+                                           sheet, outcome.row))

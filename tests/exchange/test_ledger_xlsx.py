@@ -1,0 +1,104 @@
+import datetime as dt
+import zipfile
+
+import openpyxl
+import pytest
+from openpyxl.utils import get_column_letter
+
+from aqdesk.errors import UserError
+from aqdesk.exchange.ledger_xlsx import Column, Ledger, LedgerBook, write_ledgers
+from aqdesk.services import ledger_export
+
+AS_OF = dt.date(2026, 11, 22)
+
+
+@pytest.fixture
+def workbook(demo_db, tmp_path):
+    path = ledger_export.export_ledgers(demo_db, tmp_path / "台账.xlsx", AS_OF)
+    return openpyxl.load_workbook(path)
+
+
+def test_one_sheet_per_ledger_and_a_summary_each_with_its_title(workbook):
+    assert workbook.sheetnames == ["重点任务", "退城入园", "双替代", "散煤治理", "督办单", "分单位汇总"]
+    ws = workbook["重点任务"]
+    assert ws["A1"].value == "示例市秋冬季大气污染防治重点任务台账（截至2026年11月22日）"
+    assert "A1:L1" in ws.merged_cells
+    assert ws["A2"].value.startswith("填报单位：示例市大气污染防治攻坚办公室")
+    assert workbook["退城入园"]["A1"].value == "示例市城市区企业退城入园台账（截至2026年11月22日）"
+    assert ws.max_row == 4 + 60
+
+
+def test_headers_are_merged_and_wrapped_with_borders(workbook):
+    ws = workbook["重点任务"]
+    assert "A3:A4" in ws.merged_cells  # a single header spans both header rows
+    assert "H3:J3" in ws.merged_cells and ws["H3"].value == "进展情况"
+    assert [ws.cell(4, c).value for c in (8, 9, 10)] == ["状态", "进度（%）", "最新进展"]
+    assert ws["H3"].alignment.wrap_text and ws["H3"].font.bold
+    for cell in (ws["B5"], ws["D30"], ws["L64"]):
+        assert cell.border.left.style == cell.border.bottom.style == "thin"
+    enterprise = workbook["退城入园"]
+    assert enterprise["H3"].value == "计划时间" and enterprise["L3"].value == "实际时间"
+
+
+def test_panes_filter_widths_and_print_setup(workbook):
+    for ws in workbook.worksheets:
+        assert ws.freeze_panes is not None and ws.freeze_panes.endswith("5")
+        assert ws.auto_filter.ref.startswith("A4:")
+        assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 8  # A3
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+        assert ws.print_title_rows == "$3:$4"
+        assert "&P" in ws.oddFooter.center.text and "&N" in ws.oddFooter.center.text
+    ws = workbook["重点任务"]
+    assert ws.freeze_panes == "C5" and ws.auto_filter.ref == "A4:L64"
+    widths = {ws.cell(4 if ws.cell(4, c).value else 3, c).value: ws.column_dimensions[get_column_letter(c)].width
+              for c in range(1, 13)}
+    assert widths["编号"] < widths["牵头单位"] <= 60 and widths["最新进展"] == 40
+
+
+def test_warning_colours_fill_the_first_column_with_a_legend(workbook):
+    ws = workbook["重点任务"]
+    fills = {"红": "F8D0CC", "黄": "FCEFC0", "绿": "D5ECD4"}
+    seen = set()
+    for row in range(5, ws.max_row + 1):
+        cell = ws.cell(row, 1)
+        assert cell.fill.fgColor.rgb.endswith(fills[cell.value])
+        seen.add(cell.value)
+    assert seen == set(fills)
+    legend = {ws.cell(2, c).value: ws.cell(2, c).fill.fgColor.rgb for c in (10, 11, 12)}
+    assert legend == {"红色：逾期未完成": "00F8D0CC", "黄色：临期或进度滞后": "00FCEFC0", "绿色：已完成或正常推进": "00D5ECD4"}
+
+
+def test_user_text_that_looks_like_a_formula_stays_text(tmp_path):
+    risky = ["=HYPERLINK(\"http://x\",\"点我\")", "+1+1", "-2-2", "@SUM(A1)", "=1+1"]
+    book = LedgerBook("示例市大气办", AS_OF, (Ledger("测试", "标题", (Column("预警"), Column("内容")),
+                                                   [("红", text) for text in risky], ["red"] * len(risky)),))
+    path = write_ledgers(tmp_path / "x.xlsx", book)
+    ws = openpyxl.load_workbook(path)["测试"]
+    assert [ws.cell(r, 2).value for r in range(5, 10)] == risky
+    assert all(ws.cell(r, 2).data_type == "s" and ws.cell(r, 2).quotePrefix for r in range(5, 10))
+    with zipfile.ZipFile(path) as z:
+        assert "<f>" not in z.read("xl/worksheets/sheet1.xml").decode()
+
+
+def test_one_unit_only(demo_db, tmp_path):
+    path = ledger_export.export_ledgers(demo_db, tmp_path / "东城区.xlsx", AS_OF, unit="东城")
+    wb = openpyxl.load_workbook(path)
+    tasks = wb["重点任务"]
+    assert tasks["A1"].value.endswith("（东城区，截至2026年11月22日）")
+    rows = [[tasks.cell(r, c).value for c in (5, 6)] for r in range(5, tasks.max_row + 1)]
+    assert rows and all("东城区" in (lead or "") + (co or "") for lead, co in rows)
+    assert {wb["退城入园"].cell(r, 4).value for r in range(5, wb["退城入园"].max_row + 1)} == {"东城区"}
+    assert [wb["分单位汇总"].cell(r, 3).value for r in range(5, wb["分单位汇总"].max_row + 1)] == ["东城区"]
+
+
+def test_a_file_that_cannot_be_written_is_reported_and_nothing_is_left(demo_db, tmp_path):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("x")
+    with pytest.raises(UserError, match="无法"):
+        ledger_export.export_ledgers(demo_db, blocked / "台账.xlsx", AS_OF)
+    target = tmp_path / "台账.xlsx"
+    target.mkdir()  # a folder where the file should go: the rename fails, the temporary file goes
+    with pytest.raises(UserError, match="无法保存"):
+        ledger_export.export_ledgers(demo_db, target, AS_OF)
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
