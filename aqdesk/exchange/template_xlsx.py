@@ -32,10 +32,9 @@ from aqdesk.domain.relocation import STAGES
 from aqdesk.domain.values import CellValue
 from aqdesk.errors import UserError
 from aqdesk.exchange.atomic import safe_file_name, writing
-from aqdesk.exchange.workbook import METADATA_SHEET
+from aqdesk.exchange.workbook import INSTRUCTIONS_SHEET, METADATA_SHEET
 
 TEMPLATE_VERSION = "1"
-INSTRUCTIONS_SHEET = "填报说明"
 INSTRUCTIONS_WIDTH = 84
 TITLE_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 3
 

@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 METADATA_SHEET = "_aqdesk"
+INSTRUCTIONS_SHEET = "填报说明"  # our templates' instructions: text for people, never data
 HEADER_SCAN_ROWS = 20
 MAX_FILE_BYTES = 100 * 1024 * 1024
 # Unpacked XML beyond this is a zip bomb, not a return: 200,000 real rows take ~100 MB.
@@ -149,6 +150,8 @@ def read_workbook(
             sheet = _call(name, lambda n=info.name: book.get_sheet_by_name(n))
             if info.name == METADATA_SHEET:
                 metadata = _call(name, lambda s=sheet: _metadata(s))
+                continue
+            if info.name == INSTRUCTIONS_SHEET:
                 continue
             hidden = info.visible is not SheetVisibleEnum.Visible
             table = _call(name, lambda s=sheet, h=hidden: reader.read(s, hidden=h))

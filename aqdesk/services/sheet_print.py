@@ -7,13 +7,23 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
+from sqlalchemy import select
+
 from aqdesk.db.database import Database
+from aqdesk.db.models import Unit
+from aqdesk.domain.docnumber import chinese_date, format_number
 from aqdesk.domain.enums import Color, DayKind
 from aqdesk.exchange import atomic
 from aqdesk.exchange.pdf.sheet import ItemLine, SheetContent, render_sheet
-from aqdesk.services import editing, settings
-from aqdesk.services.sheet_items import Item, items_by_ref
-from aqdesk.services.sheet_loop import Issued, issue_sheet, sheet_detail
+from aqdesk.services import editing, numbering, settings
+from aqdesk.services.sheet_items import Item, items_by_ref, unit_name
+from aqdesk.services.sheet_loop import (
+    Issued,
+    deadline_for,
+    default_subject,
+    issue_sheet,
+    sheet_detail,
+)
 
 
 def sheet_pdf(db: Database, sheet_id: int, as_of: dt.date) -> bytes:
@@ -25,14 +35,33 @@ def sheet_pdf(db: Database, sheet_id: int, as_of: dt.date) -> bytes:
         item = current.get((kind, item_id))
         items.append(ItemLine(f"{label}：{item.reason}" if item else label,
                               item.color.value if item else detail.level.value))
+    return _render(db, detail.level, detail.number, detail.issued_on, detail.unit, detail.subject, detail.source,
+                   items, detail.requirement, detail.time_limit)
+
+
+def draft_pdf(db: Database, *, unit: str, level: Color, items: Sequence[Item], requirement: str,
+              issued_on: dt.date, days: int, day_kind: DayKind = DayKind.WORKDAY, subject: str = "",
+              source: str = "") -> bytes:
+    """The form as it would be issued now, with the number it would take."""
+    with db.reading() as session:
+        series = settings.get(session, "sheet.series")
+        number = format_number(series, issued_on.year, numbering.next_seq(session, series, issued_on.year))
+    deadline = deadline_for(db, issued_on, days, day_kind)
+    limit = f"{days}个{day_kind.label}内（{chinese_date(deadline)}前）"
+    return _render(db, level, number, issued_on, unit_name(db, unit), subject.strip() or default_subject(items),
+                   source, [ItemLine(f"{i.label}：{i.reason}", i.color.value) for i in items], requirement, limit)
+
+
+def _render(db: Database, level: Color, number: str, issued_on: dt.date, unit: str, subject: str, source: str,
+            items: Sequence[ItemLine], requirement: str, time_limit: str) -> bytes:
     with db.reading() as session:
         office = settings.all_values(session)
+        leader = session.scalar(select(Unit.leader).where(Unit.name == unit)) or ""
     return render_sheet(SheetContent(
         office_name=office["office.name"], office_short_name=office["office.short_name"],
-        level=detail.level.value, level_label=detail.level.label, number=detail.number,
-        issued_on=detail.issued_on, unit=detail.unit, unit_leader=detail.unit_leader,
-        subject=detail.subject, source=detail.source, items=tuple(items), requirement=detail.requirement,
-        time_limit=f"{detail.time_limit}办结，并书面反馈整改情况",
+        level=level.value, level_label=level.label, number=number, issued_on=issued_on, unit=unit,
+        unit_leader=leader, subject=subject, source=source, items=tuple(items), requirement=requirement,
+        time_limit=f"{time_limit}办结，并书面反馈整改情况",
     ))
 
 

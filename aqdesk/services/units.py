@@ -5,7 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from aqdesk.db.database import Database
 from aqdesk.db.models import Unit, UnitAlias
+from aqdesk.domain.enums import UnitKind
 from aqdesk.domain.names import normalize_name
 
 
@@ -24,3 +26,10 @@ class UnitDirectory:
 
     def add(self, name: str, unit_id: int) -> None:
         self._ids[normalize_name(name)] = unit_id
+
+
+def unit_names(db: Database) -> list[str]:
+    """Departments and counties, the units that send returns, in the office's order."""
+    with db.reading() as session:
+        return list(session.scalars(select(Unit.name).where(Unit.kind != UnitKind.TOWNSHIP)
+                                    .order_by(Unit.sort_order, Unit.id)))

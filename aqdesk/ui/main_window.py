@@ -34,6 +34,7 @@ from aqdesk.ui.dialogs.township_dialog import TownshipDialog
 from aqdesk.ui.models import ledgers
 from aqdesk.ui.pages import ledgers as pages
 from aqdesk.ui.pages.export_page import ExportPage
+from aqdesk.ui.pages.import_page import ImportPage
 from aqdesk.ui.pages.ledger_page import LedgerPage
 from aqdesk.ui.pages.overview_page import OverviewPage
 from aqdesk.ui.pages.unit_page import UnitPage
@@ -97,6 +98,8 @@ class MainWindow(QMainWindow):
         self.loose_coal_page = pages.loose_coal_page()
         self.relocation_page = pages.relocation_page()
         self.substitution_page = pages.substitution_page()
+        self.import_page = ImportPage()
+        self.import_page.imported.connect(self._data_changed)
         self.sheet_page = LedgerPage(self.tr("三色督办单"), ledgers.SheetModel(), supervision.sheet_rows)
         dialogs = {
             self.task_page: lambda row: TaskDialog(self.db, row.id, parent=self),
@@ -115,7 +118,7 @@ class MainWindow(QMainWindow):
             (self.tr("退城入园"), self.relocation_page),
             (self.tr("双替代"), self.substitution_page),
             (self.tr("督办"), self.sheet_page),
-            (self.tr("报送导入"), pages.imports_page()),
+            (self.tr("报送导入"), self.import_page),
             (self.tr("导出"), ExportPage(self.backup_action, self.restore_action)),
         ]
         self.sidebar = QListWidget(objectName="sidebar")
@@ -186,6 +189,10 @@ class MainWindow(QMainWindow):
         if hasattr(page, "refresh"):
             page.refresh(self.db, self.as_of)
         self._stale.discard(row)
+
+    def _data_changed(self) -> None:
+        """Another screen wrote to the ledgers: every page reloads when next shown."""
+        self._stale = set(range(len(self.pages))) - {self.sidebar.currentRow()}
 
     def refresh_all(self) -> None:
         self._stale = set(range(len(self.pages)))

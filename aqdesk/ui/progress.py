@@ -6,6 +6,7 @@ The worker thread never touches a widget: it emits signals, delivered to the GUI
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -13,6 +14,8 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from aqdesk.errors import UserError
+
+log = logging.getLogger(__name__)
 
 
 class _Signals(QObject):
@@ -43,9 +46,7 @@ class GeneratorJob(QRunnable):
             self.signals.failed.emit(str(exc))
             return
         except Exception as exc:  # reported, not swallowed: the log has the traceback
-            import logging
-
-            logging.getLogger(__name__).exception("background job failed")
+            log.exception("background job failed")
             self.signals.failed.emit(f"出现意外错误：{exc}")
             return
         self.signals.finished.emit(results)

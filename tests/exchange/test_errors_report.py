@@ -73,9 +73,9 @@ def test_report_has_a_summary_then_one_sheet_per_table_with_problems(returned, t
 
     summary = book["问题汇总"]
     assert headings_of(summary) == ["文件", "工作表", "行号", "列", "内容", "问题", "严重程度"]
-    assert "错误 3 条，警告 2 条" in summary["A1"].value
+    assert "错误 3 条，警告 1 条" in summary["A1"].value
     listed = [row_values(summary, n) for n in range(3, summary.max_row + 1)]
-    assert len(listed) == 5  # the reader's own warning about 填报说明 is included
+    assert len(listed) == 4  # the template's 填报说明 sheet is not data and raises no warning
     assert listed[0]["问题"] == file_level.message and listed[0]["工作表"] is None
     assert listed[0]["严重程度"] == "警告"
     percent = next(r for r in listed if r["列"] == "完成比例（%）")
@@ -113,9 +113,9 @@ def test_warnings_are_marked_and_problems_given_twice_are_listed_once(returned, 
     [table] = [t for t in returned.tables if t.kind is SheetKind.RELOCATION]
     warning = Problem(returned.file_name, "企业名称与统一社会信用代码不一致", Severity.WARNING, table.sheet,
                       table.rows[0].number, "企业名称", table.rows[0].cells["企业名称"])
-    out = write_errors_report(returned, [*returned.problems, warning], tmp_path / "report.xlsx")
+    out = write_errors_report(returned, [*returned.problems, warning, warning], tmp_path / "report.xlsx")
     book = openpyxl.load_workbook(out)
-    assert book["问题汇总"].max_row == 2 + 2  # 填报说明's warning once, and this one
+    assert book["问题汇总"].max_row == 2 + 1  # the warning given twice is listed once
     assert row_values(book["退城入园"], 3)["问题说明"] == "（警告）「企业名称」：企业名称与统一社会信用代码不一致"
 
 

@@ -45,6 +45,8 @@ def task_return(ctx: Context, table: Table) -> list[RowOutcome]:
         issues, next_steps = read.text(H.ISSUES), read.text(H.NEXT_STEPS)
         if out.has_error:
             continue
+        if text == task.latest_progress:
+            ctx.warn(out, H.PROGRESS, text, "进展情况与台账中上一期相同，请核实本期是否已更新")
         progress = round(percent) if percent is not None else task.progress_pct
         if done and progress < 100:
             ctx.warn(out, H.PERCENT, percent, f"填写“已完成”但完成比例为{progress}%，已按100%记录")

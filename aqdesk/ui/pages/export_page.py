@@ -1,27 +1,162 @@
-"""导出: what can leave the office from here — for now, copies of the database."""
+"""导出: what leaves the office from here — the ledgers as a workbook for the dispatch
+meeting, a supervision letter to every unit with overdue items, and copies of the database."""
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aqdesk.db.database import Database
+from aqdesk.domain.docnumber import chinese_date
+from aqdesk.errors import UserError
+from aqdesk.services import ledger_export, letters, sheet_items
+from aqdesk.ui.progress import GeneratorJob, run_with_progress
 
 
 class ExportPage(QWidget):
+    """Emits ``acted(description, action_id)`` for each letter issued (it is numbered and
+    registered, so it can be withdrawn with undo)."""
+
+    acted = Signal(str, str)
+
     def __init__(self, backup: QAction, restore: QAction, parent: QWidget | None = None):
         super().__init__(parent)
+        self.db: Database | None = None
+        self.as_of = dt.date.today()
+        self.job: GeneratorJob | None = None
         heading = QLabel(self.tr("导出"))
         heading.setObjectName("pageTitle")
+
+        self.unit_combo = QComboBox()
+        self.unit_combo.addItem(self.tr("全部单位"), None)
+        self.ledger_button = QPushButton(self.tr("导出台账（Excel）…"))
+        self.ledger_button.clicked.connect(self.export_ledger)
+        ledger_box = QGroupBox(self.tr("台账"))
+        ledger_form = QFormLayout(ledger_box)
+        self.ledger_note = QLabel()
+        self.ledger_note.setWordWrap(True)
+        ledger_form.addRow(self.ledger_note)
+        ledger_form.addRow(self.tr("范围"), self.unit_combo)
+        ledger_form.addRow("", self.ledger_button)
+
+        self.letters_note = QLabel()
+        self.letters_note.setWordWrap(True)
+        self.letters_button = QPushButton(self.tr("批量生成督办函…"))
+        self.letters_button.clicked.connect(self.issue_letters)
+        letters_box = QGroupBox(self.tr("督办函"))
+        letters_layout = QVBoxLayout(letters_box)
+        letters_layout.addWidget(self.letters_note)
+        letters_layout.addWidget(self.letters_button)
+
+        backup_box = QGroupBox(self.tr("数据库"))
+        backup_layout = QVBoxLayout(backup_box)
         note = QLabel(self.tr(
-            "把当前数据库完整备份为一个文件，可拷贝到其他电脑或存档；恢复时会先自动备份当前数据库。"
-        ))
+            "把当前数据库完整备份为一个文件，可拷贝到其他电脑或存档；恢复时会先自动备份当前数据库。"))
         note.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(note)
+        backup_layout.addWidget(note)
         for action in (backup, restore):
             button = QPushButton(action.text().replace("&", ""))
             button.setToolTip(action.toolTip())
             button.clicked.connect(action.trigger)
-            button.setMaximumWidth(220)
-            layout.addWidget(button)
+            backup_layout.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        for box in (ledger_box, letters_box, backup_box):
+            box.setMaximumWidth(640)
+            layout.addWidget(box)
         layout.addStretch(1)
+
+    def refresh(self, db: Database, as_of: dt.date) -> None:
+        self.db, self.as_of = db, as_of
+        date = chinese_date(as_of)
+        keep = self.unit_combo.currentData()
+        self.unit_combo.blockSignals(True)
+        while self.unit_combo.count() > 1:
+            self.unit_combo.removeItem(1)
+        for name in sheet_items.unit_names(db):
+            self.unit_combo.addItem(name, name)
+        self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(keep)) if keep else 0)
+        self.unit_combo.blockSignals(False)
+        self.ledger_note.setText(self.tr(
+            "截至%1的重点任务、退城入园、双替代、散煤治理、督办单台账和分单位汇总，一个工作簿，"
+            "按A3横向打印设置好。").replace("%1", date))
+        self.overdue_units = letters.units_with_red(db, as_of)
+        self.letters_note.setText(self.tr(
+            "截至%1，有逾期事项的单位 %2 个。为每个单位生成一份督办函（PDF），依次编号并登记。")
+            .replace("%1", date).replace("%2", str(len(self.overdue_units))))
+        self.letters_button.setEnabled(bool(self.overdue_units))
+
+    # actions --------------------------------------------------------------------------------
+    def export_ledger(self) -> None:
+        settings = QSettings()
+        folder = Path(str(settings.value("folders/documents", str(Path.home()))))
+        unit = self.unit_combo.currentData()
+        name = f"{unit or '大气污染防治'}台账（截至{self.as_of:%Y%m%d}）.xlsx"
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("导出台账"), str(folder / name),
+                                                self.tr("Excel 工作簿 (*.xlsx)"))
+        if target:
+            self.export_ledger_to(Path(target), unit)
+
+    def export_ledger_to(self, target: Path, unit: str | None) -> Path | None:
+        try:
+            path = ledger_export.export_ledgers(self.db, target, self.as_of, unit)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("导出失败"), str(exc))
+            return None
+        QSettings().setValue("folders/documents", str(path.parent))
+        self.ledger_note.setText(self.tr("已导出：%1").replace("%1", str(path)))
+        return path
+
+    def issue_letters(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("督办函保存到"),
+                                                  str(QSettings().value("folders/documents", str(Path.home()))))
+        if not folder:
+            return
+        answer = QMessageBox.question(self, self.tr("批量生成督办函"), self.tr(
+            "将为 %1 个单位各生成一份督办函，依次编号并登记，保存到：\n%2\n是否继续？")
+            .replace("%1", str(len(self.overdue_units))).replace("%2", folder))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.start_letters(Path(folder))
+
+    def start_letters(self, folder: Path) -> GeneratorJob:
+        db, as_of = self.db, self.as_of
+
+        def steps():
+            for step in letters.issue_letters(db, None, as_of, folder):
+                yield step.done, step.total, f"{step.letter.number}　{step.letter.unit}", step.letter
+
+        self.job = GeneratorJob(steps)
+        self.job.signals.finished.connect(lambda issued: self._letters_done(issued, folder))
+        self.job.signals.failed.connect(self._letters_failed)
+        self.progress = run_with_progress(self, self.tr("正在生成督办函…"), self.job)
+        self.letters_button.setEnabled(False)
+        return self.job
+
+    def _letters_failed(self, message: str) -> None:
+        self.letters_button.setEnabled(True)
+        QMessageBox.warning(self, self.tr("督办函"), message)
+
+    def _letters_done(self, issued: list[letters.IssuedLetter], folder: Path) -> None:
+        for letter in issued:
+            self.acted.emit(self.tr("督办函 %1").replace("%1", letter.number), letter.action_id)
+        QSettings().setValue("folders/documents", str(folder))
+        self.letters_button.setEnabled(True)
+        if issued:
+            self.letters_note.setText(self.tr("已生成 %1 份督办函（%2 至 %3），保存在：%4")
+                                      .replace("%1", str(len(issued))).replace("%2", issued[0].number)
+                                      .replace("%3", issued[-1].number).replace("%4", str(folder)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from aqdesk.domain.relocation import STAGES
-from aqdesk.services import imports, loose_coal, relocation, substitution, tasks
+from aqdesk.services import loose_coal, relocation, substitution, tasks
 from aqdesk.ui.models import ledgers
 from aqdesk.ui.models.filters import ChoiceFilter, FlagFilter
 from aqdesk.ui.pages.ledger_page import LedgerPage, colour_filter
@@ -45,7 +45,3 @@ def substitution_page() -> LedgerPage:
         colour_filter(),
         FlagFilter(tr("数据有误"), lambda r: bool(r.data_error)),
     ])
-
-
-def imports_page() -> LedgerPage:
-    return LedgerPage(tr("报送导入记录"), ledgers.BatchModel(), lambda db, _as_of: imports.batch_rows(db))

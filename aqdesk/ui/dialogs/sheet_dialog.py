@@ -1,0 +1,134 @@
+"""督办单办理: one sheet's record — what was handed over, each step of its loop with the
+date, notes and the reply's attachments — and the form to record the next step."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aqdesk.db.database import Database
+from aqdesk.domain.docnumber import chinese_date
+from aqdesk.domain.enums import LoopStep
+from aqdesk.errors import UserError
+from aqdesk.services import sheet_loop, sheet_print
+from aqdesk.ui.dialogs.common import date_edit, fill, table, text_box
+from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
+from aqdesk.ui.models.rows import COLOR_INK
+
+STEP_TEXT = {
+    LoopStep.RECEIVED: "签收", LoopStep.RECTIFYING: "整改进展", LoopStep.FEEDBACK: "反馈",
+    LoopStep.VERIFIED: "核查通过", LoopStep.RETURNED: "核查退回（重新整改）", LoopStep.CLOSED: "销号",
+}
+
+
+class SheetDialog(QDialog):
+    """Emits ``acted(description, action_id)`` after each recorded step."""
+
+    acted = Signal(str, str)
+
+    def __init__(self, db: Database, sheet_id: int, as_of: dt.date, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.sheet_id, self.as_of = db, sheet_id, as_of
+        self.setMinimumSize(820, 640)
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.steps = table([self.tr("环节"), self.tr("日期"), self.tr("情况"), self.tr("附件")])
+        self.step_combo = QComboBox()
+        self.date_edit = date_edit(as_of)
+        self.note_edit = text_box(80)
+        self.attachments = QListWidget()
+        self.attachments.setFixedHeight(60)
+        add_files = QPushButton(self.tr("添加附件…"))
+        add_files.clicked.connect(self.add_attachments)
+        self.record_button = QPushButton(self.tr("登记"))
+        self.record_button.clicked.connect(self.record)
+        files = QHBoxLayout()
+        files.addWidget(self.attachments, 1)
+        files.addWidget(add_files)
+        form = QFormLayout()
+        form.addRow(self.tr("下一环节"), self.step_combo)
+        form.addRow(self.tr("日期"), self.date_edit)
+        form.addRow(self.tr("情况说明"), self.note_edit)
+        form.addRow(self.tr("附件（只记文件名）"), files)
+        form.addRow("", self.record_button)
+        self.next_box = QGroupBox(self.tr("登记下一环节"))
+        self.next_box.setLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        print_button = buttons.addButton(self.tr("打印督办单…"), QDialogButtonBox.ButtonRole.ActionRole)
+        print_button.clicked.connect(self.print_sheet)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(QLabel(self.tr("办理过程")))
+        layout.addWidget(self.steps, 1)
+        layout.addWidget(self.next_box)
+        layout.addWidget(buttons)
+        self.load()
+
+    def load(self) -> None:
+        d = sheet_loop.sheet_detail(self.db, self.sheet_id)
+        self.detail = d
+        self.setWindowTitle(self.tr("督办单 %1").replace("%1", d.number))
+        late = self.tr("（逾期反馈）") if d.late(self.as_of) else ""
+        ink = COLOR_INK[d.level].name()
+        items = "；".join(label for _kind, _id, label in d.items)
+        self.header.setText(
+            f'<b style="color:{ink}">{d.level.label}色督办</b>　<b>{d.number}</b>　{d.unit}<br>'
+            f"督办事项：{d.subject}<br>涉及：{items or '—'}<br>"
+            f"办理时限：{d.time_limit}　当前：{d.state.label}{late}")
+        fill(self.steps, [[STEP_TEXT.get(s.step, s.step.label) if s.step is not LoopStep.ISSUED else "交办",
+                           s.on_date.isoformat(), s.note, "、".join(s.attachments)] for s in d.steps])
+        self.step_combo.clear()
+        for step in d.next_steps:
+            self.step_combo.addItem(STEP_TEXT[step], step.value)
+        self.next_box.setEnabled(bool(d.next_steps))
+        self.next_box.setTitle(self.tr("登记下一环节") if d.next_steps else self.tr("已销号，办理完毕"))
+
+    def add_attachments(self) -> None:
+        folder = str(QSettings().value("folders/attachments", ""))
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("选择反馈材料"), folder)
+        for name in names:
+            self.attachments.addItem(name)
+
+    def record(self) -> None:
+        step = LoopStep(self.step_combo.currentData())
+        files = [self.attachments.item(i).text() for i in range(self.attachments.count())]
+        try:
+            action = sheet_loop.record_step(self.db, self.sheet_id, self.detail.version, step,
+                                            self.date_edit.date().toPython(), self.note_edit.toPlainText(), files)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("未登记"), str(exc))
+            return
+        self.acted.emit(self.tr("督办单 %1 %2").replace("%1", self.detail.number).replace("%2", STEP_TEXT[step]),
+                        action)
+        self.note_edit.clear()
+        self.attachments.clear()
+        self.load()
+
+    def print_sheet(self) -> None:
+        try:
+            data = sheet_print.sheet_pdf(self.db, self.sheet_id, self.as_of)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("无法生成"), str(exc))
+            return
+        name = f"{self.detail.number} {self.detail.unit}{self.detail.level.label}色督办单.pdf"
+        PdfPreviewDialog(self.tr("督办单 %1（%2）").replace("%1", self.detail.number)
+                         .replace("%2", chinese_date(self.detail.issued_on)), data, name,
+                         lambda path: sheet_print.save_sheet_pdf(self.db, self.sheet_id, self.as_of, path),
+                         parent=self).exec()

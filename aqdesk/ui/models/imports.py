@@ -1,0 +1,77 @@
+"""Table models of the import screen: the files, a file's changes and its problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from aqdesk.services.audit import to_text
+from aqdesk.services.importing.changes import FieldChange, FilePlan, Insert
+from aqdesk.ui.models.rows import Column, RowsModel
+
+
+@dataclass
+class ImportEntry:
+    """A file dropped on the screen: what checking it found, and what became of it."""
+
+    path: Path
+    plan: FilePlan | None = None
+    failure: str = ""  # the file could not be read at all
+    batch: int | None = None
+
+    @property
+    def status(self) -> str:
+        if self.batch is not None:
+            return f"已导入（批次 {self.batch}）"
+        if self.failure:
+            return "无法读取"
+        if self.plan is None:
+            return "检查中"
+        if self.plan.file_errors:
+            return "不能导入"
+        return "有错误" if self.plan.errors else "可以导入"
+
+
+def _count(entry: ImportEntry, attr: str) -> int | str:
+    return len(getattr(entry.plan, attr)) if entry.plan else ""
+
+
+class FileModel(RowsModel):
+    COLUMNS = (
+        Column("文件", lambda e: e.path.name, 220),
+        Column("类型", lambda e: ("计划" if e.plan.kind == "plan" else "报送") if e.plan else "", 50),
+        Column("单位", lambda e: e.plan.unit_name if e.plan else "", 120),
+        Column("报送期", lambda e: e.plan.period if e.plan else None, 90),
+        Column("读取行数", lambda e: e.plan.rows_read if e.plan else "", 70, numeric=True),
+        Column("变更行数", lambda e: e.plan.rows_changed if e.plan else "", 70, numeric=True),
+        Column("错误", lambda e: 1 if e.failure else _count(e, "errors"), 50, numeric=True),
+        Column("警告", lambda e: _count(e, "warnings"), 50, numeric=True),
+        Column("状态", lambda e: e.status, 120),
+    )
+
+
+def _where(item: FieldChange | Insert) -> str:
+    return f"{item.sheet} 第{item.row}行"
+
+
+class ChangeModel(RowsModel):
+    """Rows: FieldChange (old → new) and Insert (a new record)."""
+
+    COLUMNS = (
+        Column("位置", _where, 110),
+        Column("事项", lambda c: c.item, 200),
+        Column("字段", lambda c: c.label if isinstance(c, FieldChange) else "新增", 110),
+        Column("原值", lambda c: to_text(c.old) if isinstance(c, FieldChange) else "", 220),
+        Column("新值", lambda c: to_text(c.new) if isinstance(c, FieldChange) else "", 220),
+    )
+
+
+class ProblemModel(RowsModel):
+    COLUMNS = (
+        Column("严重程度", lambda p: p.severity.label, 60),
+        Column("工作表", lambda p: p.sheet or "", 90),
+        Column("行", lambda p: p.row, 50, numeric=True),
+        Column("列", lambda p: p.heading or "", 110),
+        Column("内容", lambda p: p.value or "", 140),
+        Column("问题", lambda p: p.message, 360),
+    )

@@ -1,0 +1,332 @@
+"""报送导入: drop returns and plans, check them in the background, preview every change and
+problem, commit file by file or all valid files, save a file's problems for the unit, and
+undo an earlier import."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aqdesk.db.database import Database
+from aqdesk.errors import UserError
+from aqdesk.exchange.errors_report import write_errors_report
+from aqdesk.exchange.workbook import read_workbook
+from aqdesk.services import imports
+from aqdesk.services.importing.commit import commit, undo_import
+from aqdesk.services.importing.prepare import prepare
+from aqdesk.services.units import unit_names
+from aqdesk.ui.models.imports import ChangeModel, FileModel, ImportEntry, ProblemModel
+from aqdesk.ui.models.ledgers import BatchModel
+from aqdesk.ui.models.rows import ROW_ROLE
+from aqdesk.ui.progress import GeneratorJob, run_with_progress
+
+SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods", ".xlsb")
+FROM_FILE = None  # the unit and period come from the template itself
+
+
+def spreadsheets_in(paths: list[Path]) -> list[Path]:
+    """Files as dropped: folders are searched (not recursively), temporary Excel files skipped."""
+    found: list[Path] = []
+    for path in paths:
+        candidates = sorted(path.iterdir()) if path.is_dir() else [path]
+        found.extend(p for p in candidates if p.suffix.lower() in SPREADSHEETS and not p.name.startswith("~$"))
+    return found
+
+
+def _table(model) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.verticalHeader().hide()
+    table.setAlternatingRowColors(True)
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(False)
+    for i, column in enumerate(model.COLUMNS):
+        table.setColumnWidth(i, column.width)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class ImportPage(QWidget):
+    """Emits ``imported()`` after a commit or an undo, so the ledgers are reloaded."""
+
+    imported = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db: Database | None = None
+        self.as_of = dt.date.today()
+        self.entries: list[ImportEntry] = []
+        self.setAcceptDrops(True)
+
+        heading = QLabel(self.tr("报送导入"))
+        heading.setObjectName("pageTitle")
+        hint = QLabel(self.tr("把单位报送表或年度计划表（xlsx、xls、ods，可多个或整个文件夹）拖到这里，或"))
+        choose = QPushButton(self.tr("选择文件…"))
+        choose.clicked.connect(self.choose_files)
+        self.unit_combo = QComboBox()
+        self.unit_combo.addItem(self.tr("（按模板中的单位）"), FROM_FILE)
+        self.period_edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.period_check = QCheckBox(self.tr("报送期"))
+        self.period_check.setToolTip(self.tr("不勾选时按模板中的报送期；勾选后与模板不符的文件会被拒绝"))
+        self.period_check.toggled.connect(self.period_edit.setEnabled)
+        self.period_edit.setEnabled(False)
+        self.create_units = QCheckBox(self.tr("计划中的新单位直接新建"))
+        self.accept_valid = QCheckBox(self.tr("有错误的文件只导入无误的行"))
+        recheck = QPushButton(self.tr("重新检查"))
+        recheck.clicked.connect(self.recheck)
+
+        self.files = FileModel(self)
+        self.file_table = _table(self.files)
+        self.file_table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+        self.changes = ChangeModel(self)
+        self.problems = ProblemModel(self)
+        self.details = QTabWidget()
+        self.details.addTab(_table(self.changes), self.tr("变更（原值 → 新值）"))
+        self.details.addTab(_table(self.problems), self.tr("问题"))
+        self.commit_button = QPushButton(self.tr("导入所选文件"))
+        self.commit_button.clicked.connect(lambda: self.commit_entries([self._selected()]))
+        self.commit_all_button = QPushButton(self.tr("导入全部可导入的文件"))
+        self.commit_all_button.clicked.connect(lambda: self.commit_entries(self.entries))
+        self.report_button = QPushButton(self.tr("保存问题清单…"))
+        self.report_button.setToolTip(self.tr("把该文件的问题连同原始行保存为 Excel，退回报送单位修改"))
+        self.report_button.clicked.connect(self.save_report)
+        remove = QPushButton(self.tr("移除"))
+        remove.clicked.connect(self.remove_selected)
+
+        self.batches = BatchModel(self)
+        self.batch_table = _table(self.batches)
+        undo = QPushButton(self.tr("撤销所选导入"))
+        undo.clicked.connect(self.undo_selected)
+
+        options = QHBoxLayout()
+        for widget in (QLabel(self.tr("报送单位")), self.unit_combo, self.period_check, self.period_edit,
+                       self.create_units, self.accept_valid, recheck):
+            options.addWidget(widget)
+        options.addStretch(1)
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addSpacing(16)
+        top.addWidget(hint)
+        top.addWidget(choose)
+        top.addStretch(1)
+        actions = QHBoxLayout()
+        for button in (self.commit_button, self.commit_all_button, self.report_button, remove):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        history = QWidget()
+        history_layout = QVBoxLayout(history)
+        history_layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("导入记录")))
+        row.addStretch(1)
+        row.addWidget(undo)
+        history_layout.addLayout(row)
+        history_layout.addWidget(self.batch_table)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.file_table)
+        split.addWidget(self.details)
+        split.addWidget(history)
+        split.setSizes([200, 320, 180])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(options)
+        layout.addWidget(split, 1)
+        layout.addLayout(actions)
+        self._update_buttons()
+
+    # the page -----------------------------------------------------------------------------
+    def refresh(self, db: Database, as_of: dt.date) -> None:
+        first = self.db is None
+        self.db, self.as_of = db, as_of
+        if first:
+            self.period_edit.setDate(QDate(as_of))
+        keep = self.unit_combo.currentData()
+        while self.unit_combo.count() > 1:
+            self.unit_combo.removeItem(1)
+        for name in unit_names(db):
+            self.unit_combo.addItem(name, name)
+        self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(keep)) if keep else 0)
+        self.batches.set_rows(imports.batch_rows(db))
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        self.add_files([Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()])
+
+    def choose_files(self) -> None:
+        settings = QSettings()
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("选择报送表或计划表"), str(settings.value("folders/import", str(Path.home()))),
+            self.tr("电子表格 (*.xlsx *.xlsm *.xls *.ods *.xlsb);;所有文件 (*)"))
+        if names:
+            settings.setValue("folders/import", str(Path(names[0]).parent))
+            self.add_files([Path(n) for n in names])
+
+    # checking -----------------------------------------------------------------------------
+    def add_files(self, paths: list[Path]) -> GeneratorJob | None:
+        known = {e.path for e in self.entries}
+        new = [ImportEntry(p) for p in spreadsheets_in(paths) if p not in known]
+        if not new:
+            if paths:
+                QMessageBox.information(self, self.tr("报送导入"), self.tr("没有可导入的电子表格文件（xlsx、xls、ods）。"))
+            return None
+        self.entries.extend(new)
+        self._reload_files()
+        return self._check(new)
+
+    def recheck(self) -> GeneratorJob | None:
+        pending = [e for e in self.entries if e.batch is None]
+        return self._check(pending) if pending else None
+
+    def _check(self, entries: list[ImportEntry]) -> GeneratorJob:
+        unit = self.unit_combo.currentData()
+        period = self.period_edit.date().toPython() if self.period_check.isChecked() else None
+        create_units, db = self.create_units.isChecked(), self.db
+
+        def work() -> Iterator[tuple[int, int, str, tuple[ImportEntry, object]]]:
+            for done, entry in enumerate(entries, start=1):
+                try:
+                    outcome = prepare(db, entry.path, unit=unit, period=period, create_units=create_units,
+                                      cancel=lambda: job.cancelled)
+                except UserError as exc:
+                    outcome = str(exc)
+                yield done, len(entries), self.tr("正在检查 %1").replace("%1", entry.path.name), (entry, outcome)
+
+        job = GeneratorJob(work)
+        job.signals.finished.connect(self._checked)
+        job.signals.failed.connect(lambda message: QMessageBox.warning(self, self.tr("检查失败"), message))
+        run_with_progress(self, self.tr("正在检查报送表"), job)
+        return job
+
+    def _checked(self, results: list) -> None:
+        for entry, outcome in results:
+            entry.plan, entry.failure = (None, outcome) if isinstance(outcome, str) else (outcome, "")
+        self._reload_files()
+        if self.entries and not self.file_table.currentIndex().isValid():
+            self.file_table.selectRow(0)
+        self._show_selected()
+
+    def _reload_files(self) -> None:
+        """Show the entries again, keeping the file the clerk was looking at selected."""
+        current = self._selected()
+        self.files.set_rows(self.entries)
+        if current in self.entries:
+            self.file_table.selectRow(self.entries.index(current))
+
+    # one file ------------------------------------------------------------------------------
+    def _selected(self) -> ImportEntry | None:
+        index = self.file_table.currentIndex()
+        return index.data(ROW_ROLE) if index.isValid() else None
+
+    def _show_selected(self) -> None:
+        entry = self._selected()
+        plan = entry.plan if entry else None
+        self.changes.set_rows([*plan.inserts(), *plan.changes()] if plan else [])
+        self.problems.set_rows(plan.problems if plan else [])
+        if entry and entry.failure:
+            self.details.setCurrentIndex(1)
+            QMessageBox.warning(self, self.tr("无法读取"), entry.failure)
+        self.details.setTabText(0, self.tr("变更（原值 → 新值）") + (f"（{self.changes.rowCount()}）" if plan else ""))
+        self.details.setTabText(1, self.tr("问题") + (f"（{len(plan.problems)}）" if plan else ""))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        entry = self._selected()
+        accept = self.accept_valid.isChecked()
+        self.commit_button.setEnabled(bool(entry and entry.plan and entry.batch is None
+                                           and entry.plan.committable(accept)))
+        self.report_button.setEnabled(bool(entry and entry.plan and entry.plan.problems))
+        self.commit_all_button.setEnabled(any(e.plan and e.batch is None for e in self.entries))
+
+    def commit_entries(self, entries: list[ImportEntry | None]) -> list[int]:
+        accept = self.accept_valid.isChecked()
+        done, refused = [], []
+        for entry in entries:
+            if entry is None or entry.plan is None or entry.batch is not None:
+                continue
+            if not entry.plan.committable(accept):
+                refused.append(f"{entry.path.name}：{len(entry.plan.errors)} 处错误")
+                continue
+            try:
+                entry.batch = commit(self.db, entry.plan, accept)
+                done.append(entry.batch)
+            except UserError as exc:
+                refused.append(str(exc))
+        self._reload_files()
+        self.batches.set_rows(imports.batch_rows(self.db))
+        self._update_buttons()
+        if done:
+            self.imported.emit()
+        if refused:
+            QMessageBox.warning(self, self.tr("部分文件未导入"), "\n".join(refused))
+        return done
+
+    def save_report(self) -> Path | None:
+        entry = self._selected()
+        if entry is None or entry.plan is None:
+            return None
+        settings = QSettings()
+        default = Path(str(settings.value("folders/reports", str(entry.path.parent)))) / f"{entry.path.stem}_问题清单.xlsx"
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("保存问题清单"), str(default),
+                                                self.tr("Excel 工作簿 (*.xlsx)"))
+        if not target:
+            return None
+        settings.setValue("folders/reports", str(Path(target).parent))
+        try:
+            return write_errors_report(read_workbook(entry.path), entry.plan.problems, Path(target))
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("保存失败"), str(exc))
+            return None
+
+    def remove_selected(self) -> None:
+        entry = self._selected()
+        if entry is not None:
+            self.entries.remove(entry)
+            self._reload_files()
+            self._show_selected()
+
+    # history -------------------------------------------------------------------------------
+    def undo_selected(self) -> None:
+        index = self.batch_table.currentIndex()
+        batch = index.data(ROW_ROLE) if index.isValid() else None
+        if batch is None or batch.undone:
+            return
+        answer = QMessageBox.question(self, self.tr("撤销导入"), self.tr(
+            "撤销批次 %1（%2）？该文件写入的所有数据将恢复为导入前的值。").replace("%1", str(batch.id))
+            .replace("%2", batch.file_name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            undo_import(self.db, batch.id)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("无法撤销"), str(exc))
+            return
+        for entry in self.entries:
+            if entry.batch == batch.id:
+                entry.batch = None
+        self._reload_files()
+        self.batches.set_rows(imports.batch_rows(self.db))
+        self.imported.emit()

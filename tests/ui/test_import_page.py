@@ -1,0 +1,104 @@
+import datetime as dt
+
+import pytest
+from openpyxl import Workbook
+from PySide6.QtCore import QDate, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from aqdesk.services import tasks
+from aqdesk.ui.app import make_app
+from aqdesk.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, demo_db, anchor):
+    make_app()
+    win = MainWindow(demo_db, as_of=anchor)
+    qtbot.addWidget(win)
+    win.show()
+    win.sidebar.setCurrentRow(next(i for i, (_n, p) in enumerate(win.pages) if p is win.import_page))
+    return win
+
+
+def a_return(path, progress="95%", extra=()):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["任务编号", "任务名称", "进展情况", "完成比例（%）"])
+    sheet.append(["4-03", "城市道路扬尘精细化管控", "主次干道机扫率达到95%", progress])
+    for row in extra:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def check(qtbot, page, paths):
+    job = page.add_files(paths)
+    qtbot.waitUntil(lambda: all(e.plan or e.failure for e in page.entries), timeout=20_000)
+    return job
+
+
+def test_drop_preview_commit_and_undo(window, qtbot, tmp_path, monkeypatch):
+    page = window.import_page
+    page.unit_combo.setCurrentIndex(page.unit_combo.findData("市城管执法局"))
+    page.period_check.setChecked(True)
+    page.period_edit.setDate(QDate(2026, 11, 20))
+    folder = tmp_path / "returns"
+    folder.mkdir()
+    a_return(folder / "城管局.xlsx")
+    (folder / "~$城管局.xlsx").write_bytes(b"lock file")
+    (folder / "说明.txt").write_text("not a spreadsheet")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder))])
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    page.dropEvent(drop)
+    qtbot.waitUntil(lambda: page.entries and page.entries[0].plan is not None, timeout=20_000)
+    assert [e.path.name for e in page.entries] == ["城管局.xlsx"]
+    page.file_table.selectRow(0)
+    changes = {(page.changes.index(r, 2).data(), page.changes.index(r, 4).data()) for r in range(page.changes.rowCount())}
+    assert ("完成比例（%）", "95") in changes
+    assert page.files.index(0, 8).data() == "可以导入" and page.commit_button.isEnabled()
+
+    page.commit_button.click()
+    assert page.entries[0].batch is not None and page.batches.rowCount() == 1
+    assert next(r for r in tasks.task_rows(window.db, dt.date(2026, 11, 23)) if r.number == "4-03").progress == 95
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    page.batch_table.selectRow(0)
+    page.undo_selected()
+    assert next(r for r in tasks.task_rows(window.db, dt.date(2026, 11, 23)) if r.number == "4-03").progress == 88
+    assert page.batches.row_object(0).undone
+
+
+def test_file_with_errors_is_refused_and_its_problems_can_be_saved(window, qtbot, tmp_path, monkeypatch):
+    page = window.import_page
+    page.unit_combo.setCurrentIndex(page.unit_combo.findData("市城管执法局"))
+    page.period_check.setChecked(True)
+    check(qtbot, page, [a_return(tmp_path / "有错.xlsx", "约八成", [["9-99", "", "x", "1"]])])
+    page.file_table.selectRow(0)
+    assert page.files.index(0, 8).data() == "有错误" and not page.commit_button.isEnabled()
+    messages = [page.problems.index(r, 5).data() for r in range(page.problems.rowCount())]
+    assert "“约八成”不是数字" in messages
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    page.commit_entries(page.entries)
+    assert warnings and page.entries[0].batch is None
+    target = tmp_path / "问题清单.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    saved = page.save_report()
+    assert saved == target and target.exists(), warnings
+    page.accept_valid.setChecked(True)
+    page._update_buttons()
+    assert page.commit_button.isEnabled()
+
+
+def test_unreadable_file_is_reported_not_raised(window, qtbot, tmp_path, monkeypatch):
+    page = window.import_page
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    fake = tmp_path / "假的.xlsx"
+    fake.write_text("this is not a workbook")
+    check(qtbot, page, [fake])
+    assert page.entries[0].failure and "假的.xlsx" in page.entries[0].failure
+    assert page.files.index(0, 8).data() == "无法读取"
