@@ -35,7 +35,8 @@ def ensure_cjk_font(app: QApplication) -> str | None:
     families = QFontDatabase.families()
     family = next((f for f in PREFERRED if f in families and has_cjk(f)), None)
     if family is None:
-        family = next((f for f in families if has_cjk(f)), None) or register_bundled()
+        # the bundled font before any other the machine happens to have: a known, even look
+        family = register_bundled() or next((f for f in families if has_cjk(f)), None)
     if family:
         font = QFont(family)
         font.setPointSize(max(app.font().pointSize(), 10))

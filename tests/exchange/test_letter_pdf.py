@@ -1,6 +1,7 @@
 import datetime as dt
 import re
 
+import pdfplumber
 import pytest
 from sqlalchemy import select
 
@@ -125,3 +126,27 @@ def test_without_any_usable_font_the_clerk_is_told_and_nothing_is_written(demo_d
     assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
     with demo_db.reading() as session:
         assert session.scalars(select(Letter)).all() == []
+
+
+def test_letter_format_rules_sizes_and_red_ink(demo_db, anchor, tmp_path):
+    issued = letters.issue_letter(demo_db, "东城区", anchor, tmp_path, requirement=LONG[:1500])
+    with pdfplumber.open(issued.path) as pdf:
+        first = pdf.pages[0]
+        red = [r for r in first.rects if tuple(r["non_stroking_color"] or ()) == (0, 0.8, 0.8, 0)]
+        assert len(red) == 4 and all(r["width"] / MM == pytest.approx(170, abs=1) for r in red)
+        assert all(r["x0"] / MM == pytest.approx(20, abs=1) for r in red)  # centred on the page
+        top_pair = sorted((r for r in red if r["top"] / MM < 100), key=lambda r: r["top"])
+        bottom_pair = sorted((r for r in red if r["top"] / MM > 200), key=lambda r: r["top"])
+        mark = [c for c in first.chars if tuple(c["non_stroking_color"] or ()) == (0, 0.8, 0.8, 0)]
+        assert "".join(c["text"] for c in mark) == "示例市大气污染防治攻坚办公室"
+        mark_bottom = max(c["bottom"] for c in mark) / MM
+        assert top_pair[0]["top"] / MM == pytest.approx(mark_bottom + 4, abs=1)  # 4 mm below the mark
+        assert top_pair[0]["height"] > top_pair[1]["height"]  # thick over thin
+        assert bottom_pair[0]["height"] < bottom_pair[1]["height"]  # thin over thick
+        assert (first.height - bottom_pair[1]["bottom"]) / MM == pytest.approx(20, abs=1)  # 20 mm above the edge
+        title = [c for c in first.chars if c["text"] == "函" and c["size"] > 20]
+        assert title and round(title[0]["size"]) == 22  # 2号
+        assert {round(c["size"]) for c in first.chars if c["top"] / MM > 120} == {16}  # 3号 body
+        second = pdf.pages[1]
+        number = [c for c in second.chars if c["top"] / MM > 265]
+        assert {round(c["size"]) for c in number} == {14}  # 4号 page number

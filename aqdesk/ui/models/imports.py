@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from aqdesk.domain.enums import DeadlineKind, SubstitutionKind, TaskStatus
 from aqdesk.services.audit import to_text
 from aqdesk.services.importing.changes import FieldChange, FilePlan, Insert
 from aqdesk.ui.models.rows import Column, RowsModel
@@ -54,6 +55,25 @@ def _where(item: FieldChange | Insert) -> str:
     return f"{item.sheet} 第{item.row}行"
 
 
+ENUMS = {"status": TaskStatus, "deadline_kind": DeadlineKind, "kind": SubstitutionKind}
+
+
+def _shown(field: str, value: object) -> str:
+    """A value as the clerk knows it: 已完成 rather than done."""
+    enum = ENUMS.get(field)
+    if enum is not None and value is not None:
+        member = enum.from_label(str(value))
+        if member is not None:
+            return member.label
+    return to_text(value) or ""
+
+
+def _inserted(item: Insert) -> str:
+    shown = [to_text(v) for k, v in item.values.items() if isinstance(v, str | int | float) and not k.endswith("_id")]
+    text = "，".join(v for v in shown if v)
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
 class ChangeModel(RowsModel):
     """Rows: FieldChange (old → new) and Insert (a new record)."""
 
@@ -61,8 +81,8 @@ class ChangeModel(RowsModel):
         Column("位置", _where, 110),
         Column("事项", lambda c: c.item, 200),
         Column("字段", lambda c: c.label if isinstance(c, FieldChange) else "新增", 110),
-        Column("原值", lambda c: to_text(c.old) if isinstance(c, FieldChange) else "", 220),
-        Column("新值", lambda c: to_text(c.new) if isinstance(c, FieldChange) else "", 220),
+        Column("原值", lambda c: _shown(c.field, c.old) if isinstance(c, FieldChange) else "", 220),
+        Column("新值", lambda c: _shown(c.field, c.new) if isinstance(c, FieldChange) else _inserted(c), 220),
     )
 
 
