@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from aqdesk import APP_TITLE, __version__
 from aqdesk.db.database import Database
 from aqdesk.errors import UserError
-from aqdesk.services import backup, editing, supervision
+from aqdesk.services import backup, editing
 from aqdesk.ui.dialogs.calendar_dialog import CalendarDialog
 from aqdesk.ui.dialogs.common import EditDialog
 from aqdesk.ui.dialogs.county_dialog import CountyDialog
@@ -31,12 +31,11 @@ from aqdesk.ui.dialogs.enterprise_dialog import EnterpriseDialog
 from aqdesk.ui.dialogs.settings_dialog import SettingsDialog
 from aqdesk.ui.dialogs.task_dialog import TaskDialog
 from aqdesk.ui.dialogs.township_dialog import TownshipDialog
-from aqdesk.ui.models import ledgers
 from aqdesk.ui.pages import ledgers as pages
 from aqdesk.ui.pages.export_page import ExportPage
 from aqdesk.ui.pages.import_page import ImportPage
-from aqdesk.ui.pages.ledger_page import LedgerPage
 from aqdesk.ui.pages.overview_page import OverviewPage
+from aqdesk.ui.pages.supervision_page import SupervisionPage
 from aqdesk.ui.pages.unit_page import UnitPage
 from aqdesk.ui.undo import UndoHistory
 
@@ -100,7 +99,11 @@ class MainWindow(QMainWindow):
         self.substitution_page = pages.substitution_page()
         self.import_page = ImportPage()
         self.import_page.imported.connect(self._data_changed)
-        self.sheet_page = LedgerPage(self.tr("三色督办单"), ledgers.SheetModel(), supervision.sheet_rows)
+        self.sheet_page = SupervisionPage()
+        self.export_page = ExportPage(self.backup_action, self.restore_action)
+        for page in (self.sheet_page, self.export_page):
+            page.acted.connect(self.history.push)
+            page.acted.connect(lambda *_: self.refresh_all())
         dialogs = {
             self.task_page: lambda row: TaskDialog(self.db, row.id, parent=self),
             self.unit_page: lambda row: TaskDialog(self.db, row.id, parent=self),
@@ -119,7 +122,7 @@ class MainWindow(QMainWindow):
             (self.tr("双替代"), self.substitution_page),
             (self.tr("督办"), self.sheet_page),
             (self.tr("报送导入"), self.import_page),
-            (self.tr("导出"), ExportPage(self.backup_action, self.restore_action)),
+            (self.tr("导出"), self.export_page),
         ]
         self.sidebar = QListWidget(objectName="sidebar")
         self.stack = QStackedWidget()
@@ -213,9 +216,10 @@ class MainWindow(QMainWindow):
         page = {"task": self.task_page, "enterprise": self.relocation_page,
                 "township": self.substitution_page, "sheet": self.sheet_page}[ledger]
         self.sidebar.setCurrentRow(next(i for i, (_name, p) in enumerate(self.pages) if p is page))
-        row = page.select_row(item_id)
-        if row is not None and ledger != "sheet":
-            page.activated.emit(row)
+        table = page.sheets if page is self.sheet_page else page
+        row = table.select_row(item_id)
+        if row is not None:
+            table.activated.emit(row)
 
     def _step_history(self, step) -> None:
         try:

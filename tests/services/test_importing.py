@@ -203,3 +203,33 @@ def test_returns_saved_by_libreoffice_come_in_through_the_pipeline(empty_db):
         assert plan.unit_name == "示例县" and plan.period == dt.date(2026, 11, 30), name
         substitution_rows = [c for c in plan.changes() if c.table == "substitution_target"]
         assert {(c.field, c.new) for c in substitution_rows} == {("completed", 1000), ("accepted", 800)}, name
+
+
+def test_a_filled_in_template_changes_exactly_what_was_typed(demo_db, tmp_path):
+    from openpyxl import load_workbook
+
+    from aqdesk.exchange.template_xlsx import write_template
+    from aqdesk.services.templates import template_content
+
+    period = dt.date(2026, 11, 22)
+    path = write_template(template_content(demo_db, "安平县", period), tmp_path)
+    book = load_workbook(path)
+
+    def fill(sheet, row, values):
+        headings = [c.value for c in book[sheet][2]]
+        for heading, value in values.items():
+            book[sheet].cell(row=row, column=headings.index(heading) + 1, value=value)
+
+    fill("重点任务", 3, {"进展情况": "供热站已投运，18台燃煤锅炉全部拆除。", "完成比例（%）": 100, "是否完成": "是"})
+    fill("双替代", 4, {"已完成户数": 1800, "已验收户数": 1550})
+    book.save(path)
+    plan = prepare(demo_db, path, today=dt.date(2026, 11, 23))
+    assert plan.errors == [] and plan.unit_name == "安平县" and plan.period == period
+    changed = {(c.item, c.field, c.new) for c in plan.changes()}
+    assert changed == {
+        ("任务 2-06", "progress_pct", 100), ("任务 2-06", "latest_progress", "供热站已投运，18台燃煤锅炉全部拆除。"),
+        ("任务 2-06", "status", "done"), ("任务 2-06", "done_on", period),
+        ("任务 2-06", "last_reported_on", dt.date(2026, 11, 23)),
+        ("安平县太平镇（气代煤）", "completed", 1800), ("安平县太平镇（气代煤）", "accepted", 1550),
+    }
+    assert sorted(i.table for i in plan.inserts()) == ["substitution_report", "task_progress"]

@@ -62,6 +62,8 @@ def loose_coal_return(ctx: Context, table: Table) -> list[RowOutcome]:
         values = {k: v for k, v in figures.items() if v is not None}
         if relapse is not None:
             values["relapse_points"] = relapse
+        if not values:
+            continue  # the county's row left blank: nothing reported this period
         name = ctx.units[county_id][0]
         existing = ctx.loose_coal_reports.get((county_id, ctx.period))
         if existing is None:
@@ -142,6 +144,8 @@ def substitution_return(ctx: Context, table: Table) -> list[RowOutcome]:
             continue
         if completed > ledger_target:
             ctx.warn(out, H.COMPLETED, completed, f"已完成户数超过任务户数{ledger_target}，请核实")
+        if completed == old_completed and accepted == old_accepted:
+            continue  # figures as the ledger has them: nothing new this period
         item = f"{ctx.units[county_id][0]}{township_name}（{kind.label}）"
         change(out, table="substitution_target", row_id=row_id, version=version, item=item, sheet=table.sheet,
                fields={"completed": ("已完成户数", old_completed, completed),

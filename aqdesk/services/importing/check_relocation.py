@@ -77,7 +77,7 @@ def relocation_return(ctx: Context, table: Table) -> list[RowOutcome]:
             if milestone is not None:
                 change(out, table="milestone", row_id=milestone.id, version=milestone.version, sheet=table.sheet,
                        item=enterprise.name, fields={"actual_date": (ACTUAL[kind], milestone.actual_date, actual)})
-        if H.ISSUES in src.cells:
+        if read.text(H.ISSUES):  # a blank cell is "not reported", never "erase"
             change(out, table="enterprise", row_id=enterprise.id, version=enterprise.version, sheet=table.sheet,
                    item=enterprise.name, fields={"problems": ("存在问题", enterprise.problems, read.text(H.ISSUES))})
     return outcomes

@@ -45,9 +45,13 @@ def task_return(ctx: Context, table: Table) -> list[RowOutcome]:
         issues, next_steps = read.text(H.ISSUES), read.text(H.NEXT_STEPS)
         if out.has_error:
             continue
+        progress = round(percent) if percent is not None else task.progress_pct
+        if text == task.latest_progress and progress == task.progress_pct and not done:
+            # a template row left as it came: nothing reported for this task this period
+            ctx.warn(out, H.PROGRESS, text, "进展情况和完成比例与台账相同，视为本期未报送该任务")
+            continue
         if text == task.latest_progress:
             ctx.warn(out, H.PROGRESS, text, "进展情况与台账中上一期相同，请核实本期是否已更新")
-        progress = round(percent) if percent is not None else task.progress_pct
         if done and progress < 100:
             ctx.warn(out, H.PERCENT, percent, f"填写“已完成”但完成比例为{progress}%，已按100%记录")
             progress = 100

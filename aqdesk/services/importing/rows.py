@@ -93,7 +93,10 @@ def change(outcome: RowOutcome, *, table: str, row_id: int, version: int | None,
            fields: dict[str, tuple[str, Any, Any]], sheet: str) -> None:
     """Add a FieldChange for each field whose value really changes: {field: (label, old, new)}."""
     for name, (label, old, new) in fields.items():
-        if (old == new and type(old) is type(new)) or to_text(old) == to_text(new):
+        if type(old) is type(new):
+            if old == new:
+                continue
+        elif to_text(old) == to_text(new):  # 85 and 85.0, a date and its text
             continue
         outcome.changes.append(FieldChange(table, row_id, version or 0, name, old, new, item, label,
                                            sheet, outcome.row))

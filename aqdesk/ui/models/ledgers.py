@@ -84,20 +84,6 @@ class CountyModel(RowsModel):
     )
 
 
-class SheetModel(RowsModel):
-    COLUMNS = (
-        Column("预警", lambda r: r.color, 50, colored=True),
-        Column("编号", lambda r: r.number, 130),
-        Column("级别", lambda r: f"{r.level.label}色督办", 80),
-        Column("责任单位", lambda r: r.unit, 130),
-        Column("督办事项", lambda r: r.subject, 280),
-        Column("交办日期", lambda r: r.issued_on, 95),
-        Column("办理时限", lambda r: r.deadline, 95),
-        Column("状态", lambda r: r.state, 70),
-        Column("预警原因", lambda r: r.reason, 140),
-    )
-
-
 class BatchModel(RowsModel):
     COLUMNS = (
         Column("批次", lambda r: r.id, 50, numeric=True),
