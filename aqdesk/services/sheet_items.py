@@ -116,12 +116,6 @@ def unit_items(db: Database, unit: str, as_of: dt.date) -> list[Item]:
     return sorted(rows, key=severity)
 
 
-def unit_names(db: Database) -> list[str]:
-    """Active units in the office's order, for choosing whom to supervise."""
-    with db.reading() as session:
-        return list(session.scalars(select(Unit.name).where(Unit.active).order_by(Unit.sort_order, Unit.id)))
-
-
 def unit_name(db: Database, unit: str) -> str:
     with db.reading() as session:
         unit_id = UnitDirectory(session).find(unit)

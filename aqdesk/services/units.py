@@ -28,8 +28,11 @@ class UnitDirectory:
         self._ids[normalize_name(name)] = unit_id
 
 
-def unit_names(db: Database) -> list[str]:
-    """Departments and counties, the units that send returns, in the office's order."""
+def unit_names(db: Database, include_townships: bool = False) -> list[str]:
+    """Active units in the office's order: departments and counties (the units that send
+    returns), and townships too when asked (they can be supervised)."""
+    query = select(Unit.name).where(Unit.active)
+    if not include_townships:
+        query = query.where(Unit.kind != UnitKind.TOWNSHIP)
     with db.reading() as session:
-        return list(session.scalars(select(Unit.name).where(Unit.kind != UnitKind.TOWNSHIP)
-                                    .order_by(Unit.sort_order, Unit.id)))
+        return list(session.scalars(query.order_by(Unit.sort_order, Unit.id)))

@@ -27,6 +27,7 @@ from aqdesk.domain.docnumber import chinese_date
 from aqdesk.domain.enums import Color, DayKind
 from aqdesk.errors import UserError
 from aqdesk.services import sheet_items, sheet_loop, sheet_print
+from aqdesk.services.units import unit_names
 from aqdesk.ui.dialogs.common import date_edit, table, text_box
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 from aqdesk.ui.models.rows import COLOR_FILLS, COLOR_INK
@@ -47,7 +48,7 @@ class NewSheetDialog(QDialog):
         self.setMinimumSize(860, 680)
 
         self.unit_combo = QComboBox()
-        self.unit_combo.addItems(sheet_items.unit_names(db))
+        self.unit_combo.addItems(unit_names(db, include_townships=True))
         self.unit_combo.setEditable(True)
         self.unit_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.item_table = table([self.tr("选"), self.tr("预警"), self.tr("类别"), self.tr("事项"), self.tr("预警原因")])

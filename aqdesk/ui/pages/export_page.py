@@ -11,8 +11,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from aqdesk.db.database import Database
 from aqdesk.domain.docnumber import chinese_date
 from aqdesk.errors import UserError
-from aqdesk.services import ledger_export, letters, sheet_items
+from aqdesk.services import ledger_export, letters
+from aqdesk.services.units import unit_names
 from aqdesk.ui.progress import GeneratorJob, run_with_progress
 
 
@@ -46,12 +47,15 @@ class ExportPage(QWidget):
         self.ledger_button = QPushButton(self.tr("导出台账（Excel）…"))
         self.ledger_button.clicked.connect(self.export_ledger)
         ledger_box = QGroupBox(self.tr("台账"))
-        ledger_form = QFormLayout(ledger_box)
+        ledger_layout = QVBoxLayout(ledger_box)  # a form layout mis-sizes a wrapped note
         self.ledger_note = QLabel()
         self.ledger_note.setWordWrap(True)
-        ledger_form.addRow(self.ledger_note)
-        ledger_form.addRow(self.tr("范围"), self.unit_combo)
-        ledger_form.addRow("", self.ledger_button)
+        scope = QHBoxLayout()
+        scope.addWidget(QLabel(self.tr("范围")))
+        scope.addWidget(self.unit_combo, 1)
+        ledger_layout.addWidget(self.ledger_note)
+        ledger_layout.addLayout(scope)
+        ledger_layout.addWidget(self.ledger_button)
 
         self.letters_note = QLabel()
         self.letters_note.setWordWrap(True)
@@ -88,7 +92,7 @@ class ExportPage(QWidget):
         self.unit_combo.blockSignals(True)
         while self.unit_combo.count() > 1:
             self.unit_combo.removeItem(1)
-        for name in sheet_items.unit_names(db):
+        for name in unit_names(db):
             self.unit_combo.addItem(name, name)
         self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(keep)) if keep else 0)
         self.unit_combo.blockSignals(False)
