@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from aqdesk.db.database import Database
 from aqdesk.errors import UserError
-from aqdesk.exchange.errors_report import write_errors_report
 from aqdesk.exchange.workbook import read_workbook
 from aqdesk.services import imports
 from aqdesk.services.importing.commit import commit, undo_import
@@ -295,6 +294,8 @@ class ImportPage(QWidget):
         if not target:
             return None
         settings.setValue("folders/reports", str(Path(target).parent))
+        from aqdesk.exchange.errors_report import write_errors_report  # openpyxl: not at start-up
+
         try:
             return write_errors_report(read_workbook(entry.path), entry.plan.problems, Path(target))
         except UserError as exc:
