@@ -81,8 +81,23 @@ def upgrade(engine: Engine, backup_first: Path | None) -> Path | None:
         backup = sqlite_files.timestamped_backup(backup_first, paths.backups_dir(), f"before-{head}")
         log.info("backed up %s to %s before migrating", backup_first, backup)
     config = alembic_config()
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+    with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            # Batch migrations rebuild tables; with foreign keys enforced, dropping the old
+            # table would cascade into (or be refused by) every table that refers to it.
+            # The pragma only takes effect outside a transaction.
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()
+        try:
+            with conn.begin():
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
+                if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                    raise UserError("数据库升级后发现数据引用不一致，已放弃升级；数据库未作改动。")
+        finally:
+            if sqlite:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
     log.info("migrated %s from %s to %s", engine.url, revision, head)
     return backup

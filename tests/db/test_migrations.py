@@ -110,3 +110,41 @@ def test_other_sqlite_database_is_refused_untouched(tmp_path):
     with pytest.raises(UserError, match="不是 aqdesk 数据库"):
         open_database(f"sqlite:///{path.as_posix()}")
     assert digest(path) == before
+
+
+def test_upgrade_from_the_first_schema_keeps_every_row(tmp_path):
+    """0002 rebuilds the unit table: aliases (ON DELETE CASCADE) and the rows that refer to
+    units must all survive, and townships of different counties may share a name."""
+    from alembic import command
+
+    path = tmp_path / "old.db"
+    url = f"sqlite:///{path.as_posix()}"
+    config = migrate.alembic_config()
+    config.set_main_option("sqlalchemy.url", url)
+    from sqlalchemy import create_engine
+
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+    engine.dispose()
+    with sqlite3.connect(path) as con:
+        con.execute("INSERT INTO unit (id, name, kind, leader, sort_order, active, version) VALUES "
+                    "(1, '安平县', 'county', '', 0, 1, 1), (2, '清河县', 'county', '', 1, 1, 1)")
+        con.execute("INSERT INTO unit (id, name, kind, parent_id, leader, sort_order, active, version) VALUES "
+                    "(3, '城关镇', 'township', 1, '', 2, 1, 1)")
+        con.execute("INSERT INTO unit_alias (unit_id, alias) VALUES (1, '安平')")
+        con.execute("INSERT INTO category (id, code, name, version) VALUES (1, 1, '能源结构调整', 1)")
+        con.execute("INSERT INTO task (number, category_id, title, target, lead_unit_id, leader, deadline_kind, status,"
+                    " progress_pct, latest_progress, problems, next_steps, version) VALUES "
+                    "('2-01', 1, '双替代', '', 1, '', 'date', 'in_progress', 10, '', '', '', 1)")
+    open_database(url).close()
+    assert revision_of(path) == migrate.head_revision()
+    with sqlite3.connect(path) as con:
+        assert con.execute("SELECT count(*) FROM unit_alias").fetchone()[0] == 1
+        assert con.execute("SELECT count(*) FROM task").fetchone()[0] == 1
+        con.execute("INSERT INTO unit (name, kind, parent_id, leader, sort_order, active, version) VALUES "
+                    "('城关镇', 'township', 2, '', 3, 1, 1)")  # the other county's 城关镇
+        with pytest.raises(sqlite3.IntegrityError):
+            con.execute("INSERT INTO unit (name, kind, leader, sort_order, active, version) VALUES "
+                        "('安平县', 'county', '', 4, 1, 1)")

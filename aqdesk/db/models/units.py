@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Integer, String
+from sqlalchemy import ForeignKey, Index, Integer, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from aqdesk.db.base import Base, Versioned
@@ -10,9 +10,16 @@ from aqdesk.db.base import Base, Versioned
 
 class Unit(Versioned, Base):
     __tablename__ = "unit"
+    # Township names repeat across counties (every county seat has its 城关镇): a name is
+    # unique among a county's townships, and among the units that belong to no county.
+    __table_args__ = (
+        UniqueConstraint("parent_id", "name"),
+        Index("uq_unit_name_top_level", "name", unique=True, sqlite_where=text("parent_id IS NULL"),
+              postgresql_where=text("parent_id IS NULL")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
     kind: Mapped[str] = mapped_column(String(20))  # domain.enums.UnitKind
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"), index=True)
     leader: Mapped[str] = mapped_column(String(100), default="")
