@@ -233,3 +233,16 @@ def test_a_filled_in_template_changes_exactly_what_was_typed(demo_db, tmp_path):
         ("安平县太平镇（气代煤）", "completed", 1800), ("安平县太平镇（气代煤）", "accepted", 1550),
     }
     assert sorted(i.table for i in plan.inserts()) == ["substitution_report", "task_progress"]
+
+
+def test_townships_of_the_same_name_in_two_counties(empty_db, tmp_path):
+    path = workbook(tmp_path / "双替代计划.xlsx", {"双替代任务": [
+        ["县（区）", "乡镇（街道）", "类型", "任务户数", "完成时限"],
+        ["甲县", "城关镇", "气代煤", 100, "2026-11-15"],
+        ["乙县", "城关镇", "气代煤", 200, "2026-11-15"],
+        ["乙县", "城关镇", "电代煤", 50, "2026-11-15"],
+    ]})
+    commit(empty_db, prepare(empty_db, path, create_units=True))
+    rows = substitution.township_rows(empty_db, dt.date(2026, 11, 1))
+    assert sorted((r.county, r.township, r.kind.label, r.target) for r in rows) == [
+        ("乙县", "城关镇", "气代煤", 200), ("乙县", "城关镇", "电代煤", 50), ("甲县", "城关镇", "气代煤", 100)]
