@@ -45,7 +45,7 @@ class Insert:
     in_batch: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class RowOutcome:
     """What one spreadsheet row asks for; its changes are taken only if it has no error."""
 

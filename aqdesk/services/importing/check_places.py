@@ -7,7 +7,7 @@ from aqdesk.domain.enums import SubstitutionKind, UnitKind
 from aqdesk.domain.loose_coal import FIGURES, RELAPSE
 from aqdesk.domain.names import normalize_name
 from aqdesk.exchange.workbook import Table
-from aqdesk.services.importing.changes import Insert, Ref, RowOutcome
+from aqdesk.services.importing.changes import FieldChange, Insert, Ref, RowOutcome
 from aqdesk.services.importing.check_tasks import unit_ref
 from aqdesk.services.importing.context import Context
 from aqdesk.services.importing.rows import RowReader, change
@@ -110,25 +110,29 @@ def _kind(ctx: Context, out: RowOutcome, read: RowReader) -> SubstitutionKind | 
 
 
 def substitution_return(ctx: Context, table: Table) -> list[RowOutcome]:
+    """One row per township and kind; written lean, since a city-wide return can have
+    100,000 rows: cells are read through RowReader only when they are not plain numbers."""
     outcomes, seen = [], {}
-    targets, townships = ctx.targets, ctx.townships
+    targets, townships, units = ctx.targets, ctx.townships, ctx.units
+    kinds = {k.label: k for k in SubstitutionKind}
+    sheet, period = table.sheet, ctx.period
     for src in table.rows:
-        out = RowOutcome(table.sheet, src.number)
+        out = RowOutcome(sheet, src.number)
         outcomes.append(out)
-        read = RowReader(ctx, out, src.cells)
+        cells = src.cells
+        read = RowReader(ctx, out, cells)
         county_id = county(ctx, out, read)
         township_name = read.text(H.TOWNSHIP, required=True)
-        kind = _kind(ctx, out, read)
+        kind = kinds.get(cells.get(H.KIND)) or _kind(ctx, out, read)
         target = read.count(H.TARGET_HOUSEHOLDS)
         completed = read.count(H.COMPLETED, required=True)
         accepted = read.count(H.ACCEPTED)
-        if county_id is None or kind is None or out.has_error:
+        if county_id is None or kind is None or out.problems and out.has_error:
             continue
-        township_id = townships.get((county_id, normalize_name(township_name)))
+        township_id = townships.get((county_id, township_name)) or townships.get((county_id, normalize_name(township_name)))
         found = targets.get((township_id, kind.value)) if township_id else None
         if found is None:
-            ctx.problem(out, H.TOWNSHIP, township_name,
-                        f"台账中没有{ctx.units[county_id][0]}{township_name}的{kind.label}任务")
+            ctx.problem(out, H.TOWNSHIP, township_name, f"台账中没有{units[county_id][0]}{township_name}的{kind.label}任务")
             continue
         key = (township_id, kind.value)
         if key in seen:
@@ -138,7 +142,8 @@ def substitution_return(ctx: Context, table: Table) -> list[RowOutcome]:
         row_id, version, ledger_target, old_completed, old_accepted, _deadline = found
         if target is not None and target != ledger_target:
             ctx.warn(out, H.TARGET_HOUSEHOLDS, target, f"与台账任务户数{ledger_target}不一致，台账未更改")
-        accepted = old_accepted if accepted is None else accepted
+        if accepted is None:
+            accepted = old_accepted
         if accepted > completed:
             ctx.problem(out, H.ACCEPTED, accepted, f"已验收户数{accepted}超过已完成户数{completed}")
             continue
@@ -146,13 +151,16 @@ def substitution_return(ctx: Context, table: Table) -> list[RowOutcome]:
             ctx.warn(out, H.COMPLETED, completed, f"已完成户数超过任务户数{ledger_target}，请核实")
         if completed == old_completed and accepted == old_accepted:
             continue  # figures as the ledger has them: nothing new this period
-        item = f"{ctx.units[county_id][0]}{township_name}（{kind.label}）"
-        change(out, table="substitution_target", row_id=row_id, version=version, item=item, sheet=table.sheet,
-               fields={"completed": ("已完成户数", old_completed, completed),
-                       "accepted": ("已验收户数", old_accepted, accepted)})
-        out.inserts.append(Insert("substitution_report", {"target_id": row_id, "period": ctx.period,
+        item = f"{units[county_id][0]}{township_name}（{kind.label}）"
+        if completed != old_completed:
+            out.changes.append(FieldChange("substitution_target", row_id, version, "completed", old_completed,
+                                           completed, item, "已完成户数", sheet, src.number))
+        if accepted != old_accepted:
+            out.changes.append(FieldChange("substitution_target", row_id, version, "accepted", old_accepted,
+                                           accepted, item, "已验收户数", sheet, src.number))
+        out.inserts.append(Insert("substitution_report", {"target_id": row_id, "period": period,
                                                           "completed": completed, "accepted": accepted},
-                                  item, table.sheet, src.number, in_batch=True))
+                                  item, sheet, src.number, in_batch=True))
     return outcomes
 
 
