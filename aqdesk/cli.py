@@ -9,12 +9,17 @@ import argparse
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aqdesk import APP_TITLE, __version__, logs, paths
 from aqdesk.domain.enums import Color
 from aqdesk.errors import UserError
+
+if TYPE_CHECKING:
+    from aqdesk.db.database import Database
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -120,6 +125,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+@contextmanager
+def _database(args: argparse.Namespace) -> Iterator[Database]:
+    from aqdesk.db.database import open_database
+
+    db = open_database(_database_url(args))
+    try:
+        yield db
+    finally:
+        db.close()
+
+
 def _database_url(args: argparse.Namespace) -> str:
     if args.db:
         return args.db
@@ -129,11 +145,9 @@ def _database_url(args: argparse.Namespace) -> str:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from aqdesk.db.database import open_database
     from aqdesk.services import calendar, demo
 
-    db = open_database(_database_url(args))
-    try:
+    with _database(args) as db:
         if args.init_demo:
             demo.load_demo(db)
             print(f"已载入演示数据（示例市）：{db.display_name}")
@@ -141,20 +155,14 @@ def cmd_init(args: argparse.Namespace) -> int:
             with db.transaction() as session:
                 calendar.seed_if_empty(session)
             print(f"数据库已就绪：{db.display_name}")
-    finally:
-        db.close()
     return EXIT_OK
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from aqdesk.db.database import open_database
     from aqdesk.services.overview import overview
 
-    db = open_database(_database_url(args))
-    try:
+    with _database(args) as db:
         summary = overview(db, args.as_of or dt.date.today())
-    finally:
-        db.close()
     if args.json:
         print(json.dumps(summary.as_json(), ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -174,15 +182,11 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_tasks(args: argparse.Namespace) -> int:
-    from aqdesk.db.database import open_database
     from aqdesk.services.tasks import find_tasks
 
-    db = open_database(_database_url(args))
-    try:
+    with _database(args) as db:
         as_of = args.as_of or dt.date.today()
         rows = find_tasks(db, as_of, args.unit, Color(args.color) if args.color else None)
-    finally:
-        db.close()
     if args.json:
         print(json.dumps({"as_of": as_of.isoformat(), "tasks": [
             {"number": r.number, "title": r.title, "category": r.category, "lead": r.lead,
@@ -198,13 +202,11 @@ def cmd_tasks(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from aqdesk.db.database import open_database
     from aqdesk.services.importing.commit import commit
     from aqdesk.services.importing.prepare import prepare
 
-    db = open_database(_database_url(args))
     results, refused = [], False
-    try:
+    with _database(args) as db:
         for path in args.files:
             result = {"file": str(path)}
             try:
@@ -235,8 +237,6 @@ def cmd_import(args: argparse.Namespace) -> int:
             results.append(result)
             if not args.json:
                 _print_import(result, plan)
-    finally:
-        db.close()
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))
     return EXIT_USER_ERROR if refused else EXIT_OK
@@ -255,14 +255,10 @@ def _print_import(result: dict, plan) -> None:
 
 
 def cmd_imports(args: argparse.Namespace) -> int:
-    from aqdesk.db.database import open_database
     from aqdesk.services.imports import batch_rows
 
-    db = open_database(_database_url(args))
-    try:
+    with _database(args) as db:
         rows = batch_rows(db)
-    finally:
-        db.close()
     for b in rows:
         print(f"{b.id:>4}  {b.committed_at:%Y-%m-%d %H:%M}  {'已撤销' if b.undone else '已导入'}  {b.kind}  "
               f"{b.unit or '—'}  {b.period or '—'}  {b.file_name}  读取{b.rows_read}行 变更{b.rows_changed}行")
@@ -272,29 +268,21 @@ def cmd_imports(args: argparse.Namespace) -> int:
 
 
 def cmd_undo_import(args: argparse.Namespace) -> int:
-    from aqdesk.db.database import open_database
     from aqdesk.services.importing.commit import undo_import
 
-    db = open_database(_database_url(args))
-    try:
+    with _database(args) as db:
         undo_import(db, args.batch)
-    finally:
-        db.close()
     print(f"已撤销导入批次 {args.batch}。")
     return EXIT_OK
 
 
 def cmd_template(args: argparse.Namespace) -> int:
-    from aqdesk.db.database import open_database
     from aqdesk.exchange.template_xlsx import write_template
     from aqdesk.services.templates import template_content, units_with_templates
 
-    db = open_database(_database_url(args))
-    try:
+    with _database(args) as db:
         units = units_with_templates(db) if args.all else [args.unit]
         contents = [template_content(db, unit, args.period) for unit in units]
-    finally:
-        db.close()
     if not contents:
         raise UserError("台账中还没有任何单位需要报送的任务、企业或乡镇，未生成报送表")
     for content in contents:
@@ -305,14 +293,10 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from aqdesk.db.database import open_database
     from aqdesk.services import backup
 
-    db = open_database(_database_url(args))
-    try:
+    with _database(args) as db:
         target = backup.backup(db, args.file)
-    finally:
-        db.close()
     print(f"已备份到：{target}")
     return EXIT_OK
 
@@ -329,40 +313,30 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from aqdesk.db.database import open_database
     from aqdesk.services.ledger_export import export_ledgers
 
-    db = open_database(_database_url(args))
-    try:
+    with _database(args) as db:
         path = export_ledgers(db, args.out, args.as_of or dt.date.today(), args.unit)
-    finally:
-        db.close()
     print(f"已导出台账：{path}")
     return EXIT_OK
 
 
 def cmd_letters(args: argparse.Namespace) -> int:
-    from aqdesk.db.database import open_database
     from aqdesk.services import letters
 
-    db = open_database(_database_url(args))
-    try:
+    with _database(args) as db:
         units = None if args.overdue else [args.unit]
         for step in letters.issue_letters(db, units, args.as_of or dt.date.today(), args.out,
                                           issued_on=args.date, requirement=args.requirement or ""):
             print(f"[{step.done}/{step.total}] {step.letter.number}　{step.letter.unit}　{step.letter.path}")
-    finally:
-        db.close()
     return EXIT_OK
 
 
 def cmd_sheet(args: argparse.Namespace) -> int:
-    from aqdesk.db.database import open_database
     from aqdesk.domain.enums import DayKind
     from aqdesk.services import sheet_items, sheet_loop, sheet_print
 
-    db = open_database(_database_url(args))
-    try:
+    with _database(args) as db:
         day = args.as_of or dt.date.today()
         items = sheet_items.resolve(db, args.item, day)
         level = Color(args.level) if args.level else sheet_items.suggest_level(items)
@@ -371,24 +345,18 @@ def cmd_sheet(args: argparse.Namespace) -> int:
             requirement=args.requirement or sheet_loop.DEFAULT_REQUIREMENT, issued_on=day, days=args.days,
             day_kind=DayKind.NATURAL if args.natural_days else DayKind.WORKDAY,
             subject=args.subject or "", source=args.source or "")
-    finally:
-        db.close()
     print(f"已交办{level.label}色督办单 {issued.number}，办理时限至 {issued.deadline.isoformat()}：{args.out}")
     return EXIT_OK
 
 
 def cmd_summons(args: argparse.Namespace) -> int:
-    from aqdesk.db.database import open_database
     from aqdesk.services import summons
 
-    db = open_database(_database_url(args))
-    try:
+    with _database(args) as db:
         as_of = args.as_of or dt.date.today()
         listed = summons.summons_list(db, as_of)
         if args.out:
             summons.save_summons_pdf(db, as_of, args.out)
-    finally:
-        db.close()
     print(f"约谈建议名单（{listed.rule}）：{len(listed.rows)} 个单位")
     for row in listed.rows:
         print(f"{row.unit}　{row.reason}　{row.numbers}")

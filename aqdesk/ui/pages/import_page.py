@@ -15,12 +15,10 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,6 +35,7 @@ from aqdesk.ui.models.imports import ChangeModel, FileModel, ImportEntry, Proble
 from aqdesk.ui.models.ledgers import BatchModel
 from aqdesk.ui.models.rows import ROW_ROLE
 from aqdesk.ui.progress import GeneratorJob, run_with_progress
+from aqdesk.ui.widgets.tables import rows_view
 
 SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods", ".xlsb")
 FROM_FILE = None  # the unit and period come from the template itself
@@ -49,21 +48,6 @@ def spreadsheets_in(paths: list[Path]) -> list[Path]:
         candidates = sorted(path.iterdir()) if path.is_dir() else [path]
         found.extend(p for p in candidates if p.suffix.lower() in SPREADSHEETS and not p.name.startswith("~$"))
     return found
-
-
-def _table(model) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.verticalHeader().hide()
-    table.setAlternatingRowColors(True)
-    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    table.setWordWrap(False)
-    for i, column in enumerate(model.COLUMNS):
-        table.setColumnWidth(i, column.width)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class ImportPage(QWidget):
@@ -96,13 +80,13 @@ class ImportPage(QWidget):
         recheck.clicked.connect(self.recheck)
 
         self.files = FileModel(self)
-        self.file_table = _table(self.files)
+        self.file_table = rows_view(self.files)
         self.file_table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
         self.changes = ChangeModel(self)
         self.problems = ProblemModel(self)
         self.details = QTabWidget()
-        self.details.addTab(_table(self.changes), self.tr("变更（原值 → 新值）"))
-        self.details.addTab(_table(self.problems), self.tr("问题"))
+        self.details.addTab(rows_view(self.changes), self.tr("变更（原值 → 新值）"))
+        self.details.addTab(rows_view(self.problems), self.tr("问题"))
         self.commit_button = QPushButton(self.tr("导入所选文件"))
         self.commit_button.clicked.connect(lambda: self.commit_entries([self._selected()]))
         self.commit_all_button = QPushButton(self.tr("导入全部可导入的文件"))
@@ -114,7 +98,7 @@ class ImportPage(QWidget):
         remove.clicked.connect(self.remove_selected)
 
         self.batches = BatchModel(self)
-        self.batch_table = _table(self.batches)
+        self.batch_table = rows_view(self.batches)
         undo = QPushButton(self.tr("撤销所选导入"))
         undo.clicked.connect(self.undo_selected)
 

@@ -10,10 +10,8 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +24,7 @@ from aqdesk.ui.models.ledgers import OverdueModel, UnitCountsModel
 from aqdesk.ui.models.rows import COLOR_FILLS, COLOR_INK, ROW_ROLE
 from aqdesk.ui.widgets.colour_chart import ColourBarChart
 from aqdesk.ui.widgets.figure_charts import StageChart, SubstitutionChart
+from aqdesk.ui.widgets.tables import rows_view
 
 CHART_UNITS = 8
 
@@ -58,20 +57,6 @@ class CountCard(QFrame):
             label.setText(str(getattr(counts, color.value)))
 
 
-def _table(model) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.verticalHeader().hide()
-    table.setAlternatingRowColors(True)
-    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    for i, column in enumerate(model.COLUMNS):
-        table.setColumnWidth(i, column.width)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
 class OverviewPage(QWidget):
     """Emits ``item_opened(ledger, id)`` when one of the most overdue items is opened."""
 
@@ -95,10 +80,10 @@ class OverviewPage(QWidget):
             grid.addWidget(card, 0, i)
 
         self.overdue = OverdueModel(self)
-        self.overdue_table = _table(self.overdue)
+        self.overdue_table = rows_view(self.overdue)
         self.overdue_table.activated.connect(self._open)
         self.units = UnitCountsModel(self)
-        self.unit_table = _table(self.units)
+        self.unit_table = rows_view(self.units)
         self.chart = ColourBarChart(self.tr("牵头任务预警（逾期最多的%n个单位）", "", CHART_UNITS))
         self.households = SubstitutionChart()
         self.stages = StageChart()

@@ -11,12 +11,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +30,7 @@ from aqdesk.ui.models.filters import ChoiceFilter, FlagFilter
 from aqdesk.ui.models.rows import ROW_ROLE
 from aqdesk.ui.models.sheets import SupervisionModel
 from aqdesk.ui.pages.ledger_page import LedgerPage, colour_filter
+from aqdesk.ui.widgets.tables import rows_view
 
 
 class SupervisionPage(QWidget):
@@ -68,15 +67,7 @@ class SupervisionPage(QWidget):
 
         self.history_label = QLabel()
         self.history = SupervisionModel(self)
-        self.history_table = QTableView()
-        self.history_table.setModel(self.history)
-        self.history_table.verticalHeader().hide()
-        self.history_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.history_table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        for i, column in enumerate(SupervisionModel.COLUMNS):
-            self.history_table.setColumnWidth(i, column.width)
-        self.history_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.history_table.horizontalHeader().setStretchLastSection(True)
+        self.history_table = rows_view(self.history)
         self.history_table.activated.connect(lambda index: self.open_sheet(index.data(ROW_ROLE)))
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from aqdesk.db.database import Database
 from aqdesk.services.unit_view import UnitSummary, unit_summaries
 from aqdesk.ui.models.ledgers import UnitSummaryModel, UnitTaskModel
 from aqdesk.ui.models.rows import ROW_ROLE
 from aqdesk.ui.widgets.colour_chart import ColourBarChart
+from aqdesk.ui.widgets.tables import rows_view
 
 
 class UnitPage(QWidget):
@@ -24,10 +25,10 @@ class UnitPage(QWidget):
         heading = QLabel(self.tr("部门视图"))
         heading.setObjectName("pageTitle")
         self.units = UnitSummaryModel(self)
-        self.unit_table = self._table(self.units)
+        self.unit_table = rows_view(self.units, single=True)
         self.unit_table.selectionModel().currentRowChanged.connect(self._show_unit)
         self.tasks = UnitTaskModel(self)
-        self.task_table = self._table(self.tasks)
+        self.task_table = rows_view(self.tasks)
         self.task_table.activated.connect(lambda index: self.activated.emit(index.data(ROW_ROLE)[1]))
         self.unit_label = QLabel()
         self.chart = ColourBarChart(self.tr("各单位牵头任务预警"))
@@ -47,21 +48,6 @@ class UnitPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(split, 1)
-
-    @staticmethod
-    def _table(model) -> QTableView:
-        table = QTableView()
-        table.setModel(model)
-        table.verticalHeader().hide()
-        table.setAlternatingRowColors(True)
-        table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        for i, column in enumerate(model.COLUMNS):
-            table.setColumnWidth(i, column.width)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        table.horizontalHeader().setStretchLastSection(True)
-        return table
 
     def refresh(self, db: Database, as_of: dt.date) -> None:
         summaries = unit_summaries(db, as_of)
