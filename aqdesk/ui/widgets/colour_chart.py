@@ -7,33 +7,20 @@ from collections.abc import Sequence
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSet,
-    QChart,
-    QChartView,
     QHorizontalStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QFont, QPainter
+from PySide6.QtCore import Qt
 
 from aqdesk.domain.enums import Color
 from aqdesk.services.status import ColorCounts
 from aqdesk.ui.models.rows import COLOR_INK
+from aqdesk.ui.widgets.chart_view import ChartView, small_font
 
 
-class ColourBarChart(QChartView):
-    def __init__(self, title: str, parent=None):
-        chart = QChart()
-        chart.setTitle(title)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        chart.setMargins(QMargins(4, 4, 4, 4))
-        super().__init__(chart, parent)
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-
+class ColourBarChart(ChartView):
     def show_counts(self, units: Sequence[tuple[str, ColorCounts]]) -> None:
-        chart = self.chart()
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
+        chart = self.clear()
         units = list(reversed(units))  # the first unit at the top
         series = QHorizontalStackedBarSeries()
         for color in Color:
@@ -54,9 +41,3 @@ class ColourBarChart(QChartView):
         series.attachAxis(counts)
         counts.applyNiceNumbers()
 
-
-def small_font() -> QFont:
-    """Axis labels a size smaller than the UI, so that unit names fit unelided."""
-    font = QFont()
-    font.setPointSizeF(max(7.0, font.pointSizeF() - 1.5))
-    return font

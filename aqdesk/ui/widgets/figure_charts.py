@@ -5,32 +5,24 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QValueAxis
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 
 from aqdesk.domain.substitution import Households
-from aqdesk.ui.widgets.colour_chart import small_font
+from aqdesk.ui.widgets.chart_view import ChartView, small_font
 
 BLUE, TEAL, GREY = QColor("#1f5fa8"), QColor("#2a9d8f"), QColor("#9aa5b1")
 
 
-class FigureChart(QChartView):
+class FigureChart(ChartView):
     def __init__(self, title: str, parent=None):
-        chart = QChart()
-        chart.setTitle(title)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        chart.setMargins(QMargins(4, 4, 4, 4))
-        super().__init__(chart, parent)
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        super().__init__(title, parent)
         self.setMinimumHeight(220)
 
 
 def _draw(view: FigureChart, categories: list[str], sets: list[QBarSet], maximum: float | None = None) -> None:
-    chart = view.chart()
-    chart.removeAllSeries()
-    for axis in chart.axes():
-        chart.removeAxis(axis)
+    chart = view.clear()
     series = QBarSeries()
     series.setLabelsVisible(True)
     for bars in sets:
