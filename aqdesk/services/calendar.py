@@ -82,3 +82,13 @@ def reset_day(db: Database, day: dt.date) -> None:
             row.is_workday, row.source = chinese_calendar.is_workday(day), SOURCE_OFFICIAL
         else:
             session.delete(row)
+
+
+def years_without_official_data(db: Database, as_of: dt.date) -> list[int]:
+    """The years deadlines near ``as_of`` fall in (this one, and the next from October on,
+    when next year's deadlines draw close) that have no official holiday arrangement."""
+    years = [as_of.year] + ([as_of.year + 1] if as_of.month >= 10 else [])
+    with db.reading() as session:
+        return [y for y in years if session.scalar(select(CalendarDay.day).where(
+            CalendarDay.source == SOURCE_OFFICIAL,
+            CalendarDay.day.between(dt.date(y, 1, 1), dt.date(y, 12, 31))).limit(1)) is None]

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from aqdesk import APP_TITLE, __version__
 from aqdesk.db.database import Database
 from aqdesk.errors import UserError
-from aqdesk.services import backup, editing
+from aqdesk.services import backup, calendar, editing
 from aqdesk.ui.dialogs.calendar_dialog import CalendarDialog
 from aqdesk.ui.dialogs.common import EditDialog
 from aqdesk.ui.dialogs.county_dialog import CountyDialog
@@ -173,13 +173,19 @@ class MainWindow(QMainWindow):
     def _make_status_bar(self) -> None:
         self.db_label = QLabel()
         self.as_of_label = QLabel()
+        self.calendar_label = QLabel()
+        self.calendar_label.setStyleSheet("color:#8a6100")
         self.statusBar().addWidget(self.db_label, 1)
+        self.statusBar().addPermanentWidget(self.calendar_label)
         self.statusBar().addPermanentWidget(self.as_of_label)
         self._update_status_bar()
 
     def _update_status_bar(self) -> None:
         self.db_label.setText(self.tr("数据库：%1").replace("%1", self.db.display_name))
         self.as_of_label.setText(self.tr("截至：%1").replace("%1", self.as_of.isoformat()))
+        missing = calendar.years_without_official_data(self.db, self.as_of)
+        self.calendar_label.setText(self.tr("%1年无官方节假日安排，按周一至周五计算（工具→工作日历）").replace(
+            "%1", "、".join(map(str, missing))) if missing else "")
 
     # behaviour ---------------------------------------------------------------------
     def show_page(self, row: int) -> None:

@@ -84,3 +84,12 @@ def test_about_box_names_the_version(window, monkeypatch):
     monkeypatch.setattr(QMessageBox, "about", lambda _parent, title, text: shown.update(title=title, text=text))
     window.about_action.trigger()
     assert __version__ in shown["text"] and "关于" in shown["title"]
+
+
+def test_status_bar_says_when_a_year_has_no_official_calendar(window):
+    import datetime as dt
+
+    window.set_as_of(dt.date(2026, 11, 23))
+    assert "2027年无官方节假日安排" in window.calendar_label.text()
+    window.set_as_of(dt.date(2026, 5, 1))
+    assert window.calendar_label.text() == ""
