@@ -10,7 +10,7 @@ from aqdesk.exchange.workbook import Table
 from aqdesk.services.importing.changes import FieldChange, Insert, Ref, RowOutcome
 from aqdesk.services.importing.check_tasks import unit_ref
 from aqdesk.services.importing.context import Context
-from aqdesk.services.importing.rows import RowReader, change
+from aqdesk.services.importing.rows import RowReader, change, rows_of
 
 # RETURNS.md headings ↔ the ledger's fields
 LOOSE_COAL = dict(zip(H.LOOSE_COAL_FIGURES, (key for key, _label in FIGURES), strict=True))
@@ -43,10 +43,7 @@ def _county(ctx: Context, name: str) -> int | str:
 
 def loose_coal_return(ctx: Context, table: Table) -> list[RowOutcome]:
     outcomes, seen = [], {}
-    for src in table.rows:
-        out = RowOutcome(table.sheet, src.number)
-        outcomes.append(out)
-        read = RowReader(ctx, out, src.cells)
+    for out, read, src in rows_of(ctx, table, outcomes):
         county_id = county(ctx, out, read)
         figures = {LOOSE_COAL[h]: (read.count(h) if LOOSE_COAL[h] in COUNTS else read.number(h))
                    for h in H.LOOSE_COAL_FIGURES if h in src.cells}
@@ -80,10 +77,7 @@ def loose_coal_return(ctx: Context, table: Table) -> list[RowOutcome]:
 def loose_coal_targets(ctx: Context, table: Table) -> list[RowOutcome]:
     year = (ctx.period or ctx.today).year
     outcomes = []
-    for src in table.rows:
-        out = RowOutcome(table.sheet, src.number)
-        outcomes.append(out)
-        read = RowReader(ctx, out, src.cells)
+    for out, read, src in rows_of(ctx, table, outcomes):
         county_ref = unit_ref(ctx, out, H.COUNTY, read.text(H.COUNTY, required=True), table.sheet, UnitKind.COUNTY)
         targets = {LOOSE_COAL[h.removeprefix("目标")]: read.number(h) for h in H.LOOSE_COAL_TARGETS if h in src.cells}
         if county_ref is None or out.has_error:
@@ -116,11 +110,8 @@ def substitution_return(ctx: Context, table: Table) -> list[RowOutcome]:
     targets, townships, units = ctx.targets, ctx.townships, ctx.units
     kinds = {k.label: k for k in SubstitutionKind}
     sheet, period = table.sheet, ctx.period
-    for src in table.rows:
-        out = RowOutcome(sheet, src.number)
-        outcomes.append(out)
+    for out, read, src in rows_of(ctx, table, outcomes):
         cells = src.cells
-        read = RowReader(ctx, out, cells)
         county_id = county(ctx, out, read)
         township_name = read.text(H.TOWNSHIP, required=True)
         kind = kinds.get(cells.get(H.KIND)) or _kind(ctx, out, read)
@@ -166,10 +157,7 @@ def substitution_return(ctx: Context, table: Table) -> list[RowOutcome]:
 
 def substitution_plan(ctx: Context, table: Table) -> list[RowOutcome]:
     outcomes, seen = [], {}
-    for src in table.rows:
-        out = RowOutcome(table.sheet, src.number)
-        outcomes.append(out)
-        read = RowReader(ctx, out, src.cells)
+    for out, read, src in rows_of(ctx, table, outcomes):
         county_name = read.text(H.COUNTY, required=True)
         county_ref = unit_ref(ctx, out, H.COUNTY, county_name, table.sheet, UnitKind.COUNTY)
         township_name = read.text(H.TOWNSHIP, required=True)

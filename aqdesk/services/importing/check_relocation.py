@@ -11,7 +11,7 @@ from aqdesk.exchange.workbook import Table
 from aqdesk.services.importing.changes import Insert, Ref, RowOutcome
 from aqdesk.services.importing.check_tasks import unit_ref
 from aqdesk.services.importing.context import Context
-from aqdesk.services.importing.rows import RowReader, change
+from aqdesk.services.importing.rows import RowReader, change, rows_of
 
 ACTUAL = dict(zip(MilestoneKind, H.MILESTONE_DATES, strict=True))
 PLANNED = dict(zip(MilestoneKind, H.PLANNED_DATES, strict=True))
@@ -38,10 +38,7 @@ def _find(ctx: Context, out: RowOutcome, name: str, code: str | None):
 
 def relocation_return(ctx: Context, table: Table) -> list[RowOutcome]:
     outcomes, seen = [], {}
-    for src in table.rows:
-        out = RowOutcome(table.sheet, src.number)
-        outcomes.append(out)
-        read = RowReader(ctx, out, src.cells)
+    for out, read, src in rows_of(ctx, table, outcomes):
         name = read.text(H.ENTERPRISE, required=True)
         code = _code(ctx, out, read)
         actuals = {kind: read.date(ACTUAL[kind], future_is_error=True) for kind in MilestoneKind
@@ -85,10 +82,7 @@ def relocation_return(ctx: Context, table: Table) -> list[RowOutcome]:
 
 def relocation_plan(ctx: Context, table: Table) -> list[RowOutcome]:
     outcomes, seen = [], {}
-    for src in table.rows:
-        out = RowOutcome(table.sheet, src.number)
-        outcomes.append(out)
-        read = RowReader(ctx, out, src.cells)
+    for out, read, src in rows_of(ctx, table, outcomes):
         name = read.text(H.ENTERPRISE, required=True)
         code = _code(ctx, out, read)
         county_ref = unit_ref(ctx, out, H.COUNTY, read.text(H.COUNTY, required=True), table.sheet, UnitKind.COUNTY)

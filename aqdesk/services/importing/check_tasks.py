@@ -11,17 +11,14 @@ from aqdesk.domain.values import parse_date
 from aqdesk.exchange.workbook import Table
 from aqdesk.services.importing.changes import Insert, Ref, RowOutcome
 from aqdesk.services.importing.context import Context
-from aqdesk.services.importing.rows import RowReader, change, task_number
+from aqdesk.services.importing.rows import change, rows_of, task_number
 
 _UNIT_SEPARATORS = re.compile(r"[、，,;；\n\r/]+")
 
 
 def task_return(ctx: Context, table: Table) -> list[RowOutcome]:
     outcomes, seen = [], {}
-    for src in table.rows:
-        out = RowOutcome(table.sheet, src.number)
-        outcomes.append(out)
-        read = RowReader(ctx, out, src.cells)
+    for out, read, src in rows_of(ctx, table, outcomes):
         number = task_number(src.cells.get(H.TASK_NUMBER))
         task = ctx.tasks.get(number)
         if not number:
@@ -93,10 +90,7 @@ def _check_owner(ctx: Context, out: RowOutcome, task) -> None:
 
 def task_plan(ctx: Context, table: Table) -> list[RowOutcome]:
     outcomes, seen = [], {}
-    for src in table.rows:
-        out = RowOutcome(table.sheet, src.number)
-        outcomes.append(out)
-        read = RowReader(ctx, out, src.cells)
+    for out, read, src in rows_of(ctx, table, outcomes):
         number = task_number(src.cells.get(H.TASK_NUMBER))
         if not number:
             ctx.problem(out, H.TASK_NUMBER, None, "任务编号为空")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterator
 from typing import Any
 
 from aqdesk.domain.problems import Severity
@@ -17,6 +18,7 @@ from aqdesk.domain.values import (
     parse_percent,
     parse_yes_no,
 )
+from aqdesk.exchange.workbook import SourceRow, Table
 from aqdesk.services.audit import to_text
 from aqdesk.services.importing.changes import FieldChange, RowOutcome
 from aqdesk.services.importing.context import Context
@@ -100,3 +102,11 @@ def change(outcome: RowOutcome, *, table: str, row_id: int, version: int | None,
             continue
         outcome.changes.append(FieldChange(table, row_id, version or 0, name, old, new, item, label,
                                            sheet, outcome.row))
+
+
+def rows_of(ctx: Context, table: Table, outcomes: list[RowOutcome]) -> Iterator[tuple[RowOutcome, RowReader, SourceRow]]:
+    """Each data row of ``table`` with its outcome (kept in ``outcomes``) and a reader."""
+    for src in table.rows:
+        out = RowOutcome(table.sheet, src.number)
+        outcomes.append(out)
+        yield out, RowReader(ctx, out, src.cells), src
