@@ -246,3 +246,15 @@ def test_townships_of_the_same_name_in_two_counties(empty_db, tmp_path):
     rows = substitution.township_rows(empty_db, dt.date(2026, 11, 1))
     assert sorted((r.county, r.township, r.kind.label, r.target) for r in rows) == [
         ("乙县", "城关镇", "气代煤", 200), ("乙县", "城关镇", "电代煤", 50), ("甲县", "城关镇", "气代煤", 100)]
+
+
+def test_a_task_row_left_blank_is_not_reported_but_a_bare_percentage_is_an_error(demo_db, tmp_path):
+    path = workbook(tmp_path / "空白.xlsx", {"重点任务": [
+        TASK_HEADINGS,
+        ["4-03", "城市道路扬尘精细化管控", "", "", "", "", "", ""],
+        ["4-04", "渣土车全密闭改造", "", "95", "", "", "", ""],
+    ]})
+    plan = prepare(demo_db, path, unit="城管局", period=PERIOD)
+    assert [str(p) for p in plan.errors] == ["空白.xlsx「重点任务」第3行「进展情况」：「进展情况」不能为空"]
+    assert any("视为未报送" in str(p) and "第2行" in str(p) for p in plan.warnings)
+    assert plan.changes() == []

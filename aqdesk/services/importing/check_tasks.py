@@ -35,9 +35,14 @@ def task_return(ctx: Context, table: Table) -> list[RowOutcome]:
         title = read.text(H.TASK_NAME)
         if title and normalize_name(title) != normalize_name(task.title):
             ctx.warn(out, H.TASK_NAME, title, f"与台账中的任务名称“{task.title}”不一致，已按任务编号导入")
-        text = read.text(H.PROGRESS, required=True)
         percent = read.percent(H.PERCENT)
         done = read.yes_no(H.DONE)
+        untouched = percent is None or round(percent) == task.progress_pct
+        if not read.text(H.PROGRESS) and untouched and not done and not out.has_error:
+            # a template row nobody filled in: this task was not reported, which is no error
+            ctx.warn(out, H.PROGRESS, None, "本期未填写进展情况，视为未报送该任务")
+            continue
+        text = read.text(H.PROGRESS, required=True)
         done_on = read.date(H.DONE_ON, future_is_error=True)
         issues, next_steps = read.text(H.ISSUES), read.text(H.NEXT_STEPS)
         if out.has_error:
