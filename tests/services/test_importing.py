@@ -258,3 +258,12 @@ def test_a_task_row_left_blank_is_not_reported_but_a_bare_percentage_is_an_error
     assert [str(p) for p in plan.errors] == ["空白.xlsx「重点任务」第3行「进展情况」：「进展情况」不能为空"]
     assert any("视为未报送" in str(p) and "第2行" in str(p) for p in plan.warnings)
     assert plan.changes() == []
+
+
+def test_a_task_number_excel_turned_into_a_date_is_read_back(demo_db, tmp_path):
+    path = workbook(tmp_path / "日期编号.xlsx", {"重点任务": [
+        TASK_HEADINGS, [dt.datetime(2026, 4, 3), "", "机扫率达到95%", "95", "", "", "", ""]]})
+    plan = prepare(demo_db, path, unit="城管局", period=PERIOD)
+    assert plan.errors == []
+    assert any("任务编号被 Excel 变成了日期，已按“4-03”读取" in str(p) for p in plan.warnings)
+    assert {c.item for c in plan.changes()} == {"任务 4-03"}

@@ -93,3 +93,14 @@ def test_status_bar_says_when_a_year_has_no_official_calendar(window):
     assert "2027年无官方节假日安排" in window.calendar_label.text()
     window.set_as_of(dt.date(2026, 5, 1))
     assert window.calendar_label.text() == ""
+
+
+def test_an_empty_office_opens_on_every_page(qtbot, empty_db):
+    make_app()
+    win = MainWindow(empty_db)
+    qtbot.addWidget(win)
+    win.show()
+    for row in range(len(win.pages)):
+        win.sidebar.setCurrentRow(row)
+        assert win.stack.currentIndex() == row
+    assert all(label.text() == "0" for label in win.overview.cards["tasks"].numbers.values())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from aqdesk.domain import headings as H
@@ -21,6 +22,9 @@ def task_return(ctx: Context, table: Table) -> list[RowOutcome]:
     for out, read, src in rows_of(ctx, table, outcomes):
         number = task_number(src.cells.get(H.TASK_NUMBER))
         task = ctx.tasks.get(number)
+        if isinstance(src.cells.get(H.TASK_NUMBER), dt.date) and task is not None:
+            ctx.warn(out, H.TASK_NUMBER, src.cells.get(H.TASK_NUMBER),
+                     f"任务编号被 Excel 变成了日期，已按“{number}”读取；请把该列设为文本格式")
         if not number:
             ctx.problem(out, H.TASK_NUMBER, None, "任务编号为空")
             continue

@@ -27,7 +27,10 @@ _TASK_NUMBER = re.compile(r"^(\d+)[-－—–_.](\d+)$")
 
 
 def task_number(value: CellValue) -> str:
-    """``2-7``, ``２－０７`` and ``2-07`` are the same task."""
+    """``2-7``, ``２－０７`` and ``2-07`` are the same task. Excel turns a typed ``2-07``
+    into 7 February; a date in this column can only have come from that, so it is read back."""
+    if isinstance(value, dt.date):
+        return f"{value.month}-{value.day:02d}"
     text = unicodedata.normalize("NFKC", cell_text(value)).strip()
     match = _TASK_NUMBER.match(text.replace(" ", ""))
     return f"{int(match[1])}-{int(match[2]):02d}" if match else text
