@@ -94,6 +94,7 @@ class OverviewPage(QWidget):
         figures = QSplitter()
         figures.addWidget(self.households)
         figures.addWidget(self.stages)
+        figures.setSizes([320, 320])
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.chart)
         right.addWidget(figures)
