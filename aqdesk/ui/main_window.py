@@ -31,6 +31,7 @@ from aqdesk.ui.dialogs.enterprise_dialog import EnterpriseDialog
 from aqdesk.ui.dialogs.settings_dialog import SettingsDialog
 from aqdesk.ui.dialogs.task_dialog import TaskDialog
 from aqdesk.ui.dialogs.township_dialog import TownshipDialog
+from aqdesk.ui.dialogs.units_dialog import UnitsDialog
 from aqdesk.ui.pages import ledgers as pages
 from aqdesk.ui.pages.export_page import ExportPage
 from aqdesk.ui.pages.import_page import ImportPage
@@ -86,6 +87,8 @@ class MainWindow(QMainWindow):
         self._update_undo_actions()
         self.calendar_action = QAction(self.tr("工作日历(&C)…"), self)
         self.calendar_action.triggered.connect(self.edit_calendar)
+        self.units_action = QAction(self.tr("单位管理(&U)…"), self)
+        self.units_action.triggered.connect(lambda: self.open_dialog(UnitsDialog(self.db, self)))
         self.settings_action = QAction(self.tr("选项(&O)…"), self)
         self.settings_action.triggered.connect(self.edit_settings)
 
@@ -155,7 +158,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.refresh_action)
         tools_menu = self.menuBar().addMenu(self.tr("工具(&T)"))
-        tools_menu.addActions([self.calendar_action, self.settings_action])
+        tools_menu.addActions([self.units_action, self.calendar_action, self.settings_action])
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self.about_action)
 

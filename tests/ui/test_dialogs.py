@@ -33,3 +33,24 @@ def test_settings_dialog_saves_the_margins(qtbot, demo_db):
     dialog.editors["warning.due_soon_workdays"].setValue(3)
     dialog.accept()
     assert settings.load_all(demo_db)["warning.due_soon_workdays"] == 3
+
+
+def test_units_dialog_adds_an_alias_and_a_unit(qtbot, demo_db):
+    from aqdesk.services import unit_admin
+    from aqdesk.ui.dialogs.units_dialog import UnitsDialog
+
+    make_app()
+    dialog = UnitsDialog(demo_db)
+    qtbot.addWidget(dialog)
+    acted = []
+    dialog.acted.connect(lambda description, action: acted.append(description))
+    row = next(r for r in range(dialog.units.rowCount()) if dialog.units.row_object(r).name == "市生态环境局")
+    dialog.table.selectRow(row)
+    assert dialog.name_edit.text() == "市生态环境局"
+    dialog.aliases_edit.setText(dialog.aliases_edit.text() + "、环保部门")
+    dialog.save_aliases()
+    assert "环保部门" in next(u for u in unit_admin.unit_rows(demo_db) if u.name == "市生态环境局").aliases
+    dialog.new_name.setText("市人防办")
+    dialog.add()
+    assert any(u.name == "市人防办" for u in unit_admin.unit_rows(demo_db))
+    assert len(acted) == 2

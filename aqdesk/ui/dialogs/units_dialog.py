@@ -1,0 +1,123 @@
+"""单位管理: the responsible units, their other names (简称) and new units."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aqdesk.db.database import Database
+from aqdesk.domain.enums import UnitKind
+from aqdesk.services import unit_admin
+from aqdesk.ui.dialogs.common import EditDialog
+from aqdesk.ui.models.rows import ROW_ROLE, Column, RowsModel
+from aqdesk.ui.widgets.tables import rows_view
+
+
+class UnitModel(RowsModel):
+    COLUMNS = (
+        Column("名称", lambda u: u.name, 180),
+        Column("类型", lambda u: u.kind.label, 70),
+        Column("所属县（区）", lambda u: u.parent, 90),
+        Column("简称、旧称", lambda u: "、".join(u.aliases), 260),
+    )
+
+
+class UnitsDialog(EditDialog):
+    def __init__(self, db: Database, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.setWindowTitle(self.tr("单位管理"))
+        self.setMinimumSize(720, 600)
+        self.units = UnitModel(self)
+        self.table = rows_view(self.units, single=True)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+
+        edit_box = QGroupBox(self.tr("所选单位"))
+        self.name_edit = QLineEdit()
+        rename = QPushButton(self.tr("改名"))
+        rename.setToolTip(self.tr("原名称自动保留为简称，旧文件仍能对上"))
+        rename.clicked.connect(self.rename)
+        self.aliases_edit = QLineEdit(placeholderText=self.tr("多个简称用顿号分隔，如：城管局、市城市管理局"))
+        save_aliases = QPushButton(self.tr("保存简称"))
+        save_aliases.clicked.connect(self.save_aliases)
+        edit = QVBoxLayout(edit_box)
+        for label, field, button in ((self.tr("名称"), self.name_edit, rename),
+                                     (self.tr("简称"), self.aliases_edit, save_aliases)):
+            row = QHBoxLayout()
+            row.addWidget(QLabel(label))
+            row.addWidget(field, 1)
+            row.addWidget(button)
+            edit.addLayout(row)
+
+        add_box = QGroupBox(self.tr("新增单位"))
+        self.new_name = QLineEdit()
+        self.new_kind = QComboBox()
+        for kind in UnitKind:
+            self.new_kind.addItem(kind.label, kind.value)
+        self.new_parent = QComboBox()
+        self.new_kind.currentIndexChanged.connect(
+            lambda: self.new_parent.setEnabled(self.new_kind.currentData() == UnitKind.TOWNSHIP.value))
+        add = QPushButton(self.tr("新增"))
+        add.clicked.connect(self.add)
+        row = QHBoxLayout(add_box)
+        for widget in (QLabel(self.tr("名称")), self.new_name, self.new_kind, QLabel(self.tr("所属县（区）")),
+                       self.new_parent, add):
+            row.addWidget(widget)
+
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(edit_box)
+        layout.addWidget(add_box)
+        layout.addWidget(close)
+        self.load()
+        self.new_parent.setEnabled(False)
+
+    def load(self) -> None:
+        current = self._selected()
+        rows = unit_admin.unit_rows(self.db)
+        self.units.set_rows(rows)
+        self.new_parent.clear()
+        self.new_parent.addItems([u.name for u in rows if u.kind is UnitKind.COUNTY])
+        ids = [u.id for u in rows]
+        self.table.selectRow(ids.index(current.id) if current and current.id in ids else 0)
+        self._show_selected()
+
+    def _selected(self):
+        index = self.table.currentIndex()
+        return index.data(ROW_ROLE) if index.isValid() else None
+
+    def _show_selected(self) -> None:
+        unit = self._selected()
+        self.name_edit.setText(unit.name if unit else "")
+        self.aliases_edit.setText("、".join(unit.aliases) if unit else "")
+
+    def rename(self) -> None:
+        unit = self._selected()
+        if unit is not None:
+            self.run(self.tr("单位改名：%1").replace("%1", unit.name),
+                     lambda: unit_admin.rename(self.db, unit.id, unit.version, self.name_edit.text()))
+
+    def save_aliases(self) -> None:
+        unit = self._selected()
+        if unit is not None:
+            aliases = unit_admin.split_aliases(self.aliases_edit.text())
+            self.run(self.tr("修改 %1 的简称").replace("%1", unit.name),
+                     lambda: unit_admin.set_aliases(self.db, unit.id, unit.version, aliases))
+
+    def add(self) -> None:
+        kind = UnitKind(self.new_kind.currentData())
+        parent = self.new_parent.currentText() if kind is UnitKind.TOWNSHIP else None
+        if self.run(self.tr("新增单位 %1").replace("%1", self.new_name.text().strip()),
+                    lambda: unit_admin.add_unit(self.db, self.new_name.text(), kind, parent)):
+            self.new_name.clear()
