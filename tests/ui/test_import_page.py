@@ -7,18 +7,13 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from aqdesk.services import tasks
-from aqdesk.ui.app import make_app
-from aqdesk.ui.main_window import MainWindow
+from tests.ui.conftest import show
 
 
 @pytest.fixture
-def window(qtbot, demo_db, anchor):
-    make_app()
-    win = MainWindow(demo_db, as_of=anchor)
-    qtbot.addWidget(win)
-    win.show()
-    win.sidebar.setCurrentRow(next(i for i, (_n, p) in enumerate(win.pages) if p is win.import_page))
-    return win
+def window(window):
+    show(window, window.import_page)
+    return window
 
 
 def a_return(path, progress="95%", extra=()):

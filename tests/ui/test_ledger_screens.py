@@ -2,25 +2,10 @@ import pytest
 from PySide6.QtWidgets import QCheckBox, QDialog, QMessageBox
 
 from aqdesk.domain.enums import Color
-from aqdesk.ui.app import make_app
 from aqdesk.ui.dialogs.enterprise_dialog import EnterpriseDialog
 from aqdesk.ui.dialogs.township_dialog import TownshipDialog
-from aqdesk.ui.main_window import MainWindow
 from aqdesk.ui.models.rows import COLOR_ROLE
-
-
-@pytest.fixture
-def window(qtbot, demo_db, anchor):
-    make_app()
-    win = MainWindow(demo_db, as_of=anchor)
-    qtbot.addWidget(win)
-    win.show()
-    return win
-
-
-def show(window, page):
-    window.sidebar.setCurrentRow(next(i for i, (_n, p) in enumerate(window.pages) if p is page))
-    return page
+from tests.ui.conftest import show
 
 
 @pytest.mark.parametrize("attr", ["loose_coal_page", "relocation_page", "substitution_page"])

@@ -1,4 +1,3 @@
-import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from aqdesk.domain.enums import Color
@@ -6,15 +5,6 @@ from aqdesk.ui.app import make_app
 from aqdesk.ui.main_window import MainWindow
 from aqdesk.ui.models.rows import COLOR_ROLE
 from aqdesk.ui.pages.ledger_page import LedgerPage
-
-
-@pytest.fixture
-def window(qtbot, demo_db, anchor):
-    make_app()
-    win = MainWindow(demo_db, as_of=anchor)
-    qtbot.addWidget(win)
-    win.show()
-    return win
 
 
 def test_every_page_shows_demo_rows(window):

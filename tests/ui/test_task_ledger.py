@@ -5,20 +5,15 @@ from PySide6.QtWidgets import QMessageBox
 
 from aqdesk.domain.enums import Color
 from aqdesk.services import task_edit
-from aqdesk.ui.app import make_app
 from aqdesk.ui.dialogs.task_dialog import TaskDialog
-from aqdesk.ui.main_window import MainWindow
 from aqdesk.ui.models.rows import ROW_ROLE
+from tests.ui.conftest import show
 
 
 @pytest.fixture
-def window(qtbot, demo_db, anchor):
-    make_app()
-    win = MainWindow(demo_db, as_of=anchor)
-    qtbot.addWidget(win)
-    win.show()
-    win.sidebar.setCurrentRow(1)
-    return win
+def window(window):
+    show(window, window.task_page)
+    return window
 
 
 def visible_rows(page):

@@ -3,7 +3,7 @@ and axis labels a size smaller than the UI so that unit names fit unelided."""
 
 from __future__ import annotations
 
-from PySide6.QtCharts import QChart, QChartView
+from PySide6.QtCharts import QAbstractBarSeries, QBarCategoryAxis, QChart, QChartView, QValueAxis
 from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QFont, QPainter
 
@@ -17,12 +17,28 @@ class ChartView(QChartView):
         super().__init__(chart, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
 
-    def clear(self) -> QChart:
+    def show_bars(self, series: QAbstractBarSeries, categories: list[str], *, horizontal: bool = False,
+                  maximum: float | None = None) -> None:
+        """Replace what the chart shows with ``series`` over named categories and a count axis."""
         chart = self.chart()
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
-        return chart
+        chart.addSeries(series)
+        names = QBarCategoryAxis()
+        names.append(categories)
+        names.setLabelsFont(small_font())
+        values = QValueAxis()
+        values.setLabelFormat("%d")
+        values.setMin(0)
+        chart.addAxis(names, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(names)
+        series.attachAxis(values)
+        if maximum is None:
+            values.applyNiceNumbers()
+        else:
+            values.setMax(maximum)
 
 
 def small_font() -> QFont:

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QValueAxis
-from PySide6.QtCore import Qt
+from PySide6.QtCharts import QBarSeries, QBarSet
 from PySide6.QtGui import QColor
 
 from aqdesk.domain.substitution import Households
-from aqdesk.ui.widgets.chart_view import ChartView, small_font
+from aqdesk.ui.widgets.chart_view import ChartView
 
 BLUE, TEAL, GREY = QColor("#1f5fa8"), QColor("#2a9d8f"), QColor("#9aa5b1")
 
@@ -22,27 +21,12 @@ class FigureChart(ChartView):
 
 
 def _draw(view: FigureChart, categories: list[str], sets: list[QBarSet], maximum: float | None = None) -> None:
-    chart = view.clear()
     series = QBarSeries()
     series.setLabelsVisible(True)
     for bars in sets:
         series.append(bars)
-    chart.addSeries(series)
-    names = QBarCategoryAxis()
-    names.append(categories)
-    names.setLabelsFont(small_font())
-    chart.legend().setVisible(len(sets) > 1)
-    values = QValueAxis()
-    values.setLabelFormat("%d")
-    values.setMin(0)
-    chart.addAxis(names, Qt.AlignmentFlag.AlignBottom)
-    chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
-    series.attachAxis(names)
-    series.attachAxis(values)
-    if maximum is not None:
-        values.setMax(maximum)
-    else:
-        values.applyNiceNumbers()
+    view.chart().legend().setVisible(len(sets) > 1)
+    view.show_bars(series, categories, maximum=maximum)
 
 
 class SubstitutionChart(FigureChart):
