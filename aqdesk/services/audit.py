@@ -8,21 +8,20 @@ and it is refused when a later action changed the same fields.
 
 from __future__ import annotations
 
-import datetime as dt
 import getpass
 import json
 import uuid
 from typing import Any
 
-from sqlalchemy import Date, DateTime, inspect, select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from aqdesk.db.base import Base
-from aqdesk.db.models import AuditEntry
+from aqdesk.db.models import AuditEntry, ImportBatch
 from aqdesk.errors import UserError
+from aqdesk.services.importing.record import Touches, later_import
+from aqdesk.services.stored import DELETED, INSERTED, from_text, to_text
 
-INSERTED = "*inserted*"
-DELETED = "*deleted*"
 UNDO_PREFIX = "undo:"
 
 
@@ -31,30 +30,6 @@ def current_user() -> str:
         return getpass.getuser()
     except Exception:  # no login name (service accounts, some Windows setups)
         return ""
-
-
-def to_text(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    return str(value)
-
-
-def from_text(model: type[Base], field: str, text: str | None) -> Any:
-    if text is None:
-        return None
-    column = model.__table__.c[field]
-    if isinstance(column.type, DateTime):
-        return dt.datetime.fromisoformat(text)
-    if isinstance(column.type, Date):
-        return dt.date.fromisoformat(text)
-    python_type = column.type.python_type
-    if python_type is bool:
-        return text == "1"
-    return python_type(text)
 
 
 def _row_as_text(obj: Base) -> str:
@@ -123,13 +98,14 @@ def undo(session: Session, action_id: str) -> ChangeSet:
     if session.scalar(select(AuditEntry.id).where(AuditEntry.source == UNDO_PREFIX + action_id).limit(1)):
         raise UserError("该操作已经撤销过。")
     last_id = entries[0].id
+    _refuse_if_imported_later(session, entries, last_id)
     changes = ChangeSet(session, source=UNDO_PREFIX + action_id)
     for entry in entries:
         model = _model_for(entry.table_name)
         _refuse_if_touched_later(session, entry, last_id, model)
         if entry.field == DELETED:
             values = json.loads(entry.old_value or "{}")
-            changes.insert(model(**{k: from_text(model, k, v) for k, v in values.items()}))
+            changes.insert(model(**{k: from_text(model.__table__.c[k], v) for k, v in values.items()}))
             continue
         row = session.get(model, entry.row_id)
         if row is None:
@@ -137,7 +113,7 @@ def undo(session: Session, action_id: str) -> ChangeSet:
         if entry.field == INSERTED:
             changes.delete(row)
         else:
-            changes.update(row, **{entry.field: from_text(model, entry.field, entry.old_value)})
+            changes.update(row, **{entry.field: from_text(model.__table__.c[entry.field], entry.old_value)})
     return changes
 
 
@@ -154,6 +130,17 @@ def _refuse_if_touched_later(session: Session, entry: AuditEntry, last_id: int, 
             f"无法撤销：{_describe(entry)}在{later.changed_at:%Y-%m-%d %H:%M}又被"
             f"{later.changed_by or '他人'}修改过（{later.source}）。请先撤销后来的修改。"
         )
+
+
+def _refuse_if_imported_later(session: Session, entries: list[AuditEntry], last_id: int) -> None:
+    touches = Touches({(e.table_name, e.row_id, e.field) for e in entries if e.field not in (INSERTED, DELETED)},
+                      {(e.table_name, e.row_id) for e in entries if e.field == INSERTED})
+    found = later_import(session, touches, ImportBatch.audit_mark >= last_id)
+    if found is not None:
+        batch, (table, row_id, field) = found
+        raise UserError(
+            f"无法撤销：{table} 第{row_id}条记录的「{field}」在{batch.committed_at:%Y-%m-%d %H:%M}又被导入的"
+            f"“{batch.file_name}”（批次 {batch.id}）修改过。请先撤销该导入。")
 
 
 def _describe(entry: AuditEntry) -> str:

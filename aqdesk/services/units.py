@@ -12,20 +12,29 @@ from aqdesk.domain.names import normalize_name
 
 
 class UnitDirectory:
-    """Name or alias (normalised) → unit id, read once per service call."""
+    """Name or alias → unit id, read once per service call. A name as stored is found
+    directly; only another spelling (full-width, spaces, an alias) needs the normalised
+    index, built on first need: a city has 100,000 townships."""
 
     def __init__(self, session: Session):
-        self._ids: dict[str, int] = {}
-        for unit_id, name in session.execute(select(Unit.id, Unit.name)):
-            self._ids[normalize_name(name)] = unit_id
-        for unit_id, alias in session.execute(select(UnitAlias.unit_id, UnitAlias.alias)):
-            self._ids.setdefault(normalize_name(alias), unit_id)
+        self._session = session
+        self._exact: dict[str, int] = {name: unit_id for unit_id, name in session.execute(select(Unit.id, Unit.name))}
+        self._normalized: dict[str, int] | None = None
 
     def find(self, name: str) -> int | None:
-        return self._ids.get(normalize_name(name))
+        found = self._exact.get(name)
+        return found if found is not None else self._index().get(normalize_name(name))
 
     def add(self, name: str, unit_id: int) -> None:
-        self._ids[normalize_name(name)] = unit_id
+        self._exact[name] = unit_id
+        self._index()[normalize_name(name)] = unit_id
+
+    def _index(self) -> dict[str, int]:
+        if self._normalized is None:
+            self._normalized = {normalize_name(name): unit_id for name, unit_id in self._exact.items()}
+            for unit_id, alias in self._session.execute(select(UnitAlias.unit_id, UnitAlias.alias)):
+                self._normalized.setdefault(normalize_name(alias), unit_id)
+        return self._normalized
 
 
 def unit_names(db: Database, include_townships: bool = False) -> list[str]:

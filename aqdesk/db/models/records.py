@@ -30,8 +30,21 @@ class ImportBatch(Base):
     committed_by: Mapped[str] = mapped_column(String(100), default="")
     undone_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     undone_by: Mapped[str] = mapped_column(String(100), default="")
+    # The last audit entry written before this batch: entries after it are later edits.
+    audit_mark: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     unit: Mapped[Unit | None] = relationship()
+
+
+class ImportChanges(Base):
+    """Every field one import changed, old and new, kept as one compact JSON text rather than
+    an audit entry each: a city-wide return changes 200,000 fields
+    (``aqdesk.services.importing.record`` reads and writes it)."""
+
+    __tablename__ = "import_changes"
+
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id", ondelete="CASCADE"), primary_key=True)
+    data: Mapped[str] = mapped_column(Text)
 
 
 class AuditEntry(Base):

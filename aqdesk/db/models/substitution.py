@@ -36,9 +36,8 @@ class SubstitutionReport(Base):
     __table_args__ = (UniqueConstraint("target_id", "period"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    target_id: Mapped[int] = mapped_column(
-        ForeignKey("substitution_target.id", ondelete="CASCADE"), index=True
-    )
+    # no index of its own: the unique (target_id, period) serves lookups by target
+    target_id: Mapped[int] = mapped_column(ForeignKey("substitution_target.id", ondelete="CASCADE"))
     period: Mapped[dt.date] = mapped_column(Date)
     completed: Mapped[int] = mapped_column(Integer)
     accepted: Mapped[int] = mapped_column(Integer)

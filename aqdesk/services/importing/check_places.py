@@ -7,7 +7,7 @@ from aqdesk.domain.enums import SubstitutionKind, UnitKind
 from aqdesk.domain.loose_coal import FIGURES, RELAPSE
 from aqdesk.domain.names import normalize_name
 from aqdesk.exchange.workbook import Table
-from aqdesk.services.importing.changes import FieldChange, Insert, Ref, RowOutcome
+from aqdesk.services.importing.changes import Bulk, Insert, Ref, RowOutcome
 from aqdesk.services.importing.check_tasks import unit_ref
 from aqdesk.services.importing.context import Context
 from aqdesk.services.importing.rows import RowReader, change, rows_of
@@ -33,7 +33,7 @@ def county(ctx: Context, out: RowOutcome, read: RowReader) -> int | None:
 
 def _county(ctx: Context, name: str) -> int | str:
     unit_id = ctx.unit_id(name)
-    if unit_id is None or ctx.units[unit_id][1] != UnitKind.COUNTY:
+    if unit_id is None or ctx.named_units.get(unit_id, ('', ''))[1] != UnitKind.COUNTY:
         return f"没有名为“{name}”的县（区）"
     sender = ctx.sender
     if sender is not None and sender.kind != UnitKind.DEPARTMENT and sender.county_id != unit_id:
@@ -61,7 +61,7 @@ def loose_coal_return(ctx: Context, table: Table) -> list[RowOutcome]:
             values["relapse_points"] = relapse
         if not values:
             continue  # the county's row left blank: nothing reported this period
-        name = ctx.units[county_id][0]
+        name = ctx.named_units[county_id][0]
         existing = ctx.loose_coal_reports.get((county_id, ctx.period))
         if existing is None:
             out.inserts.append(Insert("loose_coal_report", {"county_id": county_id, "period": ctx.period, **values},
@@ -104,55 +104,96 @@ def _kind(ctx: Context, out: RowOutcome, read: RowReader) -> SubstitutionKind | 
 
 
 def substitution_return(ctx: Context, table: Table) -> list[RowOutcome]:
-    """One row per township and kind; written lean, since a city-wide return can have
-    100,000 rows: cells are read through RowReader only when they are not plain numbers."""
-    outcomes, seen = [], {}
-    targets, townships, units = ctx.targets, ctx.townships, ctx.units
-    kinds = {k.label: k for k in SubstitutionKind}
-    sheet, period = table.sheet, ctx.period
-    for out, read, src in rows_of(ctx, table, outcomes):
-        cells = src.cells
-        county_id = county(ctx, out, read)
-        township_name = read.text(H.TOWNSHIP, required=True)
-        kind = kinds.get(cells.get(H.KIND)) or _kind(ctx, out, read)
-        target = read.count(H.TARGET_HOUSEHOLDS)
-        completed = read.count(H.COMPLETED, required=True)
-        accepted = read.count(H.ACCEPTED)
-        if county_id is None or kind is None or out.problems and out.has_error:
-            continue
-        township_id = townships.get((county_id, township_name)) or townships.get((county_id, normalize_name(township_name)))
-        found = targets.get((township_id, kind.value)) if township_id else None
-        if found is None:
-            ctx.problem(out, H.TOWNSHIP, township_name, f"台账中没有{units[county_id][0]}{township_name}的{kind.label}任务")
-            continue
-        key = (township_id, kind.value)
-        if key in seen:
-            ctx.problem(out, H.TOWNSHIP, township_name, f"与第{seen[key]}行重复（同一乡镇、同一类型）")
-            continue
-        seen[key] = src.number
-        row_id, version, ledger_target, old_completed, old_accepted, _deadline = found
-        if target is not None and target != ledger_target:
-            ctx.warn(out, H.TARGET_HOUSEHOLDS, target, f"与台账任务户数{ledger_target}不一致，台账未更改")
+    """One row per township and kind. A city-wide return has 100,000 rows, so a row typed as
+    expected (names as the ledger spells them, plain whole numbers) takes a lean path that
+    makes no objects; any other row is read through RowReader, which names each problem."""
+    outcomes: list[RowOutcome] = []
+    bulk = Bulk(table.sheet, "substitution_target", ("completed", "accepted"), ("已完成户数", "已验收户数"),
+                "substitution_report", ("target_id", "period", "completed", "accepted"))
+    ctx.bulk.append(bulk)
+    places, counties = ctx.places, ctx.named_units
+    county_ids: dict = {}  # a county cell already found good → the county's id
+    kinds = {k.label: k.value for k in SubstitutionKind}
+    labels = {k.value: k.label for k in SubstitutionKind}
+    sheet, period, add, seen = table.sheet, ctx.period, bulk.rows.append, ctx.seen
+    for src in table.rows:
+        cells, number = src.cells, src.number
+        county_id = county_ids.get(cells.get(H.COUNTY))
+        township, kind = cells.get(H.TOWNSHIP), kinds.get(cells.get(H.KIND))
+        place = places.get((county_id, township, kind)) if county_id else None
+        completed = _plain_count(cells.get(H.COMPLETED))
+        target, accepted = _plain_count(cells.get(H.TARGET_HOUSEHOLDS)), _plain_count(cells.get(H.ACCEPTED))
+        out = None
+        if place is None or completed.__class__ is not int or target is _TYPED or accepted is _TYPED:
+            out = RowOutcome(sheet, number)
+            outcomes.append(out)
+            found = _careful_row(ctx, out, RowReader(ctx, out, cells))
+            if found is None:
+                continue
+            county_id, township, kind, place, target, completed, accepted = found
+            county_ids[cells.get(H.COUNTY)] = county_id
+        row_id, version, ledger_target, old_completed, old_accepted = place
         if accepted is None:
             accepted = old_accepted
-        if accepted > completed:
-            ctx.problem(out, H.ACCEPTED, accepted, f"已验收户数{accepted}超过已完成户数{completed}")
+        mine = (sheet, number)
+        if out is None and (seen.setdefault((bulk.table, row_id), mine) is not mine or accepted > completed
+                            or completed > ledger_target or target is not None and target != ledger_target):
+            out = RowOutcome(sheet, number)  # a row with something to say about it
+            outcomes.append(out)
+        if out is not None and not _settled(ctx, out, place, township, target, completed, accepted):
             continue
-        if completed > ledger_target:
-            ctx.warn(out, H.COMPLETED, completed, f"已完成户数超过任务户数{ledger_target}，请核实")
         if completed == old_completed and accepted == old_accepted:
             continue  # figures as the ledger has them: nothing new this period
-        item = f"{units[county_id][0]}{township_name}（{kind.label}）"
-        if completed != old_completed:
-            out.changes.append(FieldChange("substitution_target", row_id, version, "completed", old_completed,
-                                           completed, item, "已完成户数", sheet, src.number))
-        if accepted != old_accepted:
-            out.changes.append(FieldChange("substitution_target", row_id, version, "accepted", old_accepted,
-                                           accepted, item, "已验收户数", sheet, src.number))
-        out.inserts.append(Insert("substitution_report", {"target_id": row_id, "period": period,
-                                                          "completed": completed, "accepted": accepted},
-                                  item, sheet, src.number, in_batch=True))
+        add((number, f"{counties[county_id][0]}{township}（{labels[kind]}）", row_id, version,
+             (old_completed, old_accepted), (completed, accepted), (row_id, period, completed, accepted)))
     return outcomes
+
+
+_TYPED = object()  # a cell holding something other than a plain whole number
+
+
+def _plain_count(value):
+    """A whole number typed as a number: the int; a blank cell: None; else ``_TYPED``."""
+    if value.__class__ is float:
+        return int(value) if value >= 0 and value.is_integer() else _TYPED
+    if value.__class__ is int:
+        return value if value >= 0 else _TYPED
+    return None if value is None or value == "" else _TYPED
+
+
+def _careful_row(ctx: Context, out: RowOutcome, read: RowReader) -> tuple | None:
+    """A row off the lean path: every cell read and explained."""
+    county_id = county(ctx, out, read)
+    township = read.text(H.TOWNSHIP, required=True)
+    kind = _kind(ctx, out, read)
+    target = read.count(H.TARGET_HOUSEHOLDS)
+    completed = read.count(H.COMPLETED, required=True)
+    accepted = read.count(H.ACCEPTED)
+    if county_id is None or kind is None or out.has_error:
+        return None
+    place = ctx.place(county_id, township, kind.value)
+    if place is None:
+        ctx.problem(out, H.TOWNSHIP, township, f"台账中没有{ctx.named_units[county_id][0]}{township}的{kind.label}任务")
+        return None
+    return county_id, township, kind.value, place, target, completed, accepted
+
+
+def _settled(ctx: Context, out: RowOutcome, place: tuple, township: str, target: int | None, completed: int,
+             accepted: int) -> bool:
+    """Whether the row's figures may be taken, with what the clerk should know about them."""
+    row_id, _version, ledger_target, _completed, _accepted = place
+    repeated = ctx.duplicate(out, ("substitution_target", row_id))
+    if repeated:
+        ctx.problem(out, H.TOWNSHIP, township, f"{repeated}（同一乡镇、同一类型）")
+        return False
+    if target is not None and target != ledger_target:
+        ctx.warn(out, H.TARGET_HOUSEHOLDS, target, f"与台账任务户数{ledger_target}不一致，台账未更改")
+    if accepted > completed:
+        ctx.problem(out, H.ACCEPTED, accepted, f"已验收户数{accepted}超过已完成户数{completed}")
+        return False
+    if completed > ledger_target:
+        ctx.warn(out, H.COMPLETED, completed, f"已完成户数超过任务户数{ledger_target}，请核实")
+    return True
 
 
 def substitution_plan(ctx: Context, table: Table) -> list[RowOutcome]:

@@ -90,7 +90,7 @@ def _check_owner(ctx: Context, out: RowOutcome, task) -> None:
     sender = ctx.sender
     if sender is None or sender.id == task.lead_unit_id:
         return
-    lead = ctx.units[task.lead_unit_id][0]
+    lead = ctx.named_units[task.lead_unit_id][0]
     if sender.id in ctx.cooperators.get(task.id, set()):
         ctx.warn(out, H.TASK_NUMBER, task.number, f"本单位是该任务的配合单位（牵头单位为{lead}），进展已按报送记录")
         return

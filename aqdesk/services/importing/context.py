@@ -22,10 +22,11 @@ from aqdesk.db.models import (
     Unit,
     task_cooperator,
 )
+from aqdesk.domain.enums import UnitKind
 from aqdesk.domain.names import normalize_name
 from aqdesk.domain.problems import Problem, Severity
 from aqdesk.domain.values import CellValue
-from aqdesk.services.importing.changes import RowOutcome
+from aqdesk.services.importing.changes import Bulk, RowOutcome
 from aqdesk.services.units import UnitDirectory
 
 
@@ -40,6 +41,7 @@ class Sender:
 @dataclass
 class Context:
     session: Session
+    directory: UnitDirectory
     file_name: str
     today: dt.date
     sender: Sender | None
@@ -47,6 +49,8 @@ class Context:
     create_units: bool = False
     created: set[str] = field(default_factory=set)  # Ref names of rows this file inserts
     counties: dict[str, int | str] = field(default_factory=dict)  # name → id, or why it is refused
+    bulk: list[Bulk] = field(default_factory=list)  # what the lean checkers found
+    seen: dict[Any, tuple[str, int]] = field(default_factory=dict)  # a row's key → (sheet, row) that had it
 
     # problems -------------------------------------------------------------------------
     def problem(self, outcome: RowOutcome, heading: str | None, value: CellValue, message: str,
@@ -59,16 +63,28 @@ class Context:
     def warn(self, outcome: RowOutcome, heading: str | None, value: CellValue, message: str) -> None:
         self.problem(outcome, heading, value, message, Severity.WARNING)
 
+    def duplicate(self, outcome: RowOutcome, key: Any) -> str | None:
+        """Why this row repeats an earlier one of the file with the same ``key``, if it does."""
+        earlier = self.seen.setdefault(key, (outcome.sheet, outcome.row))
+        if earlier == (outcome.sheet, outcome.row):
+            return None
+        sheet, row = earlier
+        return f"与第{row}行重复" if sheet == outcome.sheet else f"与工作表「{sheet}」第{row}行重复"
+
     # units ----------------------------------------------------------------------------
     @cached_property
-    def directory(self) -> UnitDirectory:
-        return UnitDirectory(self.session)
-
-    @cached_property
     def units(self) -> dict[int, tuple[str, str, int | None]]:
-        """id → (name, kind, parent id)."""
+        """id → (name, kind, parent id), townships included."""
         return {i: (n, k, p) for i, n, k, p in self.session.execute(
             select(Unit.id, Unit.name, Unit.kind, Unit.parent_id))}
+
+    @cached_property
+    def named_units(self) -> dict[int, tuple[str, str, int | None]]:
+        """Departments and counties, the units a row names (a city has 100,000 townships)."""
+        if "units" in self.__dict__:
+            return self.units
+        return {i: (n, k, p) for i, n, k, p in self.session.execute(
+            select(Unit.id, Unit.name, Unit.kind, Unit.parent_id).where(Unit.kind != UnitKind.TOWNSHIP))}
 
     def unit_id(self, name: str) -> int | None:
         return self.directory.find(name)
@@ -77,7 +93,7 @@ class Context:
     def townships(self) -> dict[tuple[int, str], int]:
         """(county id, normalised township name) → township unit id."""
         return {(parent, normalize_name(name)): uid for uid, (name, kind, parent) in self.units.items()
-                if kind == "township" and parent is not None}
+                if kind == UnitKind.TOWNSHIP and parent is not None}
 
     # ledgers ---------------------------------------------------------------------------
     @cached_property
@@ -107,6 +123,25 @@ class Context:
             SubstitutionTarget.id, SubstitutionTarget.version, SubstitutionTarget.township_id,
             SubstitutionTarget.kind, SubstitutionTarget.target_households, SubstitutionTarget.completed,
             SubstitutionTarget.accepted, SubstitutionTarget.deadline))}
+
+    @cached_property
+    def places(self) -> dict[tuple[int, str, str], tuple[Any, ...]]:
+        """(county id, township name as stored, kind) → (id, version, target, completed, accepted);
+        read through Core, a third faster than the ORM on 100,000 rows."""
+        target, unit = SubstitutionTarget.__table__, Unit.__table__
+        return {(county, name, kind): (i, v, t, c, a) for i, v, county, name, kind, t, c, a in self.session.connection()
+                .execute(select(target.c.id, target.c.version, unit.c.parent_id, unit.c.name, target.c.kind,
+                                target.c.target_households, target.c.completed, target.c.accepted)
+                         .join_from(target, unit, unit.c.id == target.c.township_id))}
+
+    def place(self, county_id: int, township: str, kind: str) -> tuple[Any, ...] | None:
+        """A township's target however its name is spelled (full-width, spaces)."""
+        found = self.places.get((county_id, township, kind))
+        return found if found is not None else self._places_normalized.get((county_id, normalize_name(township), kind))
+
+    @cached_property
+    def _places_normalized(self) -> dict[tuple[int, str, str], tuple[Any, ...]]:
+        return {(county, normalize_name(name), kind): found for (county, name, kind), found in self.places.items()}
 
     @cached_property
     def enterprises(self) -> dict[int, Enterprise]:

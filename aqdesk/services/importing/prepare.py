@@ -14,6 +14,7 @@ from aqdesk.domain.enums import UnitKind
 from aqdesk.domain.headings import SheetKind
 from aqdesk.domain.problems import Problem, Severity
 from aqdesk.exchange.workbook import ImportCancelled, Table, read_workbook
+from aqdesk.gcpause import collector_paused
 from aqdesk.services.importing import check_places, check_relocation, check_tasks
 from aqdesk.services.importing.changes import FilePlan, RowOutcome
 from aqdesk.services.importing.context import Context, Sender
@@ -38,6 +39,12 @@ def prepare(db: Database, path: str | Path, *, unit: str | None = None, period: 
             cancel: Callable[[], bool] = lambda: False) -> FilePlan:
     """Read ``path`` and work out every change it asks for; raises ``UserError`` only when
     the file cannot be read at all (the message names the file)."""
+    with collector_paused():
+        return _prepare(db, path, unit, period, create_units, today, cancel)
+
+
+def _prepare(db: Database, path: str | Path, unit: str | None, period: dt.date | None, create_units: bool,
+             today: dt.date | None, cancel: Callable[[], bool]) -> FilePlan:
     today = today or dt.date.today()
     book = read_workbook(path, unit_hint=unit, cancel=cancel)
     problems = list(book.problems)
@@ -55,14 +62,15 @@ def prepare(db: Database, path: str | Path, *, unit: str | None = None, period: 
     if meta and period and not unit_name:
         file_error("模板中缺少报送单位信息")
     with db.reading() as session:
-        sender = _sender(session, unit_name, file_error) if unit_name else None
+        directory = UnitDirectory(session)
+        sender = _sender(session, directory, unit_name, file_error) if unit_name else None
         if not is_plan:
             if unit_name is None:
                 file_error("无法确定报送单位：该文件不是本程序生成的模板，请指定报送单位（命令行 --unit）")
             if period is None:
                 file_error("无法确定报送期：请指定报送期（命令行 --period）")
         _refuse_repeat(session, book.sha256, file_error)
-        ctx = Context(session, book.file_name, today, sender, period, create_units)
+        ctx = Context(session, directory, book.file_name, today, sender, period, create_units)
         rows: list[RowOutcome] = []
         if not any(p.is_error and p.row is None for p in problems):
             for table in book.tables:
@@ -74,6 +82,7 @@ def prepare(db: Database, path: str | Path, *, unit: str | None = None, period: 
         path=str(book.path), file_name=book.file_name, sha256=book.sha256, kind="plan" if is_plan else "return",
         unit_id=sender.id if sender else None, unit_name=sender.name if sender else (unit_name or ""),
         period=period, sheets=[(t.sheet, t.kind, len(t.rows)) for t in book.tables], problems=problems, rows=rows,
+        bulk=[b for b in ctx.bulk if b.rows],
     )
 
 
@@ -95,9 +104,8 @@ def _period(from_file: str | None, given: dt.date | None, file_error) -> dt.date
     return given or in_file
 
 
-def _sender(session, name: str, file_error) -> Sender | None:
-
-    unit_id = UnitDirectory(session).find(name)
+def _sender(session, directory: UnitDirectory, name: str, file_error) -> Sender | None:
+    unit_id = directory.find(name)
     if unit_id is None:
         file_error(f"没有名为“{name}”的单位")
         return None
