@@ -381,7 +381,7 @@ class _SheetReader:
         body = itertools.chain((pair for pair in head if pair[0] > number), rows)
         table = Table(sheet.name, kind, number,
                       {h: i + first_column for h, i in header.columns.items()}, hidden=hidden)
-        table.rows = list(self._rows(table, header, body))
+        table.rows = self._rows(table, header, body)
         _fill_merged(table, sheet.merged_cell_ranges or ())
         return table
 
@@ -397,31 +397,37 @@ class _SheetReader:
             self.problems.append(Problem(
                 self.file, f"{what}没有可识别的表头，已跳过", Severity.WARNING, sheet))
 
-    def _rows(self, table: Table, header: HeaderRow, body: Iterator[tuple[int, list]]) -> Iterator[SourceRow]:
+    def _rows(self, table: Table, header: HeaderRow, body: Iterator[tuple[int, list]]) -> list[SourceRow]:
+        """The data rows. Per-cell work stays in C (one comprehension, then whole-row string
+        operations): a sheet can have 200,000 rows."""
         headings = tuple(header.columns)
         indexes = tuple(header.columns.values())
         width = len(indexes)
         pick = itemgetter(*indexes) if width > 1 else lambda row: (row[indexes[0]],)
         limit = self.max_cell_chars
+        rows = []
         for number, row in body:
             if not number % CANCEL_EVERY_ROWS and self.cancel():
                 raise ImportCancelled
             values = pick(row)
             if values.count("") == width:
                 continue
-            # Per-cell work stays in C: one comprehension, then whole-row string operations.
             texts = [value for value in values if value.__class__ is str]
-            if len(texts) == width and not "".join(texts).strip():
-                continue
-            if texts and max(map(len, texts)) > limit:
-                yield self._with_long_cells(table, number, headings, values)
-                continue
+            if texts:
+                joined = "".join(texts)
+                if len(texts) == width and not joined.strip():
+                    continue
+                if len(joined) > limit and max(map(len, texts)) > limit:
+                    rows.append(self._with_long_cells(table, number, headings, values))
+                    continue
             first = row[0]
             if first == "":
                 first = next(value for value in row if value != "")
-            if _is_footer(first):
+            if first.__class__ is str and (first[:1] in _FOOTER_FIRST_CHARS or first[:1].isspace()) \
+                    and _is_footer(first):
                 continue
-            yield SourceRow(number, dict(zip(headings, values, strict=True)))
+            rows.append(SourceRow(number, dict(zip(headings, values, strict=False))))  # pick made them one length
+        return rows
 
     def _with_long_cells(self, table: Table, number: int, headings: tuple[str, ...],
                          values: tuple[CellValue, ...]) -> SourceRow:

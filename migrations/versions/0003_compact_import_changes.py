@@ -2,7 +2,8 @@
 
 An import's changed fields move from one audit entry each to one JSON text per batch
 (import_changes); import_batch.audit_mark orders batches among audit entries; the
-substitution_report index on target_id goes, the unique (target_id, period) covering it.
+substitution_report indexes on target_id (the unique (target_id, period) covers it) and on
+batch_id (only undo looks rows up by batch) go: each cost a 100,000-row return a fifth of its writes.
 
 Revision ID: 0003
 Revises: 0002
@@ -36,6 +37,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('substitution_report', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_substitution_report_target_id'))
+        batch_op.drop_index(batch_op.f('ix_substitution_report_batch_id'))
     _move_field_entries(op.get_bind())
 
 
@@ -81,6 +83,7 @@ def downgrade() -> None:
                              "at": committed_at, "by": who, "b": batch_id})
     with op.batch_alter_table('substitution_report', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_substitution_report_target_id'), ['target_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_substitution_report_batch_id'), ['batch_id'], unique=False)
     op.drop_table('import_changes')
     with op.batch_alter_table('import_batch', schema=None) as batch_op:
         batch_op.drop_column('audit_mark')

@@ -1,4 +1,5 @@
 import hashlib
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -115,19 +116,8 @@ def test_other_sqlite_database_is_refused_untouched(tmp_path):
 def test_upgrade_from_the_first_schema_keeps_every_row(tmp_path):
     """0002 rebuilds the unit table: aliases (ON DELETE CASCADE) and the rows that refer to
     units must all survive, and townships of different counties may share a name."""
-    from alembic import command
-
     path = tmp_path / "old.db"
-    url = f"sqlite:///{path.as_posix()}"
-    config = migrate.alembic_config()
-    config.set_main_option("sqlalchemy.url", url)
-    from sqlalchemy import create_engine
-
-    engine = create_engine(url)
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0001")
-    engine.dispose()
+    url = database_at(path, "0001")
     with sqlite3.connect(path) as con:
         con.execute("INSERT INTO unit (id, name, kind, leader, sort_order, active, version) VALUES "
                     "(1, '安平县', 'county', '', 0, 1, 1), (2, '清河县', 'county', '', 1, 1, 1)")
@@ -148,3 +138,72 @@ def test_upgrade_from_the_first_schema_keeps_every_row(tmp_path):
         with pytest.raises(sqlite3.IntegrityError):
             con.execute("INSERT INTO unit (name, kind, leader, sort_order, active, version) VALUES "
                         "('安平县', 'county', '', 4, 1, 1)")
+
+
+def database_at(path: Path, revision: str) -> str:
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    url = f"sqlite:///{path.as_posix()}"
+    config = migrate.alembic_config()
+    config.set_main_option("sqlalchemy.url", url)
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, revision)
+    engine.dispose()
+    return url
+
+
+@pytest.mark.parametrize("edited_later", [False, True])
+def test_0003_moves_an_imports_field_entries_into_its_record(tmp_path, edited_later):
+    """A batch committed by the old code (one audit entry per field) can still be undone
+    exactly after 0003, and a hand edit after it still forbids the undo."""
+    from aqdesk.db.models import ImportBatch, SubstitutionTarget
+    from aqdesk.services.importing.commit import undo_import
+
+    path = tmp_path / "old.db"
+    url = database_at(path, "0002")
+    entry = ("INSERT INTO audit_log (id, action_id, table_name, row_id, field, old_value, new_value, changed_at,"
+             " changed_by, source, batch_id) VALUES (?, ?, 'substitution_target', 1, ?, ?, ?, ?, 'clerk', ?, ?)")
+    with sqlite3.connect(path) as con:
+        con.execute("INSERT INTO unit (id, name, kind, parent_id, leader, sort_order, active, version) VALUES "
+                    "(1, '安平县', 'county', NULL, '', 0, 1, 1), (2, '太平镇', 'township', 1, '', 1, 1, 1)")
+        con.execute("INSERT INTO substitution_target (id, township_id, kind, target_households, completed, accepted,"
+                    " deadline, version) VALUES (1, 2, 'gas', 100, ?, 2, '2026-12-31', 3)", (10 if edited_later else 9,))
+        con.execute("INSERT INTO import_batch (id, file_name, sha256, kind, unit_id, period, rows_read, rows_changed,"
+                    " errors, warnings, skipped_rows, committed_at, committed_by, undone_by) VALUES (1, '安平县.xlsx',"
+                    " 'abc', 'return', 1, '2026-11-20', 1, 1, 0, 0, '', '2026-11-20 10:00:00.000000', 'clerk', '')")
+        con.execute(entry, (1, "a1", "deadline", "2026-11-30", "2026-12-31", "2026-11-19 09:00:00.000000",
+                            "manual", None))
+        for entry_id, field, old, new in ((2, "completed", "3", "9"), (3, "accepted", "1", "2")):
+            con.execute(entry, (entry_id, "a2", field, old, new, "2026-11-20 10:00:00.250000", "import", 1))
+        if edited_later:
+            con.execute(entry, (4, "a3", "completed", "9", "10", "2026-11-21 09:00:00.000000", "manual", None))
+
+    db = open_database(url)
+    try:
+        assert revision_of(path) == migrate.head_revision()
+        with sqlite3.connect(path) as con:
+            left = [row for row, in con.execute("SELECT id FROM audit_log ORDER BY id")]
+            data = json.loads(con.execute("SELECT data FROM import_changes WHERE batch_id = 1").fetchone()[0])
+        assert left == ([1, 4] if edited_later else [1])
+        moved = {(g["table"], tuple(g["fields"]), tuple(map(tuple, g["rows"]))) for g in data}
+        assert moved == {("substitution_target", ("completed",), ((1, "3", "9"),)),
+                         ("substitution_target", ("accepted",), ((1, "1", "2"),))}
+        with db.reading() as s:
+            assert s.get(ImportBatch, 1).audit_mark == 1  # the hand edit before it counts as earlier, 4 as later
+
+        if edited_later:
+            with pytest.raises(UserError, match="又被"):
+                undo_import(db, 1)
+            return
+        undo_import(db, 1)
+        with db.reading() as s:
+            target = s.get(SubstitutionTarget, 1)
+            assert (target.completed, target.accepted, target.deadline.isoformat()) == (3, 1, "2026-12-31")
+        with sqlite3.connect(path) as con:
+            assert con.execute("SELECT typeof(completed), typeof(accepted) FROM substitution_target").fetchone() == (
+                "integer", "integer")
+    finally:
+        db.close()

@@ -41,6 +41,8 @@ class SubstitutionReport(Base):
     period: Mapped[dt.date] = mapped_column(Date)
     completed: Mapped[int] = mapped_column(Integer)
     accepted: Mapped[int] = mapped_column(Integer)
-    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"), index=True)
+    # Not indexed: only undoing an import looks rows up by batch, and an index would cost
+    # every 100,000-row return a fifth of its writes.
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"))
 
     target: Mapped[SubstitutionTarget] = relationship(back_populates="reports")

@@ -115,7 +115,7 @@ def substitution_return(ctx: Context, table: Table) -> list[RowOutcome]:
     county_ids: dict = {}  # a county cell already found good → the county's id
     kinds = {k.label: k.value for k in SubstitutionKind}
     labels = {k.value: k.label for k in SubstitutionKind}
-    sheet, period, add, seen = table.sheet, ctx.period, bulk.rows.append, ctx.seen
+    sheet, period, add, seen, reported = table.sheet, ctx.period, bulk.rows.append, ctx.seen, ctx.period_reports
     for src in table.rows:
         cells, number = src.cells, src.number
         county_id = county_ids.get(cells.get(H.COUNTY))
@@ -130,7 +130,7 @@ def substitution_return(ctx: Context, table: Table) -> list[RowOutcome]:
             found = _careful_row(ctx, out, RowReader(ctx, out, cells))
             if found is None:
                 continue
-            county_id, township, kind, place, target, completed, accepted = found
+            county_id, township, kind, place, target, completed, accepted = found  # township: as stored
             county_ids[cells.get(H.COUNTY)] = county_id
         row_id, version, ledger_target, old_completed, old_accepted = place
         if accepted is None:
@@ -142,10 +142,17 @@ def substitution_return(ctx: Context, table: Table) -> list[RowOutcome]:
             outcomes.append(out)
         if out is not None and not _settled(ctx, out, place, township, target, completed, accepted):
             continue
+        item = f"{counties[county_id][0]}{township}（{labels[kind]}）"
+        if row_id in reported:  # this period's figures came in before: the row corrects them
+            if out is None:
+                out = RowOutcome(sheet, number)
+                outcomes.append(out)
+            _correct(ctx, out, place, reported[row_id], item, completed, accepted)
+            continue
         if completed == old_completed and accepted == old_accepted:
             continue  # figures as the ledger has them: nothing new this period
-        add((number, f"{counties[county_id][0]}{township}（{labels[kind]}）", row_id, version,
-             (old_completed, old_accepted), (completed, accepted), (row_id, period, completed, accepted)))
+        add((number, item, row_id, version, (old_completed, old_accepted), (completed, accepted),
+             (row_id, period, completed, accepted)))
     return outcomes
 
 
@@ -171,11 +178,27 @@ def _careful_row(ctx: Context, out: RowOutcome, read: RowReader) -> tuple | None
     accepted = read.count(H.ACCEPTED)
     if county_id is None or kind is None or out.has_error:
         return None
-    place = ctx.place(county_id, township, kind.value)
-    if place is None:
+    found = ctx.place(county_id, township, kind.value)
+    if found is None:
         ctx.problem(out, H.TOWNSHIP, township, f"台账中没有{ctx.named_units[county_id][0]}{township}的{kind.label}任务")
         return None
-    return county_id, township, kind.value, place, target, completed, accepted
+    stored_name, place = found
+    return county_id, stored_name, kind.value, place, target, completed, accepted
+
+
+def _correct(ctx: Context, out: RowOutcome, place: tuple, report: tuple, item: str, completed: int,
+             accepted: int) -> None:
+    row_id, version, _target, old_completed, old_accepted = place
+    report_id, reported_completed, reported_accepted = report
+    if (completed, accepted) == (reported_completed, reported_accepted) == (old_completed, old_accepted):
+        return
+    ctx.warn(out, None, None, f"本期（{ctx.period}）已导入过{item}的数据（已完成{reported_completed}户、"
+                              f"已验收{reported_accepted}户），将按本行更正")
+    change(out, table="substitution_target", row_id=row_id, version=version, item=item, sheet=out.sheet,
+           fields={"completed": ("已完成户数", old_completed, completed), "accepted": ("已验收户数", old_accepted, accepted)})
+    change(out, table="substitution_report", row_id=report_id, version=None, item=f"{item} 本期报送", sheet=out.sheet,
+           fields={"completed": ("已完成户数", reported_completed, completed),
+                   "accepted": ("已验收户数", reported_accepted, accepted)})
 
 
 def _settled(ctx: Context, out: RowOutcome, place: tuple, township: str, target: int | None, completed: int,

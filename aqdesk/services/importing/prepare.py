@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from sqlalchemy import select
@@ -17,7 +18,7 @@ from aqdesk.exchange.workbook import ImportCancelled, Table, read_workbook
 from aqdesk.gcpause import collector_paused
 from aqdesk.services.importing import check_places, check_relocation, check_tasks
 from aqdesk.services.importing.changes import FilePlan, RowOutcome
-from aqdesk.services.importing.context import Context, Sender
+from aqdesk.services.importing.context import Context, Sender, places_from
 from aqdesk.services.units import UnitDirectory
 
 TEMPLATE_VERSION = "1"
@@ -39,12 +40,20 @@ def prepare(db: Database, path: str | Path, *, unit: str | None = None, period: 
             cancel: Callable[[], bool] = lambda: False) -> FilePlan:
     """Read ``path`` and work out every change it asks for; raises ``UserError`` only when
     the file cannot be read at all (the message names the file)."""
-    with collector_paused():
-        return _prepare(db, path, unit, period, create_units, today, cancel)
+    # calamine lets go of the GIL while it parses: the ledger's 双替代 targets, the one big
+    # thing a return may need, are read meanwhile on the other core.
+    with collector_paused(), ThreadPoolExecutor(1, thread_name_prefix="aqdesk-read-ahead") as pool:
+        places = pool.submit(_read_places, db)
+        return _prepare(db, path, unit, period, create_units, today, cancel, places)
+
+
+def _read_places(db: Database):
+    with db.engine.connect() as connection:
+        return places_from(connection)
 
 
 def _prepare(db: Database, path: str | Path, unit: str | None, period: dt.date | None, create_units: bool,
-             today: dt.date | None, cancel: Callable[[], bool]) -> FilePlan:
+             today: dt.date | None, cancel: Callable[[], bool], places: Future) -> FilePlan:
     today = today or dt.date.today()
     book = read_workbook(path, unit_hint=unit, cancel=cancel)
     problems = list(book.problems)
@@ -70,7 +79,8 @@ def _prepare(db: Database, path: str | Path, unit: str | None, period: dt.date |
             if period is None:
                 file_error("无法确定报送期：请指定报送期（命令行 --period）")
         _refuse_repeat(session, book.sha256, file_error)
-        ctx = Context(session, directory, book.file_name, today, sender, period, create_units)
+        ctx = Context(session, directory, book.file_name, today, sender, period, create_units,
+                      places_ahead=places)
         rows: list[RowOutcome] = []
         if not any(p.is_error and p.row is None for p in problems):
             for table in book.tables:
