@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
 from typing import TypeVar
+from xml.etree.ElementTree import ParseError
 
 from python_calamine import (
     CalamineSheet,
@@ -35,6 +36,7 @@ from aqdesk.domain.names import normalize_name
 from aqdesk.domain.problems import Problem, Severity
 from aqdesk.domain.values import CellValue, cell_text
 from aqdesk.errors import UserError
+from aqdesk.exchange.ods_merges import Merge, ods_merges
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -138,7 +140,7 @@ def read_workbook(
     data = _read_bytes(path)
     _check_container(data, name, max_rows, cancel)
     book = _open(path, data)
-    reader = _SheetReader(name, cancel, max_rows, max_cell_chars)
+    reader = _SheetReader(name, cancel, max_rows, max_cell_chars, _ods_merges(data))
     metadata = None
     tables: list[Table] = []
     try:
@@ -301,6 +303,17 @@ def _open(path: Path, data: bytes) -> CalamineWorkbook:
         raise
 
 
+def _ods_merges(data: bytes) -> dict[str, list[Merge]] | None:
+    """The merges of an .ods, None for other files (calamine reports theirs). A broken
+    content.xml is left for calamine to report."""
+    if not data.startswith(_ZIP_MAGIC):
+        return None
+    try:
+        return ods_merges(data)
+    except (ValueError, ParseError, zipfile.BadZipFile, zlib.error, KeyError, EOFError):
+        return None
+
+
 def _call(name: str, action: Callable[[], T]) -> T:
     """Run a calamine step; whatever it fails with becomes a UserError naming the file."""
     try:
@@ -349,8 +362,10 @@ def _is_footer(value: CellValue) -> bool:
 class _SheetReader:
     """Reads sheets of one file, collecting the problems it meets on the way."""
 
-    def __init__(self, file: str, cancel: Callable[[], bool], max_rows: int, max_cell_chars: int):
+    def __init__(self, file: str, cancel: Callable[[], bool], max_rows: int, max_cell_chars: int,
+                 ods_merges: dict[str, list[Merge]] | None = None):
         self.file = file
+        self.ods_merges = ods_merges
         self.cancel = cancel
         self.max_rows = max_rows
         self.max_cell_chars = max_cell_chars
@@ -382,7 +397,8 @@ class _SheetReader:
         table = Table(sheet.name, kind, number,
                       {h: i + first_column for h, i in header.columns.items()}, hidden=hidden)
         table.rows = self._rows(table, header, body)
-        _fill_merged(table, sheet.merged_cell_ranges or ())
+        merges = self.ods_merges.get(sheet.name, ()) if self.ods_merges is not None else sheet.merged_cell_ranges
+        _fill_merged(table, merges or ())
         return table
 
     def _skip(self, sheet: str, found: tuple[int, HeaderRow] | None, hidden: bool) -> None:
