@@ -12,13 +12,15 @@ from aqdesk.domain.names import normalize_name
 
 
 class UnitDirectory:
-    """Name or alias → unit id, read once per service call. A name as stored is found
-    directly; only another spelling (full-width, spaces, an alias) needs the normalised
-    index, built on first need: a city has 100,000 townships."""
+    """Name or alias → unit id, read once per service call. A department or county named as
+    stored is found directly; a township, or another spelling (full-width, spaces, an
+    alias), needs the normalised index of every unit, built on first need: a city can
+    have 100,000 townships."""
 
     def __init__(self, session: Session):
         self._session = session
-        self._exact: dict[str, int] = {name: unit_id for unit_id, name in session.execute(select(Unit.id, Unit.name))}
+        self._exact: dict[str, int] = {name: unit_id for unit_id, name in session.execute(
+            select(Unit.id, Unit.name).where(Unit.kind != UnitKind.TOWNSHIP))}
         self._normalized: dict[str, int] | None = None
 
     def find(self, name: str) -> int | None:
@@ -31,7 +33,10 @@ class UnitDirectory:
 
     def _index(self) -> dict[str, int]:
         if self._normalized is None:
-            self._normalized = {normalize_name(name): unit_id for name, unit_id in self._exact.items()}
+            self._normalized = {normalize_name(name): unit_id
+                                for unit_id, name in self._session.execute(select(Unit.id, Unit.name))}
+            # a department or county wins over a township that normalises to its name
+            self._normalized.update((normalize_name(n), i) for n, i in self._exact.items())
             for unit_id, alias in self._session.execute(select(UnitAlias.unit_id, UnitAlias.alias)):
                 self._normalized.setdefault(normalize_name(alias), unit_id)
         return self._normalized

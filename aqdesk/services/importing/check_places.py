@@ -116,13 +116,17 @@ def substitution_return(ctx: Context, table: Table) -> list[RowOutcome]:
     kinds = {k.label: k.value for k in SubstitutionKind}
     labels = {k.value: k.label for k in SubstitutionKind}
     sheet, period, add, seen, reported = table.sheet, ctx.period, bulk.rows.append, ctx.seen, ctx.period_reports
+    county_h, township_h, kind_h, completed_h, target_h, accepted_h = (
+        H.COUNTY, H.TOWNSHIP, H.KIND, H.COMPLETED, H.TARGET_HOUSEHOLDS, H.ACCEPTED)
     for src in table.rows:
         cells, number = src.cells, src.number
-        county_id = county_ids.get(cells.get(H.COUNTY))
-        township, kind = cells.get(H.TOWNSHIP), kinds.get(cells.get(H.KIND))
+        county_id = county_ids.get(cells.get(county_h))
+        township, kind = cells.get(township_h), kinds.get(cells.get(kind_h))
         place = places.get((county_id, township, kind)) if county_id else None
-        completed = _plain_count(cells.get(H.COMPLETED))
-        target, accepted = _plain_count(cells.get(H.TARGET_HOUSEHOLDS)), _plain_count(cells.get(H.ACCEPTED))
+        completed = cells.get(completed_h)
+        completed = (int(completed) if completed.__class__ is float and completed >= 0 and completed.is_integer()
+                     else _plain_count(completed))
+        target, accepted = _plain_count(cells.get(target_h)), _plain_count(cells.get(accepted_h))
         out = None
         if place is None or completed.__class__ is not int or target is _TYPED or accepted is _TYPED:
             out = RowOutcome(sheet, number)
