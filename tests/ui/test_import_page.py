@@ -97,3 +97,27 @@ def test_unreadable_file_is_reported_not_raised(window, qtbot, tmp_path, monkeyp
     check(qtbot, page, [fake])
     assert page.entries[0].failure and "假的.xlsx" in page.entries[0].failure
     assert page.files.index(0, 8).data() == "无法读取"
+
+
+def test_a_substitution_return_previews_old_and_new_figures_and_commits(window, qtbot, tmp_path):
+    from aqdesk.services import substitution
+
+    today = dt.date(2026, 11, 23)
+    town = next(r for r in substitution.township_rows(window.db, today)
+                if r.county == "安平县" and r.completed + 7 <= r.target)
+    book = Workbook()
+    book.active.append(["县（区）", "乡镇（街道）", "类型", "任务户数", "已完成户数", "已验收户数"])
+    book.active.append(["安平县", town.township, town.kind.label, town.target, town.completed + 7, town.accepted])
+    book.save(tmp_path / "安平县双替代.xlsx")
+    page = window.import_page
+    page.unit_combo.setCurrentIndex(page.unit_combo.findData("安平县"))
+    page.period_check.setChecked(True)
+    page.period_edit.setDate(QDate(2026, 11, 20))
+    check(qtbot, page, [tmp_path / "安平县双替代.xlsx"])
+    page.file_table.selectRow(0)
+    shown = [[page.changes.index(r, c).data() for c in range(page.changes.columnCount())]
+             for r in range(page.changes.rowCount())]
+    assert any("已完成户数" in row and str(town.completed) in row and str(town.completed + 7) in row for row in shown)
+    page.commit_button.click()
+    after = next(r for r in substitution.township_rows(window.db, today) if r.id == town.id)
+    assert after.completed == town.completed + 7 and page.batches.rowCount() == 1
