@@ -123,7 +123,7 @@ def substitution_return(ctx: Context, table: Table) -> list[RowOutcome]:
         county_id = county_ids.get(cells.get(county_h))
         township, kind = cells.get(township_h), kinds.get(cells.get(kind_h))
         place = places.get((county_id, township, kind)) if county_id else None
-        completed = cells.get(completed_h)
+        completed = cells.get(completed_h)  # _plain_count's usual case, spared the call
         completed = (int(completed) if completed.__class__ is float and completed >= 0 and completed.is_integer()
                      else _plain_count(completed))
         target, accepted = _plain_count(cells.get(target_h)), _plain_count(cells.get(accepted_h))
@@ -135,7 +135,7 @@ def substitution_return(ctx: Context, table: Table) -> list[RowOutcome]:
             if found is None:
                 continue
             county_id, township, kind, place, target, completed, accepted = found  # township: as stored
-            county_ids[cells.get(H.COUNTY)] = county_id
+            county_ids[cells.get(county_h)] = county_id
         row_id, version, ledger_target, old_completed, old_accepted = place
         if accepted is None:
             accepted = old_accepted
