@@ -79,7 +79,7 @@ class ChangeModel(RowsModel):
 
     COLUMNS = (
         Column("位置", _where, 110),
-        Column("事项", lambda c: c.item, 200),
+        Column("事项", lambda c: c.item, 300),
         Column("字段", lambda c: c.label if isinstance(c, FieldChange) else "新增", 110),
         Column("原值", lambda c: _shown(c.field, c.old) if isinstance(c, FieldChange) else "", 220),
         Column("新值", lambda c: _shown(c.field, c.new) if isinstance(c, FieldChange) else _inserted(c), 220),
