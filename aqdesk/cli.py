@@ -145,21 +145,21 @@ def _database_url(args: argparse.Namespace) -> str:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from aqdesk.services import calendar, demo
-
+    from aqdesk.services import demo
+    from aqdesk.services.common import workdays
     with _database(args) as db:
         if args.init_demo:
             demo.load_demo(db)
             print(f"已载入演示数据（示例市）：{db.display_name}")
         else:
             with db.transaction() as session:
-                calendar.seed_if_empty(session)
+                workdays.seed_if_empty(session)
             print(f"数据库已就绪：{db.display_name}")
     return EXIT_OK
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from aqdesk.services.overview import overview
+    from aqdesk.services.reports.overview import overview
 
     with _database(args) as db:
         summary = overview(db, args.as_of or dt.date.today())
@@ -182,7 +182,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_tasks(args: argparse.Namespace) -> int:
-    from aqdesk.services.tasks import find_tasks
+    from aqdesk.services.ledgers.tasks import find_tasks
 
     with _database(args) as db:
         as_of = args.as_of or dt.date.today()
@@ -255,7 +255,7 @@ def _print_import(result: dict, plan) -> None:
 
 
 def cmd_imports(args: argparse.Namespace) -> int:
-    from aqdesk.services.imports import batch_rows
+    from aqdesk.services.importing.batches import batch_rows
 
     with _database(args) as db:
         rows = batch_rows(db)
@@ -278,7 +278,7 @@ def cmd_undo_import(args: argparse.Namespace) -> int:
 
 def cmd_template(args: argparse.Namespace) -> int:
     from aqdesk.exchange.template_xlsx import write_template
-    from aqdesk.services.templates import template_content, units_with_templates
+    from aqdesk.services.importing.templates import template_content, units_with_templates
 
     with _database(args) as db:
         units = units_with_templates(db) if args.all else [args.unit]
@@ -293,8 +293,7 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from aqdesk.services import backup
-
+    from aqdesk.services.common import backup
     with _database(args) as db:
         target = backup.backup(db, args.file)
     print(f"已备份到：{target}")
@@ -303,8 +302,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from aqdesk.db.database import open_database
-    from aqdesk.services import backup
-
+    from aqdesk.services.common import backup
     db = open_database(_database_url(args))
     restored, safety = backup.restore(db, args.file)
     restored.close()
@@ -313,7 +311,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from aqdesk.services.ledger_export import export_ledgers
+    from aqdesk.services.reports.ledger_export import export_ledgers
 
     with _database(args) as db:
         path = export_ledgers(db, args.out, args.as_of or dt.date.today(), args.unit)
@@ -322,8 +320,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_letters(args: argparse.Namespace) -> int:
-    from aqdesk.services import letters
-
+    from aqdesk.services.supervision import letters
     with _database(args) as db:
         units = None if args.overdue else [args.unit]
         for step in letters.issue_letters(db, units, args.as_of or dt.date.today(), args.out,
@@ -334,8 +331,7 @@ def cmd_letters(args: argparse.Namespace) -> int:
 
 def cmd_sheet(args: argparse.Namespace) -> int:
     from aqdesk.domain.enums import DayKind
-    from aqdesk.services import sheet_items, sheet_loop, sheet_print
-
+    from aqdesk.services.supervision import sheet_items, sheet_loop, sheet_print
     with _database(args) as db:
         day = args.as_of or dt.date.today()
         items = sheet_items.resolve(db, args.item, day)
@@ -350,8 +346,7 @@ def cmd_sheet(args: argparse.Namespace) -> int:
 
 
 def cmd_summons(args: argparse.Namespace) -> int:
-    from aqdesk.services import summons
-
+    from aqdesk.services.supervision import summons
     with _database(args) as db:
         as_of = args.as_of or dt.date.today()
         listed = summons.summons_list(db, as_of)

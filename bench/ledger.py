@@ -17,9 +17,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from aqdesk.domain.enums import Color, DeadlineKind, TaskStatus  # noqa: E402
 from aqdesk.domain.warning import WarningSettings  # noqa: E402
 from aqdesk.domain.workcalendar import WorkCalendar  # noqa: E402
-from aqdesk.services.calendar import official_years  # noqa: E402
-from aqdesk.services.tasks import TaskRow  # noqa: E402
-from aqdesk.services.warnings import Assessor  # noqa: E402
+from aqdesk.services.common.warning_colours import Assessor  # noqa: E402
+from aqdesk.services.common.workdays import official_years  # noqa: E402
+from aqdesk.services.ledgers.tasks import TaskRow  # noqa: E402
 
 N = 100_000
 AS_OF = dt.date(2026, 11, 23)

@@ -18,7 +18,9 @@ from pathlib import Path
 from aqdesk.db.database import open_database
 from aqdesk.exchange.ledger_xlsx import write_ledgers
 from aqdesk.exchange.pdf.fonts import font_set
-from aqdesk.services import demo, ledger_export, letters
+from aqdesk.services import demo
+from aqdesk.services.reports import ledger_export
+from aqdesk.services.supervision import letters
 
 AS_OF = dt.date(2026, 11, 23)
 LETTERS = 100

@@ -18,7 +18,8 @@ from pathlib import Path
 from aqdesk.db.database import open_database
 from aqdesk.db.models import Enterprise, Milestone, SubstitutionTarget, Unit
 from aqdesk.domain.enums import MilestoneKind, SubstitutionKind, UnitKind
-from aqdesk.services import calendar, relocation, substitution
+from aqdesk.services.common import workdays
+from aqdesk.services.ledgers import relocation, substitution
 
 TOWNSHIPS, ENTERPRISES, COUNTIES = 100_000, 10_000, 40
 AS_OF = dt.date(2026, 11, 23)
@@ -26,7 +27,7 @@ AS_OF = dt.date(2026, 11, 23)
 
 def build(db, rng: random.Random) -> None:
     with db.transaction() as s:
-        calendar.seed_if_empty(s)
+        workdays.seed_if_empty(s)
         counties = [Unit(name=f"县区{i}", kind=UnitKind.COUNTY.value) for i in range(COUNTIES)]
         s.add_all(counties)
         s.flush()

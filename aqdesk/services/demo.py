@@ -35,8 +35,8 @@ from aqdesk.db.models import (
 )
 from aqdesk.domain.enums import DeadlineKind, MilestoneKind, SubstitutionKind, TaskStatus, UnitKind
 from aqdesk.errors import UserError
-from aqdesk.services import calendar, settings
-from aqdesk.services.units import UnitDirectory
+from aqdesk.services.common import settings, workdays
+from aqdesk.services.common.units import UnitDirectory
 
 LOOSE_COAL_FIELDS = (
     "banned_points", "clean_coal_outlets", "clean_coal_tonnes", "inspections",
@@ -72,7 +72,7 @@ def load_demo(db: Database, today: dt.date | None = None) -> None:
     with db.transaction() as session:
         if not _is_empty(session):
             raise UserError("数据库中已有数据，演示数据只能载入空数据库。请使用 --db 指定一个新的数据库文件。")
-        calendar.seed_if_empty(session)
+        workdays.seed_if_empty(session)
         _Loader(session, shift).run()
         manifest = _manifest()
         for key in ("office.name", "office.short_name", "office.city"):

@@ -39,7 +39,6 @@ def open_for_gui(url: str, demo: bool) -> Database:
     db = open_database(url)
     if demo:
         from aqdesk.services import demo as demo_office
-
         if demo_office.is_empty(db):
             demo_office.load_demo(db)
     return db

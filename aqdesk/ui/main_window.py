@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from aqdesk import APP_TITLE, __version__
 from aqdesk.db.database import Database
 from aqdesk.errors import UserError
-from aqdesk.services import backup, calendar, editing
+from aqdesk.services.common import backup, editing, workdays
 from aqdesk.ui.dialogs.calendar_dialog import CalendarDialog
 from aqdesk.ui.dialogs.common import EditDialog
 from aqdesk.ui.dialogs.county_dialog import CountyDialog
@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
     def _update_status_bar(self) -> None:
         self.db_label.setText(self.tr("数据库：%1").replace("%1", self.db.display_name))
         self.as_of_label.setText(self.tr("截至：%1").replace("%1", self.as_of.isoformat()))
-        missing = calendar.years_without_official_data(self.db, self.as_of)
+        missing = workdays.years_without_official_data(self.db, self.as_of)
         self.calendar_label.setText(self.tr("%1年无官方节假日安排，按周一至周五计算（工具→工作日历）").replace(
             "%1", "、".join(map(str, missing))) if missing else "")
 

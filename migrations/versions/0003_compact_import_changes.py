@@ -43,7 +43,7 @@ def upgrade() -> None:
 
 def _move_field_entries(conn) -> None:
     """Each batch's field entries become its import_changes, in the format of
-    aqdesk.services.importing.record: groups of one table and field, rows [id, old, new]."""
+    aqdesk.services.common.import_record: groups of one table and field, rows [id, old, new]."""
     conn.execute(sa.text(
         "UPDATE import_batch SET audit_mark = COALESCE((SELECT max(a.id) FROM audit_log a "
         "WHERE a.changed_at <= import_batch.committed_at), 0)"))

@@ -11,7 +11,7 @@ from aqdesk.errors import UserError
 from aqdesk.exchange.errors_report import write_errors_report
 from aqdesk.exchange.template_xlsx import write_template
 from aqdesk.exchange.workbook import SourceRow, Table, Workbook, read_workbook
-from aqdesk.services.templates import template_content
+from aqdesk.services.importing.templates import template_content
 
 PERIOD = dt.date(2026, 11, 22)
 LIGHT_RED = "FFC7CE"

@@ -7,7 +7,7 @@ from openpyxl.utils import get_column_letter
 
 from aqdesk.errors import UserError
 from aqdesk.exchange.ledger_xlsx import Column, Ledger, LedgerBook, write_ledgers
-from aqdesk.services import ledger_export
+from aqdesk.services.reports import ledger_export
 
 AS_OF = dt.date(2026, 11, 22)
 

@@ -8,7 +8,8 @@ from sqlalchemy import select
 from aqdesk.db.models import Letter
 from aqdesk.errors import UserError
 from aqdesk.exchange.pdf import fonts as pdf_fonts
-from aqdesk.services import editing, letters
+from aqdesk.services.common import editing
+from aqdesk.services.supervision import letters
 from tests.exchange.pdf_reading import (
     MM,
     content_stream,

@@ -2,7 +2,7 @@ import pytest
 
 from aqdesk.domain.enums import Color
 from aqdesk.errors import UserError
-from aqdesk.services import sheet_items, sheet_loop, sheet_print, supervision
+from aqdesk.services.supervision import sheet_items, sheet_list, sheet_loop, sheet_print
 from tests.exchange.pdf_reading import (
     content_stream,
     page_lines,
@@ -68,7 +68,7 @@ def test_a_sheet_that_cannot_be_written_is_not_left_issued(demo_db, anchor, tmp_
 
 
 def test_an_old_sheet_prints_with_its_items_current_warnings(demo_db, anchor, tmp_path):
-    sheet_id = next(r.id for r in supervision.sheet_rows(demo_db, anchor)
+    sheet_id = next(r.id for r in sheet_list.sheet_rows(demo_db, anchor)
                     if r.number == "督办〔2026〕3号")
     path = sheet_print.save_sheet_pdf(demo_db, sheet_id, anchor, tmp_path / "3.pdf")
     text = pages_text(path)[0].replace("\n", "")

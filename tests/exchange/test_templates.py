@@ -19,7 +19,7 @@ from aqdesk.exchange.template_xlsx import (
     write_template,
 )
 from aqdesk.exchange.workbook import read_workbook
-from aqdesk.services.templates import template_content, units_with_templates
+from aqdesk.services.importing.templates import template_content, units_with_templates
 
 PERIOD = dt.date(2026, 11, 22)
 RETURN_SHEETS = ["重点任务", "散煤治理", "退城入园", "双替代"]

@@ -4,25 +4,26 @@ import pytest
 
 from aqdesk.domain.enums import Color
 from aqdesk.errors import UserError
-from aqdesk.services import calendar, settings, tasks
+from aqdesk.services.common import settings, workdays
+from aqdesk.services.ledgers import tasks
 
 
 def test_seeded_years_are_official_and_others_fall_back(demo_db):
-    assert calendar.year_calendar(demo_db, 2026).official
+    assert workdays.year_calendar(demo_db, 2026).official
     with demo_db.reading() as s:
-        cal = calendar.load(s)
+        cal = workdays.load(s)
     assert cal.is_workday(dt.date(2026, 10, 10))  # Saturday 调休
     assert not cal.is_workday(dt.date(2026, 10, 5))  # 国庆
-    assert not calendar.year_calendar(demo_db, 2040).official
+    assert not workdays.year_calendar(demo_db, 2040).official
 
 
 def test_office_can_mark_a_day_and_reset_it(demo_db):
     day = dt.date(2027, 1, 1)  # a Friday; no official data for 2027 yet
-    calendar.set_day(demo_db, day, False)
-    year = calendar.year_calendar(demo_db, 2027)
-    assert year.days[day] == (False, calendar.SOURCE_OFFICE) and year.office_days == 1
-    calendar.reset_day(demo_db, day)
-    assert day not in calendar.year_calendar(demo_db, 2027).days
+    workdays.set_day(demo_db, day, False)
+    year = workdays.year_calendar(demo_db, 2027)
+    assert year.days[day] == (False, workdays.SOURCE_OFFICE) and year.office_days == 1
+    workdays.reset_day(demo_db, day)
+    assert day not in workdays.year_calendar(demo_db, 2027).days
 
 
 def test_a_marked_holiday_changes_the_colours(demo_db, anchor):
@@ -31,7 +32,7 @@ def test_a_marked_holiday_changes_the_colours(demo_db, anchor):
 
     before = due_soon()
     for offset in range(1, 22):
-        calendar.set_day(demo_db, anchor + dt.timedelta(days=offset), False)
+        workdays.set_day(demo_db, anchor + dt.timedelta(days=offset), False)
     # with three weeks of holidays ahead, 7-03 (due 12-20) is within 5 working days
     assert due_soon() > before
 

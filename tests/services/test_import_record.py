@@ -9,9 +9,10 @@ from sqlalchemy import func, select
 
 from aqdesk.db.models import ImportBatch, ImportChanges, SubstitutionReport, SubstitutionTarget
 from aqdesk.errors import UserError
-from aqdesk.services import editing, substitution
+from aqdesk.services.common import editing
 from aqdesk.services.importing.commit import commit, undo_import
 from aqdesk.services.importing.prepare import prepare
+from aqdesk.services.ledgers import substitution
 from tests.services.test_importing import workbook
 
 PERIOD = dt.date(2026, 11, 20)

@@ -9,9 +9,9 @@ from sqlalchemy import func, select
 from aqdesk.db.models import ImportBatch, SubstitutionReport, Task, TaskProgress
 from aqdesk.domain.enums import Color
 from aqdesk.errors import UserError
-from aqdesk.services import loose_coal, substitution, task_edit, tasks
 from aqdesk.services.importing.commit import commit, undo_import
 from aqdesk.services.importing.prepare import prepare
+from aqdesk.services.ledgers import loose_coal, substitution, task_edit, tasks
 
 FIXTURES = Path(__file__).resolve().parent.parent / "exchange" / "fixtures"
 PERIOD = dt.date(2026, 11, 20)
@@ -159,8 +159,7 @@ def test_another_countys_rows_are_refused(demo_db, tmp_path):
 
 
 def test_relocation_return_checks_dates_and_stage(demo_db, tmp_path, anchor):
-    from aqdesk.services import relocation
-
+    from aqdesk.services.ledgers import relocation
     ent = next(r for r in relocation.enterprise_rows(demo_db, anchor) if r.county == "东城区" and r.stage == "未启动")
     path = workbook(tmp_path / "东城区.xlsx", {"退城入园": [
         ["企业名称", "统一社会信用代码", "当前阶段", "停产时间", "拆除完成时间", "存在问题"],
@@ -209,7 +208,7 @@ def test_a_filled_in_template_changes_exactly_what_was_typed(demo_db, tmp_path):
     from openpyxl import load_workbook
 
     from aqdesk.exchange.template_xlsx import write_template
-    from aqdesk.services.templates import template_content
+    from aqdesk.services.importing.templates import template_content
 
     period = dt.date(2026, 11, 22)
     path = write_template(template_content(demo_db, "安平县", period), tmp_path)

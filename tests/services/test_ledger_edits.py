@@ -4,7 +4,9 @@ import pytest
 
 from aqdesk.domain.enums import Color, MilestoneKind
 from aqdesk.errors import UserError
-from aqdesk.services import editing, loose_coal, overview, relocation, substitution
+from aqdesk.services.common import editing
+from aqdesk.services.ledgers import loose_coal, relocation, substitution
+from aqdesk.services.reports import overview
 
 
 def test_demo_ledgers_show_all_three_colours(demo_db, anchor):

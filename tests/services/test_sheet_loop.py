@@ -4,8 +4,10 @@ import pytest
 
 from aqdesk.domain.enums import Color, DayKind, LoopStep
 from aqdesk.errors import UserError
-from aqdesk.services import editing, overview, sheet_items, sheet_loop, summons, supervision
-from aqdesk.services.calendar import load as load_calendar
+from aqdesk.services.common import editing
+from aqdesk.services.common.workdays import load as load_calendar
+from aqdesk.services.reports import overview
+from aqdesk.services.supervision import sheet_items, sheet_list, sheet_loop, summons
 
 
 def issue(db, day, unit="石桥县", keys=("5-06",), level=None, **kwargs):
@@ -69,7 +71,7 @@ def test_a_sheet_goes_through_the_whole_loop(demo_db, anchor):
     assert [s.step.label for s in detail.steps] == ["交办", "签收", "反馈", "核查退回", "反馈", "核查", "销号"]
     assert detail.steps[2].attachments == ("石桥县整改方案.docx", "现场照片.jpg")
     assert not detail.late(anchor + dt.timedelta(days=30))
-    row = next(r for r in supervision.sheet_rows(demo_db, anchor + dt.timedelta(days=30)) if r.id == sid)
+    row = next(r for r in sheet_list.sheet_rows(demo_db, anchor + dt.timedelta(days=30)) if r.id == sid)
     assert row.color is Color.GREEN and row.state == "销号" and row.answered_on == anchor + dt.timedelta(days=1)
     with pytest.raises(UserError, match="已销号"):
         step(demo_db, sid, LoopStep.FEEDBACK, anchor + dt.timedelta(days=4), "再反馈")
@@ -118,7 +120,7 @@ def test_an_overdue_open_sheet_is_red_in_the_overview(demo_db, anchor):
     issued = issue(demo_db, anchor - dt.timedelta(days=14), keys=("4-04",), unit="市城管执法局")
     assert issued.deadline < anchor
     assert overview.overview(demo_db, anchor).sheets.red == before + 1
-    row = next(r for r in supervision.sheet_rows(demo_db, anchor, unit="城管局"))
+    row = next(r for r in sheet_list.sheet_rows(demo_db, anchor, unit="城管局"))
     assert row.id == issued.sheet_id and row.late and row.reason.startswith("逾期")
 
 

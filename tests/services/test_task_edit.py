@@ -6,7 +6,8 @@ from sqlalchemy import func, select
 from aqdesk.db.models import AuditEntry, DeadlineChange, Task, TaskProgress
 from aqdesk.domain.enums import DeadlineKind
 from aqdesk.errors import UserError
-from aqdesk.services import editing, task_edit, tasks
+from aqdesk.services.common import editing
+from aqdesk.services.ledgers import task_edit, tasks
 
 
 def dated_task(db):

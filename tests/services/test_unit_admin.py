@@ -2,8 +2,8 @@ import pytest
 
 from aqdesk.domain.enums import UnitKind
 from aqdesk.errors import UserError
-from aqdesk.services import editing, unit_admin
-from aqdesk.services.tasks import find_tasks
+from aqdesk.services.common import editing, unit_admin
+from aqdesk.services.ledgers.tasks import find_tasks
 
 
 def unit(db, name):

@@ -2,7 +2,7 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
 
-from aqdesk.services import calendar, settings
+from aqdesk.services.common import settings, workdays
 from aqdesk.ui.app import make_app
 from aqdesk.ui.dialogs.calendar_dialog import HOLIDAY, MAKEUP_WORKDAY, CalendarDialog
 from aqdesk.ui.dialogs.settings_dialog import SettingsDialog
@@ -20,10 +20,10 @@ def test_calendar_dialog_marks_official_days_and_takes_office_changes(qtbot, dem
     assert "没有官方放假安排" in dialog.year_label.text()
     assert "工作日" in dialog.day_label.text()
     qtbot.mouseClick(dialog.holiday_button, Qt.MouseButton.LeftButton)
-    assert calendar.year_calendar(demo_db, 2027).days[dt.date(2027, 2, 8)] == (False, calendar.SOURCE_OFFICE)
+    assert workdays.year_calendar(demo_db, 2027).days[dt.date(2027, 2, 8)] == (False, workdays.SOURCE_OFFICE)
     assert "休息日（本办公室设定）" in dialog.day_label.text() and dialog.changed
     qtbot.mouseClick(dialog.reset_button, Qt.MouseButton.LeftButton)
-    assert dt.date(2027, 2, 8) not in calendar.year_calendar(demo_db, 2027).days
+    assert dt.date(2027, 2, 8) not in workdays.year_calendar(demo_db, 2027).days
 
 
 def test_settings_dialog_saves_the_margins(qtbot, demo_db):
@@ -36,7 +36,7 @@ def test_settings_dialog_saves_the_margins(qtbot, demo_db):
 
 
 def test_units_dialog_adds_an_alias_and_a_unit(qtbot, demo_db):
-    from aqdesk.services import unit_admin
+    from aqdesk.services.common import unit_admin
     from aqdesk.ui.dialogs.units_dialog import UnitsDialog
 
     make_app()

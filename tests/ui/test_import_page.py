@@ -6,7 +6,7 @@ from PySide6.QtCore import QDate, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from aqdesk.services import tasks
+from aqdesk.services.ledgers import tasks
 from tests.ui.conftest import show
 
 
@@ -100,8 +100,7 @@ def test_unreadable_file_is_reported_not_raised(window, qtbot, tmp_path, monkeyp
 
 
 def test_a_substitution_return_previews_old_and_new_figures_and_commits(window, qtbot, tmp_path):
-    from aqdesk.services import substitution
-
+    from aqdesk.services.ledgers import substitution
     today = dt.date(2026, 11, 23)
     town = next(r for r in substitution.township_rows(window.db, today)
                 if r.county == "安平县" and r.completed + 7 <= r.target)

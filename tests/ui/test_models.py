@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from aqdesk.domain.enums import Color, TaskStatus
-from aqdesk.services.tasks import TaskRow
+from aqdesk.services.ledgers.tasks import TaskRow
 from aqdesk.ui.models.filters import ChoiceFilter
 from aqdesk.ui.models.ledgers import TaskModel
 from aqdesk.ui.models.rows_proxy import RowsProxy

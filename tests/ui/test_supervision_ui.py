@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
 from aqdesk.domain.enums import Color, LoopStep
-from aqdesk.services import sheet_loop, supervision
+from aqdesk.services.supervision import sheet_list, sheet_loop
 from aqdesk.ui.app import make_app
 from aqdesk.ui.dialogs.new_sheet_dialog import NewSheetDialog
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
@@ -49,7 +49,7 @@ def test_issuing_a_sheet_from_the_dialog(qtbot, demo_db, anchor):
 
 def test_recording_the_loop_in_the_sheet_dialog(qtbot, demo_db, anchor):
     make_app()
-    sheet_id = next(r.id for r in supervision.sheet_rows(demo_db, anchor) if r.number == "督办〔2026〕6号")
+    sheet_id = next(r.id for r in sheet_list.sheet_rows(demo_db, anchor) if r.number == "督办〔2026〕6号")
     dialog = SheetDialog(demo_db, sheet_id, anchor)
     qtbot.addWidget(dialog)
     assert dialog.steps.rowCount() == 2 and "逾期反馈" in dialog.header.text()
@@ -65,8 +65,7 @@ def test_recording_the_loop_in_the_sheet_dialog(qtbot, demo_db, anchor):
 
 def test_preview_saves_then_prints(qtbot, demo_db, anchor, tmp_path):
     make_app()
-    from aqdesk.services import letters
-
+    from aqdesk.services.supervision import letters
     data = letters.preview_letter(demo_db, "石桥县", anchor)
     issued = []
     dialog = PdfPreviewDialog("督办函", data, "", lambda folder: issued.append(

@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from aqdesk.domain.enums import Color
-from aqdesk.services import task_edit
+from aqdesk.services.ledgers import task_edit
 from aqdesk.ui.dialogs.task_dialog import TaskDialog
 from aqdesk.ui.models.rows import ROW_ROLE
 from tests.ui.conftest import show

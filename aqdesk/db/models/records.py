@@ -39,7 +39,7 @@ class ImportBatch(Base):
 class ImportChanges(Base):
     """Every field one import changed, old and new, kept as one compact JSON text rather than
     an audit entry each: a city-wide return changes 200,000 fields
-    (``aqdesk.services.importing.record`` reads and writes it)."""
+    (``aqdesk.services.common.import_record`` reads and writes it)."""
 
     __tablename__ = "import_changes"
 

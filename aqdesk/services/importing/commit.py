@@ -26,10 +26,10 @@ from aqdesk.db.database import Database
 from aqdesk.db.models import AuditEntry, ImportBatch
 from aqdesk.errors import UserError
 from aqdesk.gcpause import collector_paused
-from aqdesk.services.audit import current_user
-from aqdesk.services.importing import record
+from aqdesk.services.common import import_record
+from aqdesk.services.common.audit import current_user
+from aqdesk.services.common.stored import DELETED, INSERTED, to_text
 from aqdesk.services.importing.changes import Bulk, FieldChange, FilePlan, Insert, Ref
-from aqdesk.services.stored import DELETED, INSERTED, to_text
 
 SOURCE = "import"
 BATCH_TABLES = ("task_progress", "loose_coal_report", "substitution_report")
@@ -62,7 +62,7 @@ def commit(db: Database, plan: FilePlan, accept_valid_rows: bool = False) -> int
             session.flush()
             audit = _Audit(batch.id, who)
             driver = _Driver(session)
-            changes = record.ChangeRecord()
+            changes = import_record.ChangeRecord()
             taken = plan.taken(accept_valid_rows)
             _write_inserts(session, driver, [i for r in taken for i in r.inserts], batch.id, audit)
             _write_changes(driver, [c for r in taken for c in r.changes], changes)
@@ -166,7 +166,7 @@ def _defaults(table, values: dict[str, Any]) -> None:
             values[column.name] = default.arg(None) if default.is_callable else default.arg
 
 
-def _write_changes(driver: _Driver, changes: list[FieldChange], changed: record.ChangeRecord) -> None:
+def _write_changes(driver: _Driver, changes: list[FieldChange], changed: import_record.ChangeRecord) -> None:
     by_row: dict[tuple[str, int], list[FieldChange]] = defaultdict(list)
     for c in changes:
         by_row[(c.table, c.row_id)].append(c)
@@ -182,7 +182,7 @@ def _write_changes(driver: _Driver, changes: list[FieldChange], changed: record.
         changed.add(table_name, fields, recorded[(table_name, fields)])
 
 
-def _write_bulk(driver: _Driver, bulk: Bulk, batch_id: int, changed: record.ChangeRecord) -> None:
+def _write_bulk(driver: _Driver, bulk: Bulk, batch_id: int, changed: import_record.ChangeRecord) -> None:
     # In id order, SQLite writes each page of the table and its indexes once, not once per row.
     rows = sorted(bulk.rows, key=itemgetter(2))
     driver.update(bulk.table, bulk.fields, [(*new, row_id, version) for _n, _i, row_id, version, _o, new, _a in rows],
@@ -200,14 +200,14 @@ def undo_import(db: Database, batch_id: int) -> None:
             raise UserError(f"没有编号为 {batch_id} 的导入批次。")
         if batch.undone_at is not None:
             raise UserError(f"批次 {batch_id}（{batch.file_name}）已于 {batch.undone_at:%Y-%m-%d %H:%M} 撤销。")
-        groups = record.load(session, batch_id)
+        groups = import_record.load(session, batch_id)
         inserted = session.execute(select(AuditEntry.table_name, AuditEntry.row_id, AuditEntry.new_value).where(
             AuditEntry.batch_id == batch_id, AuditEntry.source == SOURCE, AuditEntry.field == INSERTED)
             .order_by(AuditEntry.id)).all()
-        _refuse_if_touched_later(session, batch, record.Touches(
-            set(record.changed(groups)), {(table, row_id) for table, row_id, _values in inserted}))
+        _refuse_if_touched_later(session, batch, import_record.Touches(
+            set(import_record.changed(groups)), {(table, row_id) for table, row_id, _values in inserted}))
         driver = _Driver(session)
-        for table_name, fields, rows in record.restorations(groups):
+        for table_name, fields, rows in import_record.restorations(groups):
             driver.update(table_name, fields, rows)
         for name in BATCH_TABLES:
             session.execute(delete(Base.metadata.tables[name]).where(Base.metadata.tables[name].c.batch_id == batch_id))
@@ -225,7 +225,7 @@ def undo_import(db: Database, batch_id: int) -> None:
         batch.undone_by = who
 
 
-def _refuse_if_touched_later(session: Session, batch: ImportBatch, touches: record.Touches) -> None:
+def _refuse_if_touched_later(session: Session, batch: ImportBatch, touches: import_record.Touches) -> None:
     """A later edit or a later import (still standing) of the same fields forbids the undo."""
     refused = f"无法撤销批次 {batch.id}（{batch.file_name}）："
     later_edits = session.execute(
@@ -238,7 +238,7 @@ def _refuse_if_touched_later(session: Session, batch: ImportBatch, touches: reco
             raise UserError(
                 f"{refused}{_describe(session, table, row_id)}的「{field}」在 {when:%Y-%m-%d %H:%M} 又被"
                 f"{who or '他人'}修改（{'后来的导入' if source == SOURCE else '手工修改'}）。请先撤销后来的修改。")
-    found = record.later_import(session, touches, ImportBatch.id > batch.id)
+    found = import_record.later_import(session, touches, ImportBatch.id > batch.id)
     if found is not None:
         later, (table, row_id, field) = found
         raise UserError(

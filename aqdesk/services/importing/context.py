@@ -29,8 +29,8 @@ from aqdesk.domain.enums import UnitKind
 from aqdesk.domain.names import normalize_name
 from aqdesk.domain.problems import Problem, Severity
 from aqdesk.domain.values import CellValue
+from aqdesk.services.common.units import UnitDirectory
 from aqdesk.services.importing.changes import Bulk, RowOutcome
-from aqdesk.services.units import UnitDirectory
 
 
 def places_from(connection: Connection) -> dict[tuple[int, str, str], tuple[Any, ...]]:

@@ -16,10 +16,10 @@ from aqdesk.domain.headings import SheetKind
 from aqdesk.domain.problems import Problem, Severity
 from aqdesk.exchange.workbook import ImportCancelled, Table, read_workbook
 from aqdesk.gcpause import collector_paused
+from aqdesk.services.common.units import UnitDirectory
 from aqdesk.services.importing import check_places, check_relocation, check_tasks
 from aqdesk.services.importing.changes import FilePlan, RowOutcome
 from aqdesk.services.importing.context import Context, Sender, places_from
-from aqdesk.services.units import UnitDirectory
 
 TEMPLATE_VERSION = "1"
 Checker = Callable[[Context, Table], list[RowOutcome]]

@@ -19,9 +19,9 @@ from aqdesk.domain.values import (
     parse_yes_no,
 )
 from aqdesk.exchange.workbook import SourceRow, Table
+from aqdesk.services.common.stored import to_text
 from aqdesk.services.importing.changes import FieldChange, RowOutcome
 from aqdesk.services.importing.context import Context
-from aqdesk.services.stored import to_text
 
 _TASK_NUMBER = re.compile(r"^(\d+)[-－—–_.](\d+)$")
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from aqdesk.db.database import Database
-from aqdesk.services import calendar
+from aqdesk.services.common import workdays
 
 HOLIDAY = QColor("#f8d0cc")
 MAKEUP_WORKDAY = QColor("#cfe0f6")
@@ -69,15 +69,15 @@ class CalendarDialog(QDialog):
 
     def _paint(self, year: int) -> None:
         self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # clear every format
-        self.year = calendar.year_calendar(self.db, year)
+        self.year = workdays.year_calendar(self.db, year)
         for day, (is_workday, source) in self.year.days.items():
             weekend = day.weekday() >= 5
-            if is_workday == (not weekend) and source != calendar.SOURCE_OFFICE:
+            if is_workday == (not weekend) and source != workdays.SOURCE_OFFICE:
                 continue
             fmt = QTextCharFormat()
             if is_workday != (not weekend):
                 fmt.setBackground(MAKEUP_WORKDAY if is_workday else HOLIDAY)
-            if source == calendar.SOURCE_OFFICE:
+            if source == workdays.SOURCE_OFFICE:
                 fmt.setForeground(OFFICE_MARK)
                 fmt.setFontWeight(700)
             self.calendar.setDateTextFormat(QDate(day), fmt)
@@ -98,16 +98,16 @@ class CalendarDialog(QDialog):
         if day.year != self.year.year:
             self._paint(day.year)
         is_workday, source = self.year.days.get(day, (day.weekday() < 5, ""))
-        origin = {calendar.SOURCE_OFFICE: "（本办公室设定）", calendar.SOURCE_OFFICIAL: "（官方安排）"}.get(source, "（按周一至周五）")
+        origin = {workdays.SOURCE_OFFICE: "（本办公室设定）", workdays.SOURCE_OFFICIAL: "（官方安排）"}.get(source, "（按周一至周五）")
         self.day_label.setText(f"{day.year}年{day.month}月{day.day}日："
                                f"{'工作日' if is_workday else '休息日'}{origin}")
 
     def _set(self, is_workday: bool) -> None:
-        calendar.set_day(self.db, self._selected(), is_workday)
+        workdays.set_day(self.db, self._selected(), is_workday)
         self._after_change()
 
     def _reset(self) -> None:
-        calendar.reset_day(self.db, self._selected())
+        workdays.reset_day(self.db, self._selected())
         self._after_change()
 
     def _after_change(self) -> None:

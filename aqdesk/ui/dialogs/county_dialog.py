@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from aqdesk.db.database import Database
 from aqdesk.domain.loose_coal import FIGURES, RELAPSE, short_label
-from aqdesk.services import loose_coal
+from aqdesk.services.ledgers import loose_coal
 from aqdesk.ui.dialogs.common import EditDialog, date_edit, fill, iso, table
 
 FIELDS = (*FIGURES, RELAPSE)

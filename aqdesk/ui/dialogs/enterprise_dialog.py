@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from aqdesk.db.database import Database
 from aqdesk.domain.enums import MilestoneKind
-from aqdesk.services import relocation
+from aqdesk.services.ledgers import relocation
 from aqdesk.ui.dialogs.common import EditDialog, date_edit, fill, iso, table, text_box
 
 

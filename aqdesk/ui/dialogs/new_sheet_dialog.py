@@ -26,8 +26,8 @@ from aqdesk.db.database import Database
 from aqdesk.domain.docnumber import chinese_date
 from aqdesk.domain.enums import Color, DayKind
 from aqdesk.errors import UserError
-from aqdesk.services import sheet_items, sheet_loop, sheet_print
-from aqdesk.services.units import unit_names
+from aqdesk.services.common.units import unit_names
+from aqdesk.services.supervision import sheet_items, sheet_loop, sheet_print
 from aqdesk.ui.dialogs.common import date_edit, table, text_box
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 from aqdesk.ui.models.rows import COLOR_FILLS, COLOR_INK

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from aqdesk.db.database import Database
 from aqdesk.errors import UserError
-from aqdesk.services import settings
+from aqdesk.services.common import settings
 
 
 class SettingsDialog(QDialog):

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from aqdesk.db.database import Database
 from aqdesk.domain.enums import DeadlineKind, TaskStatus
-from aqdesk.services import task_edit
+from aqdesk.services.ledgers import task_edit
 from aqdesk.ui.dialogs.common import EditDialog, date_edit, fill, table, text_box
 
 

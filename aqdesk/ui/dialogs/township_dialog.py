@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QWidget
 
 from aqdesk.db.database import Database
-from aqdesk.services import substitution
+from aqdesk.services.ledgers import substitution
 from aqdesk.ui.dialogs.common import EditDialog, date_edit
 
 MAX_HOUSEHOLDS = 1_000_000

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from aqdesk.db.database import Database
 from aqdesk.domain.enums import UnitKind
-from aqdesk.services import unit_admin
+from aqdesk.services.common import unit_admin
 from aqdesk.ui.dialogs.common import EditDialog
 from aqdesk.ui.models.rows import ROW_ROLE, Column, RowsModel
 from aqdesk.ui.widgets.tables import rows_view

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aqdesk.domain.enums import DeadlineKind, SubstitutionKind, TaskStatus
+from aqdesk.services.common.stored import to_text
 from aqdesk.services.importing.changes import FieldChange, FilePlan, Insert
-from aqdesk.services.stored import to_text
 from aqdesk.ui.models.rows import Column, RowsModel
 
 

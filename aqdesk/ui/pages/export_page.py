@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from aqdesk.db.database import Database
 from aqdesk.domain.docnumber import chinese_date
 from aqdesk.errors import UserError
-from aqdesk.services.units import unit_names
+from aqdesk.services.common.units import unit_names
 from aqdesk.ui.progress import GeneratorJob, run_with_progress
 
 
@@ -100,8 +100,7 @@ class ExportPage(QWidget):
         self.ledger_note.setText(self.tr(
             "截至%1的重点任务、退城入园、双替代、散煤治理、督办单台账和分单位汇总，一个工作簿，"
             "按A3横向打印设置好。").replace("%1", date))
-        from aqdesk.services import letters
-
+        from aqdesk.services.supervision import letters
         self.overdue_units = letters.units_with_red(db, as_of)
         self.letters_note.setText(self.tr(
             "截至%1，有逾期事项的单位 %2 个。为每个单位生成一份督办函（PDF），依次编号并登记。")
@@ -121,8 +120,7 @@ class ExportPage(QWidget):
 
     def export_ledger_to(self, target: Path, unit: str | None) -> Path | None:
         try:
-            from aqdesk.services import ledger_export
-
+            from aqdesk.services.reports import ledger_export
             path = ledger_export.export_ledgers(self.db, target, self.as_of, unit)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("导出失败"), str(exc))
@@ -146,8 +144,7 @@ class ExportPage(QWidget):
         db, as_of = self.db, self.as_of
 
         def steps():
-            from aqdesk.services import letters
-
+            from aqdesk.services.supervision import letters
             for step in letters.issue_letters(db, None, as_of, folder):
                 yield step.done, step.total, f"{step.letter.number}　{step.letter.unit}", step.letter
 

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 from aqdesk.db.database import Database
 from aqdesk.errors import UserError
 from aqdesk.exchange.workbook import read_workbook
-from aqdesk.services import imports
+from aqdesk.services.common.units import unit_names
+from aqdesk.services.importing import batches
 from aqdesk.services.importing.commit import commit, undo_import
 from aqdesk.services.importing.prepare import prepare
-from aqdesk.services.units import unit_names
 from aqdesk.ui.models.imports import ChangeModel, FileModel, ImportEntry, ProblemModel
 from aqdesk.ui.models.ledgers import BatchModel
 from aqdesk.ui.models.rows import ROW_ROLE
@@ -150,7 +150,7 @@ class ImportPage(QWidget):
         for name in unit_names(db):
             self.unit_combo.addItem(name, name)
         self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(keep)) if keep else 0)
-        self.batches.set_rows(imports.batch_rows(db))
+        self.batches.set_rows(batches.batch_rows(db))
 
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():
@@ -259,7 +259,7 @@ class ImportPage(QWidget):
             except UserError as exc:
                 refused.append(str(exc))
         self._reload_files()
-        self.batches.set_rows(imports.batch_rows(self.db))
+        self.batches.set_rows(batches.batch_rows(self.db))
         self._update_buttons()
         if done:
             self.imported.emit()
@@ -313,5 +313,5 @@ class ImportPage(QWidget):
             if entry.batch == batch.id:
                 entry.batch = None
         self._reload_files()
-        self.batches.set_rows(imports.batch_rows(self.db))
+        self.batches.set_rows(batches.batch_rows(self.db))
         self.imported.emit()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from aqdesk.domain.relocation import STAGES
-from aqdesk.services import loose_coal, relocation, substitution, tasks
+from aqdesk.services.ledgers import loose_coal, relocation, substitution, tasks
 from aqdesk.ui.models import ledgers
 from aqdesk.ui.models.filters import ChoiceFilter, FlagFilter
 from aqdesk.ui.pages.ledger_page import LedgerPage, colour_filter

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from aqdesk.db.database import Database
 from aqdesk.domain.enums import Color
-from aqdesk.services.overview import overview
-from aqdesk.services.status import ColorCounts
+from aqdesk.services.reports.overview import overview
+from aqdesk.services.reports.status import ColorCounts
 from aqdesk.ui.models.ledgers import OverdueModel, UnitCountsModel
 from aqdesk.ui.models.rows import COLOR_FILLS, COLOR_INK, ROW_ROLE
 from aqdesk.ui.widgets.colour_chart import ColourBarChart

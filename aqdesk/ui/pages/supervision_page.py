@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from aqdesk.db.database import Database
 from aqdesk.domain.docnumber import chinese_date
 from aqdesk.errors import UserError
-from aqdesk.services import letters, sheet_print, summons, supervision
+from aqdesk.services.supervision import letters, sheet_list, sheet_print, summons
 from aqdesk.ui.dialogs.new_sheet_dialog import NewSheetDialog
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 from aqdesk.ui.dialogs.sheet_dialog import SheetDialog
@@ -43,7 +43,7 @@ class SupervisionPage(QWidget):
         super().__init__(parent)
         self.db: Database | None = None
         self.as_of = dt.date.today()
-        self.sheets = LedgerPage(self.tr("三色督办单"), SupervisionModel(), supervision.sheet_rows, [
+        self.sheets = LedgerPage(self.tr("三色督办单"), SupervisionModel(), sheet_list.sheet_rows, [
             ChoiceFilter(self.tr("级别"), self.tr("全部级别"), lambda r: (f"{r.level.label}色",), ["红色", "黄色", "绿色"]),
             ChoiceFilter(self.tr("状态"), self.tr("全部状态"), lambda r: ("已销号" if r.closed else "在办",),
                          ["在办", "已销号"]),
@@ -95,7 +95,7 @@ class SupervisionPage(QWidget):
         self.sheets.refresh(db, as_of)
         self._show_history(self.sheets.table.currentIndex(), None)
 
-    def current(self) -> supervision.SheetRow | None:
+    def current(self) -> sheet_list.SheetRow | None:
         index = self.sheets.table.currentIndex()
         return index.data(ROW_ROLE) if index.isValid() else None
 
@@ -130,7 +130,7 @@ class SupervisionPage(QWidget):
             self.sheets.select_row(dialog.issued.sheet_id)
             self.print_sheet()
 
-    def open_sheet(self, row: supervision.SheetRow | None) -> None:
+    def open_sheet(self, row: sheet_list.SheetRow | None) -> None:
         if row is None:
             return
         dialog = SheetDialog(self.db, row.id, self.as_of, self)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from aqdesk.db.database import Database
-from aqdesk.services.unit_view import UnitSummary, unit_summaries
+from aqdesk.services.reports.unit_view import UnitSummary, unit_summaries
 from aqdesk.ui.models.ledgers import UnitSummaryModel, UnitTaskModel
 from aqdesk.ui.models.rows import ROW_ROLE
 from aqdesk.ui.widgets.colour_chart import ColourBarChart

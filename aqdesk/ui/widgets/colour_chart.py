@@ -10,7 +10,7 @@ from PySide6.QtCharts import (
 )
 
 from aqdesk.domain.enums import Color
-from aqdesk.services.status import ColorCounts
+from aqdesk.services.reports.status import ColorCounts
 from aqdesk.ui.models.rows import COLOR_INK
 from aqdesk.ui.widgets.chart_view import ChartView
 

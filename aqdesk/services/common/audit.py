@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 from aqdesk.db.base import Base
 from aqdesk.db.models import AuditEntry, ImportBatch
 from aqdesk.errors import UserError
-from aqdesk.services.importing.record import Touches, later_import
-from aqdesk.services.stored import DELETED, INSERTED, from_text, to_text
+from aqdesk.services.common.import_record import Touches, later_import
+from aqdesk.services.common.stored import DELETED, INSERTED, from_text, to_text
 
 UNDO_PREFIX = "undo:"
 

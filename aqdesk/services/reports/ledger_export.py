@@ -12,8 +12,10 @@ from aqdesk.db.database import Database
 from aqdesk.domain.docnumber import chinese_date
 from aqdesk.domain.enums import Color, LoopStep, MilestoneKind
 from aqdesk.exchange.ledger_xlsx import Column, Ledger, LedgerBook, write_ledgers
-from aqdesk.services import loose_coal, relocation, settings, substitution, supervision, tasks
-from aqdesk.services.sheet_items import all_items, unit_name
+from aqdesk.services.common import settings
+from aqdesk.services.ledgers import loose_coal, relocation, substitution, tasks
+from aqdesk.services.supervision import sheet_list
+from aqdesk.services.supervision.sheet_items import all_items, unit_name
 
 COLOR = Column("预警")
 
@@ -44,7 +46,7 @@ def ledger_book(db: Database, as_of: dt.date, unit: str | None = None) -> Ledger
     enterprises = [r for r in relocation.enterprise_rows(db, as_of) if mine(r.county)]
     townships = [r for r in substitution.township_rows(db, as_of) if mine(r.county, r.township)]
     counties = [r for r in loose_coal.county_rows(db, as_of) if mine(r.county)]
-    sheets = [r for r in supervision.sheet_rows(db, as_of) if mine(r.unit)]
+    sheets = [r for r in sheet_list.sheet_rows(db, as_of) if mine(r.unit)]
     ledgers = (
         Ledger("重点任务", f"{city}{office['ledger.title']}{suffix}", (
             COLOR, Column("编号"), Column("类别"), Column("任务名称", wrap=True), Column("牵头单位"),
@@ -93,7 +95,7 @@ def _by_kind(row: relocation.EnterpriseRow, field: str) -> list[dt.date | None]:
 
 
 def _summary(db: Database, as_of: dt.date, name: str | None, title: str,
-             sheets: list[supervision.SheetRow]) -> Ledger:
+             sheets: list[sheet_list.SheetRow]) -> Ledger:
     units: dict[str, _UnitTotals] = {}
     for item in all_items(db, as_of):
         if item.open and item.kind != "enterprise" and (name is None or item.unit == name):

@@ -28,8 +28,8 @@ from aqdesk.domain.relocation import current_stage
 from aqdesk.domain.values import CellValue
 from aqdesk.errors import UserError
 from aqdesk.exchange.template_xlsx import TemplateContent, TemplateSheet
-from aqdesk.services import settings
-from aqdesk.services.units import UnitDirectory
+from aqdesk.services.common import settings
+from aqdesk.services.common.units import UnitDirectory
 
 # A township's rows are in its county's template, so --all makes none for townships.
 _ALL_KINDS = (UnitKind.DEPARTMENT.value, UnitKind.COUNTY.value)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from aqdesk.db.models import Letter, SupervisionSheet
 from aqdesk.domain.docnumber import format_number, parse_seq
 from aqdesk.errors import UserError
-from aqdesk.services import audit
+from aqdesk.services.common import audit
 
 TAKEN = "文号刚被其他用户占用，未保存任何内容，请重试。"
 

@@ -18,8 +18,8 @@ from aqdesk.db.models import DeadlineChange, Task, TaskProgress
 from aqdesk.domain import validation
 from aqdesk.domain.enums import DeadlineKind, TaskStatus
 from aqdesk.errors import UserError
-from aqdesk.services import audit
-from aqdesk.services.editing import editing, refuse
+from aqdesk.services.common import audit
+from aqdesk.services.common.editing import editing, refuse
 
 EDITABLE = ("title", "target", "leader", "start_date", "deadline_kind", "deadline", "status",
             "progress_pct", "done_on", "latest_progress", "problems", "next_steps")

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from aqdesk.db.database import Database
 from aqdesk.db.models import Task, Unit
 from aqdesk.domain.enums import Color, UnitKind
-from aqdesk.services.warnings import Assessor
+from aqdesk.services.common.warning_colours import Assessor
 
 
 @dataclass

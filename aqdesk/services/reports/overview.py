@@ -10,8 +10,9 @@ from aqdesk.db.database import Database
 from aqdesk.domain.enums import Color
 from aqdesk.domain.loose_coal import FIGURES
 from aqdesk.domain.substitution import CITY, Households
-from aqdesk.services import loose_coal, relocation, substitution, supervision, tasks
-from aqdesk.services.status import ColorCounts, UnitCounts, office_status
+from aqdesk.services.ledgers import loose_coal, relocation, substitution, tasks
+from aqdesk.services.reports.status import ColorCounts, UnitCounts, office_status
+from aqdesk.services.supervision import sheet_list
 
 MOST_OVERDUE = 10
 
@@ -67,7 +68,7 @@ def overview(db: Database, as_of: dt.date) -> Overview:
     enterprises = relocation.enterprise_rows(db, as_of)
     townships = substitution.township_rows(db, as_of)
     counties = loose_coal.county_rows(db, as_of)
-    sheets = supervision.sheet_rows(db, as_of)
+    sheets = sheet_list.sheet_rows(db, as_of)
     totals = substitution.totals(townships)
     return Overview(
         as_of=as_of, tasks=status.tasks, units=status.units,

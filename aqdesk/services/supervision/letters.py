@@ -20,9 +20,10 @@ from aqdesk.domain.workcalendar import WorkCalendar
 from aqdesk.errors import UserError
 from aqdesk.exchange import atomic
 from aqdesk.exchange.pdf.letter import LetterContent, Paragraph, render_letter
-from aqdesk.services import audit, calendar, numbering, settings
-from aqdesk.services.sheet_items import Item, all_items, severity, unit_name
-from aqdesk.services.units import UnitDirectory
+from aqdesk.services.common import audit, settings, workdays
+from aqdesk.services.common.units import UnitDirectory
+from aqdesk.services.supervision import numbering
+from aqdesk.services.supervision.sheet_items import Item, all_items, severity, unit_name
 
 DEFAULT_REQUIREMENT = ("请你单位高度重视，对照上述事项逐项查找原因，明确整改措施、责任人和完成时限，"
                        "倒排工期、挂图作战，确保按期完成；确因客观原因不能按期完成的，应书面说明理由和补救措施。")
@@ -139,7 +140,7 @@ def _office(db: Database) -> _Office:
         values = settings.all_values(session)
         return _Office(values["office.name"], values["office.short_name"], values["office.city"],
                        values["letter.series"], values["ledger.title"], int(values["letter.reply_workdays"]),
-                       calendar.load(session))
+                       workdays.load(session))
 
 
 def _content(office: _Office, unit: str, items: list[Item], number: str, as_of: dt.date,

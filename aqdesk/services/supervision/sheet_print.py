@@ -15,9 +15,10 @@ from aqdesk.domain.docnumber import chinese_date, format_number
 from aqdesk.domain.enums import Color, DayKind
 from aqdesk.exchange import atomic
 from aqdesk.exchange.pdf.sheet import ItemLine, SheetContent, render_sheet
-from aqdesk.services import editing, numbering, settings
-from aqdesk.services.sheet_items import Item, items_by_ref, unit_name
-from aqdesk.services.sheet_loop import (
+from aqdesk.services.common import editing, settings
+from aqdesk.services.supervision import numbering
+from aqdesk.services.supervision.sheet_items import Item, items_by_ref, unit_name
+from aqdesk.services.supervision.sheet_loop import (
     Issued,
     deadline_for,
     default_subject,

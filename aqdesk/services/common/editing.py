@@ -13,7 +13,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from aqdesk.db.base import Base
 from aqdesk.db.database import Database
 from aqdesk.errors import UserError
-from aqdesk.services import audit
+from aqdesk.services.common import audit
 
 Row = TypeVar("Row", bound=Base)
 

@@ -12,8 +12,8 @@ from aqdesk.db.database import Database
 from aqdesk.db.models import LooseCoalReport, LooseCoalTarget, Unit
 from aqdesk.domain.enums import Color, UnitKind
 from aqdesk.domain.loose_coal import FIGURES, RELAPSE, assess_county, percent_of_target
-from aqdesk.services import audit, settings
-from aqdesk.services.editing import editing, refuse
+from aqdesk.services.common import audit, settings
+from aqdesk.services.common.editing import editing, refuse
 
 
 @dataclass(frozen=True)

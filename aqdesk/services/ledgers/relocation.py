@@ -14,9 +14,9 @@ from aqdesk.domain.credit_code import credit_code_problem
 from aqdesk.domain.enums import Color, MilestoneKind
 from aqdesk.domain.relocation import STAGES, actual_date_problems, current_stage
 from aqdesk.domain.warning import Warning
-from aqdesk.services import audit
-from aqdesk.services.editing import editing, refuse
-from aqdesk.services.warnings import Assessor
+from aqdesk.services.common import audit
+from aqdesk.services.common.editing import editing, refuse
+from aqdesk.services.common.warning_colours import Assessor
 
 SEVERITY = {Color.RED: 0, Color.YELLOW: 1, Color.GREEN: 2}
 

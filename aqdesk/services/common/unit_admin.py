@@ -14,9 +14,9 @@ from aqdesk.db.models import Unit, UnitAlias
 from aqdesk.domain.enums import UnitKind
 from aqdesk.domain.names import normalize_name
 from aqdesk.errors import UserError
-from aqdesk.services import audit
-from aqdesk.services.editing import editing
-from aqdesk.services.units import UnitDirectory
+from aqdesk.services.common import audit
+from aqdesk.services.common.editing import editing
+from aqdesk.services.common.units import UnitDirectory
 
 _SEPARATORS = re.compile(r"[、，,;；|\s]+")
 

@@ -22,7 +22,7 @@ from sqlalchemy.sql import ColumnElement
 
 from aqdesk.db.base import Base
 from aqdesk.db.models import ImportBatch, ImportChanges
-from aqdesk.services.stored import DELETED, from_json, json_default
+from aqdesk.services.common.stored import DELETED, from_json, json_default
 
 
 class ChangeRecord:

@@ -12,8 +12,8 @@ from aqdesk.db.database import Database
 from aqdesk.db.models import DeadlineChange, Task, Unit
 from aqdesk.domain.enums import Color, DeadlineKind, TaskStatus
 from aqdesk.errors import UserError
-from aqdesk.services.units import UnitDirectory
-from aqdesk.services.warnings import Assessor
+from aqdesk.services.common.units import UnitDirectory
+from aqdesk.services.common.warning_colours import Assessor
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from aqdesk.db.database import Database
 from aqdesk.db.models import SupervisionSheet
 from aqdesk.domain import loop
 from aqdesk.domain.enums import Color, LoopStep
-from aqdesk.services.sheet_items import unit_name
-from aqdesk.services.warnings import Assessor
+from aqdesk.services.common.warning_colours import Assessor
+from aqdesk.services.supervision.sheet_items import unit_name
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from aqdesk.domain.enums import DeadlineKind, LoopStep, TaskStatus
 from aqdesk.domain.warning import Warning, WarningSettings, assess, assess_standing
 from aqdesk.domain.workcalendar import WorkCalendar
-from aqdesk.services import calendar, settings
+from aqdesk.services.common import settings, workdays
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class Assessor:
 
     @classmethod
     def load(cls, session: Session, as_of: dt.date) -> Assessor:
-        return cls(as_of, calendar.load(session), settings.warning_settings(session),
+        return cls(as_of, workdays.load(session), settings.warning_settings(session),
                    settings.heating_season(session))
 
     @property

@@ -20,10 +20,11 @@ from aqdesk.domain import loop
 from aqdesk.domain.docnumber import format_number
 from aqdesk.domain.enums import Color, DayKind, LoopStep
 from aqdesk.errors import UserError
-from aqdesk.services import audit, calendar, numbering, settings
-from aqdesk.services.editing import editing, refuse
-from aqdesk.services.sheet_items import Item
-from aqdesk.services.units import UnitDirectory
+from aqdesk.services.common import audit, settings, workdays
+from aqdesk.services.common.editing import editing, refuse
+from aqdesk.services.common.units import UnitDirectory
+from aqdesk.services.supervision import numbering
+from aqdesk.services.supervision.sheet_items import Item
 
 SUBJECT_MAX = 200
 DEFAULT_REQUIREMENT = "请高度重视，立即组织整改，于办理时限内将整改情况和佐证材料书面反馈。"
@@ -45,7 +46,7 @@ def default_days(db: Database, level: Color) -> int:
 def deadline_for(db: Database, issued_on: dt.date, days: int, day_kind: DayKind = DayKind.WORKDAY) -> dt.date:
     """Working days count on the office's calendar; natural days follow 民法典 art. 201–203."""
     with db.reading() as session:
-        cal = calendar.load(session)
+        cal = workdays.load(session)
     if day_kind is DayKind.WORKDAY:
         return cal.add_workdays(issued_on, days)
     return cal.natural_deadline(issued_on, days)

@@ -12,9 +12,9 @@ from aqdesk.db.database import Database
 from aqdesk.db.models import SubstitutionTarget, Unit
 from aqdesk.domain.enums import Color, SubstitutionKind
 from aqdesk.domain.substitution import Households, data_error, figure_problems, roll_up
-from aqdesk.services import audit
-from aqdesk.services.editing import editing, refuse
-from aqdesk.services.warnings import Assessor
+from aqdesk.services.common import audit
+from aqdesk.services.common.editing import editing, refuse
+from aqdesk.services.common.warning_colours import Assessor
 
 
 @dataclass(slots=True)

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from aqdesk.db.database import Database
 from aqdesk.domain.enums import TaskStatus
-from aqdesk.services.status import ColorCounts
-from aqdesk.services.tasks import TaskRow, task_rows
+from aqdesk.services.ledgers.tasks import TaskRow, task_rows
+from aqdesk.services.reports.status import ColorCounts
 
 
 @dataclass

@@ -17,8 +17,8 @@ from aqdesk.db.models import Unit
 from aqdesk.domain.docnumber import chinese_date
 from aqdesk.exchange import atomic
 from aqdesk.exchange.pdf.listing import render_listing
-from aqdesk.services import settings
-from aqdesk.services.supervision import SheetRow, sheet_rows
+from aqdesk.services.common import settings
+from aqdesk.services.supervision.sheet_list import SheetRow, sheet_rows
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""What several wings share: audit, edits, settings, working days, units, backups, the import record."""

@@ -1,0 +1,1 @@
+"""One wing per ledger's use cases: tasks, loose coal, relocation, substitution."""

@@ -1,0 +1,1 @@
+"""What reads across ledgers: status, overview, unit view, the Excel ledger."""

@@ -1,0 +1,1 @@
+"""The supervision loop: sheets, their steps, letters, summons, document numbers."""
