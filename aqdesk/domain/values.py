@@ -170,7 +170,10 @@ def _number(value: CellValue) -> tuple[float, bool] | str:
         text = text.replace(",", "")
     if not _PLAIN_NUMBER.fullmatch(text):
         return f"“{shown(value)}”不是数字"
-    return float(text), percent
+    amount = float(text)
+    if not math.isfinite(amount):  # hundreds of digits overflow to infinity
+        return f"“{shown(value)}”不是合理的数字"
+    return amount, percent
 
 
 def parse_number(value: CellValue) -> Parsed[float]:

@@ -13,6 +13,7 @@ import datetime as dt
 import json
 import uuid
 from collections import defaultdict
+from dataclasses import replace
 from itertools import islice
 from operator import itemgetter
 from typing import Any
@@ -64,8 +65,8 @@ def commit(db: Database, plan: FilePlan, accept_valid_rows: bool = False) -> int
             driver = _Driver(session)
             changes = import_record.ChangeRecord()
             taken = plan.taken(accept_valid_rows)
-            _write_inserts(session, driver, [i for r in taken for i in r.inserts], batch.id, audit)
-            _write_changes(driver, [c for r in taken for c in r.changes], changes)
+            ids = _write_inserts(session, driver, [i for r in taken for i in r.inserts], batch.id, audit)
+            _write_changes(driver, [c for r in taken for c in r.changes], changes, ids)
             for bulk in plan.bulk_taken(accept_valid_rows):
                 _write_bulk(driver, bulk, batch.id, changes)
             driver.audit(audit.rows)
@@ -133,7 +134,9 @@ class _Audit:
                           self.batch_id))
 
 
-def _write_inserts(session: Session, driver: _Driver, inserts: list[Insert], batch_id: int, audit: _Audit) -> None:
+def _write_inserts(session: Session, driver: _Driver, inserts: list[Insert], batch_id: int,
+                   audit: _Audit) -> dict[str, int]:
+    """Returns the ids of the rows inserted under a ``ref``, for the changes that point at them."""
     ids: dict[str, int] = {}
     bulk: dict[tuple[str, tuple[str, ...]], list[tuple]] = defaultdict(list)
     for item in inserts:
@@ -157,6 +160,7 @@ def _write_inserts(session: Session, driver: _Driver, inserts: list[Insert], bat
                   json.dumps({k: to_text(v) for k, v in values.items()}, ensure_ascii=False))
     for (name, columns), rows in bulk.items():
         driver.insert(name, columns, rows)
+    return ids
 
 
 def _defaults(table, values: dict[str, Any]) -> None:
@@ -166,9 +170,12 @@ def _defaults(table, values: dict[str, Any]) -> None:
             values[column.name] = default.arg(None) if default.is_callable else default.arg
 
 
-def _write_changes(driver: _Driver, changes: list[FieldChange], changed: import_record.ChangeRecord) -> None:
+def _write_changes(driver: _Driver, changes: list[FieldChange], changed: import_record.ChangeRecord,
+                   ids: dict[str, int]) -> None:
     by_row: dict[tuple[str, int], list[FieldChange]] = defaultdict(list)
     for c in changes:
+        if isinstance(c.new, Ref):  # an existing task moved to a unit or category this import creates
+            c = replace(c, new=ids[c.new.name])
         by_row[(c.table, c.row_id)].append(c)
     updates: dict[tuple[str, tuple[str, ...]], list[tuple]] = defaultdict(list)
     recorded: dict[tuple[str, tuple[str, ...]], list[tuple]] = defaultdict(list)

@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
+from aqdesk.domain.limits import most, too_large
 from aqdesk.domain.problems import Severity
 from aqdesk.domain.values import (
     CellValue,
@@ -67,13 +68,20 @@ class RowReader:
         if value is not None and value < 0:
             self.ctx.problem(self.outcome, heading, self.cells.get(heading), "不能是负数")
             return None
-        return value
+        return self._bounded(heading, value)
 
     def count(self, heading: str, required: bool = False) -> int | None:
         value = self.cells.get(heading)
-        if type(value) is float and value >= 0 and value.is_integer():  # the usual case, kept cheap
+        if type(value) is float and 0 <= value <= most(heading) and value.is_integer():  # the usual case, kept cheap
             return int(value)
-        return self._parsed(heading, parse_int_count(value), required)
+        return self._bounded(heading, self._parsed(heading, parse_int_count(value), required))
+
+    def _bounded(self, heading: str, value: float | None) -> float | None:
+        problem = too_large(heading, value) if value is not None else None
+        if problem:
+            self.ctx.problem(self.outcome, heading, self.cells.get(heading), problem)
+            return None
+        return value
 
     def yes_no(self, heading: str) -> bool | None:
         return self._parsed(heading, parse_yes_no(self.cells.get(heading)), False)
