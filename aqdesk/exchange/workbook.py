@@ -62,7 +62,12 @@ _ATTRIBUTE = re.compile(r'([\w:]+)="([^"]*)"')
 _ROOT_PREFIX = re.compile(rb"<(\w+:)?worksheet\b")
 _ROW_NUMBER = re.compile(rb'row r="(\d+)')
 # Cells from column BA on: rarer than data, so a normal sheet costs one fruitless scan.
-_WIDE_CELL = re.compile(rb' r="([B-Z][A-Z]|[A-Z]{3})\d')
+# Any number of letters: calamine sizes its grid by the widest reference, ZZZZZ1 included.
+_WIDE_CELL = re.compile(rb' r="([B-Z][A-Z]|[A-Z]{3,})\d')
+# A cell's own row number counts as much as its row's (B99999999999 in row 1): the long ones
+# on every sheet, all of them on a wide sheet, where a few thousand rows already make a big grid.
+_FAR_CELL_ROW = re.compile(rb' r="[A-Z]+(\d{6,})"')
+_CELL_ROW = re.compile(rb' r="[A-Z]+(\d+)"')
 _FOOTER_STARTS = ("合计", "总计", "小计", "填表人", "填报人", "审核人", "联系人", "联系电话", "负责人",
                   "单位负责人", "填报单位", "填表单位", "填报日期", "填表日期", "制表", "备注", "注:", "注：", "说明")
 _FOOTER_FIRST_CHARS = frozenset(s[0] for s in _FOOTER_STARTS)
@@ -220,14 +225,17 @@ def _check_zip(archive: zipfile.ZipFile, name: str, max_rows: int, cancel: Calla
     names = None
     for part in parts:
         if _WORKSHEET_PART.fullmatch(part.filename):
-            rows, columns = _extent(archive, part, cancel)
+            rows, columns = _extent(archive, part, cancel, _FAR_CELL_ROW)
+            if columns:
+                rows, columns = _extent(archive, part, cancel, _CELL_ROW)
             if rows > max_rows or rows * columns > MAX_CELLS:
                 names = names if names is not None else _sheet_names(archive)
                 sheet = names.get(part.filename, part.filename.rsplit("/", 1)[-1])
                 _check_extent(name, sheet, rows, columns, max_rows)
 
 
-def _extent(archive: zipfile.ZipFile, part: zipfile.ZipInfo, cancel: Callable[[], bool]) -> tuple[int, int]:
+def _extent(archive: zipfile.ZipFile, part: zipfile.ZipInfo, cancel: Callable[[], bool],
+            cell_rows: re.Pattern[bytes]) -> tuple[int, int]:
     """Rows of a worksheet part, and its columns when it reaches past AZ (else 0), streamed in
     bounded memory: calamine allocates the whole grid before anything can be looked at.
     Plain byte counts and literal patterns keep this near the speed of unzipping."""
@@ -250,6 +258,9 @@ def _extent(archive: zipfile.ZipFile, part: zipfile.ZipInfo, cancel: Callable[[]
             numbers = _ROW_NUMBER.findall(text)
             if numbers:
                 rows = max(rows, *map(int, numbers))
+            numbers = cell_rows.findall(text)
+            if numbers:
+                rows = max(rows, *map(int, set(numbers)))
             for letters in set(_WIDE_CELL.findall(text)):
                 columns = max(columns, _column_number(letters.decode()))
     # A row without its number (the attribute is optional) still counts.
@@ -479,6 +490,8 @@ def _fill_merged(table: Table, merges: Iterable[tuple[tuple[int, int], tuple[int
     the top row only; it belongs to every row it covers."""
     by_column = {column: heading for heading, column in table.columns.items()}
     by_number = None
+    # A merge reaching past the last row (A3:A999999999) covers nothing more than that row.
+    last = table.rows[-1].number if table.rows else 0
     for (top, left), (bottom, _right) in merges:
         heading = by_column.get(left)
         if heading is None or bottom == top or top < table.header_row:
@@ -488,7 +501,7 @@ def _fill_merged(table: Table, merges: Iterable[tuple[tuple[int, int], tuple[int
         source = by_number.get(top + 1)
         if source is None or heading not in source.cells:
             continue
-        for number in range(top + 2, bottom + 2):
+        for number in range(top + 2, min(bottom + 2, last + 1)):
             row = by_number.get(number)
             if row is not None and row.cells.get(heading) == "":
                 row.cells[heading] = source.cells[heading]

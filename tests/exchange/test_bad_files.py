@@ -153,3 +153,42 @@ def test_calamine_failures_become_user_errors(tmp_path, monkeypatch):
     monkeypatch.setattr(workbook, "CalamineWorkbook", Broken)
     refused(small_xlsx(tmp_path / "表.xlsx"), "无法读取")
 
+
+
+HEADER_AND_ROW = ('<row r="1"><c r="A1" t="inlineStr"><is><t>任务编号</t></is></c><c r="B1" t="inlineStr"><is>'
+                  '<t>进展情况</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>1-01</t></is></c>'
+                  '<c r="B2" t="inlineStr"><is><t>a</t></is></c></row>')
+
+
+@pytest.mark.parametrize("cell", ["B99999999999", "ZZZZZ999"])
+def test_a_cell_far_beyond_the_rows_is_refused_not_allocated(tmp_path, cell):
+    # calamine sized its grid by this one reference and the process died of SIGABRT
+    rows = f'<row r="1"><c r="A1"><v>1</v></c><c r="{cell}"><v>1</v></c></row>'
+    path = with_part(small_xlsx(tmp_path / "源.xlsx"), tmp_path / "远.xlsx", SHEET_XML, sheet_xml(rows))
+    refused(path, "超过导入上限|范围过大")
+
+
+def test_a_narrow_cell_far_down_a_wide_sheet_counts(tmp_path):
+    rows = '<row r="1"><c r="XFD1"><v>1</v></c><c r="A9999"><v>1</v></c></row>'
+    path = with_part(small_xlsx(tmp_path / "源.xlsx"), tmp_path / "宽.xlsx", SHEET_XML, sheet_xml(rows))
+    refused(path, "范围过大（9,999 行 × 16,384 列）")
+
+
+def test_a_merge_down_a_billion_rows_is_clipped_to_the_sheet(tmp_path):
+    xml = sheet_xml(HEADER_AND_ROW).replace(
+        b"</sheetData>", b'</sheetData><mergeCells count="1"><mergeCell ref="A2:A999999999"/></mergeCells>')
+    path = with_part(small_xlsx(tmp_path / "源.xlsx"), tmp_path / "合并.xlsx", SHEET_XML, xml)
+    started = time.perf_counter()
+    assert [len(t.rows) for t in read_workbook(path).tables] == [1]
+    assert time.perf_counter() - started < 5
+
+
+def test_an_ods_merge_down_a_billion_rows_is_clipped_to_the_sheet(tmp_path):
+    path = tmp_path / "合并.ods"
+    source = FIXTURES / "returns.ods"
+    content = zipfile.ZipFile(source).read("content.xml").replace(
+        b'number-rows-spanned="2"', b'number-rows-spanned="1000000000"')
+    with_part(source, path, "content.xml", content)
+    started = time.perf_counter()
+    assert read_workbook(path).tables
+    assert time.perf_counter() - started < 5
