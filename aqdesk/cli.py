@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -129,11 +130,29 @@ def build_parser() -> argparse.ArgumentParser:
 def _database(args: argparse.Namespace) -> Iterator[Database]:
     from aqdesk.db.database import open_database
 
-    db = open_database(_database_url(args))
+    db = open_database(_existing_database_url(args))
     try:
         yield db
     finally:
         db.close()
+
+
+def _existing_database_url(args: argparse.Namespace) -> str:
+    """The URL, refused when a chosen file lies in a folder that does not exist: a mistyped
+    --db must not quietly start an empty office. ``init`` creates it on purpose."""
+    from aqdesk.db.database import missing_folder
+
+    url = _database_url(args)
+    folder = missing_folder(url) if _chosen(args) else None
+    if folder is not None and args.command != "init":
+        raise UserError(f"数据库所在的文件夹“{folder}”不存在，请检查 --db 或 AQDESK_DB 是否写错；"
+                        "如确要在此新建数据库，请先运行 aqdesk --db URL init")
+    return url
+
+
+def _chosen(args: argparse.Namespace) -> bool:
+    """The database was named by the user, not the data folder's own (created on first run)."""
+    return bool(args.db or os.environ.get(paths.DB_ENV))
 
 
 def _database_url(args: argparse.Namespace) -> str:
@@ -207,6 +226,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     results, refused = [], False
     with _database(args) as db:
+        if not args.dry_run:
+            db.check_writable()
         for path in args.files:
             result = {"file": str(path)}
             try:
@@ -215,6 +236,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                 result.update(status="refused", errors=1, messages=[str(exc)])
                 refused = True
                 results.append(result)
+                if not args.json:
+                    print(f"{path.name}：未导入；{exc}", file=sys.stderr)
                 continue
             ok = plan.committable(args.accept_valid_rows)
             result.update(unit=plan.unit_name, period=plan.period.isoformat() if plan.period else None,
@@ -228,15 +251,19 @@ def cmd_import(args: argparse.Namespace) -> int:
                 refused = True
             elif args.dry_run:
                 result["status"] = "checked"
-            else:
+            failure = None
+            if ok and not args.dry_run:
                 try:
                     result.update(status="committed", batch=commit(db, plan, args.accept_valid_rows))
                 except UserError as exc:
-                    result.update(status="refused", messages=[*result.get("messages", []), str(exc)])
+                    failure = str(exc)
+                    result.update(status="refused", messages=[*result.get("messages", []), failure])
                     refused = True
             results.append(result)
             if not args.json:
                 _print_import(result, plan)
+                if failure:
+                    print(f"  [错误] {failure}", file=sys.stderr)
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))
     return EXIT_USER_ERROR if refused else EXIT_OK
@@ -303,7 +330,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from aqdesk.db.database import open_database
     from aqdesk.services.common import backup
-    db = open_database(_database_url(args))
+    db = open_database(_existing_database_url(args))
     restored, safety = backup.restore(db, args.file)
     restored.close()
     print(f"已从“{args.file}”恢复；恢复前的数据库已备份到：{safety}")
@@ -363,7 +390,7 @@ def cmd_summons(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from aqdesk.ui.app import run
 
-    return run(_database_url(args), demo=args.demo)
+    return run(_database_url(args), demo=args.demo, ask_to_create=_chosen(args))
 
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
@@ -382,6 +409,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_USER_ERROR
+    except BrokenPipeError:
+        # The reader went away (``aqdesk tasks | head -1``): nothing is left to say, and
+        # Python's own flush at exit must not complain either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 if __name__ == "__main__":

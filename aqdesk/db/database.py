@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from aqdesk import paths
 from aqdesk.db import migrate
-from aqdesk.db.sqlite_files import sqlite_path
+from aqdesk.db.sqlite_files import damaged, sqlite_path
 from aqdesk.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -41,12 +43,19 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed on success, rolled back on any exception."""
-        with self._sessions.begin() as session:
+        self.check_writable()
+        with _explained(self), self._sessions.begin() as session:
             yield session
+
+    def check_writable(self) -> None:
+        """Refuse before any work is done, rather than with a traceback at the commit."""
+        if self.path is not None and read_only(self.path):
+            raise UserError(f"数据库文件“{self.path}”是只读的，无法保存修改：请取消文件的“只读”属性，"
+                            "或确认对所在文件夹有写入权限。")
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with self._sessions() as session:
+        with _explained(self), self._sessions() as session:
             yield session
 
     def close(self) -> None:
@@ -66,6 +75,28 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
+
+
+def read_only(path: Path) -> bool:
+    """A file marked read-only (Windows' attribute is the write bit) or one we may not write."""
+    try:
+        return path.exists() and (not path.stat().st_mode & stat.S_IWRITE or not os.access(path, os.W_OK))
+    except OSError:
+        return False
+
+
+@contextmanager
+def _explained(db: Database) -> Iterator[None]:
+    """A damaged or read-only file met halfway through the work: a message, not a traceback."""
+    try:
+        yield
+    except DBAPIError as exc:
+        text = str(exc.orig)
+        if db.path is not None and ("malformed" in text or "not a database" in text):
+            raise UserError(damaged(db.path, text)) from exc
+        if "readonly" in text:
+            raise UserError(f"数据库“{db.display_name}”是只读的，无法保存修改（{text}）。") from exc
+        raise
 
 
 def make_engine(url: str) -> Engine:
@@ -88,6 +119,10 @@ def open_database(url: str | None = None) -> Database:
     path = sqlite_path(url)
     if path is not None:
         _ensure_folder(path.parent)
+    elif make_url(url).get_backend_name() == "sqlite":
+        # Lost when the program closes, and every thread would see a database of its own.
+        raise UserError(f"“{url}”是内存数据库，关闭程序即丢失，aqdesk 不使用；请指定数据库文件，"
+                        "例如 --db sqlite:///台账.db")
     migrate.check_upgradable(url)
     engine = make_engine(url)
     try:
@@ -96,6 +131,13 @@ def open_database(url: str | None = None) -> Database:
         engine.dispose()
         raise UserError(f"无法打开数据库“{path or url}”：{exc.orig}") from exc
     return Database(url, engine)
+
+
+def missing_folder(url: str) -> Path | None:
+    """The folder a SQLite URL points into when it does not exist: a mistyped ``--db`` would
+    otherwise silently start an empty office there."""
+    path = sqlite_path(url)
+    return path.parent if path is not None and not path.parent.exists() else None
 
 
 def _ensure_folder(folder: Path) -> None:

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
+from aqdesk import paths
 from aqdesk.errors import UserError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -32,7 +34,10 @@ class FileProbe:
 
 def sqlite_path(url: str) -> Path | None:
     """The file behind a SQLite URL, or None for another database or an in-memory one."""
-    parsed = make_url(url)
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise UserError(f"无法识别的数据库地址“{url}”：应为 SQLAlchemy URL，例如 sqlite:///D:/台账/aqdesk.db") from None
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return None
     return Path(parsed.database)
@@ -58,16 +63,25 @@ def probe(path: Path) -> FileProbe:
                 row = con.execute("SELECT version_num FROM alembic_version").fetchone()
                 revision = row[0] if row else None
     except sqlite3.DatabaseError as exc:
+        if "malformed" in str(exc):
+            raise UserError(damaged(path, str(exc))) from exc
         raise UserError(f"“{path}”已损坏或不是 aqdesk 数据库（{exc}），未作任何改动。") from exc
     return FileProbe(tables, revision)
+
+
+def damaged(path: Path, reason: str) -> str:
+    """The message for a damaged database, naming the newest backup to restore from."""
+    newest = max(paths.backups_dir().glob("*.db"), key=lambda p: p.stat().st_mtime, default=None)
+    advice = f"可从 backups 恢复：aqdesk restore “{newest}”" if newest else "备份文件夹中没有可用的备份"
+    return f"数据库文件“{path}”已损坏（{reason}），无法读取。{advice}。"
 
 
 def copy_database(source: Path, target: Path) -> None:
     """A consistent copy through SQLite's backup API (safe with WAL), written to a
     temporary file first so a failure never leaves half a file at ``target``."""
-    target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".part")
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         with contextlib.closing(sqlite3.connect(source)) as src, contextlib.closing(
             sqlite3.connect(partial)
         ) as dst:
@@ -75,8 +89,9 @@ def copy_database(source: Path, target: Path) -> None:
             dst.execute("PRAGMA journal_mode=DELETE")
         os.replace(partial, target)
     except (OSError, sqlite3.Error) as exc:
-        partial.unlink(missing_ok=True)
-        raise UserError(f"无法把数据库复制到“{target}”：{exc}") from exc
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise UserError(f"无法把数据库复制到“{target}”：{getattr(exc, 'strerror', None) or exc}") from exc
 
 
 def restore_into(source: Path, target: Path) -> None:

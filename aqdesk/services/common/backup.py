@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
+import tempfile
 from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
 
 from aqdesk import paths
 from aqdesk.db import migrate, sqlite_files
-from aqdesk.db.database import Database, open_database
+from aqdesk.db.base import Base
+from aqdesk.db.database import Database, make_engine, open_database
 from aqdesk.errors import UserError
 
 
@@ -25,16 +32,65 @@ def backup(db: Database, target: Path) -> Path:
 
 
 def restore(db: Database, source: Path) -> tuple[Database, Path]:
-    """Replace the database with ``source`` after checking it is an aqdesk database and
-    backing up the current one. Returns the reopened database and the safety backup."""
+    """Replace the database with ``source`` after checking it is a whole, consistent aqdesk
+    database and backing up the current one. Returns the reopened database and the safety
+    backup. A refused file leaves the current database untouched."""
     current = _file_of(db)
     if not source.is_file():
         raise UserError(f"找不到备份文件“{source}”。")
-    found = sqlite_files.probe(source)
+    with tempfile.TemporaryDirectory(prefix="aqdesk-restore-") as folder:
+        checked = Path(folder) / "checked.db"
+        _verify(source, checked)
+        safety = sqlite_files.timestamped_backup(current, paths.backups_dir(), "before-restore")
+        db.close()
+        sqlite_files.restore_into(checked, current)
+    return open_database(db.url), safety
+
+
+def _verify(source: Path, checked: Path) -> None:
+    """Copy ``source`` to ``checked`` and prove the copy whole: every page readable, every
+    reference pointing at a row, and, once brought to this program's schema, every table and
+    column the program expects."""
+    refused = f"备份文件“{source}”"
+    try:
+        sqlite_files.copy_database(source, checked)
+    except UserError:
+        raise UserError(f"{refused}已损坏或不是 aqdesk 数据库，无法读取，未作任何改动。") from None
+    try:
+        with contextlib.closing(sqlite3.connect(checked)) as con:
+            problems = [row[0] for row in con.execute("PRAGMA integrity_check")]
+            dangling = con.execute("PRAGMA foreign_key_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise UserError(f"{refused}已损坏（{exc}），未作任何改动。") from exc
+    if problems != ["ok"]:
+        raise UserError(f"{refused}已损坏（{'；'.join(problems[:3])}），未作任何改动。")
+    if dangling:
+        table, row_id, parent, _key = dangling[0]
+        raise UserError(f"{refused}数据不一致：表 {table} 第 {row_id} 行引用的 {parent} 记录不存在"
+                        f"（共 {len(dangling)} 处），未作任何改动。")
+    found = sqlite_files.probe(checked)
     if found.revision is None or "task" not in found.tables:
         raise UserError(f"“{source}”不是 aqdesk 数据库，未作任何改动。")
     migrate.check_revision(found.revision, True, str(source))
-    safety = sqlite_files.timestamped_backup(current, paths.backups_dir(), "before-restore")
-    db.close()
-    sqlite_files.restore_into(source, current)
-    return open_database(db.url), safety
+    engine = make_engine(f"sqlite:///{checked.as_posix()}")
+    try:
+        migrate.upgrade(engine, backup_first=None)
+        with engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+    except UserError as exc:
+        raise UserError(f"{refused}无法使用：{exc}") from exc
+    except Exception as exc:  # a table missing or altered makes the migration fail in many ways
+        raise UserError(f"{refused}的表结构不完整或已被改动（{exc}），未作任何改动。") from exc
+    finally:
+        engine.dispose()
+    if diff:
+        raise UserError(f"{refused}的表结构与本程序不一致（{_first(diff)}），未作任何改动。")
+
+
+def _first(diff: list) -> str:
+    change = diff[0]
+    while isinstance(change, list | tuple) and change and isinstance(change[0], list | tuple):
+        change = change[0]
+    kind, *rest = change if isinstance(change, tuple) else (str(change),)
+    target = next((getattr(x, "name", None) for x in rest if getattr(x, "name", None)), "")
+    return f"{kind} {target}".strip() + (f"，共 {len(diff)} 处" if len(diff) > 1 else "")
