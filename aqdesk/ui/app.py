@@ -8,8 +8,9 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from aqdesk import APP_NAME, APP_TITLE
-from aqdesk.db.database import Database, open_database
+from aqdesk.db.database import Database, missing_folder, open_database
 from aqdesk.errors import UserError
+from aqdesk.ui import crash
 from aqdesk.ui.fonts import ensure_cjk_font
 
 
@@ -44,8 +45,16 @@ def open_for_gui(url: str, demo: bool) -> Database:
     return db
 
 
-def run(url: str, demo: bool = False) -> int:
+def run(url: str, demo: bool = False, ask_to_create: bool = False) -> int:
+    """``ask_to_create``: the clerk named the database, so a folder that does not exist is
+    more likely a typing slip than a wish for a new, empty office."""
     app = make_app()
+    crash.install()
+    folder = missing_folder(url) if ask_to_create else None
+    if folder is not None and QMessageBox.question(
+            None, APP_TITLE, f"数据库所在的文件夹“{folder}”不存在。\n\n要在这里新建一个空的台账数据库吗？"
+            "（如果是地址写错了，请选“否”并检查 --db 或 AQDESK_DB。）") != QMessageBox.StandardButton.Yes:
+        return 1
     try:
         db = open_for_gui(url, demo)
     except UserError as exc:
