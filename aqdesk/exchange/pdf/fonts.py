@@ -9,10 +9,13 @@ same anywhere; CFF-based fonts (most .otf) cannot be embedded by it and are skip
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import os
 import subprocess
+import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,6 +88,47 @@ class FontSet:
 
     def summary(self) -> str:
         return "；".join(f"{ROLES[r].label}：{f.family}" for r, f in self.roles.items())
+
+    def drawable(self, ch: str) -> bool:
+        """A character is drawn by the role's font or else the fallback: safe in any role
+        when the fallback has it or every role's font does."""
+        return self.fallback.has(ch) or all(face.has(ch) for face in self.roles.values())
+
+    def refuse_undrawable(self, content: object) -> None:
+        """Name the characters of ``content`` (text, or a dataclass of texts) that would print
+        as □ — a 生僻字 of CJK Extension B in a company's name, an emoji, Arabic — before
+        the document is numbered and written, rather than after it has gone out."""
+        missing: dict[str, str] = {}
+        for text in _texts(content):
+            for ch in unicodedata.normalize("NFC", text):
+                if ch not in missing and not _invisible(ch) and not self.drawable(ch):
+                    missing[ch] = text
+        if missing:
+            named = "、".join(f"“{ch}”（U+{ord(ch):04X}，见“{_around(text, ch)}”）" for ch, text in missing.items())
+            raise UserError(f"本机字体无法显示 {named}，印出来会是“□”。请安装含这些字的字体（Windows 可安装 "
+                            "SimSun-ExtB），或改用通行写法后再生成；文件未生成，也未编号。")
+
+
+def _texts(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif dataclasses.is_dataclass(value):
+        for item in dataclasses.fields(value):
+            yield from _texts(getattr(value, item.name))
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _texts(item)
+
+
+def _invisible(ch: str) -> bool:
+    """Spaces, controls and variation selectors: dropped or blank, never a □."""
+    return ch.isspace() or unicodedata.category(ch)[0] in "CZ" or 0xFE00 <= ord(ch) <= 0xFE0F \
+        or 0xE0100 <= ord(ch) <= 0xE01EF
+
+
+def _around(text: str, ch: str) -> str:
+    at = text.index(ch)
+    return text[max(0, at - 8):at + 9].replace("\n", " ")
 
 
 @functools.cache

@@ -49,6 +49,7 @@ class LetterContent:
 
 def render_letter(content: LetterContent, fonts: FontSet | None = None) -> bytes:
     fonts = fonts or font_set()
+    fonts.refuse_undrawable(content)
     buffer = BytesIO()
     canvas = gb.new_canvas(buffer, fonts, title=content.title, author=content.signature, subject=content.number)
     first_top = gb.letter_head(canvas, fonts, content.office_name) + gb.NUMBER_GAP

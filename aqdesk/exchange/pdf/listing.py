@@ -16,6 +16,7 @@ from aqdesk.exchange.pdf.pages import Line, balanced, draw_pages, paginate, para
 def render_listing(title: str, intro: str, entries: Sequence[str], signature: str, date: dt.date,
                    fonts: FontSet | None = None) -> bytes:
     fonts = fonts or font_set()
+    fonts.refuse_undrawable((title, intro, entries, signature))
     buffer = BytesIO()
     canvas = gb.new_canvas(buffer, fonts, title=title, author=signature)
     lines = balanced(title, fonts["title"], fonts, gb.SIZE_2) + [Line()]

@@ -75,6 +75,7 @@ class _Cell:
 
 def render_sheet(content: SheetContent, fonts: FontSet | None = None) -> bytes:
     fonts = fonts or font_set()
+    fonts.refuse_undrawable(content)
     buffer = BytesIO()
     canvas = gb.new_canvas(buffer, fonts, title=f"{content.level_label}色督办单 {content.number}",
                            author=content.office_name, subject=content.subject)
