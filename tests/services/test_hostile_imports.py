@@ -50,3 +50,18 @@ def test_households_past_any_city_are_refused(demo_db, tmp_path):
         ["县（区）", "乡镇（街道）", "类型", "已完成户数"], ["安平县", "城关镇", "气代煤", 2 ** 63]]})
     plan = prepare(demo_db, path, unit="安平县", period=PERIOD)
     assert any("已完成户数" in str(p) and "超出合理范围" in str(p) for p in plan.errors), [str(p) for p in plan.errors]
+
+
+def test_a_new_unit_first_named_on_a_refused_row_is_still_created_for_the_rows_taken(demo_db, tmp_path):
+    path = workbook(tmp_path / "新单位.xlsx", {"任务清单": [
+        PLAN_HEADINGS,
+        ["9-91", "新类别", "新任务一", "市新设局", "下个月"],  # an error: the unit is written down here
+        ["9-92", "新类别", "新任务二", "市新设局", "2026-12-31"],
+    ]})
+    plan = prepare(demo_db, path, create_units=True)
+    assert [p.row for p in plan.errors] == [2]
+    commit(demo_db, plan, accept_valid_rows=True)
+    with demo_db.reading() as s:
+        task = s.scalar(select(Task).where(Task.number == "9-92"))
+        assert s.get(Unit, task.lead_unit_id).name == "市新设局"
+        assert s.scalar(select(Task).where(Task.number == "9-91")) is None

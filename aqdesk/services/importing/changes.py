@@ -127,7 +127,7 @@ class FilePlan:
         ``accept_valid_rows``, the rows without errors."""
         if not self.committable(accept_valid_rows):
             return []
-        return [r for r in self.rows if not r.has_error]
+        return _with_creations([r for r in self.rows if not r.has_error], self.rows)
 
     def bulk_taken(self, accept_valid_rows: bool) -> list[Bulk]:
         return self.bulk if self.committable(accept_valid_rows) else []
@@ -150,3 +150,29 @@ class FilePlan:
     def rows_changed(self) -> int:
         return (sum(1 for r in self.rows if not r.has_error and (r.changes or r.inserts))
                 + sum(len(b.rows) for b in self.bulk))
+
+
+def _with_creations(taken: list[RowOutcome], rows: list[RowOutcome]) -> list[RowOutcome]:
+    """A unit or category new to the ledger is written down on the first row naming it; when
+    that row has an error and is skipped, the rows taken that name it still need it, so its
+    creation comes along (first, as a row of its own)."""
+    defined = {i.ref for r in taken for i in r.inserts if i.ref}
+    wanted = {name for r in taken for name in _refs(r)} - defined
+    if not wanted:
+        return taken
+    creators = {i.ref: i for r in rows if r.has_error for i in r.inserts if i.ref}
+    needed: list[Insert] = []
+    while wanted:
+        insert = creators.get(wanted.pop())
+        if insert is not None and insert.ref not in defined:
+            needed.append(insert)
+            defined.add(insert.ref)
+            wanted |= {v.name for v in insert.values.values() if isinstance(v, Ref)} - defined
+    needed.reverse()  # what a creation points at (a township's county) is created before it
+    return [RowOutcome(needed[0].sheet, needed[0].row, inserts=needed), *taken] if needed else taken
+
+
+def _refs(row: RowOutcome) -> Iterator[str]:
+    for insert in row.inserts:
+        yield from (v.name for v in insert.values.values() if isinstance(v, Ref))
+    yield from (c.new.name for c in row.changes if isinstance(c.new, Ref))
