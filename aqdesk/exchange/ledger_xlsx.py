@@ -21,6 +21,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from aqdesk.domain.ledger_columns import LedgerColumn
 from aqdesk.exchange import atomic
 
 FILLS = {"red": "F8D0CC", "yellow": "FCEFC0", "green": "D5ECD4"}
@@ -35,18 +36,10 @@ SAMPLE = 2000  # rows measured for column widths; a ledger's longest texts show 
 
 
 @dataclass(frozen=True)
-class Column:
-    header: str
-    group: str = ""  # a header spanning this and the neighbouring columns of the same group
-    kind: str = "text"  # text | number | percent | date
-    wrap: bool = False  # long text: wrap within a capped width
-
-
-@dataclass(frozen=True)
 class Ledger:
     sheet: str  # the tab's name
     title: str
-    columns: tuple[Column, ...]
+    columns: tuple[LedgerColumn, ...]  # as declared in domain.ledger_columns
     rows: Sequence[Sequence[Any]]
     colors: Sequence[str | None]  # each row's warning colour: red | yellow | green
     freeze_columns: int = 2  # columns kept in view when scrolling right
@@ -108,7 +101,7 @@ class _Styles:
         self.legend = {c: style(Font(name="宋体", size=9, color=INK[c]), FILLS[c], centre) for c in FILLS}
         wb.remove(probe)
 
-    def for_column(self, column: Column):
+    def for_column(self, column: LedgerColumn):
         return {"number": self.number, "percent": self.percent, "date": self.date}.get(
             column.kind, self.long if column.wrap else self.text)
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from aqdesk.domain import headings as H
 from aqdesk.domain.enums import SubstitutionKind, UnitKind
-from aqdesk.domain.loose_coal import FIGURES, RELAPSE
+from aqdesk.domain.ledger_columns import field_label
+from aqdesk.domain.loose_coal import FIGURES
 from aqdesk.domain.names import normalize_name
 from aqdesk.exchange.workbook import Table
 from aqdesk.services.importing.changes import Bulk, Insert, Ref, RowOutcome
@@ -67,10 +68,9 @@ def loose_coal_return(ctx: Context, table: Table) -> list[RowOutcome]:
             out.inserts.append(Insert("loose_coal_report", {"county_id": county_id, "period": ctx.period, **values},
                                       f"{name} {ctx.period} 散煤数据", table.sheet, src.number, in_batch=True))
             continue
-        labels = dict((*FIGURES, RELAPSE))
         change(out, table="loose_coal_report", row_id=existing.id, version=existing.version, sheet=table.sheet,
                item=f"{name} {ctx.period} 散煤数据",
-               fields={k: (labels[k], getattr(existing, k), v) for k, v in values.items()})
+               fields={k: (field_label("loose_coal_report", k), getattr(existing, k), v) for k, v in values.items()})
     return outcomes
 
 
@@ -89,9 +89,8 @@ def loose_coal_targets(ctx: Context, table: Table) -> list[RowOutcome]:
             out.inserts.append(Insert("loose_coal_target", {"county_id": county_ref, "year": year, **values},
                                       item, table.sheet, src.number))
             continue
-        labels = dict(FIGURES)
         change(out, table="loose_coal_target", row_id=existing.id, version=existing.version, item=item,
-               sheet=table.sheet, fields={k: ("目标" + labels[k], getattr(existing, k), v) for k, v in values.items()})
+               sheet=table.sheet, fields={k: (field_label("loose_coal_target", k), getattr(existing, k), v) for k, v in values.items()})
     return outcomes
 
 
@@ -108,7 +107,8 @@ def substitution_return(ctx: Context, table: Table) -> list[RowOutcome]:
     expected (names as the ledger spells them, plain whole numbers) takes a lean path that
     makes no objects; any other row is read through RowReader, which names each problem."""
     outcomes: list[RowOutcome] = []
-    bulk = Bulk(table.sheet, "substitution_target", ("completed", "accepted"), ("已完成户数", "已验收户数"),
+    bulk = Bulk(table.sheet, "substitution_target", ("completed", "accepted"),
+                (field_label("substitution_target", "completed"), field_label("substitution_target", "accepted")),
                 "substitution_report", ("target_id", "period", "completed", "accepted"))
     ctx.bulk.append(bulk)
     places, counties = ctx.places, ctx.named_units
@@ -249,8 +249,10 @@ def substitution_plan(ctx: Context, table: Table) -> list[RowOutcome]:
             continue
         row_id, version, old_target, _c, _a, old_deadline = found
         change(out, table="substitution_target", row_id=row_id, version=version, item=item, sheet=table.sheet,
-               fields={"target_households": ("任务户数", old_target, target),
-                       "deadline": ("完成时限", old_deadline, deadline or old_deadline)})
+               fields={"target_households": (field_label("substitution_target", "target_households"), old_target,
+                                             target),
+                       "deadline": (field_label("substitution_target", "deadline"), old_deadline,
+                                    deadline or old_deadline)})
     return outcomes
 
 

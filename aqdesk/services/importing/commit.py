@@ -24,10 +24,11 @@ from sqlalchemy.orm import Session
 from aqdesk.db.base import Base
 from aqdesk.db.database import Database
 from aqdesk.db.models import AuditEntry, ImportBatch
+from aqdesk.domain.ledger_columns import table_label
 from aqdesk.errors import UserError
 from aqdesk.gcpause import collector_paused
 from aqdesk.services.common import import_record
-from aqdesk.services.common.audit import current_user
+from aqdesk.services.common.audit import current_user, of_field
 from aqdesk.services.common.stored import DELETED, INSERTED, to_text
 from aqdesk.services.importing.changes import Bulk, FieldChange, FilePlan, Insert, Ref
 
@@ -236,13 +237,13 @@ def _refuse_if_touched_later(session: Session, batch: ImportBatch, touches: impo
     for table, row_id, field, when, who, source in later_edits:
         if touches.hit([(table, row_id, field)]):
             raise UserError(
-                f"{refused}{_describe(session, table, row_id)}的「{field}」在 {when:%Y-%m-%d %H:%M} 又被"
+                f"{refused}{_describe(session, table, row_id)}{of_field(table, field)}在 {when:%Y-%m-%d %H:%M} 又被"
                 f"{who or '他人'}修改（{'后来的导入' if source == SOURCE else '手工修改'}）。请先撤销后来的修改。")
     found = import_record.later_import(session, touches, ImportBatch.id > batch.id)
     if found is not None:
         later, (table, row_id, field) = found
         raise UserError(
-            f"{refused}{_describe(session, table, row_id)}的「{field}」在 {later.committed_at:%Y-%m-%d %H:%M} "
+            f"{refused}{_describe(session, table, row_id)}{of_field(table, field)}在 {later.committed_at:%Y-%m-%d %H:%M} "
             f"又被后来的导入“{later.file_name}”（批次 {later.id}）修改。请先撤销后来的导入。")
 
 
@@ -253,4 +254,4 @@ def _describe(session: Session, table: str, row_id: int) -> str:
             value = session.scalar(select(t.c[column]).where(t.c.id == row_id))
             if value:
                 return f"“{value}”"
-    return f"{table} 第{row_id}条记录"
+    return f"{table_label(table)} 第{row_id}条记录"

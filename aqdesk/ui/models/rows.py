@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from aqdesk.domain.enums import Color
+from aqdesk.domain.ledger_columns import LedgerColumn
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 COLOR_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -32,6 +33,11 @@ class Column:
     width: int = 100
     numeric: bool = False
     colored: bool = False  # paint the row's warning colour behind this cell
+
+
+def on_screen(columns: Sequence[LedgerColumn]) -> tuple[Column, ...]:
+    """A ledger's declared columns (``domain.ledger_columns``) as the screen shows them."""
+    return tuple(Column(c.shown_header, c.value, c.width, c.numeric, c.coloured) for c in columns if c.on_screen)
 
 
 def display(value: Any) -> str:
