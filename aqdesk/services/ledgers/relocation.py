@@ -13,7 +13,7 @@ from aqdesk.domain import validation
 from aqdesk.domain.credit_code import credit_code_problem
 from aqdesk.domain.enums import Color, MilestoneKind
 from aqdesk.domain.relocation import STAGES, actual_date_problems, current_stage
-from aqdesk.domain.warning import Warning
+from aqdesk.domain.warning import Assessment
 from aqdesk.services.common import audit
 from aqdesk.services.common.editing import editing, refuse
 from aqdesk.services.common.warning_colours import Assessor
@@ -101,12 +101,12 @@ def stage_counts(rows: list[EnterpriseRow]) -> dict[str, int]:
     return counts
 
 
-def _worst_open(milestones: tuple[MilestoneRow, ...]) -> Warning:
+def _worst_open(milestones: tuple[MilestoneRow, ...]) -> Assessment:
     open_ones = [m for m in milestones if m.actual is None]
     if not open_ones:
-        return Warning(Color.GREEN, "已全部完成")
+        return Assessment(Color.GREEN, "已全部完成")
     worst = min(open_ones, key=lambda m: SEVERITY[m.color])  # the earliest milestone among equals
-    return Warning(worst.color, f"{worst.kind.label}：{worst.reason}", worst.days_left)
+    return Assessment(worst.color, f"{worst.kind.label}：{worst.reason}", worst.days_left)
 
 
 def update_enterprise(db: Database, enterprise_id: int, expected_version: int, **values: str) -> str | None:
