@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aqdesk import APP_TITLE, __version__, logs, paths
+from aqdesk.domain import palette
 from aqdesk.domain.enums import Color
 from aqdesk.errors import UserError
 
@@ -61,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("tasks", help="列出重点任务及其预警色和原因")
     p.add_argument("--unit", metavar="NAME", help="只列出该单位牵头或配合的任务（名称或简称）")
-    p.add_argument("--color", choices=[c.value for c in Color], help="只列出该预警色的任务")
+    p.add_argument("--color", choices=[c.value for c in palette.ORDER], help="只列出该预警色的任务")
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="统计日期，默认今天")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
 
@@ -97,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unit", metavar="NAME", required=True, help="责任单位")
     p.add_argument("--item", nargs="+", required=True, metavar="ID",
                    help="督办事项：任务编号（如 2-07）、企业信用代码或名称（代码:停产 指某一节点）、乡镇或县区名称")
-    p.add_argument("--level", choices=[c.value for c in Color], help="督办级别，默认按事项预警色建议")
+    p.add_argument("--level", choices=[c.value for c in palette.ORDER], help="督办级别，默认按事项预警色建议")
     p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     p.add_argument("--requirement", metavar="TEXT", help="整改要求")
     p.add_argument("--subject", metavar="TEXT", help="督办事项说明，默认取事项名称")

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from aqdesk.db.database import Database
 from aqdesk.db.models import DeadlineChange, Enterprise, Milestone, Unit
-from aqdesk.domain import validation
+from aqdesk.domain import palette, validation
 from aqdesk.domain.credit_code import credit_code_problem
 from aqdesk.domain.enums import Color, MilestoneKind
 from aqdesk.domain.relocation import STAGES, actual_date_problems, current_stage
@@ -17,8 +17,6 @@ from aqdesk.domain.warning import Assessment
 from aqdesk.services.common import audit
 from aqdesk.services.common.editing import editing, refuse
 from aqdesk.services.common.warning_colours import Assessor
-
-SEVERITY = {Color.RED: 0, Color.YELLOW: 1, Color.GREEN: 2}
 
 
 @dataclass(slots=True)
@@ -105,7 +103,7 @@ def _worst_open(milestones: tuple[MilestoneRow, ...]) -> Assessment:
     open_ones = [m for m in milestones if m.actual is None]
     if not open_ones:
         return Assessment(Color.GREEN, "已全部完成")
-    worst = min(open_ones, key=lambda m: SEVERITY[m.color])  # the earliest milestone among equals
+    worst = min(open_ones, key=lambda m: palette.SEVERITY[m.color])  # the earliest milestone among equals
     return Assessment(worst.color, f"{worst.kind.label}：{worst.reason}", worst.days_left)
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from aqdesk.db.database import Database
 from aqdesk.domain import ledger_columns as L
+from aqdesk.domain import palette
 from aqdesk.domain.docnumber import chinese_date
 from aqdesk.domain.enums import Color, Labelled, LoopStep
 from aqdesk.exchange.ledger_xlsx import Ledger, LedgerBook, write_ledgers
@@ -86,7 +87,7 @@ def _summary(db: Database, as_of: dt.date, name: str | None, title: str,
                                                    -kv[1].late_sheets, kv[0]))
     rows, colors = [], []
     for rank, (unit, t) in enumerate(ranked, 1):
-        worst = next((c for c in Color if t.colors[c]), Color.GREEN)
+        worst = next((c for c in palette.ORDER if t.colors[c]), Color.GREEN)
         rows.append((worst.label, rank, unit, t.colors[Color.RED], t.colors[Color.YELLOW], t.colors[Color.GREEN],
                      sum(t.colors.values()), t.sheets, t.open_sheets, t.late_sheets))
         colors.append(worst.value)

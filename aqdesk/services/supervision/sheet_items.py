@@ -18,11 +18,11 @@ from aqdesk.db.database import Database
 from aqdesk.db.models import Enterprise, SubstitutionTarget, Task, Unit
 from aqdesk.domain.enums import Color, MilestoneKind, SubstitutionKind, TaskStatus
 from aqdesk.domain.names import normalize_name
+from aqdesk.domain.palette import SEVERITY
 from aqdesk.errors import UserError
 from aqdesk.services.common.units import UnitDirectory
 from aqdesk.services.common.warning_colours import Assessor
 from aqdesk.services.ledgers import loose_coal
-from aqdesk.services.ledgers.relocation import SEVERITY
 
 KIND_LABELS = {
     "task": "重点任务", "enterprise": "退城入园", "milestone": "退城入园",

@@ -14,15 +14,15 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from aqdesk.domain import palette
 from aqdesk.domain.enums import Color
 from aqdesk.domain.ledger_columns import LedgerColumn
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 COLOR_ROLE = Qt.ItemDataRole.UserRole + 3
 
-COLOR_FILLS = {Color.RED: QColor("#f8d0cc"), Color.YELLOW: QColor("#fcefc0"), Color.GREEN: QColor("#d5ecd4")}
-COLOR_INK = {Color.RED: QColor("#b3261e"), Color.YELLOW: QColor("#8a6100"), Color.GREEN: QColor("#1e6b2a")}
-COLOR_SORT = {Color.RED: 0, Color.YELLOW: 1, Color.GREEN: 2}
+COLOR_FILLS = {color: QColor(hex_) for color, hex_ in palette.FILL.items()}
+COLOR_INK = {color: QColor(hex_) for color, hex_ in palette.INK.items()}
 NO_PARENT = QModelIndex()
 
 
@@ -54,7 +54,7 @@ def display(value: Any) -> str:
 
 def sort_key(value: Any) -> Any:
     if isinstance(value, Color):
-        return COLOR_SORT[value]
+        return palette.SEVERITY[value]
     if isinstance(value, dt.date):
         return value.toordinal()
     if value is None:
