@@ -76,3 +76,19 @@ class LoopStep(Labelled):
 class DayKind(Labelled):
     WORKDAY = "workday", "工作日"
     NATURAL = "natural", "自然日"
+
+
+class ItemKind(Labelled):
+    """What a supervision sheet or letter is about, and the screen that opens it."""
+
+    TASK = "task", "重点任务"
+    ENTERPRISE = "enterprise", "退城入园"
+    MILESTONE = "milestone", "退城入园"
+    TOWNSHIP = "township", "双替代"
+    COUNTY = "county", "散煤治理"
+    SHEET = "sheet", "督办单"
+
+
+class BatchKind(Labelled):
+    PLAN = "plan", "计划"
+    RETURN = "return", "报送"

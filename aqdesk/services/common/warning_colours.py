@@ -38,7 +38,7 @@ class Assessor:
     def task(self, t) -> Assessment:
         """``t``: a Task or a row with the same attribute names."""
         done = t.status == TaskStatus.DONE
-        kind = DeadlineKind(t.deadline_kind)
+        kind = t.deadline_kind
         if kind is not DeadlineKind.DATE and not done:
             return assess_standing(
                 as_of=self.as_of, kind=kind, last_reported_on=t.last_reported_on, settings=self.settings

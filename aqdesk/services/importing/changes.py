@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from aqdesk.domain.enums import BatchKind
 from aqdesk.domain.headings import SheetKind
 from aqdesk.domain.problems import Problem
 
@@ -96,7 +97,7 @@ class FilePlan:
     path: str
     file_name: str
     sha256: str
-    kind: str  # "plan" | "return"
+    kind: BatchKind
     unit_id: int | None
     unit_name: str
     period: dt.date | None

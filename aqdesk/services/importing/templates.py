@@ -135,7 +135,7 @@ def _township_rows(session: Session, unit: Unit) -> tuple[dict[str, CellValue], 
     ).all()
     records.sort(key=lambda record: (record[6], record[7], _KIND_ORDER[record[2]]))
     return tuple(
-        {h.COUNTY: county_name or "", h.TOWNSHIP: township_name, h.KIND: SubstitutionKind(kind).label,
+        {h.COUNTY: county_name or "", h.TOWNSHIP: township_name, h.KIND: kind.label,
          h.TARGET_HOUSEHOLDS: target, h.COMPLETED: completed, h.ACCEPTED: accepted}
         for county_name, township_name, kind, target, completed, accepted, _, _ in records
     )

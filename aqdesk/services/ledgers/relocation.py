@@ -125,7 +125,7 @@ def set_actual_dates(db: Database, enterprise_id: int, expected_version: int,
     """Record when milestones were really reached (the stage follows from these)."""
     today = today or dt.date.today()
     with editing(db, Enterprise, enterprise_id, expected_version, label="该企业") as (session, enterprise):
-        milestones = {MilestoneKind(m.kind): m for m in enterprise.milestones}
+        milestones = {m.kind: m for m in enterprise.milestones}
         merged = [(k, actuals.get(k, milestones[k].actual_date if k in milestones else None)) for k in MilestoneKind]
         refuse(actual_date_problems(merged, today))
         changes = audit.ChangeSet(session)
@@ -151,4 +151,4 @@ def postponements(db: Database, enterprise_id: int) -> list[tuple[MilestoneKind,
             select(Milestone.kind, DeadlineChange).join(DeadlineChange, DeadlineChange.milestone_id == Milestone.id)
             .where(Milestone.enterprise_id == enterprise_id).order_by(DeadlineChange.changed_on, DeadlineChange.id)
         ).all()
-        return [(MilestoneKind(kind), change) for kind, change in rows]
+        return [(kind, change) for kind, change in rows]

@@ -14,7 +14,7 @@ from aqdesk.db.database import Database
 from aqdesk.domain import ledger_columns as L
 from aqdesk.domain import palette
 from aqdesk.domain.docnumber import chinese_date
-from aqdesk.domain.enums import Color, Labelled, LoopStep
+from aqdesk.domain.enums import Color, ItemKind, Labelled, LoopStep
 from aqdesk.exchange.ledger_xlsx import Ledger, LedgerBook, write_ledgers
 from aqdesk.services.common import settings
 from aqdesk.services.ledgers import loose_coal, relocation, substitution, tasks
@@ -76,7 +76,7 @@ def _summary(db: Database, as_of: dt.date, name: str | None, title: str,
              sheets: list[sheet_list.SheetRow]) -> Ledger:
     units: dict[str, _UnitTotals] = {}
     for item in all_items(db, as_of):
-        if item.open and item.kind != "enterprise" and (name is None or item.unit == name):
+        if item.open and item.kind is not ItemKind.ENTERPRISE and (name is None or item.unit == name):
             units.setdefault(item.unit, _UnitTotals()).colors[item.color] += 1
     for s in sheets:
         totals = units.setdefault(s.unit, _UnitTotals())
