@@ -73,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--create-units", action="store_true", help="计划表中的新单位直接新建")
     p.add_argument("--accept-valid-rows", action="store_true", help="有错误的文件只导入无误的行")
     p.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+    p.add_argument("--problems", type=Path, metavar="DIR", help="有问题的文件，把问题清单（Excel）存入该文件夹")
     p.add_argument("--json", action="store_true", help="以 JSON 输出（含每条问题）")
 
     command("imports", help="列出导入批次")
@@ -205,6 +206,7 @@ def cmd_tasks(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from aqdesk.services.importing.commit import commit
     from aqdesk.services.importing.prepare import prepare
+    from aqdesk.services.importing.problem_list import save_into
 
     results, refused = [], False
     with _database(args) as db:
@@ -224,6 +226,12 @@ def cmd_import(args: argparse.Namespace) -> int:
                           skipped_rows=len(plan.skipped()) if ok and args.accept_valid_rows else 0)
             if args.json:
                 result["messages"] = [{"severity": p.severity.value, "text": str(p)} for p in plan.problems]
+            if args.problems and plan.problems:
+                try:
+                    result["problem_list"] = str(save_into(plan, args.problems))
+                except UserError as exc:
+                    result["problem_list_error"] = str(exc)
+                    refused = True
             if not ok:
                 result["status"] = "refused"
                 refused = True
@@ -253,6 +261,10 @@ def _print_import(result: dict, plan) -> None:
         print(f"  [{problem.severity.label}] {problem}", file=sys.stderr if problem.is_error else sys.stdout)
     if len(plan.problems) > 50:
         print(f"  ……另有 {len(plan.problems) - 50} 条问题（用 --json 查看全部）")
+    if result.get("problem_list"):
+        print(f"  问题清单：{result['problem_list']}")
+    if result.get("problem_list_error"):
+        print(f"  问题清单未能保存：{result['problem_list_error']}", file=sys.stderr)
 
 
 def cmd_imports(args: argparse.Namespace) -> int:
