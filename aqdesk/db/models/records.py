@@ -9,8 +9,8 @@ from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Tex
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from aqdesk.db.base import Base
+from aqdesk.db.column_types import EnumText
 from aqdesk.db.models.units import Unit
-from aqdesk.db.types import EnumText
 from aqdesk.domain.enums import BatchKind
 
 

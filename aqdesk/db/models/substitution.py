@@ -8,8 +8,8 @@ from sqlalchemy import Date, ForeignKey, Integer, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from aqdesk.db.base import Base, Versioned
+from aqdesk.db.column_types import EnumText
 from aqdesk.db.models.units import Unit
-from aqdesk.db.types import EnumText
 from aqdesk.domain.enums import SubstitutionKind
 
 

@@ -18,8 +18,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from aqdesk.db.base import Base, Versioned
+from aqdesk.db.column_types import EnumText
 from aqdesk.db.models.units import Unit
-from aqdesk.db.types import EnumText
 from aqdesk.domain.enums import DeadlineKind, TaskStatus
 
 task_cooperator = Table(

@@ -6,7 +6,7 @@ from sqlalchemy import ForeignKey, Index, Integer, String, UniqueConstraint, tex
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from aqdesk.db.base import Base, Versioned
-from aqdesk.db.types import EnumText
+from aqdesk.db.column_types import EnumText
 from aqdesk.domain.enums import UnitKind
 
 
