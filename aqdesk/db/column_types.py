@@ -18,6 +18,7 @@ class EnumText(TypeDecorator):
 
     def __init__(self, enum: type[StrEnum], length: int):
         super().__init__(length)
+        self.length = length
         self.enum = enum
         # a dict, not enum(value): a 100,000-row import reads this many values
         self._members = {m.value: m for m in enum}
@@ -38,4 +39,4 @@ class EnumText(TypeDecorator):
         return self.enum
 
     def __repr__(self) -> str:
-        return f"String(length={self.impl.length})"
+        return f"String(length={self.length})"

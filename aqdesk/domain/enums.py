@@ -19,11 +19,13 @@ class Labelled(StrEnum):
     @classmethod
     def from_label(cls, label: str) -> Labelled | None:
         """The member shown as (or stored as) ``label``; called per row on large imports."""
-        lookup = cls.__dict__.get("_by_text")
+        lookup = _BY_TEXT.get(cls)
         if lookup is None:
-            lookup = {**{m.value: m for m in cls}, **{m.label: m for m in cls}}
-            cls._by_text = lookup
+            lookup = _BY_TEXT[cls] = {**{m.value: m for m in cls}, **{m.label: m for m in cls}}
         return lookup.get(label.strip())
+
+
+_BY_TEXT: dict[type[Labelled], dict[str, Labelled]] = {}
 
 
 class UnitKind(Labelled):

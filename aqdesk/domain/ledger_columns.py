@@ -65,8 +65,24 @@ def _postponed(row: Any) -> int | None:
     return row.postponed or None
 
 
-def _milestone(row: Any, kind: MilestoneKind, field: str) -> Any:
-    return next((getattr(m, field) for m in row.milestones if m.kind == kind), None)
+def _milestone(kind: MilestoneKind, field: str) -> Callable[[Any], Any]:
+    return lambda row: next((getattr(m, field) for m in row.milestones if m.kind == kind), None)
+
+
+def _figures(figure: str) -> Callable[[Any], str]:
+    return lambda row: f"{row.actual[figure]:g} / {row.target[figure]:g}"
+
+
+def _figure(side: str, figure: str) -> Callable[[Any], Any]:
+    return lambda row: getattr(row, side)[figure]
+
+
+def _percent(figure: str) -> Callable[[Any], Any]:
+    return lambda row: row.percent(figure)
+
+
+def _item(index: int) -> Callable[[Any], Any]:
+    return lambda row: row[index]
 
 
 WARNING = LedgerColumn("预警", lambda r: r.color, width=50, coloured=True)
@@ -98,11 +114,10 @@ ENTERPRISES = (
     LedgerColumn("当前阶段", lambda r: r.stage, width=80),
     LedgerColumn("逾期/剩余", lambda r: days_text(r.days_left) if r.color is not Color.GREEN else "", width=80,
                  in_workbook=False),
-    *(LedgerColumn(kind.label, lambda r, k=kind: _milestone(r, k, "planned"), Kind.DATE, 95, group="计划时间",
+    *(LedgerColumn(kind.label, _milestone(kind, "planned"), Kind.DATE, 95, group="计划时间",
                    screen_header=f"计划{kind.label}")
       for kind in MilestoneKind),
-    *(LedgerColumn(kind.label, lambda r, k=kind: _milestone(r, k, "actual"), Kind.DATE, group="实际时间",
-                   on_screen=False)
+    *(LedgerColumn(kind.label, _milestone(kind, "actual"), Kind.DATE, group="实际时间", on_screen=False)
       for kind in MilestoneKind),
     LedgerColumn("推迟次数", _postponed, Kind.NUMBER, 70),
 )
@@ -126,12 +141,11 @@ COUNTIES = (
     LedgerColumn("县（区）", lambda r: r.county, width=80),
     LedgerColumn("预警原因", lambda r: r.reason, width=200, wrap=True),
     LedgerColumn("最近报送期", lambda r: r.latest_period, Kind.DATE, 95),
-    *(LedgerColumn(f"{short_label(label)}\n累计/目标", lambda r, f=f: f"{r.actual[f]:g} / {r.target[f]:g}",
-                   Kind.NUMBER, 120, in_workbook=False)
+    *(LedgerColumn(f"{short_label(label)}\n累计/目标", _figures(f), Kind.NUMBER, 120, in_workbook=False)
       for f, label in FIGURES),
-    *(LedgerColumn(part, lambda r, f=f, side=side: getattr(r, side)[f], Kind.NUMBER, group=label, on_screen=False)
+    *(LedgerColumn(part, _figure(side, f), Kind.NUMBER, group=label, on_screen=False)
       for f, label in FIGURES for part, side in (("累计", "actual"), ("目标", "target"))),
-    *(LedgerColumn(f"{short_label(label)}\n完成%", lambda r, f=f: r.percent(f), Kind.NUMBER, 80, in_workbook=False)
+    *(LedgerColumn(f"{short_label(label)}\n完成%", _percent(f), Kind.NUMBER, 80, in_workbook=False)
       for f, label in FIGURES[2:3]),
     LedgerColumn(RELAPSE[1], lambda r: r.relapse_points, Kind.NUMBER, 100),
 )
@@ -152,12 +166,12 @@ SHEETS = (
 
 # The workbook's 分单位汇总 sheet; its rows are the tuples ledger_export makes, one per unit.
 UNIT_SUMMARY = (
-    LedgerColumn("预警", lambda r: r[0], coloured=True),
-    LedgerColumn("排名", lambda r: r[1], Kind.NUMBER),
-    LedgerColumn("责任单位", lambda r: r[2]),
-    *(LedgerColumn(header, lambda r, i=i: r[i], Kind.NUMBER, group="在办事项")
+    LedgerColumn("预警", _item(0), coloured=True),
+    LedgerColumn("排名", _item(1), Kind.NUMBER),
+    LedgerColumn("责任单位", _item(2)),
+    *(LedgerColumn(header, _item(i), Kind.NUMBER, group="在办事项")
       for i, header in enumerate(("红", "黄", "绿", "合计"), 3)),
-    *(LedgerColumn(header, lambda r, i=i: r[i], Kind.NUMBER, group="督办单")
+    *(LedgerColumn(header, _item(i), Kind.NUMBER, group="督办单")
       for i, header in enumerate(("总数", "未销号", "逾期反馈"), 7)),
 )
 
