@@ -25,8 +25,8 @@ class Assessor:
 
     @classmethod
     def load(cls, session: Session, as_of: dt.date) -> Assessor:
-        return cls(as_of, workdays.load(session), settings.warning_settings(session),
-                   settings.heating_season(session))
+        office = settings.load(session)
+        return cls(as_of, workdays.load(session), office.warning.rules(), office.substitution.heating_season_start)
 
     @property
     def heating_season_start(self) -> dt.date:

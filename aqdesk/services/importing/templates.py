@@ -44,10 +44,9 @@ def template_content(db: Database, unit_name: str, period: dt.date) -> TemplateC
         if unit_id is None:
             raise UserError(f"找不到单位“{unit_name}”（请检查名称或简称）。")
         unit = session.get(Unit, unit_id)
+        office = settings.load(session).office
         return TemplateContent(
-            unit=unit.name, period=period,
-            city=str(settings.get(session, "office.city")),
-            office=str(settings.get(session, "office.name")),
+            unit=unit.name, period=period, city=office.city, office=office.name,
             sheets=_sheets(session, unit),
         )
 

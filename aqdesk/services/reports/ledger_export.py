@@ -37,8 +37,8 @@ def export_ledgers(db: Database, path: Path, as_of: dt.date, unit: str | None = 
 def ledger_book(db: Database, as_of: dt.date, unit: str | None = None) -> LedgerBook:
     name = unit_name(db, unit) if unit else None
     with db.reading() as session:
-        office = settings.all_values(session)
-    city = office["office.city"]
+        office = settings.load(session)
+    city = office.office.city
     suffix = f"（{name}，截至{chinese_date(as_of)}）" if name else f"（截至{chinese_date(as_of)}）"
 
     def mine(*names: str) -> bool:
@@ -50,14 +50,14 @@ def ledger_book(db: Database, as_of: dt.date, unit: str | None = None) -> Ledger
     counties = [r for r in loose_coal.county_rows(db, as_of) if mine(r.county)]
     sheets = [r for r in sheet_list.sheet_rows(db, as_of) if mine(r.unit)]
     ledgers = (
-        _ledger("重点任务", f"{city}{office['ledger.title']}{suffix}", L.TASKS, task_rows),
+        _ledger("重点任务", f"{city}{office.ledger.title}{suffix}", L.TASKS, task_rows),
         _ledger("退城入园", f"{city}城市区企业退城入园台账{suffix}", L.ENTERPRISES, enterprises, 2),
         _ledger("双替代", f"{city}双替代（气代煤、电代煤）台账{suffix}", L.TOWNSHIPS, townships, 3),
         _ledger("散煤治理", f"{city}散煤治理台账（本年累计）{suffix}", L.COUNTIES, counties),
         _ledger("督办单", f"{city}三色督办单台账{suffix}", L.SHEETS, sheets),
         _summary(db, as_of, name, f"{city}大气污染防治重点工作分单位汇总{suffix}", sheets),
     )
-    return LedgerBook(office["office.name"], as_of, ledgers)
+    return LedgerBook(office.office.name, as_of, ledgers)
 
 
 def _ledger(sheet: str, title: str, declared: tuple[L.LedgerColumn, ...], rows: Sequence[Any],

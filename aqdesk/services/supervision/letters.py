@@ -137,9 +137,9 @@ def _issue(db: Database, office: _Office, unit: str, items: list[Item], as_of: d
 
 def _office(db: Database) -> _Office:
     with db.reading() as session:
-        values = settings.all_values(session)
-        return _Office(values["office.name"], values["office.short_name"], values["office.city"],
-                       values["letter.series"], values["ledger.title"], int(values["letter.reply_workdays"]),
+        values = settings.load(session)
+        return _Office(values.office.name, values.office.short_name, values.office.city,
+                       values.letter.series, values.ledger.title, values.letter.reply_workdays,
                        workdays.load(session))
 
 

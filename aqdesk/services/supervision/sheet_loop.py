@@ -40,7 +40,7 @@ class Issued:
 
 def default_days(db: Database, level: Color) -> int:
     with db.reading() as session:
-        return int(settings.get(session, f"sheet.days.{level.value}"))
+        return settings.load(session).sheet.days(level)
 
 
 def deadline_for(db: Database, issued_on: dt.date, days: int, day_kind: DayKind = DayKind.WORKDAY) -> dt.date:
@@ -77,7 +77,7 @@ def issue_sheet(db: Database, *, unit: str, level: Color, items: Sequence[Item],
         unit_id = UnitDirectory(session).find(unit)
         if unit_id is None:
             raise UserError(f"找不到单位“{unit}”（请检查名称或简称）。")
-        series = settings.get(session, "sheet.series")
+        series = settings.load(session).sheet.series
         seq = numbering.next_seq(session, series, issued_on.year)
         changes = audit.ChangeSet(session)
         sheet = SupervisionSheet(
