@@ -17,7 +17,12 @@ from aqdesk.domain.problems import Problem, Severity
 from aqdesk.exchange.workbook import ImportCancelled, Table, read_workbook
 from aqdesk.gcpause import collector_paused
 from aqdesk.services.common.units import UnitDirectory
-from aqdesk.services.importing import check_places, check_relocation, check_tasks
+from aqdesk.services.importing import (
+    check_places,
+    check_relocation,
+    check_substitution,
+    check_tasks,
+)
 from aqdesk.services.importing.changes import FilePlan, RowOutcome
 from aqdesk.services.importing.context import Context, Sender, places_from
 
@@ -28,7 +33,7 @@ CHECKERS: dict[SheetKind, Checker] = {
     SheetKind.TASK_PLAN: check_tasks.task_plan,
     SheetKind.LOOSE_COAL: check_places.loose_coal_return,
     SheetKind.LOOSE_COAL_TARGET: check_places.loose_coal_targets,
-    SheetKind.SUBSTITUTION: check_places.substitution_return,
+    SheetKind.SUBSTITUTION: check_substitution.substitution_return,
     SheetKind.SUBSTITUTION_PLAN: check_places.substitution_plan,
     SheetKind.RELOCATION: check_relocation.relocation_return,
     SheetKind.RELOCATION_PLAN: check_relocation.relocation_plan,
