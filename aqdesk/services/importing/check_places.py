@@ -94,7 +94,7 @@ def loose_coal_targets(ctx: Context, table: Table) -> list[RowOutcome]:
     return outcomes
 
 
-def _kind(ctx: Context, out: RowOutcome, read: RowReader) -> SubstitutionKind | None:
+def substitution_kind(ctx: Context, out: RowOutcome, read: RowReader) -> SubstitutionKind | None:
     text = read.text(H.KIND, required=True)
     kind = SubstitutionKind.from_label(text) if text else None
     if text and kind is None:
@@ -108,7 +108,7 @@ def substitution_plan(ctx: Context, table: Table) -> list[RowOutcome]:
         county_name = read.text(H.COUNTY, required=True)
         county_ref = unit_ref(ctx, out, H.COUNTY, county_name, table.sheet, UnitKind.COUNTY)
         township_name = read.text(H.TOWNSHIP, required=True)
-        kind = _kind(ctx, out, read)
+        kind = substitution_kind(ctx, out, read)
         target = read.count(H.TARGET_HOUSEHOLDS, required=True)
         deadline = read.date(H.DEADLINE, vague_is_error=True)
         if county_ref is None or kind is None or not township_name or out.has_error:

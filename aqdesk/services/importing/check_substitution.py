@@ -7,7 +7,7 @@ from aqdesk.domain.enums import SubstitutionKind
 from aqdesk.domain.ledger_columns import field_label
 from aqdesk.exchange.workbook import Table
 from aqdesk.services.importing.changes import Bulk, RowOutcome
-from aqdesk.services.importing.check_places import _kind, county
+from aqdesk.services.importing.check_places import county, substitution_kind
 from aqdesk.services.importing.context import Context
 from aqdesk.services.importing.rows import RowReader, change
 
@@ -86,7 +86,7 @@ def _careful_row(ctx: Context, out: RowOutcome, read: RowReader) -> tuple | None
     """A row off the lean path: every cell read and explained."""
     county_id = county(ctx, out, read)
     township = read.text(H.TOWNSHIP, required=True)
-    kind = _kind(ctx, out, read)
+    kind = substitution_kind(ctx, out, read)
     target = read.count(H.TARGET_HOUSEHOLDS)
     completed = read.count(H.COMPLETED, required=True)
     accepted = read.count(H.ACCEPTED)
