@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from aqdesk.domain import headings as H
 from aqdesk.domain.enums import SubstitutionKind
 from aqdesk.domain.ledger_columns import field_label
 from aqdesk.exchange.workbook import Table
-from aqdesk.services.importing.changes import Bulk, RowOutcome
+from aqdesk.services.importing.changes import Bulk, RowOutcome, bulk_row
 from aqdesk.services.importing.check_places import county, substitution_kind
-from aqdesk.services.importing.context import Context
+from aqdesk.services.importing.context import Context, Place, Reported
 from aqdesk.services.importing.rows import RowReader, change
 
 
@@ -46,7 +48,7 @@ def substitution_return(ctx: Context, table: Table) -> list[RowOutcome]:
                 continue
             county_id, township, kind, place, target, completed, accepted = found  # township: as stored
             county_ids[cells.get(county_h)] = county_id
-        row_id, version, ledger_target, old_completed, old_accepted = place
+        row_id, version, ledger_target, old_completed, old_accepted = place  # unpacked once: read below
         if accepted is None:
             accepted = old_accepted
         mine = (sheet, number)
@@ -65,8 +67,8 @@ def substitution_return(ctx: Context, table: Table) -> list[RowOutcome]:
             continue
         if completed == old_completed and accepted == old_accepted:
             continue  # figures as the ledger has them: nothing new this period
-        add((number, item, row_id, version, (old_completed, old_accepted), (completed, accepted),
-             (row_id, period, completed, accepted)))
+        add(bulk_row((number, item, row_id, version, (old_completed, old_accepted), (completed, accepted),
+                      (row_id, period, completed, accepted))))
     return outcomes
 
 
@@ -82,7 +84,19 @@ def _plain_count(value):
     return None if value is None or value == "" else _TYPED
 
 
-def _careful_row(ctx: Context, out: RowOutcome, read: RowReader) -> tuple | None:
+class Careful(NamedTuple):
+    """A row read the careful way, as the lean path would have read it."""
+
+    county_id: int
+    township: str  # as the ledger spells it
+    kind: SubstitutionKind
+    place: Place
+    target: int | None
+    completed: int
+    accepted: int | None
+
+
+def _careful_row(ctx: Context, out: RowOutcome, read: RowReader) -> Careful | None:
     """A row off the lean path: every cell read and explained."""
     county_id = county(ctx, out, read)
     township = read.text(H.TOWNSHIP, required=True)
@@ -97,29 +111,28 @@ def _careful_row(ctx: Context, out: RowOutcome, read: RowReader) -> tuple | None
         ctx.problem(out, H.TOWNSHIP, township, f"台账中没有{ctx.named_units[county_id][0]}{township}的{kind.label}任务")
         return None
     stored_name, place = found
-    return county_id, stored_name, kind.value, place, target, completed, accepted
+    return Careful(county_id, stored_name, kind, place, target, completed, accepted)
 
 
-def _correct(ctx: Context, out: RowOutcome, place: tuple, report: tuple, item: str, completed: int,
+def _correct(ctx: Context, out: RowOutcome, place: Place, report: Reported, item: str, completed: int,
              accepted: int) -> None:
-    row_id, version, _target, old_completed, old_accepted = place
-    report_id, reported_completed, reported_accepted = report
-    if (completed, accepted) == (reported_completed, reported_accepted) == (old_completed, old_accepted):
+    if (completed, accepted) == (report.completed, report.accepted) == (place.completed, place.accepted):
         return
-    ctx.warn(out, None, None, f"本期（{ctx.period}）已导入过{item}的数据（已完成{reported_completed}户、"
-                              f"已验收{reported_accepted}户），将按本行更正")
-    change(out, table="substitution_target", row_id=row_id, version=version, item=item, sheet=out.sheet,
-           fields={"completed": ("已完成户数", old_completed, completed), "accepted": ("已验收户数", old_accepted, accepted)})
-    change(out, table="substitution_report", row_id=report_id, version=None, item=f"{item} 本期报送", sheet=out.sheet,
-           fields={"completed": ("已完成户数", reported_completed, completed),
-                   "accepted": ("已验收户数", reported_accepted, accepted)})
+    ctx.warn(out, None, None, f"本期（{ctx.period}）已导入过{item}的数据（已完成{report.completed}户、"
+                              f"已验收{report.accepted}户），将按本行更正")
+    done, accepted_label = field_label("substitution_target", "completed"), field_label("substitution_target", "accepted")
+    change(out, table="substitution_target", row_id=place.id, version=place.version, item=item, sheet=out.sheet,
+           fields={"completed": (done, place.completed, completed), "accepted": (accepted_label, place.accepted, accepted)})
+    change(out, table="substitution_report", row_id=report.id, version=None, item=f"{item} 本期报送", sheet=out.sheet,
+           fields={"completed": (done, report.completed, completed),
+                   "accepted": (accepted_label, report.accepted, accepted)})
 
 
-def _settled(ctx: Context, out: RowOutcome, place: tuple, township: str, target: int | None, completed: int,
+def _settled(ctx: Context, out: RowOutcome, place: Place, township: str, target: int | None, completed: int,
              accepted: int) -> bool:
     """Whether the row's figures may be taken, with what the clerk should know about them."""
-    row_id, _version, ledger_target, _completed, _accepted = place
-    repeated = ctx.duplicate(out, ("substitution_target", row_id))
+    ledger_target = place.target
+    repeated = ctx.duplicate(out, ("substitution_target", place.id))
     if repeated:
         ctx.problem(out, H.TOWNSHIP, township, f"{repeated}（同一乡镇、同一类型）")
         return False

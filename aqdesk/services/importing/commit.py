@@ -14,7 +14,7 @@ import json
 import uuid
 from collections import defaultdict
 from itertools import islice
-from operator import itemgetter
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import delete, func, insert, or_, select
@@ -185,11 +185,10 @@ def _write_changes(driver: _Driver, changes: list[FieldChange], changed: import_
 
 def _write_bulk(driver: _Driver, bulk: Bulk, batch_id: int, changed: import_record.ChangeRecord) -> None:
     # In id order, SQLite writes each page of the table and its indexes once, not once per row.
-    rows = sorted(bulk.rows, key=itemgetter(2))
-    driver.update(bulk.table, bulk.fields, [(*new, row_id, version) for _n, _i, row_id, version, _o, new, _a in rows],
-                  check_versions=True)
-    changed.add(bulk.table, bulk.fields, [(row_id, *old, *new) for _n, _i, row_id, _v, old, new, _a in rows])
-    driver.insert(bulk.added_table, (*bulk.added_columns, "batch_id"), [(*row[6], batch_id) for row in rows])
+    rows = sorted(bulk.rows, key=attrgetter("row_id"))
+    driver.update(bulk.table, bulk.fields, [(*r.new, r.row_id, r.version) for r in rows], check_versions=True)
+    changed.add(bulk.table, bulk.fields, [(r.row_id, *r.old, *r.new) for r in rows])
+    driver.insert(bulk.added_table, (*bulk.added_columns, "batch_id"), [(*r.added, batch_id) for r in rows])
 
 
 def undo_import(db: Database, batch_id: int) -> None:
