@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aqdesk import APP_TITLE, __version__, logs, paths
+from aqdesk.domain import palette
 from aqdesk.domain.enums import Color
 from aqdesk.errors import UserError
 
@@ -62,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("tasks", help="列出重点任务及其预警色和原因")
     p.add_argument("--unit", metavar="NAME", help="只列出该单位牵头或配合的任务（名称或简称）")
-    p.add_argument("--color", choices=[c.value for c in Color], help="只列出该预警色的任务")
+    p.add_argument("--color", choices=[c.value for c in palette.ORDER], help="只列出该预警色的任务")
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="统计日期，默认今天")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
 
@@ -73,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--create-units", action="store_true", help="计划表中的新单位直接新建")
     p.add_argument("--accept-valid-rows", action="store_true", help="有错误的文件只导入无误的行")
     p.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+    p.add_argument("--problems", type=Path, metavar="DIR", help="有问题的文件，把问题清单（Excel）存入该文件夹")
     p.add_argument("--json", action="store_true", help="以 JSON 输出（含每条问题）")
 
     command("imports", help="列出导入批次")
@@ -98,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unit", metavar="NAME", required=True, help="责任单位")
     p.add_argument("--item", nargs="+", required=True, metavar="ID",
                    help="督办事项：任务编号（如 2-07）、企业信用代码或名称（代码:停产 指某一节点）、乡镇或县区名称")
-    p.add_argument("--level", choices=[c.value for c in Color], help="督办级别，默认按事项预警色建议")
+    p.add_argument("--level", choices=[c.value for c in palette.ORDER], help="督办级别，默认按事项预警色建议")
     p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     p.add_argument("--requirement", metavar="TEXT", help="整改要求")
     p.add_argument("--subject", metavar="TEXT", help="督办事项说明，默认取事项名称")
@@ -223,6 +225,7 @@ def cmd_tasks(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from aqdesk.services.importing.commit import commit
     from aqdesk.services.importing.prepare import prepare
+    from aqdesk.services.importing.problem_list import save_into
 
     results, refused = [], False
     with _database(args) as db:
@@ -246,6 +249,12 @@ def cmd_import(args: argparse.Namespace) -> int:
                           skipped_rows=len(plan.skipped()) if ok and args.accept_valid_rows else 0)
             if args.json:
                 result["messages"] = [{"severity": p.severity.value, "text": str(p)} for p in plan.problems]
+            if args.problems and plan.problems:
+                try:
+                    result["problem_list"] = str(save_into(plan, args.problems))
+                except UserError as exc:
+                    result["problem_list_error"] = str(exc)
+                    refused = True
             if not ok:
                 result["status"] = "refused"
                 refused = True
@@ -279,6 +288,10 @@ def _print_import(result: dict, plan) -> None:
         print(f"  [{problem.severity.label}] {problem}", file=sys.stderr if problem.is_error else sys.stdout)
     if len(plan.problems) > 50:
         print(f"  ……另有 {len(plan.problems) - 50} 条问题（用 --json 查看全部）")
+    if result.get("problem_list"):
+        print(f"  问题清单：{result['problem_list']}")
+    if result.get("problem_list_error"):
+        print(f"  问题清单未能保存：{result['problem_list_error']}", file=sys.stderr)
 
 
 def cmd_imports(args: argparse.Namespace) -> int:

@@ -1,18 +1,16 @@
+"""Fixtures every layer's tests share; none needs Qt (the window's are in tests/ui)."""
+
 from __future__ import annotations
 
+import datetime as dt
 import os
+import shutil
+from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import pytest
 
-import datetime as dt  # noqa: E402
-import shutil  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-import pytest  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
-
-from aqdesk.db.database import Database, open_database  # noqa: E402
-from aqdesk.services import demo  # noqa: E402
+from aqdesk.db.database import Database, open_database
+from aqdesk.services import demo
 
 
 @pytest.fixture(autouse=True)
@@ -21,9 +19,6 @@ def isolated_data_dir(tmp_path, monkeypatch) -> Path:
     folder = tmp_path / "appdata"
     monkeypatch.setenv("AQDESK_DATA_DIR", str(folder))
     monkeypatch.delenv("AQDESK_DB", raising=False)
-    # window geometry, last page and folders are remembered per test, not across tests
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     return folder
 
 

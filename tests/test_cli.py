@@ -107,3 +107,21 @@ def test_tasks_for_an_unknown_unit_exits_1(capsys, db_url):
     run(capsys, "init", "--demo", "--db", db_url)
     code, _, err = run(capsys, "tasks", "--unit", "市不存在局", "--db", db_url)
     assert code == 1 and "找不到单位" in err
+
+
+def test_import_saves_a_problem_list_for_a_file_with_problems(capsys, db_url, tmp_path):
+    import openpyxl
+
+    run(capsys, "init", "--demo", "--db", db_url)
+    book = openpyxl.Workbook()
+    book.active.append(["任务编号", "本期进展情况", "完成比例（%）"])
+    book.active.append(["4-03", "推进中", "约八成"])
+    source = tmp_path / "城管报送.xlsx"
+    book.save(source)
+    folder = tmp_path / "清单"
+    code, out, err = run(capsys, "--db", db_url, "import", str(source), "--unit", "市城管执法局",
+                         "--period", "2026-11-20", "--problems", str(folder))
+    listed = folder / "城管报送_问题清单.xlsx"
+    assert code == 1 and "约八成" in err and str(listed) in out
+    saved = openpyxl.load_workbook(listed)
+    assert any("约八成" in str(cell.value) for ws in saved.worksheets for row in ws.iter_rows() for cell in row)

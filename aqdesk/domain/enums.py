@@ -19,11 +19,13 @@ class Labelled(StrEnum):
     @classmethod
     def from_label(cls, label: str) -> Labelled | None:
         """The member shown as (or stored as) ``label``; called per row on large imports."""
-        lookup = cls.__dict__.get("_by_text")
+        lookup = _BY_TEXT.get(cls)
         if lookup is None:
-            lookup = {**{m.value: m for m in cls}, **{m.label: m for m in cls}}
-            cls._by_text = lookup
+            lookup = _BY_TEXT[cls] = {**{m.value: m for m in cls}, **{m.label: m for m in cls}}
         return lookup.get(label.strip())
+
+
+_BY_TEXT: dict[type[Labelled], dict[str, Labelled]] = {}
 
 
 class UnitKind(Labelled):
@@ -76,3 +78,19 @@ class LoopStep(Labelled):
 class DayKind(Labelled):
     WORKDAY = "workday", "工作日"
     NATURAL = "natural", "自然日"
+
+
+class ItemKind(Labelled):
+    """What a supervision sheet or letter is about, and the screen that opens it."""
+
+    TASK = "task", "重点任务"
+    ENTERPRISE = "enterprise", "退城入园"
+    MILESTONE = "milestone", "退城入园"
+    TOWNSHIP = "township", "双替代"
+    COUNTY = "county", "散煤治理"
+    SHEET = "sheet", "督办单"
+
+
+class BatchKind(Labelled):
+    PLAN = "plan", "计划"
+    RETURN = "return", "报送"

@@ -30,7 +30,7 @@ class WarningSettings:
 
 
 @dataclass(frozen=True)
-class Warning:
+class Assessment:
     color: Color
     reason: str
     days_left: int | None = None  # natural days to the deadline; negative when overdue
@@ -46,25 +46,25 @@ def assess(
     start: dt.date | None = None,
     progress: float | None = None,
     done_on: dt.date | None = None,
-) -> Warning:
+) -> Assessment:
     days_left = (deadline - as_of).days if deadline else None
     if done:
         late = (done_on - deadline).days if done_on and deadline else 0
-        return Warning(Color.GREEN, f"已完成（逾期{late}天完成）" if late > 0 else "已完成", days_left)
+        return Assessment(Color.GREEN, f"已完成（逾期{late}天完成）" if late > 0 else "已完成", days_left)
     if deadline is None:
-        return Warning(Color.GREEN, "无完成时限")
+        return Assessment(Color.GREEN, "无完成时限")
     if deadline < as_of:
-        return Warning(Color.RED, f"逾期{(as_of - deadline).days}天", days_left)
+        return Assessment(Color.RED, f"逾期{(as_of - deadline).days}天", days_left)
     # No holiday run is longer than ~10 days, so a deadline this far away cannot be within
     # N working days: skip counting them, which matters when colouring 100,000 rows.
     far = (deadline - as_of).days > settings.due_soon_workdays * 2 + 14
     left = settings.due_soon_workdays + 1 if far else calendar.workdays_between(as_of, deadline)
     if left <= settings.due_soon_workdays:
-        return Warning(Color.YELLOW, "今日到期" if deadline == as_of else f"剩{left}个工作日", days_left)
+        return Assessment(Color.YELLOW, "今日到期" if deadline == as_of else f"剩{left}个工作日", days_left)
     lag = _lag_points(as_of, start, deadline, progress)
     if lag is not None and lag > settings.lag_points:
-        return Warning(Color.YELLOW, f"进度落后时序{lag:.0f}个百分点", days_left)
-    return Warning(Color.GREEN, f"剩{days_left}天", days_left)
+        return Assessment(Color.YELLOW, f"进度落后时序{lag:.0f}个百分点", days_left)
+    return Assessment(Color.GREEN, f"剩{days_left}天", days_left)
 
 
 def assess_standing(
@@ -73,14 +73,14 @@ def assess_standing(
     kind: DeadlineKind,
     last_reported_on: dt.date | None,
     settings: WarningSettings,
-) -> Warning:
+) -> Assessment:
     cycle = settings.cycle_days.get(kind, 31)
     if last_reported_on is None:
-        return Warning(Color.YELLOW, f"{kind.label}任务尚无进展报送")
+        return Assessment(Color.YELLOW, f"{kind.label}任务尚无进展报送")
     age = (as_of - last_reported_on).days
     if age > cycle:
-        return Warning(Color.YELLOW, f"{age}天未报送进展（周期{cycle}天）")
-    return Warning(Color.GREEN, f"{kind.label}，{age}天前报送")
+        return Assessment(Color.YELLOW, f"{age}天未报送进展（周期{cycle}天）")
+    return Assessment(Color.GREEN, f"{kind.label}，{age}天前报送")
 
 
 def _lag_points(

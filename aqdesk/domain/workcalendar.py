@@ -37,6 +37,7 @@ class WorkCalendar:
         """Working days from the index origin through ``day``, when indexed."""
         if self._origin is None:
             self._index()
+        assert self._origin is not None
         offset = (day - self._origin).days
         return self._cumulative[offset] if 0 <= offset < len(self._cumulative) else None
 

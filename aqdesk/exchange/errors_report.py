@@ -18,6 +18,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from aqdesk.domain import palette
 from aqdesk.domain.problems import Problem, Severity
 from aqdesk.domain.values import CellValue
 from aqdesk.exchange.atomic import writing
@@ -38,7 +39,7 @@ SUMMARY_HEADINGS = ("文件", "工作表", "行号", "列", "内容", "问题", 
 SUMMARY_WIDTHS = (36, 12, 7, 16, 22, 46, 9)
 ROW_NUMBER = "原表行号"
 EXPLANATION = "问题说明"
-PROBLEM_FILL = PatternFill("solid", fgColor="FFC7CE")
+PROBLEM_FILL = PatternFill("solid", fgColor=palette.excel(palette.PROBLEM_FILL))
 TITLE_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 3
 _DEFAULT_WIDTH = 14
 _EXPLANATION_WIDTH = 44
@@ -84,7 +85,7 @@ def _summary(ws: Worksheet, file_name: str, problems: list[Problem]) -> None:
             if index in (3, 7):  # 行号, 严重程度
                 cell.alignment = Alignment(horizontal="center", vertical="top")
             if index == 7 and problem.is_error:
-                cell.font = Font(name=FONT, size=11, color="9C0006")
+                cell.font = Font(name=FONT, size=11, color=palette.excel(palette.PROBLEM_INK))
         lines = max(text_lines(problem.message, SUMMARY_WIDTHS[5]),
                     text_lines(problem.value or "", SUMMARY_WIDTHS[4]))
         ws.row_dimensions[number].height = lines * POINTS_PER_LINE + 4

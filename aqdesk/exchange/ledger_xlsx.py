@@ -21,10 +21,12 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from aqdesk.domain import palette
+from aqdesk.domain.ledger_columns import LedgerColumn
 from aqdesk.exchange import atomic
 
-FILLS = {"red": "F8D0CC", "yellow": "FCEFC0", "green": "D5ECD4"}
-INK = {"red": "B3261E", "yellow": "8A6100", "green": "1E6B2A"}
+FILLS = {c.value: palette.excel(palette.FILL[c]) for c in palette.ORDER}
+INK = {c.value: palette.excel(palette.INK[c]) for c in palette.ORDER}
 LEGEND = (("red", "红色：逾期未完成"), ("yellow", "黄色：临期或进度滞后"), ("green", "绿色：已完成或正常推进"))
 FORMULA_START = ("=", "+", "-", "@")
 TITLE_ROW, INFO_ROW, HEAD_ROW = 1, 2, 3
@@ -35,18 +37,10 @@ SAMPLE = 2000  # rows measured for column widths; a ledger's longest texts show 
 
 
 @dataclass(frozen=True)
-class Column:
-    header: str
-    group: str = ""  # a header spanning this and the neighbouring columns of the same group
-    kind: str = "text"  # text | number | percent | date
-    wrap: bool = False  # long text: wrap within a capped width
-
-
-@dataclass(frozen=True)
 class Ledger:
     sheet: str  # the tab's name
     title: str
-    columns: tuple[Column, ...]
+    columns: tuple[LedgerColumn, ...]  # as declared in domain.ledger_columns
     rows: Sequence[Sequence[Any]]
     colors: Sequence[str | None]  # each row's warning colour: red | yellow | green
     freeze_columns: int = 2  # columns kept in view when scrolling right
@@ -76,7 +70,7 @@ class _Styles:
     assigning fonts and borders cell by cell."""
 
     def __init__(self, wb: Workbook):
-        thin = Side(style="thin", color="000000")
+        thin = Side(style="thin", color=palette.excel(palette.LEDGER_BORDER))
         border = Border(left=thin, right=thin, top=thin, bottom=thin)
         probe = wb.create_sheet("probe")
 
@@ -97,7 +91,7 @@ class _Styles:
         self.title = style(Font(name="黑体", size=18), align=Alignment(horizontal="center", vertical="center"),
                            framed=False)
         self.info = style(Font(name="宋体", size=10), framed=False)
-        self.head = style(Font(name="黑体", size=10, bold=True), "DDE4EE", centre)
+        self.head = style(Font(name="黑体", size=10, bold=True), palette.excel(palette.LEDGER_HEADING), centre)
         self.text = style(align=Alignment(vertical="center"))
         self.long = style(align=wrap_left)
         self.literal = style(align=wrap_left)
@@ -108,7 +102,7 @@ class _Styles:
         self.legend = {c: style(Font(name="宋体", size=9, color=INK[c]), FILLS[c], centre) for c in FILLS}
         wb.remove(probe)
 
-    def for_column(self, column: Column):
+    def for_column(self, column: LedgerColumn):
         return {"number": self.number, "percent": self.percent, "date": self.date}.get(
             column.kind, self.long if column.wrap else self.text)
 

@@ -25,6 +25,7 @@ from openpyxl.worksheet.protection import SheetProtection
 from openpyxl.worksheet.worksheet import Worksheet
 
 from aqdesk.domain import headings as h
+from aqdesk.domain import palette
 from aqdesk.domain.docnumber import chinese_date
 from aqdesk.domain.enums import SubstitutionKind
 from aqdesk.domain.headings import SheetKind
@@ -40,9 +41,9 @@ TITLE_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 3
 
 FONT = "宋体"
 TITLE_POINTS = 16
-KEY_FILL = PatternFill("solid", fgColor="D9D9D9")
-HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-_THIN = Side(style="thin", color="808080")
+KEY_FILL = PatternFill("solid", fgColor=palette.excel(palette.TEMPLATE_KEY))
+HEADER_FILL = PatternFill("solid", fgColor=palette.excel(palette.TEMPLATE_HEADING))
+_THIN = Side(style="thin", color=palette.excel(palette.TEMPLATE_BORDER))
 BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 # What spreadsheets take for the start of a formula when a text begins with it.
 _FORMULA_STARTS = ("=", "+", "-", "@")

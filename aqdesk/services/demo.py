@@ -33,7 +33,14 @@ from aqdesk.db.models import (
     Unit,
     UnitAlias,
 )
-from aqdesk.domain.enums import DeadlineKind, MilestoneKind, SubstitutionKind, TaskStatus, UnitKind
+from aqdesk.domain.enums import (
+    DeadlineKind,
+    ItemKind,
+    MilestoneKind,
+    SubstitutionKind,
+    TaskStatus,
+    UnitKind,
+)
 from aqdesk.errors import UserError
 from aqdesk.services.common import settings, workdays
 from aqdesk.services.common.units import UnitDirectory
@@ -234,9 +241,9 @@ class _Loader:
     def sheet_item(self, key: str) -> SheetItem:
         if key in self.tasks_by_number:
             task = self.tasks_by_number[key]
-            return SheetItem(item_kind="task", item_id=task.id, label=f"{task.number} {task.title}")
+            return SheetItem(item_kind=ItemKind.TASK, item_id=task.id, label=f"{task.number} {task.title}")
         enterprise = self.enterprises_by_code[key]
-        return SheetItem(item_kind="enterprise", item_id=enterprise.id, label=enterprise.name)
+        return SheetItem(item_kind=ItemKind.ENTERPRISE, item_id=enterprise.id, label=enterprise.name)
 
 
 def _split(text: str, sep: str) -> list[str]:

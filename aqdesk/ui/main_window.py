@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from aqdesk import APP_TITLE, __version__
 from aqdesk.db.database import Database
+from aqdesk.domain.enums import ItemKind
 from aqdesk.errors import UserError
 from aqdesk.services.common import backup, editing, workdays
 from aqdesk.ui.dialogs.calendar_dialog import CalendarDialog
@@ -222,8 +223,8 @@ class MainWindow(QMainWindow):
 
     def open_item(self, ledger: str, item_id: int) -> None:
         """Show an item of the overview in its own ledger and open it there."""
-        page = {"task": self.task_page, "enterprise": self.relocation_page,
-                "township": self.substitution_page, "sheet": self.sheet_page}[ledger]
+        page = {ItemKind.TASK: self.task_page, ItemKind.ENTERPRISE: self.relocation_page,
+                ItemKind.TOWNSHIP: self.substitution_page, ItemKind.SHEET: self.sheet_page}[ledger]
         self.sidebar.setCurrentRow(next(i for i, (_name, p) in enumerate(self.pages) if p is page))
         table = page.sheets if page is self.sheet_page else page
         row = table.select_row(item_id)

@@ -5,8 +5,9 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
+from aqdesk.domain.ledger_columns import LedgerColumn as Column
 from aqdesk.errors import UserError
-from aqdesk.exchange.ledger_xlsx import Column, Ledger, LedgerBook, write_ledgers
+from aqdesk.exchange.ledger_xlsx import Ledger, LedgerBook, write_ledgers
 from aqdesk.services.reports import ledger_export
 
 AS_OF = dt.date(2026, 11, 22)
@@ -31,13 +32,13 @@ def test_one_sheet_per_ledger_and_a_summary_each_with_its_title(workbook):
 def test_headers_are_merged_and_wrapped_with_borders(workbook):
     ws = workbook["重点任务"]
     assert "A3:A4" in ws.merged_cells  # a single header spans both header rows
-    assert "H3:J3" in ws.merged_cells and ws["H3"].value == "进展情况"
-    assert [ws.cell(4, c).value for c in (8, 9, 10)] == ["状态", "进度（%）", "最新进展"]
-    assert ws["H3"].alignment.wrap_text and ws["H3"].font.bold
+    assert "I3:K3" in ws.merged_cells and ws["I3"].value == "进展情况"
+    assert [ws.cell(4, c).value for c in (9, 10, 11)] == ["状态", "进度（%）", "最新进展"]
+    assert ws["I3"].alignment.wrap_text and ws["I3"].font.bold
     for cell in (ws["B5"], ws["D30"], ws["L64"]):
         assert cell.border.left.style == cell.border.bottom.style == "thin"
     enterprise = workbook["退城入园"]
-    assert enterprise["H3"].value == "计划时间" and enterprise["L3"].value == "实际时间"
+    assert enterprise["I3"].value == "计划时间" and enterprise["M3"].value == "实际时间"
 
 
 def test_panes_filter_widths_and_print_setup(workbook):
@@ -71,7 +72,7 @@ def test_warning_colours_fill_the_first_column_with_a_legend(workbook):
 
 def test_user_text_that_looks_like_a_formula_stays_text(tmp_path):
     risky = ["=HYPERLINK(\"http://x\",\"点我\")", "+1+1", "-2-2", "@SUM(A1)", "=1+1"]
-    book = LedgerBook("示例市大气办", AS_OF, (Ledger("测试", "标题", (Column("预警"), Column("内容")),
+    book = LedgerBook("示例市大气办", AS_OF, (Ledger("测试", "标题", (Column("预警", str), Column("内容", str)),
                                                    [("红", text) for text in risky], ["red"] * len(risky)),))
     path = write_ledgers(tmp_path / "x.xlsx", book)
     ws = openpyxl.load_workbook(path)["测试"]

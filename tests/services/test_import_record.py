@@ -195,7 +195,7 @@ def test_undo_of_a_return_refused_after_a_hand_edit_of_the_same_field(demo_db, t
     edit(demo_db, anchor, a.id, completed=a.completed + 12)
     with pytest.raises(UserError, match="又被") as refused:
         undo_import(demo_db, batch)
-    assert "completed" in str(refused.value) and "手工修改" in str(refused.value)
+    assert "「已完成户数」" in str(refused.value) and "手工修改" in str(refused.value)
     assert completed_of(demo_db, a.id) == a.completed + 12
 
 

@@ -1,7 +1,19 @@
-import pytest
+import os
 
-from aqdesk.ui.app import make_app
-from aqdesk.ui.main_window import MainWindow
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+
+from aqdesk.ui.app import make_app  # noqa: E402
+from aqdesk.ui.main_window import MainWindow  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def isolated_qsettings(tmp_path):
+    """Window geometry, last page and folders are remembered per test, not across tests."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
 
 
 def show(window, page):

@@ -30,8 +30,8 @@ def test_proxy_passes_qt_model_checks_through_filter_and_sort(qapp):
     proxy.set_filter("散煤", ["单位1"])
     shown = proxy.accepted_rows()
     assert shown and all(r.latest == "散煤" and "单位1" in (r.lead, *r.cooperator_names) for r in shown)
-    proxy.sort(6, Qt.SortOrder.DescendingOrder)  # 进度（%）
-    progress = [proxy.index(r, 6).data() for r in range(proxy.rowCount())]
+    proxy.sort(7, Qt.SortOrder.DescendingOrder)  # 进度（%）
+    progress = [proxy.index(r, 7).data() for r in range(proxy.rowCount())]
     assert progress == sorted(progress, key=int, reverse=True)
     source = proxy.mapToSource(proxy.index(0, 1))
     assert proxy.mapFromSource(source).row() == 0

@@ -9,7 +9,9 @@ from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Tex
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from aqdesk.db.base import Base
+from aqdesk.db.column_types import EnumText
 from aqdesk.db.models.units import Unit
+from aqdesk.domain.enums import BatchKind
 
 
 class ImportBatch(Base):
@@ -18,7 +20,7 @@ class ImportBatch(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     file_name: Mapped[str] = mapped_column(String(500))
     sha256: Mapped[str] = mapped_column(String(64), index=True)
-    kind: Mapped[str] = mapped_column(String(20), default="return")  # plan | return
+    kind: Mapped[BatchKind] = mapped_column(EnumText(BatchKind, 20), default=BatchKind.RETURN)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"), index=True)
     period: Mapped[dt.date | None] = mapped_column(Date)
     rows_read: Mapped[int] = mapped_column(Integer, default=0)

@@ -8,7 +8,9 @@ from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from aqdesk.db.base import Base, Versioned
+from aqdesk.db.column_types import EnumText
 from aqdesk.db.models.units import Unit
+from aqdesk.domain.enums import MilestoneKind
 
 
 class Enterprise(Versioned, Base):
@@ -37,7 +39,7 @@ class Milestone(Versioned, Base):
     enterprise_id: Mapped[int] = mapped_column(
         ForeignKey("enterprise.id", ondelete="CASCADE"), index=True
     )
-    kind: Mapped[str] = mapped_column(String(20))  # domain.enums.MilestoneKind
+    kind: Mapped[MilestoneKind] = mapped_column(EnumText(MilestoneKind, 20))
     seq: Mapped[int] = mapped_column(Integer)
     planned_date: Mapped[dt.date | None] = mapped_column(Date)
     actual_date: Mapped[dt.date | None] = mapped_column(Date)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Integer, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from aqdesk.db.base import Base, Versioned
+from aqdesk.db.column_types import EnumText
 from aqdesk.db.models.units import Unit
+from aqdesk.domain.enums import SubstitutionKind
 
 
 class SubstitutionTarget(Versioned, Base):
@@ -17,7 +19,7 @@ class SubstitutionTarget(Versioned, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     township_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(20))  # domain.enums.SubstitutionKind
+    kind: Mapped[SubstitutionKind] = mapped_column(EnumText(SubstitutionKind, 20))
     target_households: Mapped[int] = mapped_column(Integer, default=0)
     completed: Mapped[int] = mapped_column(Integer, default=0)
     accepted: Mapped[int] = mapped_column(Integer, default=0)

@@ -8,7 +8,9 @@ from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text, Unique
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from aqdesk.db.base import Base, Versioned
+from aqdesk.db.column_types import EnumText
 from aqdesk.db.models.units import Unit
+from aqdesk.domain.enums import Color, DayKind, ItemKind, LoopStep
 
 
 class SupervisionSheet(Versioned, Base):
@@ -16,7 +18,7 @@ class SupervisionSheet(Versioned, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(50), unique=True)
-    level: Mapped[str] = mapped_column(String(10))  # domain.enums.Color
+    level: Mapped[Color] = mapped_column(EnumText(Color, 10))
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
     subject: Mapped[str] = mapped_column(String(200))
     source: Mapped[str] = mapped_column(String(200), default="")
@@ -25,8 +27,8 @@ class SupervisionSheet(Versioned, Base):
     issued_on: Mapped[dt.date] = mapped_column(Date)
     deadline: Mapped[dt.date] = mapped_column(Date)
     deadline_days: Mapped[int | None] = mapped_column(Integer)
-    day_kind: Mapped[str] = mapped_column(String(10), default="workday")  # workday | natural
-    state: Mapped[str] = mapped_column(String(20), default="issued")  # domain.enums.LoopStep
+    day_kind: Mapped[DayKind] = mapped_column(EnumText(DayKind, 10), default=DayKind.WORKDAY)
+    state: Mapped[LoopStep] = mapped_column(EnumText(LoopStep, 20), default=LoopStep.ISSUED)
 
     unit: Mapped[Unit] = relationship()
     items: Mapped[list[SheetItem]] = relationship(
@@ -46,7 +48,7 @@ class SheetItem(Base):
     sheet_id: Mapped[int] = mapped_column(
         ForeignKey("supervision_sheet.id", ondelete="CASCADE"), index=True
     )
-    item_kind: Mapped[str] = mapped_column(String(20))
+    item_kind: Mapped[ItemKind] = mapped_column(EnumText(ItemKind, 20))
     item_id: Mapped[int] = mapped_column(Integer)
     label: Mapped[str] = mapped_column(String(300), default="")
 
@@ -60,7 +62,7 @@ class SheetStep(Base):
     sheet_id: Mapped[int] = mapped_column(
         ForeignKey("supervision_sheet.id", ondelete="CASCADE"), index=True
     )
-    step: Mapped[str] = mapped_column(String(20))
+    step: Mapped[LoopStep] = mapped_column(EnumText(LoopStep, 20))
     on_date: Mapped[dt.date] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
     attachments: Mapped[str] = mapped_column(Text, default="")  # file names, one per line

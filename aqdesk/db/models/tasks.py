@@ -18,7 +18,9 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from aqdesk.db.base import Base, Versioned
+from aqdesk.db.column_types import EnumText
 from aqdesk.db.models.units import Unit
+from aqdesk.domain.enums import DeadlineKind, TaskStatus
 
 task_cooperator = Table(
     "task_cooperator",
@@ -51,9 +53,9 @@ class Task(Versioned, Base):
     leader: Mapped[str] = mapped_column(String(100), default="")
     start_date: Mapped[dt.date | None] = mapped_column(Date)
     # deadline_kind: domain.enums.DeadlineKind; deadline is set only for a dated task.
-    deadline_kind: Mapped[str] = mapped_column(String(20), default="date")
+    deadline_kind: Mapped[DeadlineKind] = mapped_column(EnumText(DeadlineKind, 20), default=DeadlineKind.DATE)
     deadline: Mapped[dt.date | None] = mapped_column(Date)
-    status: Mapped[str] = mapped_column(String(20), default="in_progress")
+    status: Mapped[TaskStatus] = mapped_column(EnumText(TaskStatus, 20), default=TaskStatus.IN_PROGRESS)
     progress_pct: Mapped[int] = mapped_column(Integer, default=0)
     done_on: Mapped[dt.date | None] = mapped_column(Date)
     latest_progress: Mapped[str] = mapped_column(Text, default="")

@@ -6,6 +6,8 @@ from sqlalchemy import ForeignKey, Index, Integer, String, UniqueConstraint, tex
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from aqdesk.db.base import Base, Versioned
+from aqdesk.db.column_types import EnumText
+from aqdesk.domain.enums import UnitKind
 
 
 class Unit(Versioned, Base):
@@ -20,7 +22,7 @@ class Unit(Versioned, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100))
-    kind: Mapped[str] = mapped_column(String(20))  # domain.enums.UnitKind
+    kind: Mapped[UnitKind] = mapped_column(EnumText(UnitKind, 20))
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"), index=True)
     leader: Mapped[str] = mapped_column(String(100), default="")
     sort_order: Mapped[int] = mapped_column(Integer, default=0)

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from aqdesk.db.base import Base
 from aqdesk.db.models import AuditEntry, ImportBatch
+from aqdesk.domain.ledger_columns import field_label, table_label
 from aqdesk.errors import UserError
 from aqdesk.services.common.import_record import Touches, later_import
 from aqdesk.services.common.stored import DELETED, INSERTED, from_text, to_text
@@ -128,7 +129,7 @@ def _refuse_if_touched_later(session: Session, entry: AuditEntry, last_id: int, 
     if later is not None:
         raise UserError(
             f"无法撤销：{_describe(entry)}在{later.changed_at:%Y-%m-%d %H:%M}又被"
-            f"{later.changed_by or '他人'}修改过（{later.source}）。请先撤销后来的修改。"
+            f"{later.changed_by or '他人'}修改过（{_source(later.source)}）。请先撤销后来的修改。"
         )
 
 
@@ -139,10 +140,22 @@ def _refuse_if_imported_later(session: Session, entries: list[AuditEntry], last_
     if found is not None:
         batch, (table, row_id, field) = found
         raise UserError(
-            f"无法撤销：{table} 第{row_id}条记录的「{field}」在{batch.committed_at:%Y-%m-%d %H:%M}又被导入的"
+            f"无法撤销：{table_label(table)} 第{row_id}条记录{of_field(table, field)}在{batch.committed_at:%Y-%m-%d %H:%M}又被导入的"
             f"“{batch.file_name}”（批次 {batch.id}）修改过。请先撤销该导入。")
 
 
 def _describe(entry: AuditEntry) -> str:
-    field = "" if entry.field in (INSERTED, DELETED) else f"的「{entry.field}」"
-    return f"{entry.table_name} 第{entry.row_id}条记录{field}"
+    return f"{table_label(entry.table_name)} 第{entry.row_id}条记录{of_field(entry.table_name, entry.field)}"
+
+
+SOURCES = {"manual": "手工修改", "import": "导入", "undo": "撤销", "undo-import": "撤销导入"}
+
+
+def _source(source: str) -> str:
+    """The action as the clerk knows it: the log stores ``undo:<action id>``, ``import``..."""
+    return SOURCES.get(source.split(":")[0], "其他操作")
+
+
+def of_field(table: str, field: str) -> str:
+    """"的「完成进度」" for a field, nothing for a whole row added or deleted."""
+    return "" if field in (INSERTED, DELETED) else f"的「{field_label(table, field)}」"

@@ -1,9 +1,13 @@
-"""The office's settings, stored as JSON in the database, each declared with a default."""
+"""The office's settings, stored as JSON in the database, each declared with a default.
+
+Services read them typed, ``load(session).sheet.series``; the settings form reads and
+writes them by key (``load_all``, ``save_all``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,16 +16,24 @@ from sqlalchemy.orm import Session
 
 from aqdesk.db.database import Database
 from aqdesk.db.models import Setting
-from aqdesk.domain.enums import DeadlineKind
+from aqdesk.domain.enums import Color, DeadlineKind
 from aqdesk.domain.warning import WarningSettings
 from aqdesk.errors import UserError
 
 
 @dataclass(frozen=True)
 class Option:
-    key: str
+    key: str  # "section.field" as stored; the section and field of OfficeSettings it fills
     default: Any
     label: str
+
+    @property
+    def section(self) -> str:
+        return self.key.split(".", 1)[0]
+
+    @property
+    def field(self) -> str:
+        return self.key.split(".", 1)[1].replace(".", "_")
 
 
 OPTIONS = {
@@ -48,36 +60,124 @@ OPTIONS = {
     )
 }
 
+# Stored settings carry the version of their keys. The day a key is renamed, bump VERSION
+# and add the step from the old version: it gets the stored {key: value} and returns them
+# under the new keys; ``load`` applies the steps, ``save_all`` stores the result.
+VERSION = 1
+VERSION_KEY = "settings.version"
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
-def get(session: Session, key: str) -> Any:
-    row = session.get(Setting, key)
-    return json.loads(row.value) if row else OPTIONS[key].default
+
+@dataclass(frozen=True)
+class Office:
+    name: str
+    short_name: str
+    city: str
+
+
+@dataclass(frozen=True)
+class Warnings:
+    due_soon_workdays: int
+    lag_points: int
+    cycle_days_standing: int
+    cycle_days_monthly: int
+    cycle_days_quarterly: int
+
+    def rules(self) -> WarningSettings:
+        """The warning engine's settings."""
+        return WarningSettings(due_soon_workdays=self.due_soon_workdays, lag_points=self.lag_points, cycle_days={
+            DeadlineKind.STANDING: self.cycle_days_standing, DeadlineKind.MONTHLY: self.cycle_days_monthly,
+            DeadlineKind.QUARTERLY: self.cycle_days_quarterly})
+
+
+@dataclass(frozen=True)
+class Letters:
+    series: str
+    reply_workdays: int
+
+
+@dataclass(frozen=True)
+class Sheets:
+    series: str
+    days_red: int
+    days_yellow: int
+    days_green: int
+
+    def days(self, level: Color) -> int:
+        """The working days a sheet of ``level`` gives its unit."""
+        return {Color.RED: self.days_red, Color.YELLOW: self.days_yellow, Color.GREEN: self.days_green}[level]
+
+
+@dataclass(frozen=True)
+class Summons:
+    overdue_sheets: int
+    window_days: int
+
+
+@dataclass(frozen=True)
+class Ledger:
+    title: str
+
+
+@dataclass(frozen=True)
+class Substitution:
+    heating_season: str  # "11-15"
+
+    @property
+    def heating_season_start(self) -> tuple[int, int]:
+        """(month, day) the heating season starts: a township's default deadline."""
+        return _month_day(self.heating_season)
+
+
+@dataclass(frozen=True)
+class OfficeSettings:
+    office: Office
+    warning: Warnings
+    letter: Letters
+    sheet: Sheets
+    summons: Summons
+    ledger: Ledger
+    substitution: Substitution
+
+
+def load(session: Session) -> OfficeSettings:
+    """The office's settings, each section a frozen dataclass; defaults where none is stored."""
+    values = all_values(session)
+    sections: dict[str, dict[str, Any]] = {}
+    for key, option in OPTIONS.items():
+        value = int(values[key]) if isinstance(option.default, int) else str(values[key])
+        sections.setdefault(option.section, {})[option.field] = value
+    return OfficeSettings(**{name: _SECTIONS[name](**kwargs) for name, kwargs in sections.items()})
+
+
+_SECTIONS: dict[str, type] = {"office": Office, "warning": Warnings, "letter": Letters, "sheet": Sheets,
+                              "summons": Summons, "ledger": Ledger, "substitution": Substitution}
+
+
+def load_from(db: Database) -> OfficeSettings:
+    with db.reading() as session:
+        return load(session)
 
 
 def put(session: Session, key: str, value: Any) -> None:
     if key not in OPTIONS:
         raise KeyError(key)
     session.merge(Setting(key=key, value=json.dumps(value, ensure_ascii=False)))
+    session.merge(Setting(key=VERSION_KEY, value=json.dumps(VERSION)))
 
 
 def all_values(session: Session) -> dict[str, Any]:
-    stored = {r.key: json.loads(r.value) for r in session.scalars(select(Setting))}
+    """Every option by its key, upgraded to the current keys: for the settings form."""
+    stored = _upgraded({r.key: json.loads(r.value) for r in session.scalars(select(Setting))})
     return {k: stored.get(k, o.default) for k, o in OPTIONS.items()}
 
 
-def warning_settings(session: Session) -> WarningSettings:
-    values = all_values(session)
-    return WarningSettings(
-        due_soon_workdays=int(values["warning.due_soon_workdays"]),
-        lag_points=int(values["warning.lag_points"]),
-        cycle_days={k: int(values[f"warning.cycle_days.{k.value}"]) for k in (
-            DeadlineKind.STANDING, DeadlineKind.MONTHLY, DeadlineKind.QUARTERLY)},
-    )
-
-
-def heating_season(session: Session) -> tuple[int, int]:
-    month, day = _month_day(str(get(session, "substitution.heating_season")))
-    return month, day
+def _upgraded(stored: dict[str, Any]) -> dict[str, Any]:
+    version = int(stored.pop(VERSION_KEY, 1))
+    while version < VERSION:
+        stored = UPGRADES[version](stored)
+        version += 1
+    return stored
 
 
 def _month_day(text: str) -> tuple[int, int]:
@@ -106,5 +206,18 @@ def save_all(db: Database, values: dict[str, Any]) -> None:
     if problems:
         raise UserError("；".join(problems))
     with db.transaction() as session:
+        _store_upgraded(session)
         for key, value in values.items():
+            put(session, key, value)
+
+
+def _store_upgraded(session: Session) -> None:
+    """Settings stored under keys an upgrade renamed, stored under the new keys."""
+    rows = {r.key: r for r in session.scalars(select(Setting))}
+    upgraded = _upgraded({key: json.loads(row.value) for key, row in rows.items()})
+    for key, row in rows.items():
+        if key != VERSION_KEY and key not in upgraded:
+            session.delete(row)
+    for key, value in upgraded.items():
+        if key in OPTIONS:
             put(session, key, value)

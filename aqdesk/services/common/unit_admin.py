@@ -36,7 +36,7 @@ def unit_rows(db: Database) -> list[UnitRow]:
     with db.reading() as session:
         units = session.scalars(select(Unit).options(selectinload(Unit.aliases), selectinload(Unit.parent))
                                 .order_by(Unit.sort_order, Unit.id))
-        return [UnitRow(u.id, u.version, u.name, UnitKind(u.kind), u.parent.name if u.parent else "",
+        return [UnitRow(u.id, u.version, u.name, u.kind, u.parent.name if u.parent else "",
                         tuple(a.alias for a in u.aliases), u.active) for u in units]
 
 

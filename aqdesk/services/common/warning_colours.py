@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from aqdesk.domain.enums import DeadlineKind, LoopStep, TaskStatus
-from aqdesk.domain.warning import Warning, WarningSettings, assess, assess_standing
+from aqdesk.domain.warning import Assessment, WarningSettings, assess, assess_standing
 from aqdesk.domain.workcalendar import WorkCalendar
 from aqdesk.services.common import settings, workdays
 
@@ -25,20 +25,20 @@ class Assessor:
 
     @classmethod
     def load(cls, session: Session, as_of: dt.date) -> Assessor:
-        return cls(as_of, workdays.load(session), settings.warning_settings(session),
-                   settings.heating_season(session))
+        office = settings.load(session)
+        return cls(as_of, workdays.load(session), office.warning.rules(), office.substitution.heating_season_start)
 
     @property
     def heating_season_start(self) -> dt.date:
         return dt.date(self.as_of.year, *self.heating_season)
 
-    def _assess(self, **kwargs) -> Warning:
+    def _assess(self, **kwargs) -> Assessment:
         return assess(as_of=self.as_of, calendar=self.calendar, settings=self.settings, **kwargs)
 
-    def task(self, t) -> Warning:
+    def task(self, t) -> Assessment:
         """``t``: a Task or a row with the same attribute names."""
         done = t.status == TaskStatus.DONE
-        kind = DeadlineKind(t.deadline_kind)
+        kind = t.deadline_kind
         if kind is not DeadlineKind.DATE and not done:
             return assess_standing(
                 as_of=self.as_of, kind=kind, last_reported_on=t.last_reported_on, settings=self.settings
@@ -47,20 +47,20 @@ class Assessor:
             deadline=t.deadline, done=done, start=t.start_date, progress=t.progress_pct, done_on=t.done_on
         )
 
-    def milestone(self, m) -> Warning:
+    def milestone(self, m) -> Assessment:
         return self.milestone_dates(m.planned_date, m.actual_date)
 
-    def milestone_dates(self, planned: dt.date | None, actual: dt.date | None) -> Warning:
+    def milestone_dates(self, planned: dt.date | None, actual: dt.date | None) -> Assessment:
         key = ("milestone", planned, actual)
         warning = self._by_dates.get(key)
         if warning is None:
             warning = self._by_dates[key] = self._assess(deadline=planned, done=actual is not None, done_on=actual)
         return warning
 
-    def township(self, t) -> Warning:
+    def township(self, t) -> Assessment:
         return self.township_figures(t.target_households, t.completed, t.deadline or self.heating_season_start)
 
-    def township_figures(self, target: int, completed: int, deadline: dt.date) -> Warning:
+    def township_figures(self, target: int, completed: int, deadline: dt.date) -> Assessment:
         done = target > 0 and completed >= target
         key = ("township", deadline, done)
         warning = self._by_dates.get(key)
@@ -68,5 +68,5 @@ class Assessor:
             warning = self._by_dates[key] = self._assess(deadline=deadline, done=done)
         return warning
 
-    def sheet(self, s) -> Warning:
+    def sheet(self, s) -> Assessment:
         return self._assess(deadline=s.deadline, done=s.state == LoopStep.CLOSED)

@@ -35,7 +35,7 @@ def batch_rows(db: Database) -> list[BatchRow]:
         )
         return [
             BatchRow(
-                id=b.id, file_name=b.file_name, kind="计划" if b.kind == "plan" else "报送",
+                id=b.id, file_name=b.file_name, kind=b.kind.label,
                 unit=b.unit.name if b.unit else "", period=b.period, rows_read=b.rows_read,
                 rows_changed=b.rows_changed, errors=b.errors, warnings=b.warnings,
                 committed_at=b.committed_at, committed_by=b.committed_by, undone=b.undone_at is not None,

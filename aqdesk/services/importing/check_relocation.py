@@ -5,6 +5,7 @@ from __future__ import annotations
 from aqdesk.domain import headings as H
 from aqdesk.domain.credit_code import credit_code_problem
 from aqdesk.domain.enums import MilestoneKind, UnitKind
+from aqdesk.domain.ledger_columns import field_label
 from aqdesk.domain.names import normalize_name
 from aqdesk.domain.relocation import STAGES, actual_date_problems, current_stage
 from aqdesk.exchange.workbook import Table
@@ -113,10 +114,8 @@ def relocation_plan(ctx: Context, table: Table) -> list[RowOutcome]:
                        src.number)
                 for seq, kind in enumerate(MilestoneKind))
             continue
-        labels = {"name": "企业名称", "credit_code": "统一社会信用代码", "county_id": "县（区）", "industry": "行业",
-                  "original_site": "原址", "park": "搬迁园区"}
         change(out, table="enterprise", row_id=enterprise.id, version=enterprise.version, item=name,
-               sheet=table.sheet, fields={f: (labels[f], getattr(enterprise, f), v) for f, v in fields.items()
+               sheet=table.sheet, fields={f: (field_label("enterprise", f), getattr(enterprise, f), v) for f, v in fields.items()
                                           if v or f in ("name", "county_id")})
         for kind, date in planned.items():
             milestone = ctx.milestones.get(enterprise.id, {}).get(kind.value)

@@ -7,6 +7,7 @@ import re
 
 from aqdesk.domain import headings as H
 from aqdesk.domain.enums import DeadlineKind, TaskStatus, UnitKind
+from aqdesk.domain.ledger_columns import field_label
 from aqdesk.domain.names import normalize_name
 from aqdesk.domain.values import parse_date
 from aqdesk.exchange.workbook import Table
@@ -131,10 +132,8 @@ def task_plan(ctx: Context, table: Table) -> list[RowOutcome]:
             out.inserts.extend(Insert("task_cooperator", {"task_id": Ref(ref), "unit_id": unit}, f"任务 {number} 配合单位",
                                       table.sheet, src.number) for unit in dict.fromkeys(cooperators))
             continue
-        labels = {"category_id": "类别", "title": "任务名称", "target": "工作目标", "lead_unit_id": "牵头单位",
-                  "leader": "责任领导", "start_date": "开始时间", "deadline_kind": "时限类型", "deadline": "完成时限"}
         change(out, table="task", row_id=task.id, version=task.version, item=f"任务 {number}", sheet=table.sheet,
-               fields={f: (labels[f], getattr(task, f), v) for f, v in values.items()})
+               fields={f: (field_label("task", f), getattr(task, f), v) for f, v in values.items()})
         if task.deadline and deadline and deadline != task.deadline:
             out.inserts.append(Insert("deadline_change", {
                 "task_id": task.id, "old_date": task.deadline, "new_date": deadline, "changed_on": ctx.today,

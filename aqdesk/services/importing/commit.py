@@ -15,7 +15,7 @@ import uuid
 from collections import defaultdict
 from dataclasses import replace
 from itertools import islice
-from operator import itemgetter
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import delete, func, insert, or_, select
@@ -25,10 +25,11 @@ from sqlalchemy.orm import Session
 from aqdesk.db.base import Base
 from aqdesk.db.database import Database
 from aqdesk.db.models import AuditEntry, ImportBatch
+from aqdesk.domain.ledger_columns import table_label
 from aqdesk.errors import UserError
 from aqdesk.gcpause import collector_paused
 from aqdesk.services.common import import_record
-from aqdesk.services.common.audit import current_user
+from aqdesk.services.common.audit import current_user, of_field
 from aqdesk.services.common.stored import DELETED, INSERTED, to_text
 from aqdesk.services.importing.changes import Bulk, FieldChange, FilePlan, Insert, Ref
 
@@ -191,11 +192,10 @@ def _write_changes(driver: _Driver, changes: list[FieldChange], changed: import_
 
 def _write_bulk(driver: _Driver, bulk: Bulk, batch_id: int, changed: import_record.ChangeRecord) -> None:
     # In id order, SQLite writes each page of the table and its indexes once, not once per row.
-    rows = sorted(bulk.rows, key=itemgetter(2))
-    driver.update(bulk.table, bulk.fields, [(*new, row_id, version) for _n, _i, row_id, version, _o, new, _a in rows],
-                  check_versions=True)
-    changed.add(bulk.table, bulk.fields, [(row_id, *old, *new) for _n, _i, row_id, _v, old, new, _a in rows])
-    driver.insert(bulk.added_table, (*bulk.added_columns, "batch_id"), [(*row[6], batch_id) for row in rows])
+    rows = sorted(bulk.rows, key=attrgetter("row_id"))
+    driver.update(bulk.table, bulk.fields, [(*r.new, r.row_id, r.version) for r in rows], check_versions=True)
+    changed.add(bulk.table, bulk.fields, [(r.row_id, *r.old, *r.new) for r in rows])
+    driver.insert(bulk.added_table, (*bulk.added_columns, "batch_id"), [(*r.added, batch_id) for r in rows])
 
 
 def undo_import(db: Database, batch_id: int) -> None:
@@ -243,13 +243,13 @@ def _refuse_if_touched_later(session: Session, batch: ImportBatch, touches: impo
     for table, row_id, field, when, who, source in later_edits:
         if touches.hit([(table, row_id, field)]):
             raise UserError(
-                f"{refused}{_describe(session, table, row_id)}的「{field}」在 {when:%Y-%m-%d %H:%M} 又被"
+                f"{refused}{_describe(session, table, row_id)}{of_field(table, field)}在 {when:%Y-%m-%d %H:%M} 又被"
                 f"{who or '他人'}修改（{'后来的导入' if source == SOURCE else '手工修改'}）。请先撤销后来的修改。")
     found = import_record.later_import(session, touches, ImportBatch.id > batch.id)
     if found is not None:
         later, (table, row_id, field) = found
         raise UserError(
-            f"{refused}{_describe(session, table, row_id)}的「{field}」在 {later.committed_at:%Y-%m-%d %H:%M} "
+            f"{refused}{_describe(session, table, row_id)}{of_field(table, field)}在 {later.committed_at:%Y-%m-%d %H:%M} "
             f"又被后来的导入“{later.file_name}”（批次 {later.id}）修改。请先撤销后来的导入。")
 
 
@@ -260,4 +260,4 @@ def _describe(session: Session, table: str, row_id: int) -> str:
             value = session.scalar(select(t.c[column]).where(t.c.id == row_id))
             if value:
                 return f"“{value}”"
-    return f"{table} 第{row_id}条记录"
+    return f"{table_label(table)} 第{row_id}条记录"

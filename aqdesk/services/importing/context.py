@@ -4,10 +4,11 @@ it may touch, read once per file in plain tuples (a 双替代 return can have 10
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any
+from functools import cached_property, partial
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
@@ -33,11 +34,33 @@ from aqdesk.services.common.units import UnitDirectory
 from aqdesk.services.importing.changes import Bulk, RowOutcome
 
 
-def places_from(connection: Connection) -> dict[tuple[int, str, str], tuple[Any, ...]]:
+class Place(NamedTuple):
+    """A 双替代 target as a return's row finds it."""
+
+    id: int
+    version: int
+    target: int
+    completed: int
+    accepted: int
+
+
+class Reported(NamedTuple):
+    """The figures a township already reported for the period being imported."""
+
+    id: int  # of the substitution_report row
+    completed: int
+    accepted: int
+
+
+# tuple's constructor, a third of the cost of NamedTuple's own on 100,000 townships
+_place: Callable[[tuple], Place] = partial(tuple.__new__, Place)
+
+
+def places_from(connection: Connection) -> dict[tuple[int, str, str], Place]:
     """Every 双替代 target by county, township and kind, through Core: a third faster than
     the ORM on 100,000 townships."""
     target, unit = SubstitutionTarget.__table__, Unit.__table__
-    return {(county, name, kind): (i, v, t, c, a) for i, v, county, name, kind, t, c, a in connection.execute(
+    return {(county, name, kind): _place((i, v, t, c, a)) for i, v, county, name, kind, t, c, a in connection.execute(
         select(target.c.id, target.c.version, unit.c.parent_id, unit.c.name, target.c.kind,
                target.c.target_households, target.c.completed, target.c.accepted)
         .join_from(target, unit, unit.c.id == target.c.township_id))}
@@ -139,13 +162,13 @@ class Context:
             SubstitutionTarget.accepted, SubstitutionTarget.deadline))}
 
     @cached_property
-    def places(self) -> dict[tuple[int, str, str], tuple[Any, ...]]:
-        """(county id, township name as stored, kind) → (id, version, target, completed, accepted)."""
+    def places(self) -> dict[tuple[int, str, str], Place]:
+        """(county id, township name as stored, kind) → its target."""
         if self.places_ahead is not None:
             return self.places_ahead.result()
         return places_from(self.session.connection())
 
-    def place(self, county_id: int, township: str, kind: str) -> tuple[str, tuple[Any, ...]] | None:
+    def place(self, county_id: int, township: str, kind: str) -> tuple[str, Place] | None:
         """A township's target however its name is spelled (full-width, spaces), with the
         township's name as the ledger has it."""
         found = self.places.get((county_id, township, kind))
@@ -154,16 +177,16 @@ class Context:
         return self._places_normalized.get((county_id, normalize_name(township), kind))
 
     @cached_property
-    def _places_normalized(self) -> dict[tuple[int, str, str], tuple[str, tuple[Any, ...]]]:
+    def _places_normalized(self) -> dict[tuple[int, str, str], tuple[str, Place]]:
         return {(county, normalize_name(name), kind): (name, found)
                 for (county, name, kind), found in self.places.items()}
 
     @cached_property
-    def period_reports(self) -> dict[int, tuple[int, int, int]]:
-        """Target id → (report id, completed, accepted) of the 双替代 figures already
-        reported for this period: a corrected return changes them rather than adding more."""
+    def period_reports(self) -> dict[int, Reported]:
+        """Target id → the 双替代 figures already reported for this period: a corrected
+        return changes them rather than adding more."""
         report = SubstitutionReport.__table__
-        return {t: (i, c, a) for i, t, c, a in self.session.connection().execute(
+        return {t: Reported(i, c, a) for i, t, c, a in self.session.connection().execute(
             select(report.c.id, report.c.target_id, report.c.completed, report.c.accepted)
             .where(report.c.period == self.period))}
 

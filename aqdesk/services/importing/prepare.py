@@ -11,13 +11,18 @@ from sqlalchemy import select
 
 from aqdesk.db.database import Database
 from aqdesk.db.models import ImportBatch, Unit
-from aqdesk.domain.enums import UnitKind
+from aqdesk.domain.enums import BatchKind, UnitKind
 from aqdesk.domain.headings import SheetKind
 from aqdesk.domain.problems import Problem, Severity
 from aqdesk.exchange.workbook import ImportCancelled, Table, read_workbook
 from aqdesk.gcpause import collector_paused
 from aqdesk.services.common.units import UnitDirectory
-from aqdesk.services.importing import check_places, check_relocation, check_tasks
+from aqdesk.services.importing import (
+    check_places,
+    check_relocation,
+    check_substitution,
+    check_tasks,
+)
 from aqdesk.services.importing.changes import FilePlan, RowOutcome
 from aqdesk.services.importing.context import Context, Sender, places_from
 
@@ -28,7 +33,7 @@ CHECKERS: dict[SheetKind, Checker] = {
     SheetKind.TASK_PLAN: check_tasks.task_plan,
     SheetKind.LOOSE_COAL: check_places.loose_coal_return,
     SheetKind.LOOSE_COAL_TARGET: check_places.loose_coal_targets,
-    SheetKind.SUBSTITUTION: check_places.substitution_return,
+    SheetKind.SUBSTITUTION: check_substitution.substitution_return,
     SheetKind.SUBSTITUTION_PLAN: check_places.substitution_plan,
     SheetKind.RELOCATION: check_relocation.relocation_return,
     SheetKind.RELOCATION_PLAN: check_relocation.relocation_plan,
@@ -89,7 +94,7 @@ def _prepare(db: Database, path: str | Path, unit: str | None, period: dt.date |
                 rows.extend(CHECKERS[table.kind](ctx, table))
     problems.extend(p for r in rows for p in r.problems)
     return FilePlan(
-        path=str(book.path), file_name=book.file_name, sha256=book.sha256, kind="plan" if is_plan else "return",
+        path=str(book.path), file_name=book.file_name, sha256=book.sha256, kind=BatchKind.PLAN if is_plan else BatchKind.RETURN,
         unit_id=sender.id if sender else None, unit_name=sender.name if sender else (unit_name or ""),
         period=period, sheets=[(t.sheet, t.kind, len(t.rows)) for t in book.tables], problems=problems, rows=rows,
         bulk=[b for b in ctx.bulk if b.rows],

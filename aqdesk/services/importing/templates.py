@@ -44,10 +44,9 @@ def template_content(db: Database, unit_name: str, period: dt.date) -> TemplateC
         if unit_id is None:
             raise UserError(f"找不到单位“{unit_name}”（请检查名称或简称）。")
         unit = session.get(Unit, unit_id)
+        office = settings.load(session).office
         return TemplateContent(
-            unit=unit.name, period=period,
-            city=str(settings.get(session, "office.city")),
-            office=str(settings.get(session, "office.name")),
+            unit=unit.name, period=period, city=office.city, office=office.name,
             sheets=_sheets(session, unit),
         )
 
@@ -135,7 +134,7 @@ def _township_rows(session: Session, unit: Unit) -> tuple[dict[str, CellValue], 
     ).all()
     records.sort(key=lambda record: (record[6], record[7], _KIND_ORDER[record[2]]))
     return tuple(
-        {h.COUNTY: county_name or "", h.TOWNSHIP: township_name, h.KIND: SubstitutionKind(kind).label,
+        {h.COUNTY: county_name or "", h.TOWNSHIP: township_name, h.KIND: kind.label,
          h.TARGET_HOUSEHOLDS: target, h.COMPLETED: completed, h.ACCEPTED: accepted}
         for county_name, township_name, kind, target, completed, accepted, _, _ in records
     )

@@ -44,7 +44,7 @@ class CountyRow:
 def county_rows(db: Database, as_of: dt.date) -> list[CountyRow]:
     year = as_of.year
     with db.reading() as session:
-        lag = settings.warning_settings(session).lag_points
+        lag = settings.load(session).warning.lag_points
         counties = session.scalars(
             select(Unit).where(Unit.kind == UnitKind.COUNTY).order_by(Unit.sort_order, Unit.id)
         ).all()

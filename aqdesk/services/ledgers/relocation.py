@@ -9,16 +9,14 @@ from sqlalchemy import func, select
 
 from aqdesk.db.database import Database
 from aqdesk.db.models import DeadlineChange, Enterprise, Milestone, Unit
-from aqdesk.domain import validation
+from aqdesk.domain import palette, validation
 from aqdesk.domain.credit_code import credit_code_problem
 from aqdesk.domain.enums import Color, MilestoneKind
 from aqdesk.domain.relocation import STAGES, actual_date_problems, current_stage
-from aqdesk.domain.warning import Warning
+from aqdesk.domain.warning import Assessment
 from aqdesk.services.common import audit
 from aqdesk.services.common.editing import editing, refuse
 from aqdesk.services.common.warning_colours import Assessor
-
-SEVERITY = {Color.RED: 0, Color.YELLOW: 1, Color.GREEN: 2}
 
 
 @dataclass(slots=True)
@@ -101,12 +99,12 @@ def stage_counts(rows: list[EnterpriseRow]) -> dict[str, int]:
     return counts
 
 
-def _worst_open(milestones: tuple[MilestoneRow, ...]) -> Warning:
+def _worst_open(milestones: tuple[MilestoneRow, ...]) -> Assessment:
     open_ones = [m for m in milestones if m.actual is None]
     if not open_ones:
-        return Warning(Color.GREEN, "已全部完成")
-    worst = min(open_ones, key=lambda m: SEVERITY[m.color])  # the earliest milestone among equals
-    return Warning(worst.color, f"{worst.kind.label}：{worst.reason}", worst.days_left)
+        return Assessment(Color.GREEN, "已全部完成")
+    worst = min(open_ones, key=lambda m: palette.SEVERITY[m.color])  # the earliest milestone among equals
+    return Assessment(worst.color, f"{worst.kind.label}：{worst.reason}", worst.days_left)
 
 
 def update_enterprise(db: Database, enterprise_id: int, expected_version: int, **values: str) -> str | None:
@@ -127,7 +125,7 @@ def set_actual_dates(db: Database, enterprise_id: int, expected_version: int,
     """Record when milestones were really reached (the stage follows from these)."""
     today = today or dt.date.today()
     with editing(db, Enterprise, enterprise_id, expected_version, label="该企业") as (session, enterprise):
-        milestones = {MilestoneKind(m.kind): m for m in enterprise.milestones}
+        milestones = {m.kind: m for m in enterprise.milestones}
         merged = [(k, actuals.get(k, milestones[k].actual_date if k in milestones else None)) for k in MilestoneKind]
         refuse(actual_date_problems(merged, today))
         changes = audit.ChangeSet(session)
@@ -153,4 +151,4 @@ def postponements(db: Database, enterprise_id: int) -> list[tuple[MilestoneKind,
             select(Milestone.kind, DeadlineChange).join(DeadlineChange, DeadlineChange.milestone_id == Milestone.id)
             .where(Milestone.enterprise_id == enterprise_id).order_by(DeadlineChange.changed_on, DeadlineChange.id)
         ).all()
-        return [(MilestoneKind(kind), change) for kind, change in rows]
+        return [(kind, change) for kind, change in rows]

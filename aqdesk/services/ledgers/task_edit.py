@@ -113,7 +113,7 @@ def postpone(db: Database, task_id: int, expected_version: int, *, new_deadline:
              changed_on: dt.date | None = None) -> str:
     with _writing(db, task_id, expected_version) as (session, task):
         if task.deadline_kind != DeadlineKind.DATE:
-            raise UserError(f"任务 {task.number} 为“{DeadlineKind(task.deadline_kind).label}”，没有可推迟的时限。")
+            raise UserError(f"任务 {task.number} 为“{task.deadline_kind.label}”，没有可推迟的时限。")
         refuse(validation.postponement_problems(old=task.deadline, new=new_deadline, reason=reason))
         changes = audit.ChangeSet(session)
         changes.insert(DeadlineChange(task_id=task.id, old_date=task.deadline, new_date=new_deadline,

@@ -54,13 +54,13 @@ def task_rows(db: Database, as_of: dt.date) -> list[TaskRow]:
         rows = []
         for t in tasks:
             warning = assessor.task(t)
-            kind = DeadlineKind(t.deadline_kind)
+            kind = t.deadline_kind
             rows.append(TaskRow(
                 id=t.id, number=t.number, category=t.category.name, title=t.title,
                 lead=t.lead_unit.name, cooperator_names=tuple(u.name for u in t.cooperators),
                 deadline=t.deadline,
                 deadline_text=t.deadline.isoformat() if kind is DeadlineKind.DATE and t.deadline else kind.label,
-                status=TaskStatus(t.status), progress=t.progress_pct, latest=t.latest_progress,
+                status=t.status, progress=t.progress_pct, latest=t.latest_progress,
                 color=warning.color, reason=warning.reason, days_left=warning.days_left,
                 postponed=postponed.get(t.id, 0),
             ))

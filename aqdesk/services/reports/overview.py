@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from aqdesk.db.database import Database
-from aqdesk.domain.enums import Color
+from aqdesk.domain.enums import Color, ItemKind
 from aqdesk.domain.loose_coal import FIGURES
 from aqdesk.domain.substitution import CITY, Households
 from aqdesk.services.ledgers import loose_coal, relocation, substitution, tasks
@@ -19,7 +19,7 @@ MOST_OVERDUE = 10
 
 @dataclass(frozen=True)
 class OverdueItem:
-    ledger: str  # "task" | "enterprise" | "township" | "sheet": the screen that opens it
+    ledger: ItemKind  # the screen that opens it
     id: int
     kind: str
     label: str
@@ -91,16 +91,16 @@ def _count(rows) -> ColorCounts:
 
 def _most_overdue(as_of, task_rows, enterprises, townships, sheets) -> list[OverdueItem]:
     items = [
-        OverdueItem("task", t.id, "重点任务", f"{t.number} {t.title}", t.lead, -t.days_left, t.reason)
+        OverdueItem(ItemKind.TASK, t.id, ItemKind.TASK.label, f"{t.number} {t.title}", t.lead, -t.days_left, t.reason)
         for t in task_rows if t.color is Color.RED and t.days_left is not None
     ] + [
-        OverdueItem("enterprise", e.id, "退城入园", e.name, e.county, -e.days_left, e.reason)
+        OverdueItem(ItemKind.ENTERPRISE, e.id, ItemKind.ENTERPRISE.label, e.name, e.county, -e.days_left, e.reason)
         for e in enterprises if e.color is Color.RED and e.days_left is not None
     ] + [
-        OverdueItem("township", t.id, "双替代", f"{t.township}（{t.kind.label}）", t.county, -t.days_left, t.reason)
+        OverdueItem(ItemKind.TOWNSHIP, t.id, ItemKind.TOWNSHIP.label, f"{t.township}（{t.kind.label}）", t.county, -t.days_left, t.reason)
         for t in townships if t.color is Color.RED and t.days_left is not None
     ] + [
-        OverdueItem("sheet", s.id, "督办单", f"{s.number} {s.subject}", s.unit, (as_of - s.deadline).days, s.reason)
+        OverdueItem(ItemKind.SHEET, s.id, ItemKind.SHEET.label, f"{s.number} {s.subject}", s.unit, (as_of - s.deadline).days, s.reason)
         for s in sheets if s.color is Color.RED
     ]
     items.sort(key=lambda i: -i.days_overdue)

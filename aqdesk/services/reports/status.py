@@ -60,7 +60,7 @@ def office_status(db: Database, as_of: dt.date) -> Status:
 def _status(session: Session, as_of: dt.date) -> Status:
     assessor = Assessor.load(session, as_of)
     units = {
-        u.id: UnitCounts(u.name, UnitKind(u.kind))
+        u.id: UnitCounts(u.name, u.kind)
         for u in session.scalars(select(Unit).order_by(Unit.sort_order, Unit.id))
     }
     totals = ColorCounts()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from aqdesk.db.database import Database
 from aqdesk.domain.docnumber import chinese_date, format_number
-from aqdesk.domain.enums import Color
+from aqdesk.domain.enums import Color, ItemKind
 from aqdesk.domain.workcalendar import WorkCalendar
 from aqdesk.errors import UserError
 from aqdesk.exchange import atomic
@@ -58,13 +58,13 @@ class _Office:
 
 def letter_items(items: Sequence[Item], unit: str) -> list[Item]:
     """A unit's open items that are overdue (red) or due soon or lagging (yellow)."""
-    return sorted((i for i in items if i.unit == unit and i.open and i.kind != "enterprise"
+    return sorted((i for i in items if i.unit == unit and i.open and i.kind is not ItemKind.ENTERPRISE
                    and i.color is not Color.GREEN), key=severity)
 
 
 def units_with_red(db: Database, as_of: dt.date) -> list[str]:
     """Units that answer for at least one overdue item, in the office's order of units."""
-    red = {i.unit for i in all_items(db, as_of) if i.open and i.color is Color.RED and i.kind != "enterprise"}
+    red = {i.unit for i in all_items(db, as_of) if i.open and i.color is Color.RED and i.kind is not ItemKind.ENTERPRISE}
     with db.reading() as session:
         directory = UnitDirectory(session)
         return sorted(red, key=lambda name: directory.find(name) or 0)
@@ -137,9 +137,9 @@ def _issue(db: Database, office: _Office, unit: str, items: list[Item], as_of: d
 
 def _office(db: Database) -> _Office:
     with db.reading() as session:
-        values = settings.all_values(session)
-        return _Office(values["office.name"], values["office.short_name"], values["office.city"],
-                       values["letter.series"], values["ledger.title"], int(values["letter.reply_workdays"]),
+        values = settings.load(session)
+        return _Office(values.office.name, values.office.short_name, values.office.city,
+                       values.letter.series, values.ledger.title, values.letter.reply_workdays,
                        workdays.load(session))
 
 
@@ -169,7 +169,7 @@ def _content(office: _Office, unit: str, items: list[Item], number: str, as_of: 
 
 
 def _describe(item: Item) -> str:
-    kind = item.kind_label + (item.key if item.kind == "task" else "")
+    kind = item.kind_label + (item.key if item.kind is ItemKind.TASK else "")
     subject = item.subject if item.subject.endswith(kind) else f"{kind}：{item.subject}"
     deadline = f"完成时限{chinese_date(item.deadline)}，" if item.deadline else ""
     problems = item.problems.strip().rstrip("。")

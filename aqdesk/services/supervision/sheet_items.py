@@ -16,24 +16,20 @@ from sqlalchemy.orm import selectinload
 
 from aqdesk.db.database import Database
 from aqdesk.db.models import Enterprise, SubstitutionTarget, Task, Unit
-from aqdesk.domain.enums import Color, MilestoneKind, SubstitutionKind, TaskStatus
+from aqdesk.domain.enums import Color, ItemKind, MilestoneKind, TaskStatus
 from aqdesk.domain.names import normalize_name
+from aqdesk.domain.palette import SEVERITY
 from aqdesk.errors import UserError
 from aqdesk.services.common.units import UnitDirectory
 from aqdesk.services.common.warning_colours import Assessor
 from aqdesk.services.ledgers import loose_coal
-from aqdesk.services.ledgers.relocation import SEVERITY
 
-KIND_LABELS = {
-    "task": "重点任务", "enterprise": "退城入园", "milestone": "退城入园",
-    "township": "双替代", "county": "散煤治理",
-}
-KIND_ORDER = {kind: i for i, kind in enumerate(KIND_LABELS)}
+KIND_ORDER = {kind: i for i, kind in enumerate(ItemKind)}
 
 
 @dataclass(frozen=True)
 class Item:
-    kind: str
+    kind: ItemKind
     id: int
     key: str
     label: str
@@ -46,12 +42,12 @@ class Item:
 
     @property
     def kind_label(self) -> str:
-        return KIND_LABELS[self.kind]
+        return self.kind.label
 
     @property
     def subject(self) -> str:
         """The label without a task's number, for sentences that name the number apart."""
-        return self.label.removeprefix(self.key).strip() if self.kind == "task" else self.label
+        return self.label.removeprefix(self.key).strip() if self.kind is ItemKind.TASK else self.label
 
 
 def severity(item: Item) -> tuple:
@@ -70,7 +66,7 @@ def all_items(db: Database, as_of: dt.date) -> list[Item]:
         items = []
         for t in session.scalars(select(Task).options(selectinload(Task.lead_unit)).order_by(Task.number)):
             w = assessor.task(t)
-            items.append(Item("task", t.id, t.number, f"{t.number} {t.title}", t.lead_unit.name, t.deadline,
+            items.append(Item(ItemKind.TASK, t.id, t.number, f"{t.number} {t.title}", t.lead_unit.name, t.deadline,
                               w.color, w.reason, t.problems, t.status != TaskStatus.DONE))
         for e in session.scalars(select(Enterprise).options(
                 selectinload(Enterprise.milestones), selectinload(Enterprise.county)).order_by(Enterprise.id)):
@@ -80,13 +76,13 @@ def all_items(db: Database, as_of: dt.date) -> list[Item]:
             w = assessor.township(t)
             county = t.township.parent.name if t.township.parent else ""
             items.append(Item(
-                "township", t.id, t.township.name,
-                f"{county}{t.township.name}{SubstitutionKind(t.kind).label}（已完成{t.completed}户/任务{t.target_households}户）",
+                ItemKind.TOWNSHIP, t.id, t.township.name,
+                f"{county}{t.township.name}{t.kind.label}（已完成{t.completed}户/任务{t.target_households}户）",
                 county or t.township.name, t.deadline, w.color, w.reason,
                 open=t.target_households <= 0 or t.completed < t.target_households))
         directory = UnitDirectory(session)
         for c in counties:
-            items.append(Item("county", directory.find(c.county) or 0, c.county, f"{c.county}散煤治理",
+            items.append(Item(ItemKind.COUNTY, directory.find(c.county) or 0, c.county, f"{c.county}散煤治理",
                               c.county, None, c.color, c.reason))
     return items
 
@@ -95,14 +91,14 @@ def _enterprise_items(assessor: Assessor, e: Enterprise) -> list[Item]:
     code = e.credit_code or e.name
     items, worst = [], None
     for m in sorted(e.milestones, key=lambda m: m.seq):
-        kind = MilestoneKind(m.kind)
+        kind = m.kind
         w = assessor.milestone(m)
-        item = Item("milestone", m.id, f"{code}:{kind.label}", f"{e.name}{kind.label}节点", e.county.name,
+        item = Item(ItemKind.MILESTONE, m.id, f"{code}:{kind.label}", f"{e.name}{kind.label}节点", e.county.name,
                     m.planned_date, w.color, w.reason, e.problems, m.actual_date is None)
         items.append(item)
         if item.open and (worst is None or SEVERITY[item.color] < SEVERITY[worst.color]):
             worst = item
-    items.append(Item("enterprise", e.id, code, e.name, e.county.name,
+    items.append(Item(ItemKind.ENTERPRISE, e.id, code, e.name, e.county.name,
                       worst.deadline if worst else None, worst.color if worst else Color.GREEN,
                       f"{worst.label.removeprefix(e.name)}{worst.reason}" if worst else "已全部完成",
                       e.problems, worst is not None))
@@ -112,7 +108,7 @@ def _enterprise_items(assessor: Assessor, e: Enterprise) -> list[Item]:
 def unit_items(db: Database, unit: str, as_of: dt.date) -> list[Item]:
     """Open items a unit answers for, worst first; enterprises appear as their milestones."""
     name = unit_name(db, unit)
-    rows = [i for i in all_items(db, as_of) if i.unit == name and i.open and i.kind != "enterprise"]
+    rows = [i for i in all_items(db, as_of) if i.unit == name and i.open and i.kind is not ItemKind.ENTERPRISE]
     return sorted(rows, key=severity)
 
 
@@ -131,9 +127,9 @@ def resolve(db: Database, keys: Sequence[str], as_of: dt.date) -> list[Item]:
     index: dict[str, list[Item]] = {}
     for item in all_items(db, as_of):
         names = [item.key]
-        if item.kind == "enterprise":
+        if item.kind is ItemKind.ENTERPRISE:
             names.append(item.label)
-        elif item.kind == "milestone":
+        elif item.kind is ItemKind.MILESTONE:
             code, _, kind = item.key.partition(":")
             names.append(f"{code}:{MilestoneKind.from_label(kind).value}")
             names.append(f"{item.label.removesuffix(kind + '节点')}:{kind}")

@@ -52,11 +52,11 @@ def sheet_rows(db: Database, as_of: dt.date, unit: str | None = None) -> list[Sh
             if name is not None and s.unit.name != name:
                 continue
             warning = assessor.sheet(s)
-            steps = [(LoopStep(p.step), p.on_date) for p in sorted(s.steps, key=lambda p: (p.on_date, p.id))]
+            steps = [(p.step, p.on_date) for p in sorted(s.steps, key=lambda p: (p.on_date, p.id))]
             rows.append(SheetRow(
-                id=s.id, number=s.number, level=Color(s.level), unit=s.unit.name, subject=s.subject,
-                issued_on=s.issued_on, deadline=s.deadline, state=LoopStep(s.state).label,
-                color=warning.color, reason=warning.reason, step=LoopStep(s.state),
+                id=s.id, number=s.number, level=s.level, unit=s.unit.name, subject=s.subject,
+                issued_on=s.issued_on, deadline=s.deadline, state=s.state.label,
+                color=warning.color, reason=warning.reason, step=s.state,
                 answered_on=loop.answered_on(steps), late=loop.answered_late(s.deadline, steps, as_of),
             ))
         return rows

@@ -40,7 +40,7 @@ class Issued:
 
 def default_days(db: Database, level: Color) -> int:
     with db.reading() as session:
-        return int(settings.get(session, f"sheet.days.{level.value}"))
+        return settings.load(session).sheet.days(level)
 
 
 def deadline_for(db: Database, issued_on: dt.date, days: int, day_kind: DayKind = DayKind.WORKDAY) -> dt.date:
@@ -77,7 +77,7 @@ def issue_sheet(db: Database, *, unit: str, level: Color, items: Sequence[Item],
         unit_id = UnitDirectory(session).find(unit)
         if unit_id is None:
             raise UserError(f"找不到单位“{unit}”（请检查名称或简称）。")
-        series = settings.get(session, "sheet.series")
+        series = settings.load(session).sheet.series
         seq = numbering.next_seq(session, series, issued_on.year)
         changes = audit.ChangeSet(session)
         sheet = SupervisionSheet(
@@ -101,7 +101,7 @@ def record_step(db: Database, sheet_id: int, expected_version: int, step: LoopSt
     with editing(db, SupervisionSheet, sheet_id, expected_version, label="该督办单") as (session, sheet):
         dates = session.scalars(select(SheetStep.on_date).where(SheetStep.sheet_id == sheet_id)).all()
         last = max(dates, default=sheet.issued_on)
-        refuse(loop.step_problems(LoopStep(sheet.state), step, on_date, last, note))
+        refuse(loop.step_problems(sheet.state, step, on_date, last, note))
         changes = audit.ChangeSet(session)
         changes.insert(SheetStep(sheet_id=sheet.id, step=step.value, on_date=on_date, note=note.strip(),
                                  attachments="\n".join(_file_names(attachments))))
@@ -169,12 +169,12 @@ def sheet_detail(db: Database, sheet_id: int) -> SheetDetail:
             raise UserError("该督办单已不存在（可能已被撤销），请刷新。")
         steps = sorted(sheet.steps, key=lambda s: (s.on_date, s.id))
         return SheetDetail(
-            id=sheet.id, version=sheet.version, number=sheet.number, level=Color(sheet.level),
+            id=sheet.id, version=sheet.version, number=sheet.number, level=sheet.level,
             unit=sheet.unit.name, unit_leader=sheet.unit.leader, subject=sheet.subject, source=sheet.source,
             requirement=sheet.requirement, responsible_person=sheet.responsible_person,
             issued_on=sheet.issued_on, deadline=sheet.deadline, deadline_days=sheet.deadline_days,
-            day_kind=DayKind(sheet.day_kind), state=LoopStep(sheet.state),
+            day_kind=sheet.day_kind, state=sheet.state,
             items=tuple((i.item_kind, i.item_id, i.label) for i in sorted(sheet.items, key=lambda i: i.id)),
-            steps=tuple(StepRow(LoopStep(s.step), s.on_date, s.note,
+            steps=tuple(StepRow(s.step, s.on_date, s.note,
                                 tuple(n for n in s.attachments.splitlines() if n)) for s in steps),
         )

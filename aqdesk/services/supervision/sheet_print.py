@@ -45,7 +45,7 @@ def draft_pdf(db: Database, *, unit: str, level: Color, items: Sequence[Item], r
               source: str = "") -> bytes:
     """The form as it would be issued now, with the number it would take."""
     with db.reading() as session:
-        series = settings.get(session, "sheet.series")
+        series = settings.load(session).sheet.series
         number = format_number(series, issued_on.year, numbering.next_seq(session, series, issued_on.year))
     deadline = deadline_for(db, issued_on, days, day_kind)
     limit = f"{days}个{day_kind.label}内（{chinese_date(deadline)}前）"
@@ -56,10 +56,10 @@ def draft_pdf(db: Database, *, unit: str, level: Color, items: Sequence[Item], r
 def _render(db: Database, level: Color, number: str, issued_on: dt.date, unit: str, subject: str, source: str,
             items: Sequence[ItemLine], requirement: str, time_limit: str) -> bytes:
     with db.reading() as session:
-        office = settings.all_values(session)
+        office = settings.load(session).office
         leader = session.scalar(select(Unit.leader).where(Unit.name == unit)) or ""
     return render_sheet(SheetContent(
-        office_name=office["office.name"], office_short_name=office["office.short_name"],
+        office_name=office.name, office_short_name=office.short_name,
         level=level.value, level_label=level.label, number=number, issued_on=issued_on, unit=unit,
         unit_leader=leader, subject=subject, source=source, items=tuple(items), requirement=requirement,
         time_limit=f"{time_limit}办结，并书面反馈整改情况",

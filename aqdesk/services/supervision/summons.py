@@ -52,8 +52,8 @@ class Summons:
 
 def summons_list(db: Database, as_of: dt.date) -> Summons:
     with db.reading() as session:
-        threshold = max(1, int(settings.get(session, "summons.overdue_sheets")))
-        window = int(settings.get(session, "summons.window_days"))
+        rule = settings.load(session).summons
+        threshold, window = max(1, rule.overdue_sheets), rule.window_days
         leaders = dict(session.execute(select(Unit.name, Unit.leader)).all())
     since = as_of - dt.timedelta(days=window)
     by_unit: dict[str, list[SheetRow]] = {}
@@ -73,11 +73,11 @@ def summons_pdf(db: Database, as_of: dt.date) -> bytes:
     """The list as the clerk prints it for the leaders."""
     summons = summons_list(db, as_of)
     with db.reading() as session:
-        office = settings.all_values(session)
+        office = settings.load(session).office
     intro = (f"截至{chinese_date(as_of)}，{summons.rule}的单位共{len(summons.rows)}个，建议按程序约谈其主要负责同志或"
              "分管负责同志：" if summons.rows else f"截至{chinese_date(as_of)}，没有{summons.rule}的单位。")
     entries = [f"{r.unit}{f'（{r.leader}）' if r.leader else ''}：{r.reason}（{r.numbers}）。" for r in summons.rows]
-    return render_listing("约谈建议名单", intro, entries, office["office.name"], as_of)
+    return render_listing("约谈建议名单", intro, entries, office.name, as_of)
 
 
 def save_summons_pdf(db: Database, as_of: dt.date, path: Path) -> Path:

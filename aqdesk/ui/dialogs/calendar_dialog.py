@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from aqdesk.db.database import Database
+from aqdesk.domain import palette
 from aqdesk.services.common import workdays
 
-HOLIDAY = QColor("#f8d0cc")
-MAKEUP_WORKDAY = QColor("#cfe0f6")
-OFFICE_MARK = QColor("#6b3fa0")
+HOLIDAY = QColor(palette.HOLIDAY)
+MAKEUP_WORKDAY = QColor(palette.MAKEUP_WORKDAY)
+OFFICE_MARK = QColor(palette.OFFICE_MARK)
 
 
 class CalendarDialog(QDialog):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from aqdesk.db.database import Database
+from aqdesk.domain import palette
 from aqdesk.domain.docnumber import chinese_date
 from aqdesk.domain.enums import Color, DayKind
 from aqdesk.errors import UserError
@@ -54,7 +55,7 @@ class NewSheetDialog(QDialog):
         self.item_table = table([self.tr("选"), self.tr("预警"), self.tr("类别"), self.tr("事项"), self.tr("预警原因")])
         self.item_table.itemChanged.connect(self._items_changed)
         self.level_combo = QComboBox()
-        for color in Color:
+        for color in palette.ORDER:
             self.level_combo.addItem(self.tr("%1色督办").replace("%1", color.label), color.value)
         self.level_combo.activated.connect(self._level_picked)
         self.suggestion = QLabel()

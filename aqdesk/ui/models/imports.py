@@ -40,7 +40,7 @@ def _count(entry: ImportEntry, attr: str) -> int | str:
 class FileModel(RowsModel):
     COLUMNS = (
         Column("文件", lambda e: e.path.name, 220),
-        Column("类型", lambda e: ("计划" if e.plan.kind == "plan" else "报送") if e.plan else "", 50),
+        Column("类型", lambda e: e.plan.kind.label if e.plan else "", 50),
         Column("单位", lambda e: e.plan.unit_name if e.plan else "", 120),
         Column("报送期", lambda e: e.plan.period if e.plan else None, 90),
         Column("读取行数", lambda e: e.plan.rows_read if e.plan else "", 70, numeric=True),

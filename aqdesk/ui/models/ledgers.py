@@ -2,86 +2,27 @@
 
 from __future__ import annotations
 
-from aqdesk.domain.enums import Color, MilestoneKind
-from aqdesk.domain.loose_coal import FIGURES, short_label
-from aqdesk.ui.models.rows import Column, RowsModel
-
-
-def _days(days_left: int | None) -> str:
-    if days_left is None:
-        return ""
-    return f"逾期{-days_left}天" if days_left < 0 else f"剩{days_left}天"
+from aqdesk.domain import ledger_columns
+from aqdesk.ui.models.rows import Column, RowsModel, on_screen
 
 
 class TaskModel(RowsModel):
-    COLUMNS = (
-        Column("预警", lambda r: r.color, 50, colored=True),
-        Column("编号", lambda r: r.number, 60),
-        Column("类别", lambda r: r.category, 130),
-        Column("任务名称", lambda r: r.title, 260),
-        Column("牵头单位", lambda r: r.lead, 130),
-        Column("完成时限", lambda r: r.deadline_text, 90),
-        Column("进度（%）", lambda r: r.progress, 70, numeric=True),
-        Column("最新进展", lambda r: r.latest, 320),
-        Column("逾期/剩余", lambda r: _days(r.days_left), 80),
-        Column("预警原因", lambda r: r.reason, 160),
-        Column("推迟", lambda r: f"推迟{r.postponed}次" if r.postponed else "", 60),
-    )
+    COLUMNS = on_screen(ledger_columns.TASKS)
 
     def search_text(self, r) -> str:
         return "\t".join((r.number, r.title, r.category, r.lead, r.cooperators, r.latest, r.reason))
 
 
 class EnterpriseModel(RowsModel):
-    COLUMNS = (
-        Column("预警", lambda r: r.color, 50, colored=True),
-        Column("企业名称", lambda r: r.name, 230),
-        Column("统一社会信用代码", lambda r: r.credit_code, 160),
-        Column("县（区）", lambda r: r.county, 80),
-        Column("行业", lambda r: r.industry, 80),
-        Column("搬迁园区", lambda r: r.park, 170),
-        Column("当前阶段", lambda r: r.stage, 80),
-        Column("逾期/剩余", lambda r: _days(r.days_left) if r.color is not Color.GREEN else "", 80),
-        *(
-            Column(f"计划{kind.label}", lambda r, i=i: r.planned[i], 95)
-            for i, kind in enumerate(MilestoneKind)
-        ),
-        Column("预警原因", lambda r: r.reason, 180),
-        Column("推迟", lambda r: f"推迟{r.postponed}次" if r.postponed else "", 60),
-    )
+    COLUMNS = on_screen(ledger_columns.ENTERPRISES)
 
 
 class TownshipModel(RowsModel):
-    COLUMNS = (
-        Column("预警", lambda r: r.color, 50, colored=True),
-        Column("县（区）", lambda r: r.county, 80),
-        Column("乡镇（街道）", lambda r: r.township, 110),
-        Column("类型", lambda r: r.kind.label, 70),
-        Column("任务户数", lambda r: r.target, 80, numeric=True),
-        Column("已完成户数", lambda r: r.completed, 90, numeric=True),
-        Column("已验收户数", lambda r: r.accepted, 90, numeric=True),
-        Column("完成率（%）", lambda r: r.percent, 90, numeric=True),
-        Column("完成时限", lambda r: r.deadline, 90),
-        Column("预警原因", lambda r: r.reason, 140),
-        Column("数据问题", lambda r: r.data_error, 220),
-    )
+    COLUMNS = on_screen(ledger_columns.TOWNSHIPS)
 
 
 class CountyModel(RowsModel):
-    COLUMNS = (
-        Column("预警", lambda r: r.color, 50, colored=True),
-        Column("县（区）", lambda r: r.county, 80),
-        Column("最近报送期", lambda r: r.latest_period, 95),
-        *(
-            Column(f"{short_label(label)}\n累计/目标", lambda r, f=f: f"{r.actual[f]:g} / {r.target[f]:g}", 120,
-                   numeric=True)
-            for f, label in FIGURES
-        ),
-        *(Column(f"{short_label(label)}\n完成%", lambda r, f=f: r.percent(f), 80, numeric=True)
-          for f, label in FIGURES[2:3]),
-        Column("反弹点位（个）", lambda r: r.relapse_points, 100, numeric=True),
-        Column("预警原因", lambda r: r.reason, 200),
-    )
+    COLUMNS = on_screen(ledger_columns.COUNTIES)
 
 
 class BatchModel(RowsModel):

@@ -14,14 +14,15 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from aqdesk.domain import palette
 from aqdesk.domain.enums import Color
+from aqdesk.domain.ledger_columns import LedgerColumn
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 COLOR_ROLE = Qt.ItemDataRole.UserRole + 3
 
-COLOR_FILLS = {Color.RED: QColor("#f8d0cc"), Color.YELLOW: QColor("#fcefc0"), Color.GREEN: QColor("#d5ecd4")}
-COLOR_INK = {Color.RED: QColor("#b3261e"), Color.YELLOW: QColor("#8a6100"), Color.GREEN: QColor("#1e6b2a")}
-COLOR_SORT = {Color.RED: 0, Color.YELLOW: 1, Color.GREEN: 2}
+COLOR_FILLS = {color: QColor(hex_) for color, hex_ in palette.FILL.items()}
+COLOR_INK = {color: QColor(hex_) for color, hex_ in palette.INK.items()}
 NO_PARENT = QModelIndex()
 
 
@@ -32,6 +33,11 @@ class Column:
     width: int = 100
     numeric: bool = False
     colored: bool = False  # paint the row's warning colour behind this cell
+
+
+def on_screen(columns: Sequence[LedgerColumn]) -> tuple[Column, ...]:
+    """A ledger's declared columns (``domain.ledger_columns``) as the screen shows them."""
+    return tuple(Column(c.shown_header, c.value, c.width, c.numeric, c.coloured) for c in columns if c.on_screen)
 
 
 def display(value: Any) -> str:
@@ -48,7 +54,7 @@ def display(value: Any) -> str:
 
 def sort_key(value: Any) -> Any:
     if isinstance(value, Color):
-        return COLOR_SORT[value]
+        return palette.SEVERITY[value]
     if isinstance(value, dt.date):
         return value.toordinal()
     if value is None:

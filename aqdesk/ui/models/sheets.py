@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-from aqdesk.ui.models.rows import Column, RowsModel
+from aqdesk.domain import ledger_columns
+from aqdesk.ui.models.rows import RowsModel, on_screen
 
 
 class SupervisionModel(RowsModel):
-    COLUMNS = (
-        Column("预警", lambda r: r.color, 50, colored=True),
-        Column("编号", lambda r: r.number, 130),
-        Column("级别", lambda r: f"{r.level.label}色督办", 80),
-        Column("责任单位", lambda r: r.unit, 130),
-        Column("督办事项", lambda r: r.subject, 280),
-        Column("交办日期", lambda r: r.issued_on, 95),
-        Column("办理时限", lambda r: r.deadline, 95),
-        Column("状态", lambda r: r.state, 70),
-        Column("首次反馈", lambda r: r.answered_on, 95),
-        Column("逾期反馈", lambda r: "逾期" if r.late else "", 70),
-        Column("预警原因", lambda r: r.reason, 140),
-    )
+    COLUMNS = on_screen(ledger_columns.SHEETS)

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 
 from aqdesk.db.database import Database
 from aqdesk.errors import UserError
-from aqdesk.exchange.workbook import read_workbook
 from aqdesk.services.common.units import unit_names
 from aqdesk.services.importing import batches
 from aqdesk.services.importing.commit import commit, undo_import
 from aqdesk.services.importing.prepare import prepare
+from aqdesk.services.importing.problem_list import default_name, save_problem_list
 from aqdesk.ui.models.imports import ChangeModel, FileModel, ImportEntry, ProblemModel
 from aqdesk.ui.models.ledgers import BatchModel
 from aqdesk.ui.models.rows import ROW_ROLE
@@ -272,16 +272,14 @@ class ImportPage(QWidget):
         if entry is None or entry.plan is None:
             return None
         settings = QSettings()
-        default = Path(str(settings.value("folders/reports", str(entry.path.parent)))) / f"{entry.path.stem}_问题清单.xlsx"
+        default = Path(str(settings.value("folders/reports", str(entry.path.parent)))) / default_name(entry.path)
         target, _ = QFileDialog.getSaveFileName(self, self.tr("保存问题清单"), str(default),
                                                 self.tr("Excel 工作簿 (*.xlsx)"))
         if not target:
             return None
         settings.setValue("folders/reports", str(Path(target).parent))
-        from aqdesk.exchange.errors_report import write_errors_report  # openpyxl: not at start-up
-
         try:
-            return write_errors_report(read_workbook(entry.path), entry.plan.problems, Path(target))
+            return save_problem_list(entry.plan, target)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("保存失败"), str(exc))
             return None

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from aqdesk.db.database import Database
-from aqdesk.domain.enums import Color
+from aqdesk.domain import palette
 from aqdesk.ui.models.filters import ChoiceFilter, Filter
 from aqdesk.ui.models.rows import COLOR_INK, ROW_ROLE, RowsModel
 from aqdesk.ui.models.rows_proxy import RowsProxy
@@ -30,7 +30,7 @@ Loader = Callable[[Database, dt.date], Sequence[Any]]
 
 
 def colour_filter() -> ChoiceFilter:
-    return ChoiceFilter("预警", "全部预警", lambda r: (r.color.label,), [c.label for c in Color])
+    return ChoiceFilter("预警", "全部预警", lambda r: (r.color.label,), [c.label for c in palette.ORDER])
 
 
 class LedgerPage(QWidget):
@@ -131,7 +131,7 @@ class LedgerPage(QWidget):
             self.totals.setText(self.tr("共 %n 条", "", len(rows)))
             return
         parts = [f"共 {len(rows)} 条"] + [
-            f'<span style="color:{COLOR_INK[c].name()}">●</span> {c.label} {counts[c]}' for c in Color
+            f'<span style="color:{COLOR_INK[c].name()}">●</span> {c.label} {counts[c]}' for c in palette.ORDER
         ]
         self.totals.setText("　".join(parts))
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from aqdesk.db.database import Database
+from aqdesk.domain import palette
 from aqdesk.domain.enums import Color
 from aqdesk.services.reports.overview import overview
 from aqdesk.services.reports.status import ColorCounts
@@ -39,7 +40,7 @@ class CountCard(QFrame):
         layout.addWidget(caption)
         row = QHBoxLayout()
         self.numbers: dict[Color, QLabel] = {}
-        for color in Color:
+        for color in palette.ORDER:
             label = QLabel("0")
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setMinimumWidth(44)

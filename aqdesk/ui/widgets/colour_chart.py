@@ -9,7 +9,7 @@ from PySide6.QtCharts import (
     QHorizontalStackedBarSeries,
 )
 
-from aqdesk.domain.enums import Color
+from aqdesk.domain import palette
 from aqdesk.services.reports.status import ColorCounts
 from aqdesk.ui.models.rows import COLOR_INK
 from aqdesk.ui.widgets.chart_view import ChartView
@@ -19,7 +19,7 @@ class ColourBarChart(ChartView):
     def show_counts(self, units: Sequence[tuple[str, ColorCounts]]) -> None:
         units = list(reversed(units))  # the first unit at the top
         series = QHorizontalStackedBarSeries()
-        for color in Color:
+        for color in palette.ORDER:
             bars = QBarSet(color.label)
             bars.setColor(COLOR_INK[color])
             bars.append([getattr(counts, color.value) for _name, counts in units])

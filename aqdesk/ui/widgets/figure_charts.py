@@ -8,10 +8,11 @@ from collections.abc import Mapping
 from PySide6.QtCharts import QBarSeries, QBarSet
 from PySide6.QtGui import QColor
 
+from aqdesk.domain import palette
 from aqdesk.domain.substitution import Households
 from aqdesk.ui.widgets.chart_view import ChartView
 
-BLUE, TEAL, GREY = QColor("#1f5fa8"), QColor("#2a9d8f"), QColor("#9aa5b1")
+BLUE, TEAL, GREY = QColor(palette.COMPLETED), QColor(palette.ACCEPTED), QColor(palette.OTHER)
 
 
 class FigureChart(ChartView):

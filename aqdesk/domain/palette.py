@@ -1,0 +1,32 @@
+"""The program's colours, as hex strings read by the screens, the workbooks and the dialogs
+(Qt and openpyxl each make their own colour objects from them), and the order of the
+warning colours: the worst first."""
+
+from __future__ import annotations
+
+from aqdesk.domain.enums import Color
+
+ORDER = (Color.RED, Color.YELLOW, Color.GREEN)
+SEVERITY = {color: rank for rank, color in enumerate(ORDER)}
+
+# a warning colour as a cell's background, and as text or bars on white
+FILL = {Color.RED: "#F8D0CC", Color.YELLOW: "#FCEFC0", Color.GREEN: "#D5ECD4"}
+INK = {Color.RED: "#B3261E", Color.YELLOW: "#8A6100", Color.GREEN: "#1E6B2A"}
+
+LEDGER_HEADING = "#DDE4EE"  # the Excel ledger's header rows
+LEDGER_BORDER = "#000000"
+TEMPLATE_BORDER = "#808080"
+TEMPLATE_KEY = "#D9D9D9"  # a template's locked key columns
+TEMPLATE_HEADING = "#DDEBF7"
+PROBLEM_FILL, PROBLEM_INK = "#FFC7CE", "#9C0006"  # a problem list's offending cells
+
+HOLIDAY = FILL[Color.RED]  # the calendar's days off
+MAKEUP_WORKDAY = "#CFE0F6"
+OFFICE_MARK = "#6B3FA0"  # a day the office set by hand
+
+COMPLETED, ACCEPTED, OTHER = "#1F5FA8", "#2A9D8F", "#9AA5B1"  # figure charts' series
+
+
+def excel(colour: str) -> str:
+    """openpyxl writes colours without the ``#``."""
+    return colour.lstrip("#")
