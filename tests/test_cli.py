@@ -48,6 +48,7 @@ def test_bad_usage_exits_2(capsys):
     assert exc.value.code == 2
 
 
+@pytest.mark.sqlite_only
 def test_backup_and_restore_round_trip(capsys, db_url, tmp_path, isolated_data_dir):
     run(capsys, "init", "--demo", "--db", db_url)
     backup = tmp_path / "saved.db"
@@ -65,6 +66,7 @@ def test_backup_and_restore_round_trip(capsys, db_url, tmp_path, isolated_data_d
         assert con.execute("SELECT count(*) FROM task WHERE title = '被误改的标题'").fetchone()[0] == 1
 
 
+@pytest.mark.sqlite_only
 def test_restore_of_a_foreign_file_changes_nothing(capsys, db_url, tmp_path):
     run(capsys, "init", "--db", db_url)
     live = tmp_path / "office.db"

@@ -12,12 +12,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from aqdesk import paths
 from aqdesk.db import migrate
+from aqdesk.db.addresses import scrub, shown
 from aqdesk.db.sqlite_files import damaged, sqlite_path
 from aqdesk.errors import UserError
 
@@ -38,7 +39,7 @@ class Database:
 
     @property
     def display_name(self) -> str:
-        return str(self.path) if self.path else make_url(self.url).render_as_string(hide_password=True)
+        return shown(self.url)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -102,8 +103,11 @@ def _explained(db: Database) -> Iterator[None]:
 def make_engine(url: str) -> Engine:
     try:
         engine = create_engine(url)
-    except (ArgumentError, ImportError) as exc:
-        raise UserError(f"无法识别的数据库地址“{url}”：{exc}") from exc
+    except ImportError as exc:
+        raise UserError(f"缺少数据库“{shown(url)}”的驱动程序（{exc.name or exc}）。使用 PostgreSQL 服务器时请安装："
+                        'pip install "aqdesk[postgres]"') from exc
+    except (ArgumentError, ValueError) as exc:
+        raise UserError(f"无法识别的数据库地址“{shown(url)}”：{scrub(str(exc), url)}") from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
@@ -116,7 +120,10 @@ def open_database(url: str | None = None) -> Database:
     is written; an existing SQLite file is backed up before it is migrated.
     """
     url = url or paths.default_db_url()
-    path = sqlite_path(url)
+    try:
+        path = sqlite_path(url)
+    except (ArgumentError, ValueError) as exc:
+        raise UserError(f"无法识别的数据库地址“{shown(url)}”：{scrub(str(exc), url)}") from exc
     if path is not None:
         _ensure_folder(path.parent)
     elif make_url(url).get_backend_name() == "sqlite":
@@ -129,7 +136,10 @@ def open_database(url: str | None = None) -> Database:
         migrate.upgrade(engine, backup_first=path)
     except DBAPIError as exc:
         engine.dispose()
-        raise UserError(f"无法打开数据库“{path or url}”：{exc.orig}") from exc
+        raise UserError(f"无法打开数据库“{shown(url)}”：{scrub(str(exc.orig), url)}") from exc
+    except UserError as exc:
+        engine.dispose()
+        raise UserError(scrub(str(exc), url)) from exc
     return Database(url, engine)
 
 

@@ -71,7 +71,7 @@ def upgrade(engine: Engine, backup_first: Path | None) -> Path | None:
     try:
         revision, has_tables = current_revision(engine)
     except DBAPIError as exc:
-        raise UserError(f"无法读取数据库：{exc.orig}") from exc
+        raise UserError(f"无法读取数据库“{engine.url}”：{exc.orig}") from exc
     check_revision(revision, has_tables, str(backup_first or engine.url))
     head = head_revision()
     if revision == head:

@@ -70,6 +70,7 @@ def test_models_and_migrations_agree(empty_db):
     assert diff == []
 
 
+@pytest.mark.sqlite_only
 def test_older_database_is_backed_up_before_migrating(db_url, tmp_path, newer_program, isolated_data_dir):
     path = tmp_path / "office.db"
     open_database(db_url).close()
@@ -82,6 +83,7 @@ def test_older_database_is_backed_up_before_migrating(db_url, tmp_path, newer_pr
     assert len(backups) == 1 and revision_of(backups[0]) == before
 
 
+@pytest.mark.sqlite_only
 def test_newer_database_is_refused_untouched(db_url, tmp_path, newer_program, monkeypatch):
     path = tmp_path / "office.db"
     original = paths.migrations_dir

@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from openpyxl import Workbook
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -20,6 +21,7 @@ def ledger_state(path: Path) -> str:
     return hashlib.sha256(repr(rows).encode()).hexdigest()
 
 
+@pytest.mark.sqlite_only
 def test_killed_import_changes_nothing(demo_db, tmp_path):
     plan = tmp_path / "大计划.xlsx"
     book = Workbook(write_only=True)

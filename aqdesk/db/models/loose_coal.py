@@ -6,9 +6,21 @@ import datetime as dt
 
 from sqlalchemy import Date, ForeignKey, Integer, Numeric, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
 
 from aqdesk.db.base import Base, Versioned
 from aqdesk.db.models.units import Unit
+
+
+class Tonnes(TypeDecorator):
+    """Tonnes to two decimals, read back as SQLite does on every engine: a whole number as an
+    int, so 30770 t prints as 30770 rather than 30770.0 from a server's NUMERIC."""
+
+    impl = Numeric(12, 2, asdecimal=False)
+    cache_ok = True
+
+    def process_result_value(self, value, dialect):
+        return int(value) if value is not None and value == int(value) else value
 
 
 class LooseCoalFigures:
@@ -16,9 +28,9 @@ class LooseCoalFigures:
 
     banned_points: Mapped[int] = mapped_column(Integer, default=0)
     clean_coal_outlets: Mapped[int] = mapped_column(Integer, default=0)
-    clean_coal_tonnes: Mapped[float] = mapped_column(Numeric(12, 2, asdecimal=False), default=0)
+    clean_coal_tonnes: Mapped[float] = mapped_column(Tonnes(), default=0)
     inspections: Mapped[int] = mapped_column(Integer, default=0)
-    inferior_coal_tonnes: Mapped[float] = mapped_column(Numeric(12, 2, asdecimal=False), default=0)
+    inferior_coal_tonnes: Mapped[float] = mapped_column(Tonnes(), default=0)
     cases: Mapped[int] = mapped_column(Integer, default=0)
 
 

@@ -65,7 +65,8 @@ class Task(Versioned, Base):
 
     category: Mapped[Category] = relationship()
     lead_unit: Mapped[Unit] = relationship()
-    cooperators: Mapped[list[Unit]] = relationship(secondary=task_cooperator)
+    # in one order on every engine (a server returns link rows in no particular order)
+    cooperators: Mapped[list[Unit]] = relationship(secondary=task_cooperator, order_by=Unit.id)
     reports: Mapped[list[TaskProgress]] = relationship(
         back_populates="task", cascade="all, delete-orphan", order_by="TaskProgress.period"
     )

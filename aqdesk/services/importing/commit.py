@@ -37,6 +37,7 @@ SOURCE = "import"
 BATCH_TABLES = ("task_progress", "loose_coal_report", "substitution_report")
 CHUNK = 10_000
 STALE = "预览之后台账已被修改（例如有人同时编辑了相关记录），请重新预览后再导入。"
+UNDO_STALE = "无法撤销批次 {}：相关记录刚被他人修改，请刷新后查看；批次未撤销。"
 
 
 def commit(db: Database, plan: FilePlan, accept_valid_rows: bool = False) -> int:
@@ -89,16 +90,17 @@ class _Driver:
         marks = ", ".join([self.mark] * len(columns))
         self._many(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
 
-    def update(self, table: str, fields: tuple[str, ...], rows: list[tuple], check_versions: bool = False) -> None:
+    def update(self, table: str, fields: tuple[str, ...], rows: list[tuple], check_versions: bool = False,
+               stale: str = STALE) -> None:
         """``rows``: the new values of ``fields``, the row id and, with ``check_versions``, the
-        version previewed: a row changed since then refuses the whole commit."""
+        version the row must still have: a row changed since refuses the whole transaction."""
         versioned = "version" in Base.metadata.tables[table].c
         sets = ", ".join(f"{f} = {self.mark}" for f in fields) + (", version = version + 1" if versioned else "")
         where = f"id = {self.mark}" + (f" AND version = {self.mark}" if versioned and check_versions else "")
         if check_versions and not versioned:
             rows = [row[:-1] for row in rows]
         if self._many(f"UPDATE {table} SET {sets} WHERE {where}", rows) != len(rows):
-            raise UserError(STALE)
+            raise UserError(stale)
 
     def audit(self, rows: list[tuple]) -> None:
         self.insert("audit_log", AUDIT_COLUMNS, rows)
@@ -211,11 +213,19 @@ def undo_import(db: Database, batch_id: int) -> None:
         inserted = session.execute(select(AuditEntry.table_name, AuditEntry.row_id, AuditEntry.new_value).where(
             AuditEntry.batch_id == batch_id, AuditEntry.source == SOURCE, AuditEntry.field == INSERTED)
             .order_by(AuditEntry.id)).all()
+        restorations = list(import_record.restorations(groups))
+        # Versions are read before the later-edit check: an edit saved after this shows in
+        # the check or, if saved after the check too, as a changed version when writing.
+        versions = _versions(session, restorations)
         _refuse_if_touched_later(session, batch, import_record.Touches(
             set(import_record.changed(groups)), {(table, row_id) for table, row_id, _values in inserted}))
         driver = _Driver(session)
-        for table_name, fields, rows in import_record.restorations(groups):
-            driver.update(table_name, fields, rows)
+        for table_name, fields, rows in restorations:
+            seen = versions.get(table_name)
+            driver.update(table_name, fields, rows if seen is None else [(*row, seen[row[-1]]) for row in rows],
+                          check_versions=seen is not None, stale=UNDO_STALE.format(batch_id))
+            for row in rows if seen is not None else ():
+                seen[row[-1]] += 1  # a row may be in several groups (batches from before 0003)
         for name in BATCH_TABLES:
             session.execute(delete(Base.metadata.tables[name]).where(Base.metadata.tables[name].c.batch_id == batch_id))
         audit = _Audit(batch_id, who, f"undo-import:{batch_id}")
@@ -230,6 +240,21 @@ def undo_import(db: Database, batch_id: int) -> None:
         driver.audit(audit.rows)
         batch.undone_at = dt.datetime.now()
         batch.undone_by = who
+
+
+def _versions(session: Session, restorations: list[tuple[str, tuple, list[tuple]]]) -> dict[str, dict[int, int]]:
+    """The current version of every versioned row an undo restores, by table."""
+    ids: dict[str, set[int]] = defaultdict(set)
+    for table_name, _fields, rows in restorations:
+        if "version" in Base.metadata.tables[table_name].c:
+            ids[table_name].update(row[-1] for row in rows)
+    found: dict[str, dict[int, int]] = {}
+    for table_name, wanted in ids.items():
+        table = Base.metadata.tables[table_name]
+        found[table_name] = seen = {}
+        for chunk in _chunks(sorted(wanted)):
+            seen.update(session.execute(select(table.c.id, table.c.version).where(table.c.id.in_(chunk))).all())
+    return found
 
 
 def _refuse_if_touched_later(session: Session, batch: ImportBatch, touches: import_record.Touches) -> None:
