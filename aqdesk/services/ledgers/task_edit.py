@@ -93,6 +93,8 @@ def update_task(db: Database, task_id: int, expected_version: int, **values: Any
 
 def add_report(db: Database, task_id: int, expected_version: int, *, period: dt.date, progress: int,
                text: str, problems: str = "", next_steps: str = "", reported_on: dt.date | None = None) -> str:
+    """A blank 存在问题 or 下步计划 keeps what the task has (as a blank cell does in an import),
+    so a short report does not erase what later letters quote."""
     refuse(validation.progress_report_problems(text=text, progress=progress, period=period))
     reported_on = reported_on or dt.date.today()
     with _writing(db, task_id, expected_version) as (session, task):
@@ -101,7 +103,8 @@ def add_report(db: Database, task_id: int, expected_version: int, *, period: dt.
                                     progress_pct=progress, text=text, problems=problems, next_steps=next_steps))
         done = progress >= 100
         changes.update(
-            task, progress_pct=progress, latest_progress=text, problems=problems, next_steps=next_steps,
+            task, progress_pct=progress, latest_progress=text, problems=problems.strip() or task.problems,
+            next_steps=next_steps.strip() or task.next_steps,
             last_reported_on=reported_on,
             status=TaskStatus.DONE if done else TaskStatus.IN_PROGRESS,
             done_on=task.done_on or (reported_on if done else None),

@@ -147,6 +147,9 @@ class TaskDialog(EditDialog):
         self.problems_edit.setPlainText(f["problems"])
         self.next_edit.setPlainText(f["next_steps"])
         self.report_progress.setValue(f["progress_pct"])
+        # the report starts from what the task says now; a box left as it is keeps it
+        self.report_problems.setPlainText(f["problems"])
+        self.report_next.setPlainText(f["next_steps"])
         fill(self.history, [[r.period.isoformat(), r.reported_on.isoformat(), f"{r.progress}%", r.text, r.problems]
                              for r in d.reports])
         fill(self.postponements, [[p.old.isoformat() if p.old else "", p.new.isoformat(), p.changed_on.isoformat(),
@@ -173,8 +176,7 @@ class TaskDialog(EditDialog):
             problems=self.report_problems.toPlainText().strip(), next_steps=self.report_next.toPlainText().strip(),
             reported_on=self.today,
         )):
-            for box in (self.report_text, self.report_problems, self.report_next):
-                box.clear()
+            self.report_text.clear()
 
     def postpone(self) -> None:
         if self.run(self.tr("推迟任务 %1").replace("%1", self.detail.number), lambda: task_edit.postpone(
