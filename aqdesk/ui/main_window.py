@@ -38,6 +38,7 @@ from aqdesk.ui.pages.import_page import ImportPage
 from aqdesk.ui.pages.overview_page import OverviewPage
 from aqdesk.ui.pages.supervision_page import SupervisionPage
 from aqdesk.ui.pages.unit_page import UnitPage
+from aqdesk.ui.screen_fit import available, fit
 from aqdesk.ui.undo import UndoHistory
 
 STYLE = """
@@ -302,7 +303,8 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         settings = QSettings()
         if not self.restoreGeometry(settings.value("window/geometry", b"")):
-            self.resize(1280, 800)
+            fit(self, 1440, 900)
+            self.move(available(self).topLeft())
         self.sidebar.setCurrentRow(int(settings.value("window/page", 0)))
 
     def closeEvent(self, event) -> None:

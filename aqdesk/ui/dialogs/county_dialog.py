@@ -21,6 +21,7 @@ from aqdesk.db.database import Database
 from aqdesk.domain.loose_coal import FIGURES, RELAPSE, short_label
 from aqdesk.services.ledgers import loose_coal
 from aqdesk.ui.dialogs.common import EditDialog, date_edit, fill, iso, table
+from aqdesk.ui.screen_fit import fit
 
 FIELDS = (*FIGURES, RELAPSE)
 
@@ -29,7 +30,6 @@ class CountyDialog(EditDialog):
     def __init__(self, db: Database, county_id: int, as_of: dt.date, parent: QWidget | None = None):
         super().__init__(parent)
         self.db, self.county_id, self.as_of = db, county_id, as_of
-        self.setMinimumSize(860, 520)
         self.header = QLabel()
         self.header.setWordWrap(True)
         self.history = table([self.tr("报送期"), *(short_label(label) for _k, label in FIELDS)])
@@ -62,6 +62,7 @@ class CountyDialog(EditDialog):
         layout.addWidget(box)
         layout.addLayout(buttons)
         layout.addWidget(close)
+        fit(self, 860, 520)
         self.load()
 
     def load(self) -> None:

@@ -25,6 +25,7 @@ from aqdesk.db.database import Database
 from aqdesk.domain.enums import MilestoneKind
 from aqdesk.services.ledgers import relocation
 from aqdesk.ui.dialogs.common import EditDialog, date_edit, fill, iso, table, text_box
+from aqdesk.ui.screen_fit import fit, scrolled
 
 
 class EnterpriseDialog(EditDialog):
@@ -33,7 +34,6 @@ class EnterpriseDialog(EditDialog):
         super().__init__(parent)
         self.db, self.enterprise_id, self.as_of = db, enterprise_id, as_of
         self.today = today or dt.date.today()
-        self.setMinimumSize(800, 760)
         self.header = QLabel()
 
         fields = QGroupBox(self.tr("企业信息"))
@@ -87,12 +87,17 @@ class EnterpriseDialog(EditDialog):
 
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(fields)
+        body_layout.addWidget(nodes)
+        body_layout.addWidget(postpone_box, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
-        layout.addWidget(fields)
-        layout.addWidget(nodes)
-        layout.addWidget(postpone_box, 1)
+        layout.addWidget(scrolled(body), 1)
         layout.addWidget(close)
+        fit(self, 860, 780)
         self.load()
 
     def load(self) -> None:

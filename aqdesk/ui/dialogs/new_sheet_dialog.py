@@ -31,6 +31,7 @@ from aqdesk.services.supervision import sheet_items, sheet_loop, sheet_print
 from aqdesk.ui.dialogs.common import date_edit, table, text_box
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 from aqdesk.ui.models.rows import COLOR_FILLS, COLOR_INK
+from aqdesk.ui.screen_fit import fit
 
 
 class NewSheetDialog(QDialog):
@@ -45,7 +46,6 @@ class NewSheetDialog(QDialog):
         self.issued: sheet_loop.Issued | None = None
         self._level_chosen = False
         self.setWindowTitle(self.tr("交办三色督办单"))
-        self.setMinimumSize(860, 680)
 
         self.unit_combo = QComboBox()
         self.unit_combo.addItems(unit_names(db, include_townships=True))
@@ -107,6 +107,7 @@ class NewSheetDialog(QDialog):
         self.unit_combo.currentTextChanged.connect(self.load_items)
         if unit:
             self.unit_combo.setCurrentText(unit)
+        fit(self, 900, 720)
         self.load_items()
 
     # items and the suggested level --------------------------------------------------------

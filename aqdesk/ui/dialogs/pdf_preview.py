@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from aqdesk.errors import UserError
+from aqdesk.ui.screen_fit import fit
 
 Save = Callable[[Path], Path]  # writes the document to (or beside) the path chosen; returns the file
 
@@ -40,7 +41,7 @@ class PdfPreviewDialog(QDialog):
                  numbered_on_save: bool = False, choose_folder: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(900, 1000)
+        fit(self, 900, 1000)
         self._save, self._name, self._choose_folder = save, suggested_name, choose_folder
         self.saved_path: Path | None = None
         self.document = QPdfDocument(self)

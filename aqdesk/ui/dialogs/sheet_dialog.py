@@ -30,6 +30,7 @@ from aqdesk.services.supervision import sheet_loop, sheet_print
 from aqdesk.ui.dialogs.common import date_edit, fill, table, text_box
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 from aqdesk.ui.models.rows import COLOR_INK
+from aqdesk.ui.screen_fit import fit
 
 STEP_TEXT = {
     LoopStep.RECEIVED: "签收", LoopStep.RECTIFYING: "整改进展", LoopStep.FEEDBACK: "反馈",
@@ -45,7 +46,6 @@ class SheetDialog(QDialog):
     def __init__(self, db: Database, sheet_id: int, as_of: dt.date, parent: QWidget | None = None):
         super().__init__(parent)
         self.db, self.sheet_id, self.as_of = db, sheet_id, as_of
-        self.setMinimumSize(820, 640)
         self.header = QLabel()
         self.header.setWordWrap(True)
         self.steps = table([self.tr("环节"), self.tr("日期"), self.tr("情况"), self.tr("附件")])
@@ -79,6 +79,7 @@ class SheetDialog(QDialog):
         layout.addWidget(self.steps, 1)
         layout.addWidget(self.next_box)
         layout.addWidget(buttons)
+        fit(self, 820, 640)
         self.load()
 
     def load(self) -> None:

@@ -27,6 +27,7 @@ from aqdesk.db.database import Database
 from aqdesk.domain.enums import DeadlineKind, TaskStatus
 from aqdesk.services.ledgers import task_edit
 from aqdesk.ui.dialogs.common import EditDialog, date_edit, fill, table, text_box
+from aqdesk.ui.screen_fit import fit
 
 
 class TaskDialog(EditDialog):
@@ -35,7 +36,6 @@ class TaskDialog(EditDialog):
         super().__init__(parent)
         self.db, self.task_id = db, task_id
         self.today = today or dt.date.today()
-        self.setMinimumSize(760, 600)
         self.header = QLabel()
         self.header.setWordWrap(True)
         self.tabs = QTabWidget()
@@ -48,6 +48,7 @@ class TaskDialog(EditDialog):
         layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(close)
+        fit(self, 780, 640)
         self.load()
 
     # tabs ----------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from aqdesk.domain.enums import UnitKind
 from aqdesk.services.common import unit_admin
 from aqdesk.ui.dialogs.common import EditDialog
 from aqdesk.ui.models.rows import ROW_ROLE, Column, RowsModel
+from aqdesk.ui.screen_fit import fit
 from aqdesk.ui.widgets.tables import rows_view
 
 
@@ -36,7 +37,6 @@ class UnitsDialog(EditDialog):
         super().__init__(parent)
         self.db = db
         self.setWindowTitle(self.tr("单位管理"))
-        self.setMinimumSize(720, 600)
         self.units = UnitModel(self)
         self.table = rows_view(self.units, single=True)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
@@ -80,6 +80,7 @@ class UnitsDialog(EditDialog):
         layout.addWidget(edit_box)
         layout.addWidget(add_box)
         layout.addWidget(close)
+        fit(self, 720, 600)
         self.load()
         self.new_parent.setEnabled(False)
 
