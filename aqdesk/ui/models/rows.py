@@ -46,6 +46,13 @@ def display(value: Any) -> str:
     return str(value)
 
 
+def urgency(row: Any) -> tuple[int, int]:
+    """The order a clerk reads a ledger in: red, then yellow, then green, and within a colour
+    the most overdue (fewest days left) first."""
+    days = getattr(row, "days_left", None)
+    return COLOR_SORT.get(getattr(row, "color", None), len(COLOR_SORT)), days if days is not None else 1 << 30
+
+
 def sort_key(value: Any) -> Any:
     if isinstance(value, Color):
         return COLOR_SORT[value]

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +25,7 @@ from aqdesk.domain.enums import Color
 from aqdesk.ui.models.filters import ChoiceFilter, Filter
 from aqdesk.ui.models.rows import COLOR_INK, ROW_ROLE, RowsModel
 from aqdesk.ui.models.rows_proxy import RowsProxy
+from aqdesk.ui.remembered import remember_sort, sort_order
 
 Loader = Callable[[Database, dt.date], Sequence[Any]]
 
@@ -39,8 +40,9 @@ class LedgerPage(QWidget):
     activated = Signal(object)
 
     def __init__(self, title: str, model: RowsModel, loader: Loader, filters: Sequence[Filter] = (),
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, screen: str | None = None):
         super().__init__(parent)
+        self.screen_name = screen or type(model).__name__
         self.model = model
         self._loader = loader
         self.proxy = RowsProxy(filters, self)
@@ -56,7 +58,6 @@ class LedgerPage(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
@@ -68,6 +69,15 @@ class LedgerPage(QWidget):
         for i, column in enumerate(model.COLUMNS):
             self.table.setColumnWidth(i, column.width)
         header.setStretchLastSection(True)
+        # no column chosen means red first (then yellow, then the most overdue); a third click on a
+        # header returns to it, and the clerk's own choice is kept for the next start
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        remembered = sort_order(self.screen_name)
+        if remembered is not None and remembered[0] < len(model.COLUMNS):
+            header.setSortIndicator(*remembered)
+        header.sortIndicatorChanged.connect(lambda column, order: remember_sort(self.screen_name, column, order))
         self.table.activated.connect(lambda index: self.activated.emit(index.data(ROW_ROLE)))
 
         top = QHBoxLayout()
