@@ -109,8 +109,8 @@ class MainWindow(QMainWindow):
             page.acted.connect(self.history.push)
             page.acted.connect(lambda *_: self.refresh_all())
         dialogs = {
-            self.task_page: lambda row: TaskDialog(self.db, row.id, parent=self),
-            self.unit_page: lambda row: TaskDialog(self.db, row.id, parent=self),
+            self.task_page: lambda row: TaskDialog(self.db, row.id, parent=self, as_of=self.as_of),
+            self.unit_page: lambda row: TaskDialog(self.db, row.id, parent=self, as_of=self.as_of),
             self.loose_coal_page: lambda row: CountyDialog(self.db, row.county_id, self.as_of, parent=self),
             self.relocation_page: lambda row: EnterpriseDialog(self.db, row.id, self.as_of, parent=self),
             self.substitution_page: lambda row: TownshipDialog(self.db, row.id, self.as_of, parent=self),

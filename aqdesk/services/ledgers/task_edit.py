@@ -17,9 +17,11 @@ from aqdesk.db.database import Database
 from aqdesk.db.models import DeadlineChange, Task, TaskProgress
 from aqdesk.domain import validation
 from aqdesk.domain.enums import DeadlineKind, TaskStatus
+from aqdesk.domain.warning import Warning
 from aqdesk.errors import UserError
 from aqdesk.services.common import audit
 from aqdesk.services.common.editing import editing, refuse
+from aqdesk.services.common.warning_colours import Assessor
 
 EDITABLE = ("title", "target", "leader", "start_date", "deadline_kind", "deadline", "status",
             "progress_pct", "done_on", "latest_progress", "problems", "next_steps")
@@ -54,11 +56,13 @@ class TaskDetail:
     fields: dict[str, Any]
     reports: list[Report]
     postponements: list[Postponement]
+    warning: Warning  # as of the date asked for: what the clerk reads first
 
 
-def task_detail(db: Database, task_id: int) -> TaskDetail:
+def task_detail(db: Database, task_id: int, as_of: dt.date | None = None) -> TaskDetail:
     with db.reading() as session:
         task = _get(session, task_id, options=True)
+        warning = Assessor.load(session, as_of or dt.date.today()).task(task)
         changes = session.scalars(
             select(DeadlineChange).where(DeadlineChange.task_id == task_id).order_by(DeadlineChange.id)
         )
@@ -69,6 +73,7 @@ def task_detail(db: Database, task_id: int) -> TaskDetail:
             reports=[Report(r.period, r.reported_on, r.progress_pct, r.text, r.problems, r.next_steps)
                      for r in reversed(task.reports)],
             postponements=[Postponement(c.old_date, c.new_date, c.reason, c.changed_on) for c in changes],
+            warning=warning,
         )
 
 

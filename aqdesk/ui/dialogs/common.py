@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from html import escape
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -17,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aqdesk.domain.enums import Color
 from aqdesk.errors import UserError
+from aqdesk.ui.models.rows import COLOR_FILLS, COLOR_INK
 
 
 def text_box(height: int = 64) -> QPlainTextEdit:
@@ -48,6 +51,13 @@ def fill(widget: QTableWidget, rows: list[list[str]]) -> None:
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
             widget.setItem(r, c, QTableWidgetItem(value))
+
+
+def warning_html(color: Color, reason: str) -> str:
+    """The colour as a filled badge and the reason beside it, for the head of a detail dialog."""
+    return (f'<span style="background:{COLOR_FILLS[color].name()};color:{COLOR_INK[color].name()};'
+            f'font-weight:bold">&nbsp;{color.label}&nbsp;</span>&nbsp;'
+            f'<span style="color:{COLOR_INK[color].name()}">{escape(reason)}</span>')
 
 
 def iso(value: dt.date | None) -> str:

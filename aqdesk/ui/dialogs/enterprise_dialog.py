@@ -4,6 +4,7 @@ and postponements of a planned date with their reasons."""
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 from aqdesk.db.database import Database
 from aqdesk.domain.enums import MilestoneKind
 from aqdesk.services.ledgers import relocation
-from aqdesk.ui.dialogs.common import EditDialog, date_edit, fill, iso, table, text_box
+from aqdesk.ui.dialogs.common import EditDialog, date_edit, fill, iso, table, text_box, warning_html
 from aqdesk.ui.screen_fit import fit, scrolled
 
 
@@ -104,8 +105,8 @@ class EnterpriseDialog(EditDialog):
         row = next(r for r in relocation.enterprise_rows(self.db, self.as_of) if r.id == self.enterprise_id)
         self.row = row
         self.setWindowTitle(row.name)
-        self.header.setText(f"<b>{row.name}</b>　{row.county}｜当前阶段：{row.stage}｜{row.color.label}：{row.reason}"
-                            + (f"｜推迟{row.postponed}次" if row.postponed else ""))
+        self.header.setText(f"<b>{escape(row.name)}</b>　{warning_html(row.color, row.reason)}<br>{row.county}｜"
+                            f"当前阶段：{row.stage}" + (f"｜推迟{row.postponed}次" if row.postponed else ""))
         for edit, value in ((self.name_edit, row.name), (self.code_edit, row.credit_code),
                             (self.industry_edit, row.industry), (self.site_edit, row.original_site),
                             (self.park_edit, row.park)):

@@ -7,6 +7,7 @@ reloads the task after each so what it shows is what was stored.
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -26,16 +27,18 @@ from PySide6.QtWidgets import (
 from aqdesk.db.database import Database
 from aqdesk.domain.enums import DeadlineKind, TaskStatus
 from aqdesk.services.ledgers import task_edit
-from aqdesk.ui.dialogs.common import EditDialog, date_edit, fill, table, text_box
+from aqdesk.ui.dialogs.common import EditDialog, date_edit, fill, table, text_box, warning_html
 from aqdesk.ui.screen_fit import fit
 
 
 class TaskDialog(EditDialog):
 
-    def __init__(self, db: Database, task_id: int, today: dt.date | None = None, parent: QWidget | None = None):
+    def __init__(self, db: Database, task_id: int, today: dt.date | None = None, parent: QWidget | None = None, *,
+                 as_of: dt.date | None = None):
         super().__init__(parent)
         self.db, self.task_id = db, task_id
         self.today = today or dt.date.today()
+        self.as_of = as_of or self.today
         self.header = QLabel()
         self.header.setWordWrap(True)
         self.tabs = QTabWidget()
@@ -130,12 +133,12 @@ class TaskDialog(EditDialog):
 
     # data ----------------------------------------------------------------------------
     def load(self) -> None:
-        d = task_edit.task_detail(self.db, self.task_id)
+        d = task_edit.task_detail(self.db, self.task_id, self.as_of)
         self.detail = d
         f = d.fields
         self.setWindowTitle(self.tr("任务 %1").replace("%1", d.number))
-        self.header.setText(f"<b>{d.number}　{f['title']}</b><br>{d.category}｜牵头：{d.lead}"
-                            + (f"｜配合：{d.cooperators}" if d.cooperators else ""))
+        self.header.setText(f"<b>{d.number}　{escape(f['title'])}</b>　{warning_html(d.warning.color, d.warning.reason)}"
+                            f"<br>{d.category}｜牵头：{d.lead}" + (f"｜配合：{d.cooperators}" if d.cooperators else ""))
         self.title_edit.setText(f["title"])
         self.target_edit.setPlainText(f["target"])
         self.leader_edit.setText(f["leader"])

@@ -117,7 +117,6 @@ class RowsModel(QAbstractTableModel):
                 return QBrush(COLOR_FILLS[color])
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(COLOR_INK[color])
-        if role == Qt.ItemDataRole.ToolTipRole:
-            text = display(column.value(row))
-            return text if len(text) > 20 else None
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a cell shown shortened ("…")
+            return display(column.value(row)) or None if not column.colored else None
         return None

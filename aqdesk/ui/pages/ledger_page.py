@@ -26,6 +26,7 @@ from aqdesk.ui.models.filters import ChoiceFilter, Filter
 from aqdesk.ui.models.rows import COLOR_INK, ROW_ROLE, RowsModel
 from aqdesk.ui.models.rows_proxy import RowsProxy
 from aqdesk.ui.remembered import remember_sort, sort_order
+from aqdesk.ui.widgets.tables import shrink_to_fit
 
 Loader = Callable[[Database, dt.date], Sequence[Any]]
 
@@ -69,6 +70,7 @@ class LedgerPage(QWidget):
         for i, column in enumerate(model.COLUMNS):
             self.table.setColumnWidth(i, column.width)
         header.setStretchLastSection(True)
+        shrink_to_fit(self.table, model.COLUMNS)
         # no column chosen means red first (then yellow, then the most overdue); a third click on a
         # header returns to it, and the clerk's own choice is kept for the next start
         header.setSortIndicatorClearable(True)
