@@ -170,3 +170,25 @@ def test_unit_view_ranks_units_and_lists_their_tasks(window):
     roles = {page.tasks.row_object(r)[0] for r in range(page.tasks.rowCount())}
     assert "牵头" in roles
     assert len(page.chart.chart().series()) == 1
+
+
+def test_the_reason_stays_on_screen_at_1366_and_long_texts_show_whole_in_a_tooltip(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    window.resize(1350, 680)  # a 1366×768 laptop less the taskbar and the window's borders
+    qtbot.wait(10)
+    page = window.task_page
+    reason = next(i for i, c in enumerate(page.model.COLUMNS) if c.header == "预警原因")
+    header = page.table.horizontalHeader()
+    right = header.sectionViewportPosition(reason) + header.sectionSize(reason)
+    assert 0 <= header.sectionViewportPosition(reason) and right <= page.table.viewport().width()
+    latest = next(i for i, c in enumerate(page.model.COLUMNS) if c.header == "最新进展")
+    index = page.proxy.index(0, latest)
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data(ROW_ROLE).latest
+
+
+def test_the_task_dialog_heads_with_the_colour_and_reason(window, qtbot):
+    row = next(r for r in visible_rows(window.task_page) if r.color is Color.RED)
+    dialog = TaskDialog(window.db, row.id, parent=window, as_of=window.as_of)
+    qtbot.addWidget(dialog)
+    assert "红" in dialog.header.text() and row.reason in dialog.header.text()
