@@ -39,6 +39,7 @@ from aqdesk.ui.pages.overview_page import OverviewPage
 from aqdesk.ui.pages.supervision_page import SupervisionPage
 from aqdesk.ui.pages.unit_page import UnitPage
 from aqdesk.ui.screen_fit import available, fit
+from aqdesk.ui.text import arg
 from aqdesk.ui.undo import UndoHistory
 
 STYLE = """
@@ -185,8 +186,8 @@ class MainWindow(QMainWindow):
         self._update_status_bar()
 
     def _update_status_bar(self) -> None:
-        self.db_label.setText(self.tr("数据库：%1").replace("%1", self.db.display_name))
-        self.as_of_label.setText(self.tr("截至：%1").replace("%1", self.as_of.isoformat()))
+        self.db_label.setText(arg(self.tr("数据库：%1"), self.db.display_name))
+        self.as_of_label.setText(arg(self.tr("截至：%1"), self.as_of.isoformat()))
         missing = workdays.years_without_official_data(self.db, self.as_of)
         self.calendar_label.setText(self.tr("%1年无官方节假日安排，按周一至周五计算（工具→工作日历）").replace(
             "%1", "、".join(map(str, missing))) if missing else "")
@@ -269,7 +270,7 @@ class MainWindow(QMainWindow):
         except UserError as exc:
             QMessageBox.warning(self, self.tr("备份失败"), str(exc))
             return
-        self.statusBar().showMessage(self.tr("已备份到 %1").replace("%1", target), 8000)
+        self.statusBar().showMessage(arg(self.tr("已备份到 %1"), target), 8000)
 
     def restore_database(self) -> None:
         settings = QSettings()
@@ -278,8 +279,8 @@ class MainWindow(QMainWindow):
                                                 self.tr("aqdesk 数据库 (*.db);;所有文件 (*)"))
         if not source:
             return
-        answer = QMessageBox.question(self, self.tr("从备份恢复"), self.tr(
-            "将用“%1”替换当前数据库的全部内容。\n当前数据库会先自动备份。是否继续？").replace("%1", source))
+        answer = QMessageBox.question(self, self.tr("从备份恢复"), arg(self.tr(
+            "将用“%1”替换当前数据库的全部内容。\n当前数据库会先自动备份。是否继续？"), source))
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
@@ -290,14 +291,14 @@ class MainWindow(QMainWindow):
         self.history.clear()
         self._update_status_bar()
         self.refresh_all()
-        QMessageBox.information(self, self.tr("已恢复"), self.tr(
-            "已从备份恢复。恢复前的数据库已保存为：\n%1").replace("%1", str(safety)))
+        QMessageBox.information(self, self.tr("已恢复"), arg(self.tr(
+            "已从备份恢复。恢复前的数据库已保存为：\n%1"), str(safety)))
 
     def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("关于 aqdesk"), self.tr(
+        QMessageBox.about(self, self.tr("关于 aqdesk"), arg(self.tr(
             "<h3>%1</h3><p>aqdesk 版本 %2</p><p>供市大气污染防治攻坚办公室使用的督办台账程序："
-            "重点任务、散煤治理、退城入园、双替代、三色督办。</p><p>数据库：%3</p>")
-            .replace("%1", APP_TITLE).replace("%2", __version__).replace("%3", self.db.display_name))
+            "重点任务、散煤治理、退城入园、双替代、三色督办。</p><p>数据库：%3</p>"),
+            APP_TITLE, __version__, self.db.display_name))
 
     # window state ------------------------------------------------------------------
     def _restore_state(self) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from aqdesk.db.database import Database
 from aqdesk.services.common import workdays
+from aqdesk.ui.text import arg
 
 HOLIDAY = QColor("#f8d0cc")
 MAKEUP_WORKDAY = QColor("#cfe0f6")
@@ -82,12 +83,12 @@ class CalendarDialog(QDialog):
                 fmt.setFontWeight(700)
             self.calendar.setDateTextFormat(QDate(day), fmt)
         if self.year.official:
-            text = self.tr("%1年：已载入国务院办公厅公布的放假调休安排。").replace("%1", str(year))
+            text = arg(self.tr("%1年：已载入国务院办公厅公布的放假调休安排。"), str(year))
         else:
-            text = self.tr("%1年：没有官方放假安排数据，按周一至周五为工作日计算。"
-                           "公布后请在此标出节假日和调休上班日。").replace("%1", str(year))
+            text = arg(self.tr("%1年：没有官方放假安排数据，按周一至周五为工作日计算。"
+                           "公布后请在此标出节假日和调休上班日。"), str(year))
         if self.year.office_days:
-            text += self.tr("本办公室修改了 %1 天。").replace("%1", str(self.year.office_days))
+            text += arg(self.tr("本办公室修改了 %1 天。"), str(self.year.office_days))
         self.year_label.setText(text)
 
     def _selected(self) -> dt.date:

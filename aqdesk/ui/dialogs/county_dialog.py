@@ -22,6 +22,7 @@ from aqdesk.domain.loose_coal import FIGURES, RELAPSE, short_label
 from aqdesk.services.ledgers import loose_coal
 from aqdesk.ui.dialogs.common import EditDialog, date_edit, fill, iso, table
 from aqdesk.ui.screen_fit import fit
+from aqdesk.ui.text import arg
 
 FIELDS = (*FIGURES, RELAPSE)
 
@@ -68,7 +69,7 @@ class CountyDialog(EditDialog):
     def load(self) -> None:
         row = next(r for r in loose_coal.county_rows(self.db, self.as_of) if r.county_id == self.county_id)
         self.row = row
-        self.setWindowTitle(self.tr("%1 散煤治理").replace("%1", row.county))
+        self.setWindowTitle(arg(self.tr("%1 散煤治理"), row.county))
         totals = "，".join(f"{short_label(label)} {row.actual[k]:g}/{row.target[k]:g}" for k, label in FIGURES)
         self.header.setText(f"<b>{row.county}</b>　{row.color.label}：{row.reason}<br>本年累计/目标：{totals}")
         fill(self.history, [[iso(p.period), *(f"{p.figures[k]:g}" for k, _l in FIGURES), str(p.relapse_points)]
@@ -89,10 +90,10 @@ class CountyDialog(EditDialog):
 
     def save_period(self) -> None:
         period = self.row.history[self.history.currentRow()]
-        self.run(self.tr("修改 %1 %2 散煤数据").replace("%1", self.row.county).replace("%2", iso(period.period)),
+        self.run(arg(self.tr("修改 %1 %2 散煤数据"), self.row.county, iso(period.period)),
                  lambda: loose_coal.update_period(self.db, period.id, period.version, **self._values()))
 
     def add_period(self) -> None:
         period = self.period_edit.date().toPython()
-        self.run(self.tr("新增 %1 %2 散煤数据").replace("%1", self.row.county).replace("%2", iso(period)),
+        self.run(arg(self.tr("新增 %1 %2 散煤数据"), self.row.county, iso(period)),
                  lambda: loose_coal.add_period(self.db, self.county_id, period, **self._values()))

@@ -27,6 +27,7 @@ from aqdesk.domain.enums import MilestoneKind
 from aqdesk.services.ledgers import relocation
 from aqdesk.ui.dialogs.common import EditDialog, date_edit, fill, iso, table, text_box, warning_html
 from aqdesk.ui.screen_fit import fit, scrolled
+from aqdesk.ui.text import arg
 
 
 class EnterpriseDialog(EditDialog):
@@ -125,19 +126,19 @@ class EnterpriseDialog(EditDialog):
         values = {"name": self.name_edit.text().strip(), "credit_code": self.code_edit.text().strip() or None,
                   "industry": self.industry_edit.text().strip(), "original_site": self.site_edit.text().strip(),
                   "park": self.park_edit.text().strip(), "problems": self.problems_edit.toPlainText().strip()}
-        self.run(self.tr("修改企业 %1").replace("%1", self.row.name),
+        self.run(arg(self.tr("修改企业 %1"), self.row.name),
                  lambda: relocation.update_enterprise(self.db, self.enterprise_id, self.row.version, **values))
 
     def save_actuals(self) -> None:
         actuals = {kind: self.actual_edits[kind].date().toPython() if self.actual_checks[kind].isChecked() else None
                    for kind in MilestoneKind}
-        self.run(self.tr("填写 %1 节点实际时间").replace("%1", self.row.name), lambda: relocation.set_actual_dates(
+        self.run(arg(self.tr("填写 %1 节点实际时间"), self.row.name), lambda: relocation.set_actual_dates(
             self.db, self.enterprise_id, self.row.version, actuals, today=self.today))
 
     def postpone(self) -> None:
         kind = MilestoneKind(self.milestone_combo.currentData())
         milestone = next(m for m in self.row.milestones if m.kind is kind)
-        if self.run(self.tr("推迟 %1 %2").replace("%1", self.row.name).replace("%2", kind.label),
+        if self.run(arg(self.tr("推迟 %1 %2"), self.row.name, kind.label),
                     lambda: relocation.postpone_milestone(
                         self.db, milestone.id, milestone.version, new_date=self.new_date.date().toPython(),
                         reason=self.reason_edit.text(), changed_on=self.today)):

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from aqdesk.errors import UserError
 from aqdesk.ui.screen_fit import fit
+from aqdesk.ui.text import arg
 
 Save = Callable[[Path], Path]  # writes the document to (or beside) the path chosen; returns the file
 
@@ -95,7 +96,7 @@ class PdfPreviewDialog(QDialog):
         QSettings().setValue("folders/documents", str(path.parent))
         self.saved_path = path
         self.show_pdf(path.read_bytes())
-        self.note.setText(self.tr("已保存：%1").replace("%1", str(path)))
+        self.note.setText(arg(self.tr("已保存：%1"), str(path)))
         self.save_button.setEnabled(False)
         self.print_button.setEnabled(True)
         self.saved.emit(path)

@@ -31,6 +31,7 @@ from aqdesk.ui.dialogs.common import date_edit, fill, table, text_box
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 from aqdesk.ui.models.rows import COLOR_INK
 from aqdesk.ui.screen_fit import fit
+from aqdesk.ui.text import arg
 
 STEP_TEXT = {
     LoopStep.RECEIVED: "签收", LoopStep.RECTIFYING: "整改进展", LoopStep.FEEDBACK: "反馈",
@@ -85,7 +86,7 @@ class SheetDialog(QDialog):
     def load(self) -> None:
         d = sheet_loop.sheet_detail(self.db, self.sheet_id)
         self.detail = d
-        self.setWindowTitle(self.tr("督办单 %1").replace("%1", d.number))
+        self.setWindowTitle(arg(self.tr("督办单 %1"), d.number))
         late = self.tr("（逾期反馈）") if d.late(self.as_of) else ""
         ink = COLOR_INK[d.level].name()
         items = "；".join(label for _kind, _id, label in d.items)
@@ -116,7 +117,7 @@ class SheetDialog(QDialog):
         except UserError as exc:
             QMessageBox.warning(self, self.tr("未登记"), str(exc))
             return
-        self.acted.emit(self.tr("督办单 %1 %2").replace("%1", self.detail.number).replace("%2", STEP_TEXT[step]),
+        self.acted.emit(arg(self.tr("督办单 %1 %2"), self.detail.number, STEP_TEXT[step]),
                         action)
         self.note_edit.clear()
         self.attachments.clear()
@@ -129,7 +130,6 @@ class SheetDialog(QDialog):
             QMessageBox.warning(self, self.tr("无法生成"), str(exc))
             return
         name = f"{self.detail.number} {self.detail.unit}{self.detail.level.label}色督办单.pdf"
-        PdfPreviewDialog(self.tr("督办单 %1（%2）").replace("%1", self.detail.number)
-                         .replace("%2", chinese_date(self.detail.issued_on)), data, name,
+        PdfPreviewDialog(arg(self.tr("督办单 %1（%2）"), self.detail.number, chinese_date(self.detail.issued_on)), data, name,
                          lambda path: sheet_print.save_sheet_pdf(self.db, self.sheet_id, self.as_of, path),
                          parent=self).exec()

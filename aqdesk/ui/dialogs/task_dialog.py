@@ -29,6 +29,7 @@ from aqdesk.domain.enums import DeadlineKind, TaskStatus
 from aqdesk.services.ledgers import task_edit
 from aqdesk.ui.dialogs.common import EditDialog, date_edit, fill, table, text_box, warning_html
 from aqdesk.ui.screen_fit import fit
+from aqdesk.ui.text import arg
 
 
 class TaskDialog(EditDialog):
@@ -136,7 +137,7 @@ class TaskDialog(EditDialog):
         d = task_edit.task_detail(self.db, self.task_id, self.as_of)
         self.detail = d
         f = d.fields
-        self.setWindowTitle(self.tr("任务 %1").replace("%1", d.number))
+        self.setWindowTitle(arg(self.tr("任务 %1"), d.number))
         self.header.setText(f"<b>{d.number}　{escape(f['title'])}</b>　{warning_html(d.warning.color, d.warning.reason)}"
                             f"<br>{d.category}｜牵头：{d.lead}" + (f"｜配合：{d.cooperators}" if d.cooperators else ""))
         self.title_edit.setText(f["title"])
@@ -170,11 +171,11 @@ class TaskDialog(EditDialog):
             "progress_pct": self.progress_spin.value(), "problems": self.problems_edit.toPlainText().strip(),
             "next_steps": self.next_edit.toPlainText().strip(),
         }
-        self.run(self.tr("修改任务 %1").replace("%1", self.detail.number),
+        self.run(arg(self.tr("修改任务 %1"), self.detail.number),
                   lambda: task_edit.update_task(self.db, self.task_id, self.detail.version, **values))
 
     def add_report(self) -> None:
-        if self.run(self.tr("报送任务 %1 进展").replace("%1", self.detail.number), lambda: task_edit.add_report(
+        if self.run(arg(self.tr("报送任务 %1 进展"), self.detail.number), lambda: task_edit.add_report(
             self.db, self.task_id, self.detail.version, period=self.period_edit.date().toPython(),
             progress=self.report_progress.value(), text=self.report_text.toPlainText().strip(),
             problems=self.report_problems.toPlainText().strip(), next_steps=self.report_next.toPlainText().strip(),
@@ -183,7 +184,7 @@ class TaskDialog(EditDialog):
             self.report_text.clear()
 
     def postpone(self) -> None:
-        if self.run(self.tr("推迟任务 %1").replace("%1", self.detail.number), lambda: task_edit.postpone(
+        if self.run(arg(self.tr("推迟任务 %1"), self.detail.number), lambda: task_edit.postpone(
             self.db, self.task_id, self.detail.version, new_deadline=self.new_deadline.date().toPython(),
             reason=self.reason_edit.toPlainText(), changed_on=self.today,
         )):

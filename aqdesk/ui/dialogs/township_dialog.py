@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QSpinBox, Q
 from aqdesk.db.database import Database
 from aqdesk.services.ledgers import substitution
 from aqdesk.ui.dialogs.common import EditDialog, date_edit
+from aqdesk.ui.text import arg
 
 MAX_HOUSEHOLDS = 1_000_000
 
@@ -49,7 +50,7 @@ class TownshipDialog(EditDialog):
         self.deadline_edit.setDate(QDate(row.deadline or self.as_of))
 
     def save(self) -> None:
-        self.run(self.tr("修改 %1 双替代").replace("%1", self.row.township), lambda: substitution.update_township(
+        self.run(arg(self.tr("修改 %1 双替代"), self.row.township), lambda: substitution.update_township(
             self.db, self.target_id, self.row.version, target=self.target_spin.value(),
             completed=self.completed_spin.value(), accepted=self.accepted_spin.value(),
             deadline=self.deadline_edit.date().toPython()))

@@ -20,6 +20,7 @@ from aqdesk.services.common import unit_admin
 from aqdesk.ui.dialogs.common import EditDialog
 from aqdesk.ui.models.rows import ROW_ROLE, Column, RowsModel
 from aqdesk.ui.screen_fit import fit
+from aqdesk.ui.text import arg
 from aqdesk.ui.widgets.tables import rows_view
 
 
@@ -106,19 +107,19 @@ class UnitsDialog(EditDialog):
     def rename(self) -> None:
         unit = self._selected()
         if unit is not None:
-            self.run(self.tr("单位改名：%1").replace("%1", unit.name),
+            self.run(arg(self.tr("单位改名：%1"), unit.name),
                      lambda: unit_admin.rename(self.db, unit.id, unit.version, self.name_edit.text()))
 
     def save_aliases(self) -> None:
         unit = self._selected()
         if unit is not None:
             aliases = unit_admin.split_aliases(self.aliases_edit.text())
-            self.run(self.tr("修改 %1 的简称").replace("%1", unit.name),
+            self.run(arg(self.tr("修改 %1 的简称"), unit.name),
                      lambda: unit_admin.set_aliases(self.db, unit.id, unit.version, aliases))
 
     def add(self) -> None:
         kind = UnitKind(self.new_kind.currentData())
         parent = self.new_parent.currentText() if kind is UnitKind.TOWNSHIP else None
-        if self.run(self.tr("新增单位 %1").replace("%1", self.new_name.text().strip()),
+        if self.run(arg(self.tr("新增单位 %1"), self.new_name.text().strip()),
                     lambda: unit_admin.add_unit(self.db, self.new_name.text(), kind, parent)):
             self.new_name.clear()

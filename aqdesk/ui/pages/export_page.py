@@ -27,6 +27,7 @@ from aqdesk.domain.docnumber import chinese_date
 from aqdesk.errors import UserError
 from aqdesk.services.common.units import unit_names
 from aqdesk.ui.progress import GeneratorJob, run_with_progress
+from aqdesk.ui.text import arg
 
 
 class ExportPage(QWidget):
@@ -97,14 +98,14 @@ class ExportPage(QWidget):
             self.unit_combo.addItem(name, name)
         self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(keep)) if keep else 0)
         self.unit_combo.blockSignals(False)
-        self.ledger_note.setText(self.tr(
+        self.ledger_note.setText(arg(self.tr(
             "截至%1的重点任务、退城入园、双替代、散煤治理、督办单台账和分单位汇总，一个工作簿，"
-            "按A3横向打印设置好。").replace("%1", date))
+            "按A3横向打印设置好。"), date))
         from aqdesk.services.supervision import letters
         self.overdue_units = letters.units_with_red(db, as_of)
-        self.letters_note.setText(self.tr(
-            "截至%1，有逾期事项的单位 %2 个。为每个单位生成一份督办函（PDF），依次编号并登记。")
-            .replace("%1", date).replace("%2", str(len(self.overdue_units))))
+        self.letters_note.setText(arg(self.tr(
+            "截至%1，有逾期事项的单位 %2 个。为每个单位生成一份督办函（PDF），依次编号并登记。"),
+            date, len(self.overdue_units)))
         self.letters_button.setEnabled(bool(self.overdue_units))
 
     # actions --------------------------------------------------------------------------------
@@ -126,7 +127,7 @@ class ExportPage(QWidget):
             QMessageBox.warning(self, self.tr("导出失败"), str(exc))
             return None
         QSettings().setValue("folders/documents", str(path.parent))
-        self.ledger_note.setText(self.tr("已导出：%1").replace("%1", str(path)))
+        self.ledger_note.setText(arg(self.tr("已导出：%1"), str(path)))
         return path
 
     def issue_letters(self) -> None:
@@ -134,9 +135,9 @@ class ExportPage(QWidget):
                                                   str(QSettings().value("folders/documents", str(Path.home()))))
         if not folder:
             return
-        answer = QMessageBox.question(self, self.tr("批量生成督办函"), self.tr(
-            "将为 %1 个单位各生成一份督办函，依次编号并登记，保存到：\n%2\n是否继续？")
-            .replace("%1", str(len(self.overdue_units))).replace("%2", folder))
+        answer = QMessageBox.question(self, self.tr("批量生成督办函"), arg(self.tr(
+            "将为 %1 个单位各生成一份督办函，依次编号并登记，保存到：\n%2\n是否继续？"),
+            len(self.overdue_units), folder))
         if answer == QMessageBox.StandardButton.Yes:
             self.start_letters(Path(folder))
 
@@ -161,10 +162,9 @@ class ExportPage(QWidget):
 
     def _letters_done(self, issued: list, folder: Path) -> None:
         for letter in issued:
-            self.acted.emit(self.tr("督办函 %1").replace("%1", letter.number), letter.action_id)
+            self.acted.emit(arg(self.tr("督办函 %1"), letter.number), letter.action_id)
         QSettings().setValue("folders/documents", str(folder))
         self.letters_button.setEnabled(True)
         if issued:
-            self.letters_note.setText(self.tr("已生成 %1 份督办函（%2 至 %3），保存在：%4")
-                                      .replace("%1", str(len(issued))).replace("%2", issued[0].number)
-                                      .replace("%3", issued[-1].number).replace("%4", str(folder)))
+            self.letters_note.setText(arg(self.tr("已生成 %1 份督办函（%2 至 %3），保存在：%4"),
+                                          len(issued), issued[0].number, issued[-1].number, folder))

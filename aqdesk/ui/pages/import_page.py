@@ -35,6 +35,7 @@ from aqdesk.ui.models.imports import ChangeModel, FileModel, ImportEntry, Proble
 from aqdesk.ui.models.ledgers import BatchModel
 from aqdesk.ui.models.rows import ROW_ROLE
 from aqdesk.ui.progress import GeneratorJob, run_with_progress
+from aqdesk.ui.text import arg
 from aqdesk.ui.widgets.tables import rows_view
 
 SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods", ".xlsb")
@@ -196,7 +197,7 @@ class ImportPage(QWidget):
                                       cancel=lambda: job.cancelled)
                 except UserError as exc:
                     outcome = str(exc)
-                yield done, len(entries), self.tr("正在检查 %1").replace("%1", entry.path.name), (entry, outcome)
+                yield done, len(entries), arg(self.tr("正在检查 %1"), entry.path.name), (entry, outcome)
 
         job = GeneratorJob(work)
         job.signals.finished.connect(self._checked)
@@ -299,9 +300,8 @@ class ImportPage(QWidget):
         batch = index.data(ROW_ROLE) if index.isValid() else None
         if batch is None or batch.undone:
             return
-        answer = QMessageBox.question(self, self.tr("撤销导入"), self.tr(
-            "撤销批次 %1（%2）？该文件写入的所有数据将恢复为导入前的值。").replace("%1", str(batch.id))
-            .replace("%2", batch.file_name))
+        answer = QMessageBox.question(self, self.tr("撤销导入"), arg(self.tr(
+            "撤销批次 %1（%2）？该文件写入的所有数据将恢复为导入前的值。"), str(batch.id), batch.file_name))
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:

@@ -22,6 +22,7 @@ from aqdesk.services.reports.overview import overview
 from aqdesk.services.reports.status import ColorCounts
 from aqdesk.ui.models.ledgers import OverdueModel, UnitCountsModel
 from aqdesk.ui.models.rows import COLOR_FILLS, COLOR_INK, ROW_ROLE
+from aqdesk.ui.text import arg
 from aqdesk.ui.widgets.colour_chart import ColourBarChart
 from aqdesk.ui.widgets.figure_charts import StageChart, SubstitutionChart
 from aqdesk.ui.widgets.tables import rows_view
@@ -124,7 +125,7 @@ class OverviewPage(QWidget):
 
     def refresh(self, db: Database, as_of: dt.date) -> None:
         data = overview(db, as_of)
-        self.as_of_label.setText(self.tr("截至 %1").replace("%1", f"{as_of.year}年{as_of.month}月{as_of.day}日"))
+        self.as_of_label.setText(arg(self.tr("截至 %1"), f"{as_of.year}年{as_of.month}月{as_of.day}日"))
         for key in self.cards:
             self.cards[key].show_counts(getattr(data, key))
         self.overdue.set_rows(data.most_overdue)

@@ -30,6 +30,7 @@ from aqdesk.ui.models.filters import ChoiceFilter, FlagFilter
 from aqdesk.ui.models.rows import ROW_ROLE
 from aqdesk.ui.models.sheets import SupervisionModel
 from aqdesk.ui.pages.ledger_page import LedgerPage, colour_filter
+from aqdesk.ui.text import arg
 from aqdesk.ui.widgets.tables import rows_view
 
 
@@ -107,8 +108,7 @@ class SupervisionPage(QWidget):
             self.history_label.setText(self.tr("选中一张督办单，这里列出该单位的全部督办单。"))
         else:
             late = sum(r.late for r in rows)
-            self.history_label.setText(self.tr("%1 历次督办单：共 %2 件，其中逾期反馈 %3 件")
-                                       .replace("%1", row.unit).replace("%2", str(len(rows))).replace("%3", str(late)))
+            self.history_label.setText(arg(self.tr("%1 历次督办单：共 %2 件，其中逾期反馈 %3 件"), row.unit, str(len(rows)), str(late)))
         self._enable()
 
     def _enable(self) -> None:
@@ -143,7 +143,7 @@ class SupervisionPage(QWidget):
             return
         data = self._run(lambda: sheet_print.sheet_pdf(self.db, row.id, self.as_of))
         if data is not None:
-            PdfPreviewDialog(self.tr("督办单 %1").replace("%1", row.number), data,
+            PdfPreviewDialog(arg(self.tr("督办单 %1"), row.number), data,
                              f"{row.number} {row.unit}{row.level.label}色督办单.pdf",
                              lambda path: sheet_print.save_sheet_pdf(self.db, row.id, self.as_of, path),
                              parent=self).exec()
@@ -158,10 +158,10 @@ class SupervisionPage(QWidget):
 
         def issue(folder: Path) -> Path:
             issued = letters.issue_letter(self.db, row.unit, self.as_of, folder)
-            self.acted.emit(self.tr("督办函 %1").replace("%1", issued.number), issued.action_id)
+            self.acted.emit(arg(self.tr("督办函 %1"), issued.number), issued.action_id)
             return issued.path
 
-        PdfPreviewDialog(self.tr("督办函：%1").replace("%1", row.unit), data, "", issue, numbered_on_save=True,
+        PdfPreviewDialog(arg(self.tr("督办函：%1"), row.unit), data, "", issue, numbered_on_save=True,
                          choose_folder=True, parent=self).exec()
 
     def show_summons(self) -> None:

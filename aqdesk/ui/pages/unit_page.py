@@ -11,6 +11,7 @@ from aqdesk.db.database import Database
 from aqdesk.services.reports.unit_view import UnitSummary, unit_summaries
 from aqdesk.ui.models.ledgers import UnitSummaryModel, UnitTaskModel
 from aqdesk.ui.models.rows import ROW_ROLE
+from aqdesk.ui.text import arg
 from aqdesk.ui.widgets.colour_chart import ColourBarChart
 from aqdesk.ui.widgets.tables import rows_view
 
@@ -60,5 +61,4 @@ class UnitPage(QWidget):
         unit: UnitSummary | None = current.data(ROW_ROLE) if current.isValid() else None
         self.tasks.set_rows(unit.tasks if unit else [])
         if unit:
-            self.unit_label.setText(self.tr("%1：牵头 %2 项，配合 %3 项").replace("%1", unit.name)
-                                    .replace("%2", str(unit.led.total)).replace("%3", str(unit.co_led)))
+            self.unit_label.setText(arg(self.tr("%1：牵头 %2 项，配合 %3 项"), unit.name, str(unit.led.total), str(unit.co_led)))
