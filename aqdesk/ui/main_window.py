@@ -24,6 +24,7 @@ from aqdesk import APP_TITLE, __version__
 from aqdesk.db.database import Database
 from aqdesk.errors import UserError
 from aqdesk.services.common import backup, editing, workdays
+from aqdesk.ui.contract import Page
 from aqdesk.ui.dialogs.calendar_dialog import CalendarDialog
 from aqdesk.ui.dialogs.common import EditDialog
 from aqdesk.ui.dialogs.county_dialog import CountyDialog
@@ -118,17 +119,9 @@ class MainWindow(QMainWindow):
         }
         for page, make_dialog in dialogs.items():
             page.activated.connect(lambda row, make=make_dialog: self.open_dialog(make(row)))
-        self.pages: list[tuple[str, QWidget]] = [
-            (self.tr("总览"), self.overview),
-            (self.tr("重点任务"), self.task_page),
-            (self.tr("部门视图"), self.unit_page),
-            (self.tr("散煤治理"), self.loose_coal_page),
-            (self.tr("退城入园"), self.relocation_page),
-            (self.tr("双替代"), self.substitution_page),
-            (self.tr("督办"), self.sheet_page),
-            (self.tr("报送导入"), self.import_page),
-            (self.tr("导出"), self.export_page),
-        ]
+        self.pages: list[tuple[str, Page]] = [(page.title, page) for page in (
+            self.overview, self.task_page, self.unit_page, self.loose_coal_page, self.relocation_page,
+            self.substitution_page, self.sheet_page, self.import_page, self.export_page)]
         self.sidebar = QListWidget(objectName="sidebar")
         self.stack = QStackedWidget()
         for name, page in self.pages:
@@ -199,9 +192,7 @@ class MainWindow(QMainWindow):
             self._refresh_page(row)
 
     def _refresh_page(self, row: int) -> None:
-        page = self.pages[row][1]
-        if hasattr(page, "refresh"):
-            page.refresh(self.db, self.as_of)
+        self.pages[row][1].refresh(self.db, self.as_of)
         self._stale.discard(row)
 
     def _data_changed(self) -> None:
@@ -227,10 +218,7 @@ class MainWindow(QMainWindow):
         page = {"task": self.task_page, "enterprise": self.relocation_page,
                 "township": self.substitution_page, "sheet": self.sheet_page}[ledger]
         self.sidebar.setCurrentRow(next(i for i, (_name, p) in enumerate(self.pages) if p is page))
-        table = page.sheets if page is self.sheet_page else page
-        row = table.select_row(item_id)
-        if row is not None:
-            table.activated.emit(row)
+        page.show_item(item_id)
 
     def _step_history(self, step) -> None:
         try:

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from aqdesk.domain.enums import Color
 from aqdesk.errors import UserError
+from aqdesk.ui.contract import Acts
 from aqdesk.ui.models.rows import COLOR_FILLS, COLOR_INK
 
 
@@ -64,11 +65,9 @@ def iso(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
 
 
-class EditDialog(QDialog):
-    """A dialog whose buttons each call one service; emits ``acted(description, action_id)``
-    after every stored change and reloads what it shows."""
-
-    acted = Signal(str, str)
+class EditDialog(Acts, QDialog):
+    """A dialog whose buttons each call one service; emits ``acted`` after every stored change
+    and reloads what it shows."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,6 +28,7 @@ from aqdesk.domain.enums import Color, DayKind
 from aqdesk.errors import UserError
 from aqdesk.services.common.units import unit_names
 from aqdesk.services.supervision import sheet_items, sheet_loop, sheet_print
+from aqdesk.ui.contract import Acts
 from aqdesk.ui.dialogs.common import date_edit, table, text_box
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 from aqdesk.ui.models.rows import COLOR_FILLS, COLOR_INK
@@ -35,10 +36,8 @@ from aqdesk.ui.screen_fit import fit
 from aqdesk.ui.text import arg
 
 
-class NewSheetDialog(QDialog):
-    """Emits ``acted(description, action_id)`` once the sheet is issued; ``issued`` holds it."""
-
-    acted = Signal(str, str)
+class NewSheetDialog(Acts, QDialog):
+    """Emits ``acted`` once the sheet is issued; ``issued`` holds it."""
 
     def __init__(self, db: Database, as_of: dt.date, unit: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)

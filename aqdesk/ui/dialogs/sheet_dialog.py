@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,6 +27,7 @@ from aqdesk.domain.docnumber import chinese_date
 from aqdesk.domain.enums import LoopStep
 from aqdesk.errors import UserError
 from aqdesk.services.supervision import sheet_loop, sheet_print
+from aqdesk.ui.contract import Acts
 from aqdesk.ui.dialogs.common import date_edit, fill, table, text_box
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 from aqdesk.ui.models.rows import COLOR_INK
@@ -39,10 +40,8 @@ STEP_TEXT = {
 }
 
 
-class SheetDialog(QDialog):
-    """Emits ``acted(description, action_id)`` after each recorded step."""
-
-    acted = Signal(str, str)
+class SheetDialog(Acts, QDialog):
+    """Emits ``acted`` after each recorded step."""
 
     def __init__(self, db: Database, sheet_id: int, as_of: dt.date, parent: QWidget | None = None):
         super().__init__(parent)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,18 +26,18 @@ from aqdesk.db.database import Database
 from aqdesk.domain.docnumber import chinese_date
 from aqdesk.errors import UserError
 from aqdesk.services.common.units import unit_names
+from aqdesk.ui.contract import Acts, Page, refill
 from aqdesk.ui.progress import GeneratorJob, run_with_progress
 from aqdesk.ui.text import arg
 
 
-class ExportPage(QWidget):
-    """Emits ``acted(description, action_id)`` for each letter issued (it is numbered and
-    registered, so it can be withdrawn with undo)."""
-
-    acted = Signal(str, str)
+class ExportPage(Acts, Page):
+    """Emits ``acted`` for each letter issued (it is numbered and registered, so it can be
+    withdrawn with undo)."""
 
     def __init__(self, backup: QAction, restore: QAction, parent: QWidget | None = None):
         super().__init__(parent)
+        self.title = self.tr("导出")
         self.db: Database | None = None
         self.as_of = dt.date.today()
         self.job: GeneratorJob | None = None
@@ -90,14 +90,7 @@ class ExportPage(QWidget):
     def refresh(self, db: Database, as_of: dt.date) -> None:
         self.db, self.as_of = db, as_of
         date = chinese_date(as_of)
-        keep = self.unit_combo.currentData()
-        self.unit_combo.blockSignals(True)
-        while self.unit_combo.count() > 1:
-            self.unit_combo.removeItem(1)
-        for name in unit_names(db):
-            self.unit_combo.addItem(name, name)
-        self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(keep)) if keep else 0)
-        self.unit_combo.blockSignals(False)
+        refill(self.unit_combo, unit_names(db))
         self.ledger_note.setText(arg(self.tr(
             "截至%1的重点任务、退城入园、双替代、散煤治理、督办单台账和分单位汇总，一个工作簿，"
             "按A3横向打印设置好。"), date))

@@ -31,6 +31,7 @@ from aqdesk.services.common.units import unit_names
 from aqdesk.services.importing import batches
 from aqdesk.services.importing.commit import commit, undo_import
 from aqdesk.services.importing.prepare import prepare
+from aqdesk.ui.contract import Page, refill
 from aqdesk.ui.models.imports import ChangeModel, FileModel, ImportEntry, ProblemModel
 from aqdesk.ui.models.ledgers import BatchModel
 from aqdesk.ui.models.rows import ROW_ROLE
@@ -51,13 +52,14 @@ def spreadsheets_in(paths: list[Path]) -> list[Path]:
     return found
 
 
-class ImportPage(QWidget):
+class ImportPage(Page):
     """Emits ``imported()`` after a commit or an undo, so the ledgers are reloaded."""
 
     imported = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.title = self.tr("报送导入")
         self.db: Database | None = None
         self.as_of = dt.date.today()
         self.entries: list[ImportEntry] = []
@@ -145,12 +147,7 @@ class ImportPage(QWidget):
         self.db, self.as_of = db, as_of
         if first:
             self.period_edit.setDate(QDate(as_of))
-        keep = self.unit_combo.currentData()
-        while self.unit_combo.count() > 1:
-            self.unit_combo.removeItem(1)
-        for name in unit_names(db):
-            self.unit_combo.addItem(name, name)
-        self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(keep)) if keep else 0)
+        refill(self.unit_combo, unit_names(db))
         self.batches.set_rows(batches.batch_rows(db))
 
     def dragEnterEvent(self, event) -> None:

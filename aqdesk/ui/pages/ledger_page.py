@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from aqdesk.db.database import Database
 from aqdesk.domain.enums import Color
+from aqdesk.ui.contract import Page, refill
 from aqdesk.ui.models.filters import ChoiceFilter, Filter
 from aqdesk.ui.models.rows import COLOR_INK, ROW_ROLE, RowsModel
 from aqdesk.ui.models.rows_proxy import RowsProxy
@@ -35,22 +36,23 @@ def colour_filter() -> ChoiceFilter:
     return ChoiceFilter("预警", "全部预警", lambda r: (r.color.label,), [c.label for c in Color])
 
 
-class LedgerPage(QWidget):
+class LedgerPage(Page):
     """Emits ``activated(row)`` when a row is double-clicked or Enter is pressed on it."""
 
     activated = Signal(object)
 
-    def __init__(self, title: str, model: RowsModel, loader: Loader, filters: Sequence[Filter] = (),
-                 parent: QWidget | None = None, *, screen: str | None = None):
+    def __init__(self, heading: str, model: RowsModel, loader: Loader, filters: Sequence[Filter] = (),
+                 parent: QWidget | None = None, *, title: str = "", screen: str | None = None):
         super().__init__(parent)
+        self.title = title or heading
         self.screen_name = screen or type(model).__name__
         self.model = model
         self._loader = loader
         self.proxy = RowsProxy(filters, self)
         self.proxy.setSourceModel(model)
 
-        heading = QLabel(title)
-        heading.setObjectName("pageTitle")
+        heading_label = QLabel(heading)
+        heading_label.setObjectName("pageTitle")
         self.totals = QLabel()
         self.search = QLineEdit(placeholderText=self.tr("搜索（任意列）"), clearButtonEnabled=True)
         self.search.setMaximumWidth(240)
@@ -83,7 +85,7 @@ class LedgerPage(QWidget):
         self.table.activated.connect(lambda index: self.activated.emit(index.data(ROW_ROLE)))
 
         top = QHBoxLayout()
-        top.addWidget(heading)
+        top.addWidget(heading_label)
         top.addSpacing(16)
         top.addWidget(self.totals)
         top.addStretch(1)
@@ -119,8 +121,14 @@ class LedgerPage(QWidget):
         self.model.set_rows(rows)
         for f, widget in zip(self.proxy.filters, self.filter_widgets, strict=True):
             if isinstance(f, ChoiceFilter):
-                _refill(widget, f.options(rows))
+                refill(widget, f.options(rows))
         self.filter_changed()
+
+    def show_item(self, item_id: int) -> bool:
+        row = self.select_row(item_id)
+        if row is not None:
+            self.activated.emit(row)
+        return row is not None
 
     def select_row(self, row_id: int) -> Any | None:
         """Show the row with this id (clearing filters that hide it); returns the row."""
@@ -146,14 +154,3 @@ class LedgerPage(QWidget):
             f'<span style="color:{COLOR_INK[c].name()}">●</span> {c.label} {counts[c]}' for c in Color
         ]
         self.totals.setText("　".join(parts))
-
-
-def _refill(combo: QComboBox, values: list[str]) -> None:
-    keep = combo.currentData()
-    combo.blockSignals(True)
-    while combo.count() > 1:
-        combo.removeItem(1)
-    for value in values:
-        combo.addItem(value, value)
-    combo.setCurrentIndex(max(0, combo.findData(keep)) if keep else 0)
-    combo.blockSignals(False)

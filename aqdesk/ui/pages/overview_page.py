@@ -20,6 +20,7 @@ from aqdesk.db.database import Database
 from aqdesk.domain.enums import Color
 from aqdesk.services.reports.overview import overview
 from aqdesk.services.reports.status import ColorCounts
+from aqdesk.ui.contract import Page
 from aqdesk.ui.models.ledgers import OverdueModel, UnitCountsModel
 from aqdesk.ui.models.rows import COLOR_FILLS, COLOR_INK, ROW_ROLE
 from aqdesk.ui.text import arg
@@ -58,14 +59,15 @@ class CountCard(QFrame):
             label.setText(str(getattr(counts, color.value)))
 
 
-class OverviewPage(QWidget):
+class OverviewPage(Page):
     """Emits ``item_opened(ledger, id)`` when one of the most overdue items is opened."""
 
     item_opened = Signal(str, int)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        heading = QLabel(self.tr("总览"))
+        self.title = self.tr("总览")
+        heading = QLabel(self.title)
         heading.setObjectName("pageTitle")
         self.as_of_label = QLabel()
         self.cards = {

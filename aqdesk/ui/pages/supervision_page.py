@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,6 +23,7 @@ from aqdesk.db.database import Database
 from aqdesk.domain.docnumber import chinese_date
 from aqdesk.errors import UserError
 from aqdesk.services.supervision import letters, sheet_list, sheet_print, summons
+from aqdesk.ui.contract import Acts, Page
 from aqdesk.ui.dialogs.new_sheet_dialog import NewSheetDialog
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 from aqdesk.ui.dialogs.sheet_dialog import SheetDialog
@@ -34,14 +35,12 @@ from aqdesk.ui.text import arg
 from aqdesk.ui.widgets.tables import rows_view
 
 
-class SupervisionPage(QWidget):
-    """Emits ``acted(description, action_id)`` for each stored change (issue, step, letter),
-    for the window's undo history."""
-
-    acted = Signal(str, str)
+class SupervisionPage(Acts, Page):
+    """Emits ``acted`` for each stored change (issue, step, letter)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.title = self.tr("督办")
         self.db: Database | None = None
         self.as_of = dt.date.today()
         self.sheets = LedgerPage(self.tr("三色督办单"), SupervisionModel(), sheet_list.sheet_rows, [
@@ -95,6 +94,9 @@ class SupervisionPage(QWidget):
         self.db, self.as_of = db, as_of
         self.sheets.refresh(db, as_of)
         self._show_history(self.sheets.table.currentIndex(), None)
+
+    def show_item(self, item_id: int) -> bool:
+        return self.sheets.show_item(item_id)
 
     def current(self) -> sheet_list.SheetRow | None:
         index = self.sheets.table.currentIndex()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from aqdesk.db.database import Database
 from aqdesk.services.reports.unit_view import UnitSummary, unit_summaries
+from aqdesk.ui.contract import Page
 from aqdesk.ui.models.ledgers import UnitSummaryModel, UnitTaskModel
 from aqdesk.ui.models.rows import ROW_ROLE
 from aqdesk.ui.text import arg
@@ -16,14 +17,15 @@ from aqdesk.ui.widgets.colour_chart import ColourBarChart
 from aqdesk.ui.widgets.tables import rows_view
 
 
-class UnitPage(QWidget):
+class UnitPage(Page):
     """Emits ``activated(task_row)`` when one of the unit's tasks is opened."""
 
     activated = Signal(object)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        heading = QLabel(self.tr("部门视图"))
+        self.title = self.tr("部门视图")
+        heading = QLabel(self.title)
         heading.setObjectName("pageTitle")
         self.units = UnitSummaryModel(self)
         self.unit_table = rows_view(self.units, single=True)
