@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-from PySide6.QtCore import QDate, QSettings
+from PySide6.QtCore import QDate
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -24,6 +22,7 @@ from aqdesk import APP_TITLE, __version__
 from aqdesk.db.database import Database
 from aqdesk.errors import UserError
 from aqdesk.services.common import backup, editing, workdays
+from aqdesk.ui import remembered
 from aqdesk.ui.contract import Page
 from aqdesk.ui.dialogs.calendar_dialog import CalendarDialog
 from aqdesk.ui.dialogs.common import EditDialog
@@ -39,6 +38,7 @@ from aqdesk.ui.pages.import_page import ImportPage
 from aqdesk.ui.pages.overview_page import OverviewPage
 from aqdesk.ui.pages.supervision_page import SupervisionPage
 from aqdesk.ui.pages.unit_page import UnitPage
+from aqdesk.ui.remembered import Folder, ask_open, ask_save
 from aqdesk.ui.screen_fit import available, fit
 from aqdesk.ui.text import arg
 from aqdesk.ui.undo import UndoHistory
@@ -245,34 +245,29 @@ class MainWindow(QMainWindow):
             self.refresh_all()
 
     def backup_database(self) -> None:
-        settings = QSettings()
-        start = Path(str(settings.value("folders/backup", str(Path.home()))))
         name = f"aqdesk-备份-{dt.datetime.now():%Y%m%d-%H%M}.db"
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("备份数据库"), str(start / name),
-                                                self.tr("aqdesk 数据库 (*.db)"))
-        if not target:
+        target = ask_save(self, self.tr("备份数据库"), Folder.BACKUP, name, self.tr("aqdesk 数据库 (*.db)"))
+        if target is None:
             return
-        settings.setValue("folders/backup", str(Path(target).parent))
         try:
-            backup.backup(self.db, Path(target))
+            backup.backup(self.db, target)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("备份失败"), str(exc))
             return
         self.statusBar().showMessage(arg(self.tr("已备份到 %1"), target), 8000)
 
     def restore_database(self) -> None:
-        settings = QSettings()
-        source, _ = QFileDialog.getOpenFileName(self, self.tr("从备份恢复"),
-                                                str(settings.value("folders/backup", str(Path.home()))),
-                                                self.tr("aqdesk 数据库 (*.db);;所有文件 (*)"))
-        if not source:
+        chosen = ask_open(self, self.tr("从备份恢复"), Folder.BACKUP, self.tr("aqdesk 数据库 (*.db);;所有文件 (*)"),
+                          many=False)
+        if not chosen:
             return
+        source = chosen[0]
         answer = QMessageBox.question(self, self.tr("从备份恢复"), arg(self.tr(
             "将用“%1”替换当前数据库的全部内容。\n当前数据库会先自动备份。是否继续？"), source))
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.db, safety = backup.restore(self.db, Path(source))
+            self.db, safety = backup.restore(self.db, source)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("恢复失败"), str(exc))
             return
@@ -290,16 +285,13 @@ class MainWindow(QMainWindow):
 
     # window state ------------------------------------------------------------------
     def _restore_state(self) -> None:
-        settings = QSettings()
-        if not self.restoreGeometry(settings.value("window/geometry", b"")):
+        if not self.restoreGeometry(remembered.window_geometry()):
             fit(self, 1440, 900)
             self.move(available(self).topLeft())
-        self.sidebar.setCurrentRow(int(settings.value("window/page", 0)))
+        self.sidebar.setCurrentRow(remembered.window_page())
 
     def closeEvent(self, event) -> None:
-        settings = QSettings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/page", self.sidebar.currentRow())
+        remembered.remember_window(self.saveGeometry(), self.sidebar.currentRow())
         super().closeEvent(event)
 
 

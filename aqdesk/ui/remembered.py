@@ -28,8 +28,12 @@ class Folder(Enum):
         QSettings().setValue(self.value, str(path))
 
 
-def ask_open(parent: QWidget, title: str, folder: Folder, filters: str = "") -> list[Path]:
-    names, _ = QFileDialog.getOpenFileNames(parent, title, str(folder.path()), filters)
+def ask_open(parent: QWidget, title: str, folder: Folder, filters: str = "", *, many: bool = True) -> list[Path]:
+    if many:
+        names, _ = QFileDialog.getOpenFileNames(parent, title, str(folder.path()), filters)
+    else:
+        name, _ = QFileDialog.getOpenFileName(parent, title, str(folder.path()), filters)
+        names = [name] if name else []
     if names:
         folder.remember(Path(names[0]).parent)
     return [Path(n) for n in names]

@@ -10,14 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, QSize, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Signal
 from PySide6.QtGui import QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from aqdesk.errors import UserError
+from aqdesk.ui.remembered import Folder, ask_folder, ask_save
 from aqdesk.ui.screen_fit import fit
 from aqdesk.ui.text import arg
 
@@ -75,15 +75,10 @@ class PdfPreviewDialog(QDialog):
         self.document.load(self._buffer)
 
     def save(self) -> None:
-        settings = QSettings()
-        folder = Path(str(settings.value("folders/documents", str(Path.home()))))
         if self._choose_folder:
-            chosen = QFileDialog.getExistingDirectory(self, self.tr("保存到文件夹"), str(folder))
-            target = Path(chosen) if chosen else None
+            target = ask_folder(self, self.tr("保存到文件夹"), Folder.DOCUMENTS)
         else:
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("保存 PDF"), str(folder / self._name),
-                                                    self.tr("PDF 文件 (*.pdf)"))
-            target = Path(chosen) if chosen else None
+            target = ask_save(self, self.tr("保存 PDF"), Folder.DOCUMENTS, self._name, self.tr("PDF 文件 (*.pdf)"))
         if target is not None:
             self.save_to(target)
 
@@ -93,7 +88,6 @@ class PdfPreviewDialog(QDialog):
         except UserError as exc:
             QMessageBox.warning(self, self.tr("未保存"), str(exc))
             return None
-        QSettings().setValue("folders/documents", str(path.parent))
         self.saved_path = path
         self.show_pdf(path.read_bytes())
         self.note.setText(arg(self.tr("已保存：%1"), str(path)))

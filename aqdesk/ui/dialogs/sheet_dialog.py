@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -31,6 +29,7 @@ from aqdesk.ui.contract import Acts
 from aqdesk.ui.dialogs.common import date_edit, fill, table, text_box
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 from aqdesk.ui.models.rows import COLOR_INK
+from aqdesk.ui.remembered import Folder, ask_open
 from aqdesk.ui.screen_fit import fit
 from aqdesk.ui.text import arg
 
@@ -102,10 +101,8 @@ class SheetDialog(Acts, QDialog):
         self.next_box.setTitle(self.tr("登记下一环节") if d.next_steps else self.tr("已销号，办理完毕"))
 
     def add_attachments(self) -> None:
-        folder = str(QSettings().value("folders/attachments", ""))
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("选择反馈材料"), folder)
-        for name in names:
-            self.attachments.addItem(name)
+        for path in ask_open(self, self.tr("选择反馈材料"), Folder.ATTACHMENTS):
+            self.attachments.addItem(str(path))
 
     def record(self) -> None:
         step = LoopStep(self.step_combo.currentData())

@@ -8,11 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -28,6 +26,7 @@ from aqdesk.errors import UserError
 from aqdesk.services.common.units import unit_names
 from aqdesk.ui.contract import Acts, Page, refill
 from aqdesk.ui.progress import GeneratorJob, run_with_progress
+from aqdesk.ui.remembered import Folder, ask_folder, ask_save
 from aqdesk.ui.text import arg
 
 
@@ -103,14 +102,11 @@ class ExportPage(Acts, Page):
 
     # actions --------------------------------------------------------------------------------
     def export_ledger(self) -> None:
-        settings = QSettings()
-        folder = Path(str(settings.value("folders/documents", str(Path.home()))))
         unit = self.unit_combo.currentData()
         name = f"{unit or '大气污染防治'}台账（截至{self.as_of:%Y%m%d}）.xlsx"
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("导出台账"), str(folder / name),
-                                                self.tr("Excel 工作簿 (*.xlsx)"))
-        if target:
-            self.export_ledger_to(Path(target), unit)
+        target = ask_save(self, self.tr("导出台账"), Folder.DOCUMENTS, name, self.tr("Excel 工作簿 (*.xlsx)"))
+        if target is not None:
+            self.export_ledger_to(target, unit)
 
     def export_ledger_to(self, target: Path, unit: str | None) -> Path | None:
         try:
@@ -119,20 +115,18 @@ class ExportPage(Acts, Page):
         except UserError as exc:
             QMessageBox.warning(self, self.tr("导出失败"), str(exc))
             return None
-        QSettings().setValue("folders/documents", str(path.parent))
         self.ledger_note.setText(arg(self.tr("已导出：%1"), str(path)))
         return path
 
     def issue_letters(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("督办函保存到"),
-                                                  str(QSettings().value("folders/documents", str(Path.home()))))
-        if not folder:
+        folder = ask_folder(self, self.tr("督办函保存到"), Folder.DOCUMENTS)
+        if folder is None:
             return
         answer = QMessageBox.question(self, self.tr("批量生成督办函"), arg(self.tr(
             "将为 %1 个单位各生成一份督办函，依次编号并登记，保存到：\n%2\n是否继续？"),
             len(self.overdue_units), folder))
         if answer == QMessageBox.StandardButton.Yes:
-            self.start_letters(Path(folder))
+            self.start_letters(folder)
 
     def start_letters(self, folder: Path) -> GeneratorJob:
         db, as_of = self.db, self.as_of
@@ -156,7 +150,6 @@ class ExportPage(Acts, Page):
     def _letters_done(self, issued: list, folder: Path) -> None:
         for letter in issued:
             self.acted.emit(arg(self.tr("督办函 %1"), letter.number), letter.action_id)
-        QSettings().setValue("folders/documents", str(folder))
         self.letters_button.setEnabled(True)
         if issued:
             self.letters_note.setText(arg(self.tr("已生成 %1 份督办函（%2 至 %3），保存在：%4"),

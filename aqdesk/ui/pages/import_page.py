@@ -8,12 +8,11 @@ import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSettings, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -36,6 +35,7 @@ from aqdesk.ui.models.imports import ChangeModel, FileModel, ImportEntry, Proble
 from aqdesk.ui.models.ledgers import BatchModel
 from aqdesk.ui.models.rows import ROW_ROLE
 from aqdesk.ui.progress import GeneratorJob, run_with_progress
+from aqdesk.ui.remembered import Folder, ask_open, ask_save
 from aqdesk.ui.text import arg
 from aqdesk.ui.widgets.tables import rows_view
 
@@ -158,13 +158,10 @@ class ImportPage(Page):
         self.add_files([Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()])
 
     def choose_files(self) -> None:
-        settings = QSettings()
-        names, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("选择报送表或计划表"), str(settings.value("folders/import", str(Path.home()))),
-            self.tr("电子表格 (*.xlsx *.xlsm *.xls *.ods *.xlsb);;所有文件 (*)"))
-        if names:
-            settings.setValue("folders/import", str(Path(names[0]).parent))
-            self.add_files([Path(n) for n in names])
+        paths = ask_open(self, self.tr("选择报送表或计划表"), Folder.IMPORT,
+                         self.tr("电子表格 (*.xlsx *.xlsm *.xls *.ods *.xlsb);;所有文件 (*)"))
+        if paths:
+            self.add_files(paths)
 
     # checking -----------------------------------------------------------------------------
     def add_files(self, paths: list[Path]) -> GeneratorJob | None:
@@ -269,17 +266,14 @@ class ImportPage(Page):
         entry = self._selected()
         if entry is None or entry.plan is None:
             return None
-        settings = QSettings()
-        default = Path(str(settings.value("folders/reports", str(entry.path.parent)))) / f"{entry.path.stem}_问题清单.xlsx"
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("保存问题清单"), str(default),
-                                                self.tr("Excel 工作簿 (*.xlsx)"))
-        if not target:
+        target = ask_save(self, self.tr("保存问题清单"), Folder.REPORTS, f"{entry.path.stem}_问题清单.xlsx",
+                          self.tr("Excel 工作簿 (*.xlsx)"), fallback=entry.path.parent)
+        if target is None:
             return None
-        settings.setValue("folders/reports", str(Path(target).parent))
         from aqdesk.exchange.errors_report import write_errors_report  # openpyxl: not at start-up
 
         try:
-            return write_errors_report(read_workbook(entry.path), entry.plan.problems, Path(target))
+            return write_errors_report(read_workbook(entry.path), entry.plan.problems, target)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("保存失败"), str(exc))
             return None
