@@ -33,6 +33,7 @@ class TownshipRow:
     reason: str
     days_left: int | None
     data_error: str
+    days_text: str = ""  # 逾期/剩余 in the unit the reason uses
 
 
 def township_rows(db: Database, as_of: dt.date) -> list[TownshipRow]:
@@ -58,7 +59,7 @@ def township_rows(db: Database, as_of: dt.date) -> list[TownshipRow]:
             row_id, version, county_name or "", township_name, kinds[kind], target, completed, accepted,
             100.0 * completed / target if target else None, deadline, warning.color, warning.reason,
             warning.days_left, data_error(target, completed, accepted) if completed > target or accepted > completed
-            else "",
+            else "", warning.days_text,
         ))
     return rows
 

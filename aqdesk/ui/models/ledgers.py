@@ -7,12 +7,6 @@ from aqdesk.domain.loose_coal import FIGURES, short_label
 from aqdesk.ui.models.rows import Column, RowsModel
 
 
-def _days(days_left: int | None) -> str:
-    if days_left is None:
-        return ""
-    return f"逾期{-days_left}天" if days_left < 0 else f"剩{days_left}天"
-
-
 class TaskModel(RowsModel):
     COLUMNS = (
         Column("预警", lambda r: r.color, 50, colored=True),
@@ -23,7 +17,7 @@ class TaskModel(RowsModel):
         Column("完成时限", lambda r: r.deadline_text, 90),
         Column("进度（%）", lambda r: r.progress, 70, numeric=True),
         Column("最新进展", lambda r: r.latest, 320),
-        Column("逾期/剩余", lambda r: _days(r.days_left), 80),
+        Column("逾期/剩余", lambda r: r.days_text, 90),
         Column("预警原因", lambda r: r.reason, 160),
         Column("推迟", lambda r: f"推迟{r.postponed}次" if r.postponed else "", 60),
     )
@@ -41,7 +35,7 @@ class EnterpriseModel(RowsModel):
         Column("行业", lambda r: r.industry, 80),
         Column("搬迁园区", lambda r: r.park, 170),
         Column("当前阶段", lambda r: r.stage, 80),
-        Column("逾期/剩余", lambda r: _days(r.days_left) if r.color is not Color.GREEN else "", 80),
+        Column("逾期/剩余", lambda r: r.days_text if r.color is not Color.GREEN else "", 90),
         *(
             Column(f"计划{kind.label}", lambda r, i=i: r.planned[i], 95)
             for i, kind in enumerate(MilestoneKind)
