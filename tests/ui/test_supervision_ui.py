@@ -9,6 +9,7 @@ from aqdesk.ui.app import make_app
 from aqdesk.ui.dialogs.new_sheet_dialog import NewSheetDialog
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 from aqdesk.ui.dialogs.sheet_dialog import SheetDialog
+from aqdesk.ui.models.rows import ROW_ROLE as ROLE
 from aqdesk.ui.pages.export_page import ExportPage
 from aqdesk.ui.pages.supervision_page import SupervisionPage
 from tests.exchange.pdf_reading import pages_text
@@ -113,3 +114,31 @@ def test_pages_render(qtbot, demo_db, anchor, tmp_path):
     qtbot.addWidget(dialog)
     assert dialog.item_table.rowCount() > 10
     assert dt.date(2026, 11, 23) == dialog.issued_edit.date().toPython()
+
+
+def test_the_sheet_column_says_level_and_deadline_in_different_words(qtbot, demo_db, anchor):
+    make_app()
+    page = SupervisionPage()
+    qtbot.addWidget(page)
+    page.refresh(demo_db, anchor)
+    headers = [c.header for c in page.sheets.model.COLUMNS]
+    assert headers[0] == "办理" and "预警" not in headers
+    for r in range(page.sheets.proxy.rowCount()):
+        row = page.sheets.proxy.index(r, 0).data(ROLE)
+        assert page.sheets.proxy.index(r, 0).data() == row.reason  # 剩3个工作日, 逾期2天, 已完成
+        assert page.sheets.proxy.index(r, headers.index("级别")).data() == f"{row.level.label}色督办"
+
+
+def test_the_selected_sheet_stays_selected_after_a_loop_step(qtbot, demo_db, anchor):
+    make_app()
+    page = SupervisionPage()
+    qtbot.addWidget(page)
+    page.refresh(demo_db, anchor)
+    chosen = next(page.sheets.proxy.index(r, 0).data(ROLE) for r in range(page.sheets.proxy.rowCount())
+                  if page.sheets.proxy.index(r, 0).data(ROLE).step is LoopStep.ISSUED)
+    page.sheets.select_row(chosen.id)
+    detail = sheet_loop.sheet_detail(demo_db, chosen.id)
+    action = sheet_loop.record_step(demo_db, chosen.id, detail.version, LoopStep.RECEIVED, anchor, "已签收", [])
+    page._after_change("签收", action)
+    assert page.current().id == chosen.id and page.current().step is LoopStep.RECEIVED
+    assert chosen.unit in page.history_label.text()

@@ -6,8 +6,11 @@ from aqdesk.ui.models.rows import Column, RowsModel
 
 
 class SupervisionModel(RowsModel):
+    # A sheet has two colours: the level it was issued at (红色督办) and how its own deadline
+    # stands (办理: 剩3个工作日, in that colour). Each has its own word, so a red sheet issued
+    # today does not read as "yellow".
     COLUMNS = (
-        Column("预警", lambda r: r.color, 50, colored=True),
+        Column("办理", lambda r: r.reason, 110, colored=True),
         Column("编号", lambda r: r.number, 130),
         Column("级别", lambda r: f"{r.level.label}色督办", 80),
         Column("责任单位", lambda r: r.unit, 130),
@@ -17,5 +20,4 @@ class SupervisionModel(RowsModel):
         Column("状态", lambda r: r.state, 70),
         Column("首次反馈", lambda r: r.answered_on, 95),
         Column("逾期反馈", lambda r: "逾期" if r.late else "", 70),
-        Column("预警原因", lambda r: r.reason, 140),
     )

@@ -32,8 +32,8 @@ from aqdesk.ui.widgets.tables import shrink_to_fit
 Loader = Callable[[Database, dt.date], Sequence[Any]]
 
 
-def colour_filter() -> ChoiceFilter:
-    return ChoiceFilter("预警", "全部预警", lambda r: (r.color.label,), [c.label for c in Color])
+def colour_filter(label: str = "预警") -> ChoiceFilter:
+    return ChoiceFilter(label, f"全部{label}", lambda r: (r.color.label,), [c.label for c in Color])
 
 
 class LedgerPage(Page):
@@ -117,12 +117,16 @@ class LedgerPage(Page):
         self._show_totals(self.proxy.accepted_rows())
 
     def refresh(self, db: Database, as_of: dt.date) -> None:
+        """Reload, keeping the row the clerk had selected (after each step of a loop, each edit)."""
+        current = self.table.currentIndex().data(ROW_ROLE)
         rows = self._loader(db, as_of)
         self.model.set_rows(rows)
         for f, widget in zip(self.proxy.filters, self.filter_widgets, strict=True):
             if isinstance(f, ChoiceFilter):
                 refill(widget, f.options(rows))
         self.filter_changed()
+        if current is not None:
+            self.select_row(current.id, clear_filters=False)
 
     def show_item(self, item_id: int) -> bool:
         row = self.select_row(item_id)
@@ -130,7 +134,7 @@ class LedgerPage(Page):
             self.activated.emit(row)
         return row is not None
 
-    def select_row(self, row_id: int) -> Any | None:
+    def select_row(self, row_id: int, clear_filters: bool = True) -> Any | None:
         """Show the row with this id (clearing filters that hide it); returns the row."""
         for r in range(self.proxy.rowCount()):
             row = self.proxy.index(r, 0).data(ROW_ROLE)
@@ -138,7 +142,7 @@ class LedgerPage(Page):
                 self.table.selectRow(r)
                 self.table.scrollTo(self.proxy.index(r, 0))
                 return row
-        if self.search.text() or any(self._chosen()):
+        if clear_filters and (self.search.text() or any(self._chosen())):
             self.search.clear()
             for widget in self.filter_widgets:
                 widget.setCurrentIndex(0) if isinstance(widget, QComboBox) else widget.setChecked(False)

@@ -48,7 +48,7 @@ class SupervisionPage(Acts, Page):
             ChoiceFilter(self.tr("状态"), self.tr("全部状态"), lambda r: ("已销号" if r.closed else "在办",),
                          ["在办", "已销号"]),
             ChoiceFilter(self.tr("单位"), self.tr("全部单位"), lambda r: (r.unit,)),
-            colour_filter(),
+            colour_filter(self.tr("办理")),
             FlagFilter(self.tr("逾期反馈"), lambda r: r.late),
         ])
         self.sheets.activated.connect(self.open_sheet)
