@@ -142,3 +142,35 @@ def test_the_selected_sheet_stays_selected_after_a_loop_step(qtbot, demo_db, anc
     page._after_change("签收", action)
     assert page.current().id == chosen.id and page.current().step is LoopStep.RECEIVED
     assert chosen.unit in page.history_label.text()
+
+
+def test_closing_a_sheet_asks_who_approved_and_why(qtbot, demo_db, anchor, monkeypatch):
+    from aqdesk.ui.dialogs.close_sheet_dialog import CloseSheetDialog
+
+    make_app()
+    sheet_id = next(r.id for r in sheet_list.sheet_rows(demo_db, anchor) if r.number == "督办〔2026〕6号")
+    for what, note in ((LoopStep.FEEDBACK, "已完工"), (LoopStep.VERIFIED, "现场核查到位")):
+        detail = sheet_loop.sheet_detail(demo_db, sheet_id)
+        sheet_loop.record_step(demo_db, sheet_id, detail.version, what, anchor, note)
+    dialog = SheetDialog(demo_db, sheet_id, anchor)
+    qtbot.addWidget(dialog)
+    assert dialog.step_combo.currentData() == "closed"
+    dialog.note_edit.setPlainText("整改到位")
+    asked = []
+
+    def answer(who):
+        def exec_(confirm):
+            asked.append(confirm.why())
+            confirm.who_edit.setText(who or "")
+            return who is not None
+        return exec_
+
+    monkeypatch.setattr(CloseSheetDialog, "exec", answer(None))  # 取消: nothing recorded
+    dialog.record()
+    assert asked == ["整改到位"] and sheet_loop.sheet_detail(demo_db, sheet_id).state is LoopStep.VERIFIED
+    monkeypatch.setattr(CloseSheetDialog, "exec", answer("王科长"))
+    with qtbot.waitSignal(dialog.acted):
+        dialog.record()
+    detail = sheet_loop.sheet_detail(demo_db, sheet_id)
+    assert detail.state is LoopStep.CLOSED and detail.steps[-1].decided_by == "王科长"
+    assert "（批准：王科长）" in dialog.steps.item(dialog.steps.rowCount() - 1, 2).text()

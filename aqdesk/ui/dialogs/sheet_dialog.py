@@ -26,6 +26,7 @@ from aqdesk.domain.enums import LoopStep
 from aqdesk.errors import UserError
 from aqdesk.services.supervision import sheet_loop, sheet_print
 from aqdesk.ui.contract import Acts
+from aqdesk.ui.dialogs.close_sheet_dialog import CloseSheetDialog
 from aqdesk.ui.dialogs.common import date_edit, fill, table, text_box
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 from aqdesk.ui.models.rows import COLOR_INK
@@ -93,7 +94,8 @@ class SheetDialog(Acts, QDialog):
             f"督办事项：{d.subject}<br>涉及：{items or '—'}<br>"
             f"办理时限：{d.time_limit}　当前：{d.state.label}{late}")
         fill(self.steps, [[STEP_TEXT.get(s.step, s.step.label) if s.step is not LoopStep.ISSUED else "交办",
-                           s.on_date.isoformat(), s.note, "、".join(s.attachments)] for s in d.steps])
+                           s.on_date.isoformat(), s.note + (f"（批准：{s.decided_by}）" if s.decided_by else ""),
+                           "、".join(s.attachments)] for s in d.steps])
         self.step_combo.clear()
         for step in d.next_steps:
             self.step_combo.addItem(STEP_TEXT[step], step.value)
@@ -107,9 +109,15 @@ class SheetDialog(Acts, QDialog):
     def record(self) -> None:
         step = LoopStep(self.step_combo.currentData())
         files = [self.attachments.item(i).text() for i in range(self.attachments.count())]
+        note, decided_by = self.note_edit.toPlainText(), ""
+        if step is LoopStep.CLOSED:
+            confirm = CloseSheetDialog(self.detail.number, self.detail.unit, note.strip(), self)
+            if not confirm.exec():
+                return
+            note, decided_by = confirm.why(), confirm.who()
         try:
             action = sheet_loop.record_step(self.db, self.sheet_id, self.detail.version, step,
-                                            self.date_edit.date().toPython(), self.note_edit.toPlainText(), files)
+                                            self.date_edit.date().toPython(), note, files, decided_by)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("未登记"), str(exc))
             return
