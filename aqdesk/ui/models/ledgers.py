@@ -58,6 +58,7 @@ class TownshipModel(RowsModel):
         Column("完成时限", lambda r: r.deadline, 90),
         Column("预警原因", lambda r: r.reason, 140),
         Column("数据问题", lambda r: r.data_error, 220),
+        Column("推迟", lambda r: f"推迟{r.postponed}次" if r.postponed else "", 60),
     )
 
 
