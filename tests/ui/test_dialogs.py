@@ -2,6 +2,7 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
 
+from aqdesk.services import demo
 from aqdesk.services.common import settings, workdays
 from aqdesk.ui.app import make_app
 from aqdesk.ui.dialogs.calendar_dialog import HOLIDAY, MAKEUP_WORKDAY, CalendarDialog
@@ -54,3 +55,18 @@ def test_units_dialog_adds_an_alias_and_a_unit(qtbot, demo_db):
     dialog.add()
     assert any(u.name == "市人防办" for u in unit_admin.unit_rows(demo_db))
     assert len(acted) == 2
+
+
+def test_county_dialog_opens_on_the_latest_period(qtbot, demo_db):
+    from aqdesk.services.ledgers import loose_coal
+    from aqdesk.ui.dialogs.county_dialog import CountyDialog
+
+    make_app()
+    as_of = demo.anchor_day()
+    row = next(r for r in loose_coal.county_rows(demo_db, as_of) if len(r.history) > 1)
+    dialog = CountyDialog(demo_db, row.county_id, as_of)
+    qtbot.addWidget(dialog)
+    latest = row.history[-1]
+    assert dialog.history.currentRow() == len(row.history) - 1
+    assert dialog.period_edit.date().toPython() == latest.period
+    assert latest.period.isoformat() in dialog.save_button.text()

@@ -75,6 +75,9 @@ class CountyDialog(EditDialog):
         fill(self.history, [[iso(p.period), *(f"{p.figures[k]:g}" for k, _l in FIGURES), str(p.relapse_points)]
                             for p in row.history])
         self.save_button.setEnabled(False)
+        if row.history:  # open on the latest period: the one a clerk corrects, not August's
+            self.history.setCurrentCell(len(row.history) - 1, 0)
+            self.history.scrollToBottom()
 
     def _edit_period(self, index: int) -> None:
         if not 0 <= index < len(self.row.history):
@@ -84,6 +87,7 @@ class CountyDialog(EditDialog):
         for key, spin in self.spins.items():
             spin.setValue(period.relapse_points if key == RELAPSE[0] else period.figures[key])
         self.save_button.setEnabled(True)
+        self.save_button.setText(arg(self.tr("保存修改（%1期）"), iso(period.period)))
 
     def _values(self) -> dict[str, float]:
         return {key: int(spin.value()) if spin.decimals() == 0 else spin.value() for key, spin in self.spins.items()}
