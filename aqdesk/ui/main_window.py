@@ -57,7 +57,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.db = db
         self.as_of = as_of or dt.date.today()
-        self.setWindowTitle(f"{APP_TITLE} — aqdesk")
         self.setStyleSheet(STYLE)
         self._stale: set[int] = set()
         self._make_actions()
@@ -187,6 +186,8 @@ class MainWindow(QMainWindow):
 
     # behaviour ---------------------------------------------------------------------
     def show_page(self, row: int) -> None:
+        # Qt adds the program's name (the application display name) after the window title
+        self.setWindowTitle(self.pages[row][0])
         self.stack.setCurrentIndex(row)
         if row in self._stale:
             self._refresh_page(row)

@@ -23,6 +23,7 @@ from aqdesk.ui.text import arg
 HOLIDAY = QColor("#f8d0cc")
 MAKEUP_WORKDAY = QColor("#cfe0f6")
 OFFICE_MARK = QColor("#6b3fa0")
+WORKDAY_INK = QColor("#1a1a1a")
 
 
 class CalendarDialog(QDialog):
@@ -73,11 +74,14 @@ class CalendarDialog(QDialog):
         self.year = workdays.year_calendar(self.db, year)
         for day, (is_workday, source) in self.year.days.items():
             weekend = day.weekday() >= 5
-            if is_workday == (not weekend) and source != workdays.SOURCE_OFFICE:
+            in_break = not is_workday and day in self.year.breaks
+            if is_workday == (not weekend) and source != workdays.SOURCE_OFFICE and not in_break:
                 continue
             fmt = QTextCharFormat()
-            if is_workday != (not weekend):
+            if is_workday != (not weekend) or in_break:
                 fmt.setBackground(MAKEUP_WORKDAY if is_workday else HOLIDAY)
+            if is_workday and weekend:  # a 调休 Saturday is a working day: not in the weekend's red
+                fmt.setForeground(WORKDAY_INK)
             if source == workdays.SOURCE_OFFICE:
                 fmt.setForeground(OFFICE_MARK)
                 fmt.setFontWeight(700)
