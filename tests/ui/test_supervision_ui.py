@@ -174,3 +174,20 @@ def test_closing_a_sheet_asks_who_approved_and_why(qtbot, demo_db, anchor, monke
     detail = sheet_loop.sheet_detail(demo_db, sheet_id)
     assert detail.state is LoopStep.CLOSED and detail.steps[-1].decided_by == "王科长"
     assert "（批准：王科长）" in dialog.steps.item(dialog.steps.rowCount() - 1, 2).text()
+
+
+def test_after_an_export_the_file_and_its_folder_can_be_opened(qtbot, demo_db, anchor, tmp_path, monkeypatch):
+    from PySide6.QtGui import QAction, QDesktopServices
+
+    make_app()
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    page = ExportPage(QAction("备份"), QAction("恢复"))
+    qtbot.addWidget(page)
+    page.refresh(demo_db, anchor)
+    assert not page.ledger_open.isVisibleTo(page)
+    path = page.export_ledger_to(tmp_path / "台账.xlsx", None)
+    assert page.ledger_open.isVisibleTo(page) and str(path) in page.ledger_done.text()
+    page.ledger_open.file_button.click()
+    page.ledger_open.folder_button.click()
+    assert opened == [str(path), str(tmp_path)]

@@ -29,6 +29,7 @@ from aqdesk.errors import UserError
 from aqdesk.ui.remembered import Folder, ask_folder, ask_save
 from aqdesk.ui.screen_fit import fit
 from aqdesk.ui.text import arg
+from aqdesk.ui.widgets.open_buttons import OpenButtons
 
 Save = Callable[[Path], Path]  # writes the document to (or beside) the path chosen; returns the file
 
@@ -59,8 +60,10 @@ class PdfPreviewDialog(QDialog):
         self.print_button.clicked.connect(self.print_document)
         close = QPushButton(self.tr("关闭"))
         close.clicked.connect(self.reject)
+        self.open_buttons = OpenButtons()
         buttons = QHBoxLayout()
         buttons.addWidget(self.note, 1)
+        buttons.addWidget(self.open_buttons)
         for button in (self.save_button, self.print_button, close):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
@@ -90,7 +93,8 @@ class PdfPreviewDialog(QDialog):
             return None
         self.saved_path = path
         self.show_pdf(path.read_bytes())
-        self.note.setText(arg(self.tr("已保存：%1"), str(path)))
+        self.note.setText(arg(self.tr("已保存：%1"), path))
+        self.open_buttons.show_for(path)
         self.save_button.setEnabled(False)
         self.print_button.setEnabled(True)
         self.saved.emit(path)

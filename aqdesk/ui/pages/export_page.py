@@ -28,6 +28,7 @@ from aqdesk.ui.contract import Acts, Page, refill
 from aqdesk.ui.progress import GeneratorJob, run_with_progress
 from aqdesk.ui.remembered import Folder, ask_folder, ask_save
 from aqdesk.ui.text import arg
+from aqdesk.ui.widgets.open_buttons import OpenButtons
 
 
 class ExportPage(Acts, Page):
@@ -57,6 +58,11 @@ class ExportPage(Acts, Page):
         ledger_layout.addWidget(self.ledger_note)
         ledger_layout.addLayout(scope)
         ledger_layout.addWidget(self.ledger_button)
+        self.ledger_done = QLabel()
+        self.ledger_done.setWordWrap(True)
+        self.ledger_open = OpenButtons()
+        ledger_layout.addWidget(self.ledger_done)
+        ledger_layout.addWidget(self.ledger_open)
 
         self.letters_note = QLabel()
         self.letters_note.setWordWrap(True)
@@ -66,6 +72,8 @@ class ExportPage(Acts, Page):
         letters_layout = QVBoxLayout(letters_box)
         letters_layout.addWidget(self.letters_note)
         letters_layout.addWidget(self.letters_button)
+        self.letters_open = OpenButtons()
+        letters_layout.addWidget(self.letters_open)
 
         backup_box = QGroupBox(self.tr("数据库"))
         backup_layout = QVBoxLayout(backup_box)
@@ -115,7 +123,8 @@ class ExportPage(Acts, Page):
         except UserError as exc:
             QMessageBox.warning(self, self.tr("导出失败"), str(exc))
             return None
-        self.ledger_note.setText(arg(self.tr("已导出：%1"), str(path)))
+        self.ledger_done.setText(arg(self.tr("已导出：%1"), path))
+        self.ledger_open.show_for(path)
         return path
 
     def issue_letters(self) -> None:
@@ -154,3 +163,4 @@ class ExportPage(Acts, Page):
         if issued:
             self.letters_note.setText(arg(self.tr("已生成 %1 份督办函（%2 至 %3），保存在：%4"),
                                           len(issued), issued[0].number, issued[-1].number, folder))
+            self.letters_open.show_for(folder)
