@@ -15,7 +15,7 @@ class Acts:
     """Mixed into a widget that stores changes: ``acted(description, action_id)`` is emitted
     after each one, and the window puts it on 编辑→撤销."""
 
-    acted = Signal(str, str)
+    acted = Signal(str, object)  # (description, an action id or a batch's list of them)
 
 
 class Page(QWidget):

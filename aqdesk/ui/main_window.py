@@ -22,6 +22,7 @@ from aqdesk import APP_TITLE, __version__
 from aqdesk.db.database import Database
 from aqdesk.errors import UserError
 from aqdesk.services.common import backup, editing, workdays
+from aqdesk.services.importing.commit import undo_import
 from aqdesk.ui import remembered
 from aqdesk.ui.contract import Page
 from aqdesk.ui.dialogs.calendar_dialog import CalendarDialog
@@ -80,7 +81,8 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.about_action = QAction(self.tr("关于 aqdesk(&A)"), self)
         self.about_action.triggered.connect(self.show_about)
-        self.history = UndoHistory(lambda action_id: editing.undo_action(self.db, action_id), self)
+        self.history = UndoHistory(lambda ids: editing.undo_actions(self.db, ids),
+                                   lambda batch_id: undo_import(self.db, batch_id), self)
         self.undo_action = QAction(self.tr("撤销(&U)"), self, shortcut=QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(lambda: self._step_history(self.history.undo))
         self.redo_action = QAction(self.tr("重做(&R)"), self, shortcut=QKeySequence.StandardKey.Redo)
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
         self.substitution_page = pages.substitution_page()
         self.import_page = ImportPage()
         self.import_page.imported.connect(self._data_changed)
+        self.import_page.batch_committed.connect(self.history.push_import)
         self.sheet_page = SupervisionPage()
         self.export_page = ExportPage(self.backup_action, self.restore_action)
         for page in (self.sheet_page, self.export_page):

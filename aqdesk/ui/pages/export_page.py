@@ -157,8 +157,9 @@ class ExportPage(Acts, Page):
         QMessageBox.warning(self, self.tr("督办函"), message)
 
     def _letters_done(self, issued: list, folder: Path) -> None:
-        for letter in issued:
-            self.acted.emit(arg(self.tr("督办函 %1"), letter.number), letter.action_id)
+        if issued:  # the batch is one action in 编辑→撤销, withdrawn whole
+            self.acted.emit(arg(self.tr("批量督办函 %1 份（%2 至 %3）"), len(issued), issued[0].number,
+                                issued[-1].number), [letter.action_id for letter in issued])
         self.letters_button.setEnabled(True)
         if issued:
             self.letters_note.setText(arg(self.tr("已生成 %1 份督办函（%2 至 %3），保存在：%4"),

@@ -56,6 +56,7 @@ class ImportPage(Page):
     """Emits ``imported()`` after a commit or an undo, so the ledgers are reloaded."""
 
     imported = Signal()
+    batch_committed = Signal(str, int)  # (description, batch id): for 编辑→撤销
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -148,7 +149,14 @@ class ImportPage(Page):
         if first:
             self.period_edit.setDate(QDate(as_of))
         refill(self.unit_combo, unit_names(db))
-        self.batches.set_rows(batches.batch_rows(db))
+        rows = batches.batch_rows(db)
+        self.batches.set_rows(rows)
+        undone = {b.id for b in rows if b.undone}  # e.g. through 编辑→撤销: the file may be imported again
+        if any(e.batch in undone for e in self.entries):
+            for entry in self.entries:
+                entry.batch = None if entry.batch in undone else entry.batch
+            self._reload_files()
+            self._update_buttons()
 
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():
@@ -251,6 +259,7 @@ class ImportPage(Page):
             try:
                 entry.batch = commit(self.db, entry.plan, accept)
                 done.append(entry.batch)
+                self.batch_committed.emit(arg(self.tr("导入 %1"), entry.path.name), entry.batch)
             except UserError as exc:
                 refused.append(str(exc))
         self._reload_files()
