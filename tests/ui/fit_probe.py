@@ -41,8 +41,10 @@ def main(width: int, height: int, db_path: str, png_dir: str | None) -> list[str
     from aqdesk.services.supervision import letters, sheet_print, summons
     from aqdesk.ui.app import make_app
     from aqdesk.ui.dialogs.calendar_dialog import CalendarDialog
+    from aqdesk.ui.dialogs.close_sheet_dialog import CloseSheetDialog
     from aqdesk.ui.dialogs.county_dialog import CountyDialog
     from aqdesk.ui.dialogs.enterprise_dialog import EnterpriseDialog
+    from aqdesk.ui.dialogs.letter_batch_dialog import LetterBatchDialog
     from aqdesk.ui.dialogs.new_sheet_dialog import NewSheetDialog
     from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
     from aqdesk.ui.dialogs.settings_dialog import SettingsDialog
@@ -140,6 +142,9 @@ def main(width: int, height: int, db_path: str, png_dir: str | None) -> list[str
         ("calendar", lambda: CalendarDialog(db, as_of, window)),
         ("settings", lambda: SettingsDialog(db, window)),
         ("units", lambda: UnitsDialog(db, window)),
+        ("close-sheet", lambda: CloseSheetDialog(sheet.number, sheet.unit, "", window)),
+        ("letter-batch", lambda: LetterBatchDialog(letters.units_with_red(db, as_of), {red_unit: ["督〔2026〕1号"]},
+                                                   "2026年11月23日", window)),
     ]
     for name, make in dialogs:
         dialog = make()

@@ -192,3 +192,48 @@ def test_after_an_export_the_file_and_its_folder_can_be_opened(qtbot, demo_db, a
     page.ledger_open.file_button.click()
     page.ledger_open.folder_button.click()
     assert opened == [str(path), str(tmp_path)]
+
+
+def test_a_second_letter_the_same_day_is_warned_and_a_batch_lists_its_units_first(qtbot, demo_db, anchor,
+                                                                                    tmp_path, monkeypatch):
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMessageBox
+
+    from aqdesk.services.supervision import letters
+    from aqdesk.ui.dialogs import letter_batch_dialog
+    from aqdesk.ui.pages import export_page
+
+    make_app()
+    with_sheets = {r.unit for r in sheet_list.sheet_rows(demo_db, anchor)}
+    unit = next(u for u in letters.units_with_red(demo_db, anchor) if u in with_sheets)
+    first = letters.issue_letter(demo_db, unit, anchor, tmp_path / "单发")
+    assert letters.letters_on(demo_db, anchor) == {unit: [first.number]}
+
+    page = SupervisionPage()
+    qtbot.addWidget(page)
+    page.refresh(demo_db, anchor)
+    page.sheets.select_row(next(r.id for r in sheet_list.sheet_rows(demo_db, anchor) if r.unit == unit))
+    asked, previews = [], []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, **_k: asked.append(text)
+                        or QMessageBox.StandardButton.No)
+    monkeypatch.setattr(PdfPreviewDialog, "exec", lambda dialog: previews.append(dialog))
+    page.write_letter()
+    assert first.number in asked[0] and previews == []  # asked, and answered 否: nothing previewed
+
+    shown = {}
+
+    def tick(dialog):
+        shown.update({dialog.list.item(i).text(): dialog.list.item(i).checkState() == Qt.CheckState.Checked
+                      for i in range(dialog.list.count())})
+        return True
+
+    monkeypatch.setattr(letter_batch_dialog.LetterBatchDialog, "exec", tick)
+    monkeypatch.setattr(export_page, "ask_folder", lambda *_a: tmp_path / "批量")
+    started = []
+    exports = ExportPage(QAction("备份"), QAction("恢复"))
+    qtbot.addWidget(exports)
+    exports.refresh(demo_db, anchor)
+    monkeypatch.setattr(exports, "start_letters", lambda folder, units: started.append(units))
+    exports.issue_letters()
+    assert len(shown) == 18 and shown[f"{unit}　（今天已发 {first.number}）"] is False
+    assert sum(shown.values()) == 17 and len(started[0]) == 17 and unit not in started[0]

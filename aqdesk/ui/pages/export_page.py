@@ -25,6 +25,7 @@ from aqdesk.domain.docnumber import chinese_date
 from aqdesk.errors import UserError
 from aqdesk.services.common.units import unit_names
 from aqdesk.ui.contract import Acts, Page, refill
+from aqdesk.ui.dialogs.letter_batch_dialog import LetterBatchDialog
 from aqdesk.ui.progress import GeneratorJob, run_with_progress
 from aqdesk.ui.remembered import Folder, ask_folder, ask_save
 from aqdesk.ui.text import arg
@@ -128,21 +129,22 @@ class ExportPage(Acts, Page):
         return path
 
     def issue_letters(self) -> None:
-        folder = ask_folder(self, self.tr("督办函保存到"), Folder.DOCUMENTS)
-        if folder is None:
+        from aqdesk.services.supervision import letters
+        sent_today = letters.letters_on(self.db, self.as_of)
+        dialog = LetterBatchDialog(self.overdue_units, sent_today, chinese_date(self.as_of), self)
+        if not dialog.exec():
             return
-        answer = QMessageBox.question(self, self.tr("批量生成督办函"), arg(self.tr(
-            "将为 %1 个单位各生成一份督办函，依次编号并登记，保存到：\n%2\n是否继续？"),
-            len(self.overdue_units), folder))
-        if answer == QMessageBox.StandardButton.Yes:
-            self.start_letters(folder)
+        folder = ask_folder(self, self.tr("督办函保存到"), Folder.DOCUMENTS)
+        if folder is not None:
+            self.start_letters(folder, dialog.chosen())
 
-    def start_letters(self, folder: Path) -> GeneratorJob:
+    def start_letters(self, folder: Path, units: list[str] | None = None) -> GeneratorJob:
+        """``units``: those the clerk ticked; by default every unit with an overdue item."""
         db, as_of = self.db, self.as_of
 
         def steps():
             from aqdesk.services.supervision import letters
-            for step in letters.issue_letters(db, None, as_of, folder):
+            for step in letters.issue_letters(db, units, as_of, folder):
                 yield step.done, step.total, f"{step.letter.number}　{step.letter.unit}", step.letter
 
         self.job = GeneratorJob(steps)

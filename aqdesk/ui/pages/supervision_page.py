@@ -154,6 +154,11 @@ class SupervisionPage(Acts, Page):
         row = self.current()
         if row is None:
             return
+        earlier = letters.letters_on(self.db, self.as_of).get(row.unit)
+        if earlier and QMessageBox.question(self, self.tr("督办函"), arg(self.tr(
+                "%1 今天已发督办函 %2。\n仍要再发一份吗？"), row.unit, "、".join(earlier)),
+                defaultButton=QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            return
         data = self._run(lambda: letters.preview_letter(self.db, row.unit, self.as_of))
         if data is None:
             return
