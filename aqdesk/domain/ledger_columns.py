@@ -99,7 +99,7 @@ TASKS = (
     LedgerColumn("状态", lambda r: r.status.label, group="进展情况", on_screen=False),
     LedgerColumn("进度（%）", lambda r: r.progress, Kind.NUMBER, 70, group="进展情况"),
     LedgerColumn("最新进展", lambda r: r.latest, width=320, group="进展情况", wrap=True),
-    LedgerColumn("逾期/剩余", lambda r: days_text(r.days_left), width=80, in_workbook=False),
+    LedgerColumn("逾期/剩余", lambda r: r.days_text, width=90, in_workbook=False),
     LedgerColumn("推迟次数", _postponed, Kind.NUMBER, 70),
 )
 
@@ -112,7 +112,7 @@ ENTERPRISES = (
     LedgerColumn("行业", lambda r: r.industry, width=80),
     LedgerColumn("搬迁园区", lambda r: r.park, width=170, wrap=True),
     LedgerColumn("当前阶段", lambda r: r.stage, width=80),
-    LedgerColumn("逾期/剩余", lambda r: days_text(r.days_left) if r.color is not Color.GREEN else "", width=80,
+    LedgerColumn("逾期/剩余", lambda r: r.days_text if r.color is not Color.GREEN else "", width=90,
                  in_workbook=False),
     *(LedgerColumn(kind.label, _milestone(kind, "planned"), Kind.DATE, 95, group="计划时间",
                    screen_header=f"计划{kind.label}")
@@ -134,6 +134,7 @@ TOWNSHIPS = (
     LedgerColumn("完成时限", lambda r: r.deadline, Kind.DATE, 90),
     LedgerColumn("预警原因", lambda r: r.reason, width=140),
     LedgerColumn("数据问题", lambda r: r.data_error, width=220, wrap=True),
+    LedgerColumn("推迟次数", _postponed, Kind.NUMBER, 70),
 )
 
 COUNTIES = (
@@ -150,8 +151,11 @@ COUNTIES = (
     LedgerColumn(RELAPSE[1], lambda r: r.relapse_points, Kind.NUMBER, 100),
 )
 
+# A sheet has two colours: the level it was issued at (红色督办) and how its own deadline
+# stands (办理: 剩3个工作日, in that colour). Each has its own word, so a red sheet issued
+# today does not read as "yellow".
 SHEETS = (
-    WARNING,
+    LedgerColumn("办理", lambda r: r.reason, width=110, coloured=True),
     LedgerColumn("编号", lambda r: r.number, width=130),
     LedgerColumn("级别", lambda r: f"{r.level.label}色督办", width=80),
     LedgerColumn("责任单位", lambda r: r.unit, width=130),
@@ -161,7 +165,6 @@ SHEETS = (
     LedgerColumn("状态", lambda r: r.state, width=70),
     LedgerColumn("首次反馈", lambda r: r.answered_on, Kind.DATE, 95),
     LedgerColumn("逾期反馈", lambda r: "逾期" if r.late else "", width=70),
-    LedgerColumn("预警原因", lambda r: r.reason, width=140),
 )
 
 # The workbook's 分单位汇总 sheet; its rows are the tuples ledger_export makes, one per unit.

@@ -23,6 +23,7 @@ PROBLEM_FILL, PROBLEM_INK = "#FFC7CE", "#9C0006"  # a problem list's offending c
 HOLIDAY = FILL[Color.RED]  # the calendar's days off
 MAKEUP_WORKDAY = "#CFE0F6"
 OFFICE_MARK = "#6B3FA0"  # a day the office set by hand
+WORKDAY_INK = "#1A1A1A"  # a 调休 Saturday is a working day, inked as one
 
 COMPLETED, ACCEPTED, OTHER = "#1F5FA8", "#2A9D8F", "#9AA5B1"  # figure charts' series
 

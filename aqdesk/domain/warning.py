@@ -33,7 +33,17 @@ class WarningSettings:
 class Assessment:
     color: Color
     reason: str
-    days_left: int | None = None  # natural days to the deadline; negative when overdue
+    days_left: int | None = None  # natural days to the deadline; negative when overdue; None once done
+    workdays_left: int | None = None  # set when the reason counts working days (due soon)
+
+    @property
+    def days_text(self) -> str:
+        """逾期/剩余 in the same day unit as the reason beside it, saying which."""
+        if self.workdays_left is not None:
+            return f"剩{self.workdays_left}个工作日"
+        if self.days_left is None:
+            return ""
+        return f"逾期{-self.days_left}天" if self.days_left < 0 else f"剩{self.days_left}天"
 
 
 def assess(
@@ -48,9 +58,8 @@ def assess(
     done_on: dt.date | None = None,
 ) -> Assessment:
     days_left = (deadline - as_of).days if deadline else None
-    if done:
-        late = (done_on - deadline).days if done_on and deadline else 0
-        return Assessment(Color.GREEN, f"已完成（逾期{late}天完成）" if late > 0 else "已完成", days_left)
+    if done:  # a finished item counts no days to a deadline: it says how it finished
+        return Assessment(Color.GREEN, _finished(deadline, done_on))
     if deadline is None:
         return Assessment(Color.GREEN, "无完成时限")
     if deadline < as_of:
@@ -60,7 +69,7 @@ def assess(
     far = (deadline - as_of).days > settings.due_soon_workdays * 2 + 14
     left = settings.due_soon_workdays + 1 if far else calendar.workdays_between(as_of, deadline)
     if left <= settings.due_soon_workdays:
-        return Assessment(Color.YELLOW, "今日到期" if deadline == as_of else f"剩{left}个工作日", days_left)
+        return Assessment(Color.YELLOW, "今日到期" if deadline == as_of else f"剩{left}个工作日", days_left, left)
     lag = _lag_points(as_of, start, deadline, progress)
     if lag is not None and lag > settings.lag_points:
         return Assessment(Color.YELLOW, f"进度落后时序{lag:.0f}个百分点", days_left)
@@ -81,6 +90,13 @@ def assess_standing(
     if age > cycle:
         return Assessment(Color.YELLOW, f"{age}天未报送进展（周期{cycle}天）")
     return Assessment(Color.GREEN, f"{kind.label}，{age}天前报送")
+
+
+def _finished(deadline: dt.date | None, done_on: dt.date | None) -> str:
+    if deadline is None or done_on is None:
+        return "已完成"
+    late = (done_on - deadline).days
+    return f"逾期{late}天完成" if late > 0 else f"提前{-late}天完成" if late < 0 else "按期完成"
 
 
 def _lag_points(

@@ -34,6 +34,9 @@ def writing(path: Path) -> Iterator[Path]:
     try:
         yield tmp
         os.replace(tmp, path)
+    except PermissionError as exc:
+        # Windows refuses to replace a workbook open in Excel or WPS, or a PDF open in a reader
+        raise UserError(f"文件正被其他程序打开，请关闭后重试：“{path}”") from exc
     except OSError as exc:
         raise UserError(f"无法保存“{path}”：{exc.strerror or exc}（文件是否正在其他程序中打开？）") from exc
     finally:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-from PySide6.QtCore import QDate, QSettings
+from PySide6.QtCore import QDate
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -25,6 +23,9 @@ from aqdesk.db.database import Database
 from aqdesk.domain.enums import ItemKind
 from aqdesk.errors import UserError
 from aqdesk.services.common import backup, editing, workdays
+from aqdesk.services.importing.commit import undo_import
+from aqdesk.ui import remembered
+from aqdesk.ui.contract import Page
 from aqdesk.ui.dialogs.calendar_dialog import CalendarDialog
 from aqdesk.ui.dialogs.common import EditDialog
 from aqdesk.ui.dialogs.county_dialog import CountyDialog
@@ -39,6 +40,9 @@ from aqdesk.ui.pages.import_page import ImportPage
 from aqdesk.ui.pages.overview_page import OverviewPage
 from aqdesk.ui.pages.supervision_page import SupervisionPage
 from aqdesk.ui.pages.unit_page import UnitPage
+from aqdesk.ui.remembered import Folder, ask_open, ask_save
+from aqdesk.ui.screen_fit import available, fit
+from aqdesk.ui.text import arg
 from aqdesk.ui.undo import UndoHistory
 
 STYLE = """
@@ -55,7 +59,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.db = db
         self.as_of = as_of or dt.date.today()
-        self.setWindowTitle(f"{APP_TITLE} — aqdesk")
         self.setStyleSheet(STYLE)
         self._stale: set[int] = set()
         self._make_actions()
@@ -79,7 +82,8 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.about_action = QAction(self.tr("关于 aqdesk(&A)"), self)
         self.about_action.triggered.connect(self.show_about)
-        self.history = UndoHistory(lambda action_id: editing.undo_action(self.db, action_id), self)
+        self.history = UndoHistory(lambda ids: editing.undo_actions(self.db, ids),
+                                   lambda batch_id: undo_import(self.db, batch_id), self)
         self.undo_action = QAction(self.tr("撤销(&U)"), self, shortcut=QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(lambda: self._step_history(self.history.undo))
         self.redo_action = QAction(self.tr("重做(&R)"), self, shortcut=QKeySequence.StandardKey.Redo)
@@ -103,31 +107,24 @@ class MainWindow(QMainWindow):
         self.substitution_page = pages.substitution_page()
         self.import_page = ImportPage()
         self.import_page.imported.connect(self._data_changed)
+        self.import_page.batch_committed.connect(self.history.push_import)
         self.sheet_page = SupervisionPage()
         self.export_page = ExportPage(self.backup_action, self.restore_action)
         for page in (self.sheet_page, self.export_page):
             page.acted.connect(self.history.push)
             page.acted.connect(lambda *_: self.refresh_all())
         dialogs = {
-            self.task_page: lambda row: TaskDialog(self.db, row.id, parent=self),
-            self.unit_page: lambda row: TaskDialog(self.db, row.id, parent=self),
+            self.task_page: lambda row: TaskDialog(self.db, row.id, parent=self, as_of=self.as_of),
+            self.unit_page: lambda row: TaskDialog(self.db, row.id, parent=self, as_of=self.as_of),
             self.loose_coal_page: lambda row: CountyDialog(self.db, row.county_id, self.as_of, parent=self),
             self.relocation_page: lambda row: EnterpriseDialog(self.db, row.id, self.as_of, parent=self),
             self.substitution_page: lambda row: TownshipDialog(self.db, row.id, self.as_of, parent=self),
         }
         for page, make_dialog in dialogs.items():
             page.activated.connect(lambda row, make=make_dialog: self.open_dialog(make(row)))
-        self.pages: list[tuple[str, QWidget]] = [
-            (self.tr("总览"), self.overview),
-            (self.tr("重点任务"), self.task_page),
-            (self.tr("部门视图"), self.unit_page),
-            (self.tr("散煤治理"), self.loose_coal_page),
-            (self.tr("退城入园"), self.relocation_page),
-            (self.tr("双替代"), self.substitution_page),
-            (self.tr("督办"), self.sheet_page),
-            (self.tr("报送导入"), self.import_page),
-            (self.tr("导出"), self.export_page),
-        ]
+        self.pages: list[tuple[str, Page]] = [(page.title, page) for page in (
+            self.overview, self.task_page, self.unit_page, self.loose_coal_page, self.relocation_page,
+            self.substitution_page, self.sheet_page, self.import_page, self.export_page)]
         self.sidebar = QListWidget(objectName="sidebar")
         self.stack = QStackedWidget()
         for name, page in self.pages:
@@ -185,22 +182,22 @@ class MainWindow(QMainWindow):
         self._update_status_bar()
 
     def _update_status_bar(self) -> None:
-        self.db_label.setText(self.tr("数据库：%1").replace("%1", self.db.display_name))
-        self.as_of_label.setText(self.tr("截至：%1").replace("%1", self.as_of.isoformat()))
+        self.db_label.setText(arg(self.tr("数据库：%1"), self.db.display_name))
+        self.as_of_label.setText(arg(self.tr("截至：%1"), self.as_of.isoformat()))
         missing = workdays.years_without_official_data(self.db, self.as_of)
         self.calendar_label.setText(self.tr("%1年无官方节假日安排，按周一至周五计算（工具→工作日历）").replace(
             "%1", "、".join(map(str, missing))) if missing else "")
 
     # behaviour ---------------------------------------------------------------------
     def show_page(self, row: int) -> None:
+        # Qt adds the program's name (the application display name) after the window title
+        self.setWindowTitle(self.pages[row][0])
         self.stack.setCurrentIndex(row)
         if row in self._stale:
             self._refresh_page(row)
 
     def _refresh_page(self, row: int) -> None:
-        page = self.pages[row][1]
-        if hasattr(page, "refresh"):
-            page.refresh(self.db, self.as_of)
+        self.pages[row][1].refresh(self.db, self.as_of)
         self._stale.discard(row)
 
     def _data_changed(self) -> None:
@@ -226,10 +223,7 @@ class MainWindow(QMainWindow):
         page = {ItemKind.TASK: self.task_page, ItemKind.ENTERPRISE: self.relocation_page,
                 ItemKind.TOWNSHIP: self.substitution_page, ItemKind.SHEET: self.sheet_page}[ledger]
         self.sidebar.setCurrentRow(next(i for i, (_name, p) in enumerate(self.pages) if p is page))
-        table = page.sheets if page is self.sheet_page else page
-        row = table.select_row(item_id)
-        if row is not None:
-            table.activated.emit(row)
+        page.show_item(item_id)
 
     def _step_history(self, step) -> None:
         try:
@@ -256,60 +250,53 @@ class MainWindow(QMainWindow):
             self.refresh_all()
 
     def backup_database(self) -> None:
-        settings = QSettings()
-        start = Path(str(settings.value("folders/backup", str(Path.home()))))
         name = f"aqdesk-备份-{dt.datetime.now():%Y%m%d-%H%M}.db"
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("备份数据库"), str(start / name),
-                                                self.tr("aqdesk 数据库 (*.db)"))
-        if not target:
+        target = ask_save(self, self.tr("备份数据库"), Folder.BACKUP, name, self.tr("aqdesk 数据库 (*.db)"))
+        if target is None:
             return
-        settings.setValue("folders/backup", str(Path(target).parent))
         try:
-            backup.backup(self.db, Path(target))
+            backup.backup(self.db, target)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("备份失败"), str(exc))
             return
-        self.statusBar().showMessage(self.tr("已备份到 %1").replace("%1", target), 8000)
+        self.statusBar().showMessage(arg(self.tr("已备份到 %1"), target), 8000)
 
     def restore_database(self) -> None:
-        settings = QSettings()
-        source, _ = QFileDialog.getOpenFileName(self, self.tr("从备份恢复"),
-                                                str(settings.value("folders/backup", str(Path.home()))),
-                                                self.tr("aqdesk 数据库 (*.db);;所有文件 (*)"))
-        if not source:
+        chosen = ask_open(self, self.tr("从备份恢复"), Folder.BACKUP, self.tr("aqdesk 数据库 (*.db);;所有文件 (*)"),
+                          many=False)
+        if not chosen:
             return
-        answer = QMessageBox.question(self, self.tr("从备份恢复"), self.tr(
-            "将用“%1”替换当前数据库的全部内容。\n当前数据库会先自动备份。是否继续？").replace("%1", source))
+        source = chosen[0]
+        answer = QMessageBox.question(self, self.tr("从备份恢复"), arg(self.tr(
+            "将用“%1”替换当前数据库的全部内容。\n当前数据库会先自动备份。是否继续？"), source))
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.db, safety = backup.restore(self.db, Path(source))
+            self.db, safety = backup.restore(self.db, source)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("恢复失败"), str(exc))
             return
         self.history.clear()
         self._update_status_bar()
         self.refresh_all()
-        QMessageBox.information(self, self.tr("已恢复"), self.tr(
-            "已从备份恢复。恢复前的数据库已保存为：\n%1").replace("%1", str(safety)))
+        QMessageBox.information(self, self.tr("已恢复"), arg(self.tr(
+            "已从备份恢复。恢复前的数据库已保存为：\n%1"), str(safety)))
 
     def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("关于 aqdesk"), self.tr(
+        QMessageBox.about(self, self.tr("关于 aqdesk"), arg(self.tr(
             "<h3>%1</h3><p>aqdesk 版本 %2</p><p>供市大气污染防治攻坚办公室使用的督办台账程序："
-            "重点任务、散煤治理、退城入园、双替代、三色督办。</p><p>数据库：%3</p>")
-            .replace("%1", APP_TITLE).replace("%2", __version__).replace("%3", self.db.display_name))
+            "重点任务、散煤治理、退城入园、双替代、三色督办。</p><p>数据库：%3</p>"),
+            APP_TITLE, __version__, self.db.display_name))
 
     # window state ------------------------------------------------------------------
     def _restore_state(self) -> None:
-        settings = QSettings()
-        if not self.restoreGeometry(settings.value("window/geometry", b"")):
-            self.resize(1280, 800)
-        self.sidebar.setCurrentRow(int(settings.value("window/page", 0)))
+        if not self.restoreGeometry(remembered.window_geometry()):
+            fit(self, 1440, 900)
+            self.move(available(self).topLeft())
+        self.sidebar.setCurrentRow(remembered.window_page())
 
     def closeEvent(self, event) -> None:
-        settings = QSettings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/page", self.sidebar.currentRow())
+        remembered.remember_window(self.saveGeometry(), self.sidebar.currentRow())
         super().closeEvent(event)
 
 

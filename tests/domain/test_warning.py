@@ -36,7 +36,18 @@ def test_lagging_progress_is_yellow():
 
 def test_done_is_green_even_if_late():
     w = check(deadline=D(2026, 11, 1), done=True, done_on=D(2026, 11, 5))
-    assert (w.color, w.reason) == (Color.GREEN, "已完成（逾期4天完成）")
+    assert (w.color, w.reason, w.days_text) == (Color.GREEN, "逾期4天完成", "")
+    early = check(deadline=D(2026, 11, 1), done=True, done_on=D(2026, 10, 20))
+    assert (early.reason, early.days_left) == ("提前12天完成", None)
+    assert check(deadline=D(2026, 11, 1), done=True, done_on=D(2026, 11, 1)).reason == "按期完成"
+    assert check(deadline=D(2026, 11, 1), done=True).reason == "已完成"
+
+
+def test_a_row_counts_days_in_the_unit_its_reason_uses():
+    soon = check(deadline=D(2026, 11, 30), done=False)
+    assert soon.reason.endswith("个工作日") and soon.days_text == soon.reason
+    late = check(deadline=D(2026, 11, 1), done=False)
+    assert (late.reason, late.days_text) == ("逾期22天", "逾期22天")
 
 
 def test_settings_change_the_margins():

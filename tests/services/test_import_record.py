@@ -79,7 +79,8 @@ def edit(db, anchor, target_id, **values):
     with db.reading() as s:
         deadline = s.get(SubstitutionTarget, target_id).deadline
     figures = {"target": row.target, "completed": row.completed, "accepted": row.accepted, "deadline": deadline}
-    return substitution.update_township(db, row.id, row.version, **{**figures, **values})
+    reason = {"reason": "气源未落实"} if "deadline" in values else {}  # a new deadline is a postponement
+    return substitution.update_township(db, row.id, row.version, **{**figures, **values, **reason})
 
 
 # 1 ---------------------------------------------------------------------------------------

@@ -60,7 +60,7 @@ def test_return_changes_exactly_what_was_typed_and_undo_restores(demo_db, task_r
     batch = commit(demo_db, plan)
     rows = {r.number: r for r in tasks.task_rows(demo_db, PERIOD)}
     assert rows["4-03"].progress == 95 and rows["4-03"].latest == "主次干道机扫率达到95%"
-    assert rows["4-04"].color is Color.GREEN and rows["4-04"].reason.startswith("已完成")
+    assert rows["4-04"].color is Color.GREEN and rows["4-04"].reason == "逾期20天完成"
     assert snapshot(demo_db)[1] == before[1] + 2
     undo_import(demo_db, batch)
     after = snapshot(demo_db)

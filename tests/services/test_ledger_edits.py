@@ -78,3 +78,21 @@ def test_overview_figures(demo_db, anchor):
     assert status["relocation"]["stages"]["已投产"] == data.stages["已投产"]
     assert status["substitution"]["households"]["电代煤"]["completed"] == data.households["电代煤"].completed
     assert {"red", "yellow", "green"} <= set(status["loose_coal"])
+
+
+def test_a_townships_new_deadline_needs_a_reason_and_counts_as_a_postponement(demo_db, anchor):
+    row = next(r for r in substitution.township_rows(demo_db, anchor) if r.color is not Color.GREEN)
+    figures = {"target": row.target, "completed": row.completed, "accepted": row.accepted}
+    assert substitution.update_township(demo_db, row.id, row.version, **figures, deadline=row.deadline) is None
+    later = dt.date(row.deadline.year + 1, 3, 31)
+    with pytest.raises(UserError, match="推迟必须填写理由"):
+        substitution.update_township(demo_db, row.id, row.version, **figures, deadline=later, reason=" ")
+    action = substitution.update_township(demo_db, row.id, row.version, **figures, deadline=later,
+                                          reason="气源管线未通", changed_on=anchor)
+    after = next(r for r in substitution.township_rows(demo_db, anchor) if r.id == row.id)
+    assert (after.deadline, after.postponed) == (later, row.postponed + 1)
+    change = substitution.postponements(demo_db, row.id)[-1]
+    assert (change.old_date, change.new_date, change.reason) == (row.deadline, later, "气源管线未通")
+    editing.undo_action(demo_db, action)
+    after = next(r for r in substitution.township_rows(demo_db, anchor) if r.id == row.id)
+    assert (after.deadline, after.postponed) == (row.deadline, row.postponed)

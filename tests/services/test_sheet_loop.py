@@ -16,9 +16,9 @@ def issue(db, day, unit="石桥县", keys=("5-06",), level=None, **kwargs):
                                   requirement="5个工作日内反馈整改方案。", issued_on=day, **kwargs)
 
 
-def step(db, sheet_id, what, day, note="", attachments=()):
+def step(db, sheet_id, what, day, note="", attachments=(), decided_by=""):
     version = sheet_loop.sheet_detail(db, sheet_id).version
-    return sheet_loop.record_step(db, sheet_id, version, what, day, note, attachments)
+    return sheet_loop.record_step(db, sheet_id, version, what, day, note, attachments, decided_by)
 
 
 def test_resolve_takes_natural_keys(demo_db, anchor):
@@ -65,8 +65,12 @@ def test_a_sheet_goes_through_the_whole_loop(demo_db, anchor):
     step(demo_db, sid, LoopStep.RETURNED, anchor + dt.timedelta(days=2), "方案缺少完成时限")
     step(demo_db, sid, LoopStep.FEEDBACK, anchor + dt.timedelta(days=2), "补充完成时限")
     step(demo_db, sid, LoopStep.VERIFIED, anchor + dt.timedelta(days=3), "现场核查到位")
-    step(demo_db, sid, LoopStep.CLOSED, anchor + dt.timedelta(days=3), "同意销号")
+    with pytest.raises(UserError, match="请填写销号理由.*请填写批准销号的人"):
+        step(demo_db, sid, LoopStep.CLOSED, anchor + dt.timedelta(days=3), " ")
+    assert sheet_loop.sheet_detail(demo_db, sid).state is LoopStep.VERIFIED
+    step(demo_db, sid, LoopStep.CLOSED, anchor + dt.timedelta(days=3), "同意销号", decided_by="王科长")
     detail = sheet_loop.sheet_detail(demo_db, sid)
+    assert (detail.steps[-1].note, detail.steps[-1].decided_by) == ("同意销号", "王科长")
     assert detail.state is LoopStep.CLOSED and detail.next_steps == ()
     assert [s.step.label for s in detail.steps] == ["交办", "签收", "反馈", "核查退回", "反馈", "核查", "销号"]
     assert detail.steps[2].attachments == ("石桥县整改方案.docx", "现场照片.jpg")

@@ -70,6 +70,22 @@ def test_progress_report_updates_latest_and_history(demo_db):
     assert count(demo_db, TaskProgress) == reports_before
 
 
+def test_a_report_with_blank_problems_and_plan_keeps_the_tasks(demo_db):
+    task = dated_task(demo_db)
+    task_edit.update_task(demo_db, task.id, task.version, problems="资金缺口300万", next_steps="12月底前招标")
+    version = task_edit.task_detail(demo_db, task.id).version
+    task_edit.add_report(demo_db, task.id, version, period=dt.date(2026, 11, 30), progress=60, text="完成设备采购",
+                         problems="  ", next_steps="")
+    detail = task_edit.task_detail(demo_db, task.id)
+    assert detail.fields["problems"] == "资金缺口300万" and detail.fields["next_steps"] == "12月底前招标"
+    assert detail.fields["latest_progress"] == "完成设备采购"
+
+    task_edit.add_report(demo_db, task.id, detail.version, period=dt.date(2026, 12, 15), progress=70,
+                         text="开始安装", problems="工期紧", next_steps="")
+    detail = task_edit.task_detail(demo_db, task.id)
+    assert detail.fields["problems"] == "工期紧" and detail.fields["next_steps"] == "12月底前招标"
+
+
 def test_bad_fields_are_refused(demo_db):
     task = dated_task(demo_db)
     with pytest.raises(UserError, match="早于开始时间"):

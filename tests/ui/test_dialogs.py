@@ -1,10 +1,12 @@
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QLineEdit
 
+from aqdesk.services import demo
 from aqdesk.services.common import settings, workdays
 from aqdesk.ui.app import make_app
-from aqdesk.ui.dialogs.calendar_dialog import HOLIDAY, MAKEUP_WORKDAY, CalendarDialog
+from aqdesk.ui.dialogs.calendar_dialog import HOLIDAY, MAKEUP_WORKDAY, WORKDAY_INK, CalendarDialog
 from aqdesk.ui.dialogs.settings_dialog import SettingsDialog
 
 
@@ -15,6 +17,10 @@ def test_calendar_dialog_marks_official_days_and_takes_office_changes(qtbot, dem
     assert "已载入" in dialog.year_label.text()
     assert dialog.calendar.dateTextFormat(QDate(2026, 10, 2)).background().color() == HOLIDAY
     assert dialog.calendar.dateTextFormat(QDate(2026, 10, 10)).background().color() == MAKEUP_WORKDAY
+    # the break's weekend is shaded with it; the 调休 Saturday is not drawn in the weekend's red
+    assert dialog.calendar.dateTextFormat(QDate(2026, 10, 3)).background().color() == HOLIDAY
+    assert dialog.calendar.dateTextFormat(QDate(2026, 10, 10)).foreground().color() == WORKDAY_INK
+    assert dialog.calendar.dateTextFormat(QDate(2026, 11, 7)).background().style() == Qt.BrushStyle.NoBrush
 
     dialog.calendar.setSelectedDate(QDate(2027, 2, 8))
     assert "没有官方放假安排" in dialog.year_label.text()
@@ -24,6 +30,16 @@ def test_calendar_dialog_marks_official_days_and_takes_office_changes(qtbot, dem
     assert "休息日（本办公室设定）" in dialog.day_label.text() and dialog.changed
     qtbot.mouseClick(dialog.reset_button, Qt.MouseButton.LeftButton)
     assert dt.date(2027, 2, 8) not in workdays.year_calendar(demo_db, 2027).days
+
+
+def test_settings_text_boxes_show_their_whole_text(qtbot, demo_db):
+    make_app()
+    dialog = SettingsDialog(demo_db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for editor in dialog.editors.values():
+        if isinstance(editor, QLineEdit):
+            assert editor.width() >= editor.fontMetrics().horizontalAdvance(editor.text()) + 8, editor.text()
 
 
 def test_settings_dialog_saves_the_margins(qtbot, demo_db):
@@ -54,3 +70,18 @@ def test_units_dialog_adds_an_alias_and_a_unit(qtbot, demo_db):
     dialog.add()
     assert any(u.name == "市人防办" for u in unit_admin.unit_rows(demo_db))
     assert len(acted) == 2
+
+
+def test_county_dialog_opens_on_the_latest_period(qtbot, demo_db):
+    from aqdesk.services.ledgers import loose_coal
+    from aqdesk.ui.dialogs.county_dialog import CountyDialog
+
+    make_app()
+    as_of = demo.anchor_day()
+    row = next(r for r in loose_coal.county_rows(demo_db, as_of) if len(r.history) > 1)
+    dialog = CountyDialog(demo_db, row.county_id, as_of)
+    qtbot.addWidget(dialog)
+    latest = row.history[-1]
+    assert dialog.history.currentRow() == len(row.history) - 1
+    assert dialog.period_edit.date().toPython() == latest.period
+    assert latest.period.isoformat() in dialog.save_button.text()

@@ -48,6 +48,14 @@ def test_overview_counts_match_status(window):
     assert len(window.overview.chart.chart().series()) == 1
 
 
+def test_the_window_title_names_the_screen_once_and_not_the_program_twice(window):
+    from aqdesk import APP_TITLE
+
+    window.sidebar.setCurrentRow(1)
+    assert window.windowTitle() == "重点任务" and APP_TITLE not in window.windowTitle()
+    assert "aqdesk" not in window.windowTitle()
+
+
 def test_status_bar_shows_database_and_date(window, anchor):
     assert str(window.db.path) in window.db_label.text()
     assert anchor.isoformat() in window.as_of_label.text()

@@ -9,6 +9,7 @@ from aqdesk.ui.app import make_app
 from aqdesk.ui.dialogs.new_sheet_dialog import NewSheetDialog
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 from aqdesk.ui.dialogs.sheet_dialog import SheetDialog
+from aqdesk.ui.models.rows import ROW_ROLE as ROLE
 from aqdesk.ui.pages.export_page import ExportPage
 from aqdesk.ui.pages.supervision_page import SupervisionPage
 from tests.exchange.pdf_reading import pages_text
@@ -94,7 +95,8 @@ def test_export_page_writes_the_ledger_and_a_batch_of_letters(qtbot, demo_db, an
     acted = []
     page.acted.connect(lambda *args: acted.append(args))
     page.start_letters(tmp_path / "函")
-    qtbot.waitUntil(lambda: len(acted) == 18, timeout=30_000)
+    qtbot.waitUntil(lambda: len(acted) == 1, timeout=30_000)  # the batch is one undoable action
+    assert len(acted[0][1]) == 18 and "批量督办函 18 份" in acted[0][0]
     assert len(list((tmp_path / "函").glob("*.pdf"))) == 18
     assert "已生成 18 份督办函" in page.letters_note.text()
     assert "示例市大气办督〔2026〕18号" in "".join(pages_text(sorted((tmp_path / "函").glob("*18号*"))[0]))
@@ -113,3 +115,125 @@ def test_pages_render(qtbot, demo_db, anchor, tmp_path):
     qtbot.addWidget(dialog)
     assert dialog.item_table.rowCount() > 10
     assert dt.date(2026, 11, 23) == dialog.issued_edit.date().toPython()
+
+
+def test_the_sheet_column_says_level_and_deadline_in_different_words(qtbot, demo_db, anchor):
+    make_app()
+    page = SupervisionPage()
+    qtbot.addWidget(page)
+    page.refresh(demo_db, anchor)
+    headers = [c.header for c in page.sheets.model.COLUMNS]
+    assert headers[0] == "办理" and "预警" not in headers
+    for r in range(page.sheets.proxy.rowCount()):
+        row = page.sheets.proxy.index(r, 0).data(ROLE)
+        assert page.sheets.proxy.index(r, 0).data() == row.reason  # 剩3个工作日, 逾期2天, 已完成
+        assert page.sheets.proxy.index(r, headers.index("级别")).data() == f"{row.level.label}色督办"
+
+
+def test_the_selected_sheet_stays_selected_after_a_loop_step(qtbot, demo_db, anchor):
+    make_app()
+    page = SupervisionPage()
+    qtbot.addWidget(page)
+    page.refresh(demo_db, anchor)
+    chosen = next(page.sheets.proxy.index(r, 0).data(ROLE) for r in range(page.sheets.proxy.rowCount())
+                  if page.sheets.proxy.index(r, 0).data(ROLE).step is LoopStep.ISSUED)
+    page.sheets.select_row(chosen.id)
+    detail = sheet_loop.sheet_detail(demo_db, chosen.id)
+    action = sheet_loop.record_step(demo_db, chosen.id, detail.version, LoopStep.RECEIVED, anchor, "已签收", [])
+    page._after_change("签收", action)
+    assert page.current().id == chosen.id and page.current().step is LoopStep.RECEIVED
+    assert chosen.unit in page.history_label.text()
+
+
+def test_closing_a_sheet_asks_who_approved_and_why(qtbot, demo_db, anchor, monkeypatch):
+    from aqdesk.ui.dialogs.close_sheet_dialog import CloseSheetDialog
+
+    make_app()
+    sheet_id = next(r.id for r in sheet_list.sheet_rows(demo_db, anchor) if r.number == "督办〔2026〕6号")
+    for what, note in ((LoopStep.FEEDBACK, "已完工"), (LoopStep.VERIFIED, "现场核查到位")):
+        detail = sheet_loop.sheet_detail(demo_db, sheet_id)
+        sheet_loop.record_step(demo_db, sheet_id, detail.version, what, anchor, note)
+    dialog = SheetDialog(demo_db, sheet_id, anchor)
+    qtbot.addWidget(dialog)
+    assert dialog.step_combo.currentData() == "closed"
+    dialog.note_edit.setPlainText("整改到位")
+    asked = []
+
+    def answer(who):
+        def exec_(confirm):
+            asked.append(confirm.why())
+            confirm.who_edit.setText(who or "")
+            return who is not None
+        return exec_
+
+    monkeypatch.setattr(CloseSheetDialog, "exec", answer(None))  # 取消: nothing recorded
+    dialog.record()
+    assert asked == ["整改到位"] and sheet_loop.sheet_detail(demo_db, sheet_id).state is LoopStep.VERIFIED
+    monkeypatch.setattr(CloseSheetDialog, "exec", answer("王科长"))
+    with qtbot.waitSignal(dialog.acted):
+        dialog.record()
+    detail = sheet_loop.sheet_detail(demo_db, sheet_id)
+    assert detail.state is LoopStep.CLOSED and detail.steps[-1].decided_by == "王科长"
+    assert "（批准：王科长）" in dialog.steps.item(dialog.steps.rowCount() - 1, 2).text()
+
+
+def test_after_an_export_the_file_and_its_folder_can_be_opened(qtbot, demo_db, anchor, tmp_path, monkeypatch):
+    from PySide6.QtGui import QAction, QDesktopServices
+
+    make_app()
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    page = ExportPage(QAction("备份"), QAction("恢复"))
+    qtbot.addWidget(page)
+    page.refresh(demo_db, anchor)
+    assert not page.ledger_open.isVisibleTo(page)
+    path = page.export_ledger_to(tmp_path / "台账.xlsx", None)
+    assert page.ledger_open.isVisibleTo(page) and str(path) in page.ledger_done.text()
+    page.ledger_open.file_button.click()
+    page.ledger_open.folder_button.click()
+    assert opened == [str(path), str(tmp_path)]
+
+
+def test_a_second_letter_the_same_day_is_warned_and_a_batch_lists_its_units_first(qtbot, demo_db, anchor,
+                                                                                    tmp_path, monkeypatch):
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMessageBox
+
+    from aqdesk.services.supervision import letters
+    from aqdesk.ui.dialogs import letter_batch_dialog
+    from aqdesk.ui.pages import export_page
+
+    make_app()
+    with_sheets = {r.unit for r in sheet_list.sheet_rows(demo_db, anchor)}
+    unit = next(u for u in letters.units_with_red(demo_db, anchor) if u in with_sheets)
+    first = letters.issue_letter(demo_db, unit, anchor, tmp_path / "单发")
+    assert letters.letters_on(demo_db, anchor) == {unit: [first.number]}
+
+    page = SupervisionPage()
+    qtbot.addWidget(page)
+    page.refresh(demo_db, anchor)
+    page.sheets.select_row(next(r.id for r in sheet_list.sheet_rows(demo_db, anchor) if r.unit == unit))
+    asked, previews = [], []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, **_k: asked.append(text)
+                        or QMessageBox.StandardButton.No)
+    monkeypatch.setattr(PdfPreviewDialog, "exec", lambda dialog: previews.append(dialog))
+    page.write_letter()
+    assert first.number in asked[0] and previews == []  # asked, and answered 否: nothing previewed
+
+    shown = {}
+
+    def tick(dialog):
+        shown.update({dialog.list.item(i).text(): dialog.list.item(i).checkState() == Qt.CheckState.Checked
+                      for i in range(dialog.list.count())})
+        return True
+
+    monkeypatch.setattr(letter_batch_dialog.LetterBatchDialog, "exec", tick)
+    monkeypatch.setattr(export_page, "ask_folder", lambda *_a: tmp_path / "批量")
+    started = []
+    exports = ExportPage(QAction("备份"), QAction("恢复"))
+    qtbot.addWidget(exports)
+    exports.refresh(demo_db, anchor)
+    monkeypatch.setattr(exports, "start_letters", lambda folder, units: started.append(units))
+    exports.issue_letters()
+    assert len(shown) == 18 and shown[f"{unit}　（今天已发 {first.number}）"] is False
+    assert sum(shown.values()) == 17 and len(started[0]) == 17 and unit not in started[0]

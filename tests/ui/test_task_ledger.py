@@ -52,10 +52,56 @@ def test_filters_by_category_unit_colour_and_text(window):
     assert page.proxy.rowCount() == 60
 
 
+def red_first(rows) -> bool:
+    rank = {Color.RED: 0, Color.YELLOW: 1, Color.GREEN: 2}
+    keys = [(rank[r.color], r.days_left if r.days_left is not None else 10**9) for r in rows]
+    return keys == sorted(keys)
+
+
+def test_every_ledger_opens_red_first_then_most_overdue(window):
+    for page in (window.task_page, window.relocation_page, window.substitution_page, window.loose_coal_page,
+                 window.sheet_page.sheets):
+        show(window, window.sheet_page if page is window.sheet_page.sheets else page)
+        rows = visible_rows(page)
+        assert rows[0].color is Color.RED, page.screen_name
+        assert [r.color for r in rows] == sorted((r.color for r in rows), key=[Color.RED, Color.YELLOW,
+                                                                                  Color.GREEN].index)
+    tasks = visible_rows(window.task_page)
+    assert red_first(tasks)
+    reds = [r.days_left for r in tasks if r.color is Color.RED and r.days_left is not None]
+    assert reds == sorted(reds) and reds[0] < reds[-1]  # most overdue at the very top
+
+
 def test_sorting_by_colour_puts_red_first(window):
     page = window.task_page
     page.table.sortByColumn(0, page.table.horizontalHeader().sortIndicatorOrder().AscendingOrder)
-    assert visible_rows(page)[0].color is Color.RED
+    assert red_first(visible_rows(page))
+
+
+def test_a_clerks_own_sort_is_remembered_per_screen_across_restarts(window, qtbot, demo_db, anchor):
+    from PySide6.QtCore import Qt
+
+    from aqdesk.ui.main_window import MainWindow
+
+    window.task_page.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # 编号, as a clerk's click does
+    numbers = [r.number for r in visible_rows(window.task_page)]
+    assert numbers == sorted(numbers, reverse=True)
+    window.close()
+
+    again = MainWindow(demo_db, as_of=anchor)
+    qtbot.addWidget(again)
+    show(again, again.task_page)
+    assert [r.number for r in visible_rows(again.task_page)] == numbers
+    header = again.task_page.table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (1, Qt.SortOrder.DescendingOrder)
+    show(again, again.relocation_page)  # another screen keeps its own default
+    assert visible_rows(again.relocation_page)[0].color is Color.RED
+
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # cleared: back to red first, remembered too
+    third = MainWindow(demo_db, as_of=anchor)
+    qtbot.addWidget(third)
+    show(third, third.task_page)
+    assert red_first(visible_rows(third.task_page))
 
 
 def test_postpone_in_the_dialog_then_undo_from_the_edit_menu(window, qtbot, monkeypatch):
@@ -124,3 +170,25 @@ def test_unit_view_ranks_units_and_lists_their_tasks(window):
     roles = {page.tasks.row_object(r)[0] for r in range(page.tasks.rowCount())}
     assert "牵头" in roles
     assert len(page.chart.chart().series()) == 1
+
+
+def test_the_reason_stays_on_screen_at_1366_and_long_texts_show_whole_in_a_tooltip(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    window.resize(1350, 680)  # a 1366×768 laptop less the taskbar and the window's borders
+    qtbot.wait(10)
+    page = window.task_page
+    reason = next(i for i, c in enumerate(page.model.COLUMNS) if c.header == "预警原因")
+    header = page.table.horizontalHeader()
+    right = header.sectionViewportPosition(reason) + header.sectionSize(reason)
+    assert 0 <= header.sectionViewportPosition(reason) and right <= page.table.viewport().width()
+    latest = next(i for i, c in enumerate(page.model.COLUMNS) if c.header == "最新进展")
+    index = page.proxy.index(0, latest)
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data(ROW_ROLE).latest
+
+
+def test_the_task_dialog_heads_with_the_colour_and_reason(window, qtbot):
+    row = next(r for r in visible_rows(window.task_page) if r.color is Color.RED)
+    dialog = TaskDialog(window.db, row.id, parent=window, as_of=window.as_of)
+    qtbot.addWidget(dialog)
+    assert "红" in dialog.header.text() and row.reason in dialog.header.text()

@@ -66,6 +66,7 @@ class SheetStep(Base):
     on_date: Mapped[dt.date] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
     attachments: Mapped[str] = mapped_column(Text, default="")  # file names, one per line
+    decided_by: Mapped[str] = mapped_column(String(50), default="", server_default="")  # who approved 销号
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=dt.datetime.now)
 
     sheet: Mapped[SupervisionSheet] = relationship(back_populates="steps")

@@ -90,12 +90,14 @@ class TaskProgress(Base):
 
 
 class DeadlineChange(Base):
-    """A postponement of a task deadline or a milestone's planned date."""
+    """A postponement of a task deadline, a milestone's planned date or a 双替代 township's
+    deadline: exactly one of them."""
 
     __tablename__ = "deadline_change"
     __table_args__ = (
         CheckConstraint(
-            "(task_id IS NULL) <> (milestone_id IS NULL)", name="one_subject"
+            "(task_id IS NOT NULL) + (milestone_id IS NOT NULL) + (target_id IS NOT NULL) = 1",
+            name="one_subject",
         ),
     )
 
@@ -103,6 +105,9 @@ class DeadlineChange(Base):
     task_id: Mapped[int | None] = mapped_column(ForeignKey("task.id", ondelete="CASCADE"), index=True)
     milestone_id: Mapped[int | None] = mapped_column(
         ForeignKey("milestone.id", ondelete="CASCADE"), index=True
+    )
+    target_id: Mapped[int | None] = mapped_column(
+        ForeignKey("substitution_target.id", ondelete="CASCADE"), index=True
     )
     old_date: Mapped[dt.date | None] = mapped_column(Date)
     new_date: Mapped[dt.date] = mapped_column(Date)

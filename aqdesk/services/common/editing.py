@@ -3,7 +3,7 @@ and undo of a whole action."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TypeVar
 
@@ -36,9 +36,16 @@ def editing(db: Database, model: type[Row], row_id: int, expected_version: int,
 
 def undo_action(db: Database, action_id: str) -> str:
     """Undo one action (an undo of an undo is a redo); returns the new action's id."""
+    return undo_actions(db, [action_id])[0]
+
+
+def undo_actions(db: Database, action_ids: Sequence[str]) -> list[str]:
+    """Undo several actions taken as one (a batch of letters) in one transaction, the last
+    first: all are undone or, when one cannot be, none. Returns the new actions' ids in the
+    order to pass back here to redo them."""
     try:
         with db.transaction() as session:
-            return audit.undo(session, action_id).action_id
+            return [audit.undo(session, action_id).action_id for action_id in reversed(action_ids)]
     except StaleDataError as exc:
         raise UserError("撤销失败：相关记录刚被他人修改，请刷新后重试。") from exc
 

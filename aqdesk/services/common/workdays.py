@@ -50,6 +50,9 @@ class YearCalendar:
     year: int
     official: bool  # seeded from the State Council's published arrangement
     days: dict[dt.date, tuple[bool, str]]  # day → (is_workday, source), only stored days
+    # every day of an official break (国庆 1–7 October), its weekend days too, so the whole
+    # break is shaded, not only the weekdays it frees
+    breaks: frozenset[dt.date] = frozenset()
 
     @property
     def office_days(self) -> int:
@@ -61,7 +64,13 @@ def year_calendar(db: Database, year: int) -> YearCalendar:
         rows = session.execute(select(CalendarDay).where(
             CalendarDay.day >= dt.date(year, 1, 1), CalendarDay.day <= dt.date(year, 12, 31))).scalars()
         days = {r.day: (r.is_workday, r.source) for r in rows}
-    return YearCalendar(year, any(s == SOURCE_OFFICIAL for _w, s in days.values()), days)
+    official = any(s == SOURCE_OFFICIAL for _w, s in days.values())
+    breaks: frozenset[dt.date] = frozenset()
+    if official and year in official_years():
+        import chinese_calendar
+
+        breaks = frozenset(d for d in chinese_calendar.holidays if d.year == year)
+    return YearCalendar(year, official, days, breaks)
 
 
 def set_day(db: Database, day: dt.date, is_workday: bool) -> None:

@@ -30,6 +30,7 @@ class MilestoneRow:
     reason: str
     days_left: int | None
     postponed: int
+    workdays_left: int | None = None
 
 
 @dataclass(slots=True)
@@ -49,6 +50,7 @@ class EnterpriseRow:
     reason: str
     days_left: int | None
     postponed: int
+    days_text: str = ""  # 逾期/剩余 in the unit the reason uses
 
     @property
     def planned(self) -> tuple[dt.date | None, ...]:
@@ -78,7 +80,7 @@ def enterprise_rows(db: Database, as_of: dt.date) -> list[EnterpriseRow]:
         warning = assessor.milestone_dates(planned, actual)
         milestones.setdefault(enterprise_id, []).append(MilestoneRow(
             m_id, m_version, kinds[kind], planned, actual, warning.color, warning.reason, warning.days_left,
-            postponed.get(m_id, 0)))
+            postponed.get(m_id, 0), warning.workdays_left))
     rows = []
     for e_id, version, name, code, county, industry, site, park, problems in enterprises:
         mine = tuple(milestones.get(e_id, ()))
@@ -87,7 +89,7 @@ def enterprise_rows(db: Database, as_of: dt.date) -> list[EnterpriseRow]:
             id=e_id, version=version, name=name, credit_code=code or "", county=county, industry=industry,
             original_site=site, park=park, problems=problems, stage=current_stage([m.actual for m in mine]),
             milestones=mine, color=worst.color, reason=worst.reason, days_left=worst.days_left,
-            postponed=sum(m.postponed for m in mine),
+            postponed=sum(m.postponed for m in mine), days_text=worst.days_text,
         ))
     return rows
 
@@ -104,7 +106,7 @@ def _worst_open(milestones: tuple[MilestoneRow, ...]) -> Assessment:
     if not open_ones:
         return Assessment(Color.GREEN, "已全部完成")
     worst = min(open_ones, key=lambda m: palette.SEVERITY[m.color])  # the earliest milestone among equals
-    return Assessment(worst.color, f"{worst.kind.label}：{worst.reason}", worst.days_left)
+    return Assessment(worst.color, f"{worst.kind.label}：{worst.reason}", worst.days_left, worst.workdays_left)
 
 
 def update_enterprise(db: Database, enterprise_id: int, expected_version: int, **values: str) -> str | None:

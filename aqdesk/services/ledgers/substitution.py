@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from aqdesk.db.database import Database
-from aqdesk.db.models import SubstitutionTarget, Unit
+from aqdesk.db.models import DeadlineChange, SubstitutionTarget, Unit
 from aqdesk.domain.enums import Color, SubstitutionKind
 from aqdesk.domain.substitution import Households, data_error, figure_problems, roll_up
-from aqdesk.services.common import audit
+from aqdesk.domain.validation import postponement_problems
+from aqdesk.services.common import audit, settings
 from aqdesk.services.common.editing import editing, refuse
 from aqdesk.services.common.warning_colours import Assessor
 
@@ -33,6 +34,8 @@ class TownshipRow:
     reason: str
     days_left: int | None
     data_error: str
+    days_text: str = ""  # 逾期/剩余 in the unit the reason uses
+    postponed: int = 0
 
 
 def township_rows(db: Database, as_of: dt.date) -> list[TownshipRow]:
@@ -47,7 +50,10 @@ def township_rows(db: Database, as_of: dt.date) -> list[TownshipRow]:
     )
     with db.reading() as session:
         assessor = Assessor.load(session, as_of)
-        records = session.execute(query).all()  # plain tuples: 100,000 ORM objects would cost seconds
+        records = session.execute(query).all()
+        postponed = dict(session.execute(
+            select(DeadlineChange.target_id, func.count()).where(DeadlineChange.target_id.is_not(None))
+            .group_by(DeadlineChange.target_id)).all())  # plain tuples: 100,000 ORM objects would cost seconds
     kinds = {k.value: k for k in SubstitutionKind}
     season = assessor.heating_season_start
     rows = []
@@ -58,7 +64,7 @@ def township_rows(db: Database, as_of: dt.date) -> list[TownshipRow]:
             row_id, version, county_name or "", township_name, kinds[kind], target, completed, accepted,
             100.0 * completed / target if target else None, deadline, warning.color, warning.reason,
             warning.days_left, data_error(target, completed, accepted) if completed > target or accepted > completed
-            else "",
+            else "", warning.days_text, postponed.get(row_id, 0),
         ))
     return rows
 
@@ -69,9 +75,26 @@ def totals(rows: list[TownshipRow]) -> dict[tuple[str, str], Households]:
 
 
 def update_township(db: Database, target_id: int, expected_version: int, *, target: int, completed: int,
-                    accepted: int, deadline: dt.date | None) -> str | None:
+                    accepted: int, deadline: dt.date | None, reason: str = "",
+                    changed_on: dt.date | None = None) -> str | None:
+    """A changed deadline is a postponement, as for tasks and enterprises: it needs a reason and
+    is recorded (and counted) with it. A township without its own deadline has the heating
+    season's start of that year; saving that same day again is no change."""
     refuse(figure_problems(target, completed, accepted))
     with editing(db, SubstitutionTarget, target_id, expected_version, label="该乡镇任务") as (session, row):
         changes = audit.ChangeSet(session)
+        if deadline is not None and row.deadline is None and deadline == dt.date(deadline.year, *settings.load(session).substitution.heating_season_start):
+            deadline = None
+        if deadline != row.deadline and deadline is not None:
+            old = row.deadline or dt.date(deadline.year, *settings.load(session).substitution.heating_season_start)
+            refuse(postponement_problems(old=old, new=deadline, reason=reason))
+            changes.insert(DeadlineChange(target_id=row.id, old_date=old, new_date=deadline, reason=reason.strip(),
+                                          changed_on=changed_on or dt.date.today()))
         changes.update(row, target_households=target, completed=completed, accepted=accepted, deadline=deadline)
         return changes.action_id if changes.count else None
+
+
+def postponements(db: Database, target_id: int) -> list[DeadlineChange]:
+    with db.reading() as session:
+        return list(session.scalars(select(DeadlineChange).where(DeadlineChange.target_id == target_id)
+                                    .order_by(DeadlineChange.changed_on, DeadlineChange.id)))

@@ -17,9 +17,11 @@ from aqdesk.db.database import Database
 from aqdesk.db.models import DeadlineChange, Task, TaskProgress
 from aqdesk.domain import validation
 from aqdesk.domain.enums import DeadlineKind, TaskStatus
+from aqdesk.domain.warning import Assessment
 from aqdesk.errors import UserError
 from aqdesk.services.common import audit
 from aqdesk.services.common.editing import editing, refuse
+from aqdesk.services.common.warning_colours import Assessor
 
 EDITABLE = ("title", "target", "leader", "start_date", "deadline_kind", "deadline", "status",
             "progress_pct", "done_on", "latest_progress", "problems", "next_steps")
@@ -54,11 +56,13 @@ class TaskDetail:
     fields: dict[str, Any]
     reports: list[Report]
     postponements: list[Postponement]
+    warning: Assessment  # as of the date asked for: what the clerk reads first
 
 
-def task_detail(db: Database, task_id: int) -> TaskDetail:
+def task_detail(db: Database, task_id: int, as_of: dt.date | None = None) -> TaskDetail:
     with db.reading() as session:
         task = _get(session, task_id, options=True)
+        warning = Assessor.load(session, as_of or dt.date.today()).task(task)
         changes = session.scalars(
             select(DeadlineChange).where(DeadlineChange.task_id == task_id).order_by(DeadlineChange.id)
         )
@@ -69,6 +73,7 @@ def task_detail(db: Database, task_id: int) -> TaskDetail:
             reports=[Report(r.period, r.reported_on, r.progress_pct, r.text, r.problems, r.next_steps)
                      for r in reversed(task.reports)],
             postponements=[Postponement(c.old_date, c.new_date, c.reason, c.changed_on) for c in changes],
+            warning=warning,
         )
 
 
@@ -93,6 +98,8 @@ def update_task(db: Database, task_id: int, expected_version: int, **values: Any
 
 def add_report(db: Database, task_id: int, expected_version: int, *, period: dt.date, progress: int,
                text: str, problems: str = "", next_steps: str = "", reported_on: dt.date | None = None) -> str:
+    """A blank 存在问题 or 下步计划 keeps what the task has (as a blank cell does in an import),
+    so a short report does not erase what later letters quote."""
     refuse(validation.progress_report_problems(text=text, progress=progress, period=period))
     reported_on = reported_on or dt.date.today()
     with _writing(db, task_id, expected_version) as (session, task):
@@ -101,7 +108,8 @@ def add_report(db: Database, task_id: int, expected_version: int, *, period: dt.
                                     progress_pct=progress, text=text, problems=problems, next_steps=next_steps))
         done = progress >= 100
         changes.update(
-            task, progress_pct=progress, latest_progress=text, problems=problems, next_steps=next_steps,
+            task, progress_pct=progress, latest_progress=text, problems=problems.strip() or task.problems,
+            next_steps=next_steps.strip() or task.next_steps,
             last_reported_on=reported_on,
             status=TaskStatus.DONE if done else TaskStatus.IN_PROGRESS,
             done_on=task.done_on or (reported_on if done else None),

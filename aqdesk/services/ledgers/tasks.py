@@ -33,6 +33,7 @@ class TaskRow:
     reason: str
     days_left: int | None
     postponed: int
+    days_text: str = ""  # 逾期/剩余 in the unit the reason uses
 
     @property
     def cooperators(self) -> str:
@@ -62,7 +63,7 @@ def task_rows(db: Database, as_of: dt.date) -> list[TaskRow]:
                 deadline_text=t.deadline.isoformat() if kind is DeadlineKind.DATE and t.deadline else kind.label,
                 status=t.status, progress=t.progress_pct, latest=t.latest_progress,
                 color=warning.color, reason=warning.reason, days_left=warning.days_left,
-                postponed=postponed.get(t.id, 0),
+                postponed=postponed.get(t.id, 0), days_text=warning.days_text,
             ))
         return rows
 

@@ -13,7 +13,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select
+
 from aqdesk.db.database import Database
+from aqdesk.db.models import Letter, Unit
 from aqdesk.domain.docnumber import chinese_date, format_number
 from aqdesk.domain.enums import Color, ItemKind
 from aqdesk.domain.workcalendar import WorkCalendar
@@ -68,6 +71,19 @@ def units_with_red(db: Database, as_of: dt.date) -> list[str]:
     with db.reading() as session:
         directory = UnitDirectory(session)
         return sorted(red, key=lambda name: directory.find(name) or 0)
+
+
+def letters_on(db: Database, day: dt.date) -> dict[str, list[str]]:
+    """The 督办函 already issued on ``day``, by unit: a second one to a unit the same day is
+    usually a slip (a batch after a single letter), so the clerk is asked first."""
+    with db.reading() as session:
+        rows = session.execute(
+            select(Unit.name, Letter.number).join(Unit, Letter.unit_id == Unit.id)
+            .where(Letter.issued_on == day, Letter.sheet_id.is_(None)).order_by(Letter.seq)).all()
+    found: dict[str, list[str]] = {}
+    for unit, number in rows:
+        found.setdefault(unit, []).append(number)
+    return found
 
 
 def preview_letter(db: Database, unit: str, as_of: dt.date, issued_on: dt.date | None = None,

@@ -96,15 +96,16 @@ def issue_sheet(db: Database, *, unit: str, level: Color, items: Sequence[Item],
 
 
 def record_step(db: Database, sheet_id: int, expected_version: int, step: LoopStep, on_date: dt.date,
-                note: str = "", attachments: Sequence[str] = ()) -> str:
-    """Record the next step of the loop; 核查 is ``VERIFIED`` (passed) or ``RETURNED``."""
+                note: str = "", attachments: Sequence[str] = (), decided_by: str = "") -> str:
+    """Record the next step of the loop; 核查 is ``VERIFIED`` (passed) or ``RETURNED``. A 销号
+    records who approved it (``decided_by``) and why (``note``)."""
     with editing(db, SupervisionSheet, sheet_id, expected_version, label="该督办单") as (session, sheet):
         dates = session.scalars(select(SheetStep.on_date).where(SheetStep.sheet_id == sheet_id)).all()
         last = max(dates, default=sheet.issued_on)
-        refuse(loop.step_problems(sheet.state, step, on_date, last, note))
+        refuse(loop.step_problems(sheet.state, step, on_date, last, note, decided_by))
         changes = audit.ChangeSet(session)
         changes.insert(SheetStep(sheet_id=sheet.id, step=step.value, on_date=on_date, note=note.strip(),
-                                 attachments="\n".join(_file_names(attachments))))
+                                 attachments="\n".join(_file_names(attachments)), decided_by=decided_by.strip()[:50]))
         changes.update(sheet, state=step.value)
         return changes.action_id
 
@@ -125,6 +126,7 @@ class StepRow:
     on_date: dt.date
     note: str
     attachments: tuple[str, ...]
+    decided_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -176,5 +178,5 @@ def sheet_detail(db: Database, sheet_id: int) -> SheetDetail:
             day_kind=sheet.day_kind, state=sheet.state,
             items=tuple((i.item_kind, i.item_id, i.label) for i in sorted(sheet.items, key=lambda i: i.id)),
             steps=tuple(StepRow(s.step, s.on_date, s.note,
-                                tuple(n for n in s.attachments.splitlines() if n)) for s in steps),
+                                tuple(n for n in s.attachments.splitlines() if n), s.decided_by) for s in steps),
         )

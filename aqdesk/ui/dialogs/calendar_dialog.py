@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
 from aqdesk.db.database import Database
 from aqdesk.domain import palette
 from aqdesk.services.common import workdays
+from aqdesk.ui.text import arg
 
 HOLIDAY = QColor(palette.HOLIDAY)
 MAKEUP_WORKDAY = QColor(palette.MAKEUP_WORKDAY)
 OFFICE_MARK = QColor(palette.OFFICE_MARK)
+WORKDAY_INK = QColor(palette.WORKDAY_INK)
 
 
 class CalendarDialog(QDialog):
@@ -73,22 +75,25 @@ class CalendarDialog(QDialog):
         self.year = workdays.year_calendar(self.db, year)
         for day, (is_workday, source) in self.year.days.items():
             weekend = day.weekday() >= 5
-            if is_workday == (not weekend) and source != workdays.SOURCE_OFFICE:
+            in_break = not is_workday and day in self.year.breaks
+            if is_workday == (not weekend) and source != workdays.SOURCE_OFFICE and not in_break:
                 continue
             fmt = QTextCharFormat()
-            if is_workday != (not weekend):
+            if is_workday != (not weekend) or in_break:
                 fmt.setBackground(MAKEUP_WORKDAY if is_workday else HOLIDAY)
+            if is_workday and weekend:  # a 调休 Saturday is a working day: not in the weekend's red
+                fmt.setForeground(WORKDAY_INK)
             if source == workdays.SOURCE_OFFICE:
                 fmt.setForeground(OFFICE_MARK)
                 fmt.setFontWeight(700)
             self.calendar.setDateTextFormat(QDate(day), fmt)
         if self.year.official:
-            text = self.tr("%1年：已载入国务院办公厅公布的放假调休安排。").replace("%1", str(year))
+            text = arg(self.tr("%1年：已载入国务院办公厅公布的放假调休安排。"), str(year))
         else:
-            text = self.tr("%1年：没有官方放假安排数据，按周一至周五为工作日计算。"
-                           "公布后请在此标出节假日和调休上班日。").replace("%1", str(year))
+            text = arg(self.tr("%1年：没有官方放假安排数据，按周一至周五为工作日计算。"
+                           "公布后请在此标出节假日和调休上班日。"), str(year))
         if self.year.office_days:
-            text += self.tr("本办公室修改了 %1 天。").replace("%1", str(self.year.office_days))
+            text += arg(self.tr("本办公室修改了 %1 天。"), str(self.year.office_days))
         self.year_label.setText(text)
 
     def _selected(self) -> dt.date:

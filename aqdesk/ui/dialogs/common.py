@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from html import escape
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -17,7 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aqdesk.domain.enums import Color
 from aqdesk.errors import UserError
+from aqdesk.ui.contract import Acts
+from aqdesk.ui.models.rows import COLOR_FILLS, COLOR_INK
 
 
 def text_box(height: int = 64) -> QPlainTextEdit:
@@ -50,15 +54,20 @@ def fill(widget: QTableWidget, rows: list[list[str]]) -> None:
             widget.setItem(r, c, QTableWidgetItem(value))
 
 
+def warning_html(color: Color, reason: str) -> str:
+    """The colour as a filled badge and the reason beside it, for the head of a detail dialog."""
+    return (f'<span style="background:{COLOR_FILLS[color].name()};color:{COLOR_INK[color].name()};'
+            f'font-weight:bold">&nbsp;{color.label}&nbsp;</span>&nbsp;'
+            f'<span style="color:{COLOR_INK[color].name()}">{escape(reason)}</span>')
+
+
 def iso(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
 
 
-class EditDialog(QDialog):
-    """A dialog whose buttons each call one service; emits ``acted(description, action_id)``
-    after every stored change and reloads what it shows."""
-
-    acted = Signal(str, str)
+class EditDialog(Acts, QDialog):
+    """A dialog whose buttons each call one service; emits ``acted`` after every stored change
+    and reloads what it shows."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

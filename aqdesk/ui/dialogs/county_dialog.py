@@ -21,6 +21,8 @@ from aqdesk.db.database import Database
 from aqdesk.domain.loose_coal import FIGURES, RELAPSE, short_label
 from aqdesk.services.ledgers import loose_coal
 from aqdesk.ui.dialogs.common import EditDialog, date_edit, fill, iso, table
+from aqdesk.ui.screen_fit import fit
+from aqdesk.ui.text import arg
 
 FIELDS = (*FIGURES, RELAPSE)
 
@@ -29,7 +31,6 @@ class CountyDialog(EditDialog):
     def __init__(self, db: Database, county_id: int, as_of: dt.date, parent: QWidget | None = None):
         super().__init__(parent)
         self.db, self.county_id, self.as_of = db, county_id, as_of
-        self.setMinimumSize(860, 520)
         self.header = QLabel()
         self.header.setWordWrap(True)
         self.history = table([self.tr("报送期"), *(short_label(label) for _k, label in FIELDS)])
@@ -62,17 +63,21 @@ class CountyDialog(EditDialog):
         layout.addWidget(box)
         layout.addLayout(buttons)
         layout.addWidget(close)
+        fit(self, 860, 520)
         self.load()
 
     def load(self) -> None:
         row = next(r for r in loose_coal.county_rows(self.db, self.as_of) if r.county_id == self.county_id)
         self.row = row
-        self.setWindowTitle(self.tr("%1 散煤治理").replace("%1", row.county))
+        self.setWindowTitle(arg(self.tr("%1 散煤治理"), row.county))
         totals = "，".join(f"{short_label(label)} {row.actual[k]:g}/{row.target[k]:g}" for k, label in FIGURES)
         self.header.setText(f"<b>{row.county}</b>　{row.color.label}：{row.reason}<br>本年累计/目标：{totals}")
         fill(self.history, [[iso(p.period), *(f"{p.figures[k]:g}" for k, _l in FIGURES), str(p.relapse_points)]
                             for p in row.history])
         self.save_button.setEnabled(False)
+        if row.history:  # open on the latest period: the one a clerk corrects, not August's
+            self.history.setCurrentCell(len(row.history) - 1, 0)
+            self.history.scrollToBottom()
 
     def _edit_period(self, index: int) -> None:
         if not 0 <= index < len(self.row.history):
@@ -82,16 +87,17 @@ class CountyDialog(EditDialog):
         for key, spin in self.spins.items():
             spin.setValue(period.relapse_points if key == RELAPSE[0] else period.figures[key])
         self.save_button.setEnabled(True)
+        self.save_button.setText(arg(self.tr("保存修改（%1期）"), iso(period.period)))
 
     def _values(self) -> dict[str, float]:
         return {key: int(spin.value()) if spin.decimals() == 0 else spin.value() for key, spin in self.spins.items()}
 
     def save_period(self) -> None:
         period = self.row.history[self.history.currentRow()]
-        self.run(self.tr("修改 %1 %2 散煤数据").replace("%1", self.row.county).replace("%2", iso(period.period)),
+        self.run(arg(self.tr("修改 %1 %2 散煤数据"), self.row.county, iso(period.period)),
                  lambda: loose_coal.update_period(self.db, period.id, period.version, **self._values()))
 
     def add_period(self) -> None:
         period = self.period_edit.date().toPython()
-        self.run(self.tr("新增 %1 %2 散煤数据").replace("%1", self.row.county).replace("%2", iso(period)),
+        self.run(arg(self.tr("新增 %1 %2 散煤数据"), self.row.county, iso(period)),
                  lambda: loose_coal.add_period(self.db, self.county_id, period, **self._values()))

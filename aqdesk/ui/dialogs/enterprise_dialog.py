@@ -4,6 +4,7 @@ and postponements of a planned date with their reasons."""
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -24,7 +25,9 @@ from PySide6.QtWidgets import (
 from aqdesk.db.database import Database
 from aqdesk.domain.enums import MilestoneKind
 from aqdesk.services.ledgers import relocation
-from aqdesk.ui.dialogs.common import EditDialog, date_edit, fill, iso, table, text_box
+from aqdesk.ui.dialogs.common import EditDialog, date_edit, fill, iso, table, text_box, warning_html
+from aqdesk.ui.screen_fit import fit, scrolled
+from aqdesk.ui.text import arg
 
 
 class EnterpriseDialog(EditDialog):
@@ -33,7 +36,6 @@ class EnterpriseDialog(EditDialog):
         super().__init__(parent)
         self.db, self.enterprise_id, self.as_of = db, enterprise_id, as_of
         self.today = today or dt.date.today()
-        self.setMinimumSize(800, 760)
         self.header = QLabel()
 
         fields = QGroupBox(self.tr("企业信息"))
@@ -87,20 +89,25 @@ class EnterpriseDialog(EditDialog):
 
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(fields)
+        body_layout.addWidget(nodes)
+        body_layout.addWidget(postpone_box, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
-        layout.addWidget(fields)
-        layout.addWidget(nodes)
-        layout.addWidget(postpone_box, 1)
+        layout.addWidget(scrolled(body), 1)
         layout.addWidget(close)
+        fit(self, 860, 780)
         self.load()
 
     def load(self) -> None:
         row = next(r for r in relocation.enterprise_rows(self.db, self.as_of) if r.id == self.enterprise_id)
         self.row = row
         self.setWindowTitle(row.name)
-        self.header.setText(f"<b>{row.name}</b>　{row.county}｜当前阶段：{row.stage}｜{row.color.label}：{row.reason}"
-                            + (f"｜推迟{row.postponed}次" if row.postponed else ""))
+        self.header.setText(f"<b>{escape(row.name)}</b>　{warning_html(row.color, row.reason)}<br>{row.county}｜"
+                            f"当前阶段：{row.stage}" + (f"｜推迟{row.postponed}次" if row.postponed else ""))
         for edit, value in ((self.name_edit, row.name), (self.code_edit, row.credit_code),
                             (self.industry_edit, row.industry), (self.site_edit, row.original_site),
                             (self.park_edit, row.park)):
@@ -119,19 +126,19 @@ class EnterpriseDialog(EditDialog):
         values = {"name": self.name_edit.text().strip(), "credit_code": self.code_edit.text().strip() or None,
                   "industry": self.industry_edit.text().strip(), "original_site": self.site_edit.text().strip(),
                   "park": self.park_edit.text().strip(), "problems": self.problems_edit.toPlainText().strip()}
-        self.run(self.tr("修改企业 %1").replace("%1", self.row.name),
+        self.run(arg(self.tr("修改企业 %1"), self.row.name),
                  lambda: relocation.update_enterprise(self.db, self.enterprise_id, self.row.version, **values))
 
     def save_actuals(self) -> None:
         actuals = {kind: self.actual_edits[kind].date().toPython() if self.actual_checks[kind].isChecked() else None
                    for kind in MilestoneKind}
-        self.run(self.tr("填写 %1 节点实际时间").replace("%1", self.row.name), lambda: relocation.set_actual_dates(
+        self.run(arg(self.tr("填写 %1 节点实际时间"), self.row.name), lambda: relocation.set_actual_dates(
             self.db, self.enterprise_id, self.row.version, actuals, today=self.today))
 
     def postpone(self) -> None:
         kind = MilestoneKind(self.milestone_combo.currentData())
         milestone = next(m for m in self.row.milestones if m.kind is kind)
-        if self.run(self.tr("推迟 %1 %2").replace("%1", self.row.name).replace("%2", kind.label),
+        if self.run(arg(self.tr("推迟 %1 %2"), self.row.name, kind.label),
                     lambda: relocation.postpone_milestone(
                         self.db, milestone.id, milestone.version, new_date=self.new_date.date().toPython(),
                         reason=self.reason_edit.text(), changed_on=self.today)):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,15 +29,16 @@ from aqdesk.domain.enums import Color, DayKind
 from aqdesk.errors import UserError
 from aqdesk.services.common.units import unit_names
 from aqdesk.services.supervision import sheet_items, sheet_loop, sheet_print
+from aqdesk.ui.contract import Acts
 from aqdesk.ui.dialogs.common import date_edit, table, text_box
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 from aqdesk.ui.models.rows import COLOR_FILLS, COLOR_INK
+from aqdesk.ui.screen_fit import fit
+from aqdesk.ui.text import arg
 
 
-class NewSheetDialog(QDialog):
-    """Emits ``acted(description, action_id)`` once the sheet is issued; ``issued`` holds it."""
-
-    acted = Signal(str, str)
+class NewSheetDialog(Acts, QDialog):
+    """Emits ``acted`` once the sheet is issued; ``issued`` holds it."""
 
     def __init__(self, db: Database, as_of: dt.date, unit: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -46,7 +47,6 @@ class NewSheetDialog(QDialog):
         self.issued: sheet_loop.Issued | None = None
         self._level_chosen = False
         self.setWindowTitle(self.tr("交办三色督办单"))
-        self.setMinimumSize(860, 680)
 
         self.unit_combo = QComboBox()
         self.unit_combo.addItems(unit_names(db, include_townships=True))
@@ -56,7 +56,7 @@ class NewSheetDialog(QDialog):
         self.item_table.itemChanged.connect(self._items_changed)
         self.level_combo = QComboBox()
         for color in palette.ORDER:
-            self.level_combo.addItem(self.tr("%1色督办").replace("%1", color.label), color.value)
+            self.level_combo.addItem(arg(self.tr("%1色督办"), color.label), color.value)
         self.level_combo.activated.connect(self._level_picked)
         self.suggestion = QLabel()
         self.issued_edit = date_edit(as_of)
@@ -108,6 +108,7 @@ class NewSheetDialog(QDialog):
         self.unit_combo.currentTextChanged.connect(self.load_items)
         if unit:
             self.unit_combo.setCurrentText(unit)
+        fit(self, 900, 720)
         self.load_items()
 
     # items and the suggested level --------------------------------------------------------
@@ -139,7 +140,7 @@ class NewSheetDialog(QDialog):
     def _items_changed(self, *_args) -> None:
         chosen = self.chosen()
         suggested = sheet_items.suggest_level(chosen)
-        self.suggestion.setText(self.tr("按所选事项预警色，建议%1色督办").replace("%1", suggested.label)
+        self.suggestion.setText(arg(self.tr("按所选事项预警色，建议%1色督办"), suggested.label)
                                 if chosen else self.tr("未选事项时请填写督办事项说明"))
         if not self._level_chosen:
             self.level_combo.setCurrentIndex(self.level_combo.findData(suggested.value))
@@ -160,7 +161,7 @@ class NewSheetDialog(QDialog):
     def _show_deadline(self, *_args) -> None:
         deadline = sheet_loop.deadline_for(self.db, self.issued_edit.date().toPython(), self.days_spin.value(),
                                            DayKind(self.kind_combo.currentData()))
-        self.deadline_label.setText(self.tr("即 %1 前").replace("%1", chinese_date(deadline)))
+        self.deadline_label.setText(arg(self.tr("即 %1 前"), chinese_date(deadline)))
 
     # actions ------------------------------------------------------------------------------------
     def _values(self) -> dict:
@@ -184,5 +185,5 @@ class NewSheetDialog(QDialog):
         except UserError as exc:
             QMessageBox.warning(self, self.tr("未交办"), str(exc))
             return
-        self.acted.emit(self.tr("交办督办单 %1").replace("%1", self.issued.number), self.issued.action_id)
+        self.acted.emit(arg(self.tr("交办督办单 %1"), self.issued.number), self.issued.action_id)
         self.accept()

@@ -10,14 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, QSize, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Signal
 from PySide6.QtGui import QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -27,6 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from aqdesk.errors import UserError
+from aqdesk.ui.remembered import Folder, ask_folder, ask_save
+from aqdesk.ui.screen_fit import fit
+from aqdesk.ui.text import arg
+from aqdesk.ui.widgets.open_buttons import OpenButtons
 
 Save = Callable[[Path], Path]  # writes the document to (or beside) the path chosen; returns the file
 
@@ -40,7 +43,7 @@ class PdfPreviewDialog(QDialog):
                  numbered_on_save: bool = False, choose_folder: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(900, 1000)
+        fit(self, 900, 1000)
         self._save, self._name, self._choose_folder = save, suggested_name, choose_folder
         self.saved_path: Path | None = None
         self.document = QPdfDocument(self)
@@ -57,8 +60,10 @@ class PdfPreviewDialog(QDialog):
         self.print_button.clicked.connect(self.print_document)
         close = QPushButton(self.tr("关闭"))
         close.clicked.connect(self.reject)
+        self.open_buttons = OpenButtons()
         buttons = QHBoxLayout()
         buttons.addWidget(self.note, 1)
+        buttons.addWidget(self.open_buttons)
         for button in (self.save_button, self.print_button, close):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
@@ -73,15 +78,10 @@ class PdfPreviewDialog(QDialog):
         self.document.load(self._buffer)
 
     def save(self) -> None:
-        settings = QSettings()
-        folder = Path(str(settings.value("folders/documents", str(Path.home()))))
         if self._choose_folder:
-            chosen = QFileDialog.getExistingDirectory(self, self.tr("保存到文件夹"), str(folder))
-            target = Path(chosen) if chosen else None
+            target = ask_folder(self, self.tr("保存到文件夹"), Folder.DOCUMENTS)
         else:
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("保存 PDF"), str(folder / self._name),
-                                                    self.tr("PDF 文件 (*.pdf)"))
-            target = Path(chosen) if chosen else None
+            target = ask_save(self, self.tr("保存 PDF"), Folder.DOCUMENTS, self._name, self.tr("PDF 文件 (*.pdf)"))
         if target is not None:
             self.save_to(target)
 
@@ -91,10 +91,10 @@ class PdfPreviewDialog(QDialog):
         except UserError as exc:
             QMessageBox.warning(self, self.tr("未保存"), str(exc))
             return None
-        QSettings().setValue("folders/documents", str(path.parent))
         self.saved_path = path
         self.show_pdf(path.read_bytes())
-        self.note.setText(self.tr("已保存：%1").replace("%1", str(path)))
+        self.note.setText(arg(self.tr("已保存：%1"), path))
+        self.open_buttons.show_for(path)
         self.save_button.setEnabled(False)
         self.print_button.setEnabled(True)
         self.saved.emit(path)

@@ -30,8 +30,11 @@ class SettingsDialog(QDialog):
                 editor.setValue(int(values[key]))
             else:
                 editor = QLineEdit(str(values[key]))
+                # wide enough for 污染防治攻坚办公室's whole name, not its last few characters
+                editor.setMinimumWidth(max(240, editor.fontMetrics().horizontalAdvance(editor.text()) + 24))
             self.editors[key] = editor
             form.addRow(option.label, editor)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

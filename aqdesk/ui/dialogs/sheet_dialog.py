@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,9 +25,14 @@ from aqdesk.domain.docnumber import chinese_date
 from aqdesk.domain.enums import LoopStep
 from aqdesk.errors import UserError
 from aqdesk.services.supervision import sheet_loop, sheet_print
+from aqdesk.ui.contract import Acts
+from aqdesk.ui.dialogs.close_sheet_dialog import CloseSheetDialog
 from aqdesk.ui.dialogs.common import date_edit, fill, table, text_box
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 from aqdesk.ui.models.rows import COLOR_INK
+from aqdesk.ui.remembered import Folder, ask_open
+from aqdesk.ui.screen_fit import fit
+from aqdesk.ui.text import arg
 
 STEP_TEXT = {
     LoopStep.RECEIVED: "签收", LoopStep.RECTIFYING: "整改进展", LoopStep.FEEDBACK: "反馈",
@@ -37,15 +40,12 @@ STEP_TEXT = {
 }
 
 
-class SheetDialog(QDialog):
-    """Emits ``acted(description, action_id)`` after each recorded step."""
-
-    acted = Signal(str, str)
+class SheetDialog(Acts, QDialog):
+    """Emits ``acted`` after each recorded step."""
 
     def __init__(self, db: Database, sheet_id: int, as_of: dt.date, parent: QWidget | None = None):
         super().__init__(parent)
         self.db, self.sheet_id, self.as_of = db, sheet_id, as_of
-        self.setMinimumSize(820, 640)
         self.header = QLabel()
         self.header.setWordWrap(True)
         self.steps = table([self.tr("环节"), self.tr("日期"), self.tr("情况"), self.tr("附件")])
@@ -79,12 +79,13 @@ class SheetDialog(QDialog):
         layout.addWidget(self.steps, 1)
         layout.addWidget(self.next_box)
         layout.addWidget(buttons)
+        fit(self, 820, 640)
         self.load()
 
     def load(self) -> None:
         d = sheet_loop.sheet_detail(self.db, self.sheet_id)
         self.detail = d
-        self.setWindowTitle(self.tr("督办单 %1").replace("%1", d.number))
+        self.setWindowTitle(arg(self.tr("督办单 %1"), d.number))
         late = self.tr("（逾期反馈）") if d.late(self.as_of) else ""
         ink = COLOR_INK[d.level].name()
         items = "；".join(label for _kind, _id, label in d.items)
@@ -93,7 +94,8 @@ class SheetDialog(QDialog):
             f"督办事项：{d.subject}<br>涉及：{items or '—'}<br>"
             f"办理时限：{d.time_limit}　当前：{d.state.label}{late}")
         fill(self.steps, [[STEP_TEXT.get(s.step, s.step.label) if s.step is not LoopStep.ISSUED else "交办",
-                           s.on_date.isoformat(), s.note, "、".join(s.attachments)] for s in d.steps])
+                           s.on_date.isoformat(), s.note + (f"（批准：{s.decided_by}）" if s.decided_by else ""),
+                           "、".join(s.attachments)] for s in d.steps])
         self.step_combo.clear()
         for step in d.next_steps:
             self.step_combo.addItem(STEP_TEXT[step], step.value)
@@ -101,21 +103,25 @@ class SheetDialog(QDialog):
         self.next_box.setTitle(self.tr("登记下一环节") if d.next_steps else self.tr("已销号，办理完毕"))
 
     def add_attachments(self) -> None:
-        folder = str(QSettings().value("folders/attachments", ""))
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("选择反馈材料"), folder)
-        for name in names:
-            self.attachments.addItem(name)
+        for path in ask_open(self, self.tr("选择反馈材料"), Folder.ATTACHMENTS):
+            self.attachments.addItem(str(path))
 
     def record(self) -> None:
         step = LoopStep(self.step_combo.currentData())
         files = [self.attachments.item(i).text() for i in range(self.attachments.count())]
+        note, decided_by = self.note_edit.toPlainText(), ""
+        if step is LoopStep.CLOSED:
+            confirm = CloseSheetDialog(self.detail.number, self.detail.unit, note.strip(), self)
+            if not confirm.exec():
+                return
+            note, decided_by = confirm.why(), confirm.who()
         try:
             action = sheet_loop.record_step(self.db, self.sheet_id, self.detail.version, step,
-                                            self.date_edit.date().toPython(), self.note_edit.toPlainText(), files)
+                                            self.date_edit.date().toPython(), note, files, decided_by)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("未登记"), str(exc))
             return
-        self.acted.emit(self.tr("督办单 %1 %2").replace("%1", self.detail.number).replace("%2", STEP_TEXT[step]),
+        self.acted.emit(arg(self.tr("督办单 %1 %2"), self.detail.number, STEP_TEXT[step]),
                         action)
         self.note_edit.clear()
         self.attachments.clear()
@@ -128,7 +134,6 @@ class SheetDialog(QDialog):
             QMessageBox.warning(self, self.tr("无法生成"), str(exc))
             return
         name = f"{self.detail.number} {self.detail.unit}{self.detail.level.label}色督办单.pdf"
-        PdfPreviewDialog(self.tr("督办单 %1（%2）").replace("%1", self.detail.number)
-                         .replace("%2", chinese_date(self.detail.issued_on)), data, name,
+        PdfPreviewDialog(arg(self.tr("督办单 %1（%2）"), self.detail.number, chinese_date(self.detail.issued_on)), data, name,
                          lambda path: sheet_print.save_sheet_pdf(self.db, self.sheet_id, self.as_of, path),
                          parent=self).exec()

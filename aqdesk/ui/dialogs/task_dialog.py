@@ -7,6 +7,7 @@ reloads the task after each so what it shows is what was stored.
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -26,16 +27,19 @@ from PySide6.QtWidgets import (
 from aqdesk.db.database import Database
 from aqdesk.domain.enums import DeadlineKind, TaskStatus
 from aqdesk.services.ledgers import task_edit
-from aqdesk.ui.dialogs.common import EditDialog, date_edit, fill, table, text_box
+from aqdesk.ui.dialogs.common import EditDialog, date_edit, fill, table, text_box, warning_html
+from aqdesk.ui.screen_fit import fit
+from aqdesk.ui.text import arg
 
 
 class TaskDialog(EditDialog):
 
-    def __init__(self, db: Database, task_id: int, today: dt.date | None = None, parent: QWidget | None = None):
+    def __init__(self, db: Database, task_id: int, today: dt.date | None = None, parent: QWidget | None = None, *,
+                 as_of: dt.date | None = None):
         super().__init__(parent)
         self.db, self.task_id = db, task_id
         self.today = today or dt.date.today()
-        self.setMinimumSize(760, 600)
+        self.as_of = as_of or self.today
         self.header = QLabel()
         self.header.setWordWrap(True)
         self.tabs = QTabWidget()
@@ -48,6 +52,7 @@ class TaskDialog(EditDialog):
         layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(close)
+        fit(self, 780, 640)
         self.load()
 
     # tabs ----------------------------------------------------------------------------
@@ -129,12 +134,12 @@ class TaskDialog(EditDialog):
 
     # data ----------------------------------------------------------------------------
     def load(self) -> None:
-        d = task_edit.task_detail(self.db, self.task_id)
+        d = task_edit.task_detail(self.db, self.task_id, self.as_of)
         self.detail = d
         f = d.fields
-        self.setWindowTitle(self.tr("任务 %1").replace("%1", d.number))
-        self.header.setText(f"<b>{d.number}　{f['title']}</b><br>{d.category}｜牵头：{d.lead}"
-                            + (f"｜配合：{d.cooperators}" if d.cooperators else ""))
+        self.setWindowTitle(arg(self.tr("任务 %1"), d.number))
+        self.header.setText(f"<b>{d.number}　{escape(f['title'])}</b>　{warning_html(d.warning.color, d.warning.reason)}"
+                            f"<br>{d.category}｜牵头：{d.lead}" + (f"｜配合：{d.cooperators}" if d.cooperators else ""))
         self.title_edit.setText(f["title"])
         self.target_edit.setPlainText(f["target"])
         self.leader_edit.setText(f["leader"])
@@ -147,6 +152,9 @@ class TaskDialog(EditDialog):
         self.problems_edit.setPlainText(f["problems"])
         self.next_edit.setPlainText(f["next_steps"])
         self.report_progress.setValue(f["progress_pct"])
+        # the report starts from what the task says now; a box left as it is keeps it
+        self.report_problems.setPlainText(f["problems"])
+        self.report_next.setPlainText(f["next_steps"])
         fill(self.history, [[r.period.isoformat(), r.reported_on.isoformat(), f"{r.progress}%", r.text, r.problems]
                              for r in d.reports])
         fill(self.postponements, [[p.old.isoformat() if p.old else "", p.new.isoformat(), p.changed_on.isoformat(),
@@ -163,21 +171,20 @@ class TaskDialog(EditDialog):
             "progress_pct": self.progress_spin.value(), "problems": self.problems_edit.toPlainText().strip(),
             "next_steps": self.next_edit.toPlainText().strip(),
         }
-        self.run(self.tr("修改任务 %1").replace("%1", self.detail.number),
+        self.run(arg(self.tr("修改任务 %1"), self.detail.number),
                   lambda: task_edit.update_task(self.db, self.task_id, self.detail.version, **values))
 
     def add_report(self) -> None:
-        if self.run(self.tr("报送任务 %1 进展").replace("%1", self.detail.number), lambda: task_edit.add_report(
+        if self.run(arg(self.tr("报送任务 %1 进展"), self.detail.number), lambda: task_edit.add_report(
             self.db, self.task_id, self.detail.version, period=self.period_edit.date().toPython(),
             progress=self.report_progress.value(), text=self.report_text.toPlainText().strip(),
             problems=self.report_problems.toPlainText().strip(), next_steps=self.report_next.toPlainText().strip(),
             reported_on=self.today,
         )):
-            for box in (self.report_text, self.report_problems, self.report_next):
-                box.clear()
+            self.report_text.clear()
 
     def postpone(self) -> None:
-        if self.run(self.tr("推迟任务 %1").replace("%1", self.detail.number), lambda: task_edit.postpone(
+        if self.run(arg(self.tr("推迟任务 %1"), self.detail.number), lambda: task_edit.postpone(
             self.db, self.task_id, self.detail.version, new_deadline=self.new_deadline.date().toPython(),
             reason=self.reason_edit.toPlainText(), changed_on=self.today,
         )):

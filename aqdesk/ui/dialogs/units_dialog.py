@@ -19,6 +19,8 @@ from aqdesk.domain.enums import UnitKind
 from aqdesk.services.common import unit_admin
 from aqdesk.ui.dialogs.common import EditDialog
 from aqdesk.ui.models.rows import ROW_ROLE, Column, RowsModel
+from aqdesk.ui.screen_fit import fit
+from aqdesk.ui.text import arg
 from aqdesk.ui.widgets.tables import rows_view
 
 
@@ -36,7 +38,6 @@ class UnitsDialog(EditDialog):
         super().__init__(parent)
         self.db = db
         self.setWindowTitle(self.tr("单位管理"))
-        self.setMinimumSize(720, 600)
         self.units = UnitModel(self)
         self.table = rows_view(self.units, single=True)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
@@ -80,6 +81,7 @@ class UnitsDialog(EditDialog):
         layout.addWidget(edit_box)
         layout.addWidget(add_box)
         layout.addWidget(close)
+        fit(self, 720, 600)
         self.load()
         self.new_parent.setEnabled(False)
 
@@ -105,19 +107,19 @@ class UnitsDialog(EditDialog):
     def rename(self) -> None:
         unit = self._selected()
         if unit is not None:
-            self.run(self.tr("单位改名：%1").replace("%1", unit.name),
+            self.run(arg(self.tr("单位改名：%1"), unit.name),
                      lambda: unit_admin.rename(self.db, unit.id, unit.version, self.name_edit.text()))
 
     def save_aliases(self) -> None:
         unit = self._selected()
         if unit is not None:
             aliases = unit_admin.split_aliases(self.aliases_edit.text())
-            self.run(self.tr("修改 %1 的简称").replace("%1", unit.name),
+            self.run(arg(self.tr("修改 %1 的简称"), unit.name),
                      lambda: unit_admin.set_aliases(self.db, unit.id, unit.version, aliases))
 
     def add(self) -> None:
         kind = UnitKind(self.new_kind.currentData())
         parent = self.new_parent.currentText() if kind is UnitKind.TOWNSHIP else None
-        if self.run(self.tr("新增单位 %1").replace("%1", self.new_name.text().strip()),
+        if self.run(arg(self.tr("新增单位 %1"), self.new_name.text().strip()),
                     lambda: unit_admin.add_unit(self.db, self.new_name.text(), kind, parent)):
             self.new_name.clear()

@@ -52,6 +52,13 @@ def display(value: Any) -> str:
     return str(value)
 
 
+def urgency(row: Any) -> tuple[int, int]:
+    """The order a clerk reads a ledger in: red, then yellow, then green, and within a colour
+    the most overdue (fewest days left) first."""
+    days = getattr(row, "days_left", None)
+    return palette.SEVERITY.get(getattr(row, "color", None), len(palette.ORDER)), days if days is not None else 1 << 30
+
+
 def sort_key(value: Any) -> Any:
     if isinstance(value, Color):
         return palette.SEVERITY[value]
@@ -116,7 +123,6 @@ class RowsModel(QAbstractTableModel):
                 return QBrush(COLOR_FILLS[color])
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(COLOR_INK[color])
-        if role == Qt.ItemDataRole.ToolTipRole:
-            text = display(column.value(row))
-            return text if len(text) > 20 else None
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a cell shown shortened ("…")
+            return display(column.value(row)) or None if not column.colored else None
         return None

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractProxyModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from aqdesk.ui.models.filters import Filter
-from aqdesk.ui.models.rows import RowsModel, sort_key
+from aqdesk.ui.models.rows import RowsModel, sort_key, urgency
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -57,11 +57,16 @@ class RowsProxy(QAbstractProxyModel):
     def _arrange(self) -> None:
         rows = self.sourceModel().rows()
         order = [i for i, (row, hay) in enumerate(zip(rows, self._haystack, strict=True)) if self.accepts(row, hay)]
-        if self._sort is not None:
+        if self._sort is None:
+            order.sort(key=lambda i: urgency(rows[i]))
+        else:
             column, direction = self._sort
-            value = self.sourceModel().COLUMNS[column].value
-            order.sort(key=lambda i: _comparable(sort_key(value(rows[i]))),
-                       reverse=direction == Qt.SortOrder.DescendingOrder)
+            if self.sourceModel().COLUMNS[column].colored:  # the colour column sorts by urgency
+                order.sort(key=lambda i: urgency(rows[i]), reverse=direction == Qt.SortOrder.DescendingOrder)
+            else:
+                value = self.sourceModel().COLUMNS[column].value
+                order.sort(key=lambda i: _comparable(sort_key(value(rows[i]))),
+                           reverse=direction == Qt.SortOrder.DescendingOrder)
         self._order = order
         self._position = None
 

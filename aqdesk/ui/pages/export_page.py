@@ -8,11 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -26,17 +24,21 @@ from aqdesk.db.database import Database
 from aqdesk.domain.docnumber import chinese_date
 from aqdesk.errors import UserError
 from aqdesk.services.common.units import unit_names
+from aqdesk.ui.contract import Acts, Page, refill
+from aqdesk.ui.dialogs.letter_batch_dialog import LetterBatchDialog
 from aqdesk.ui.progress import GeneratorJob, run_with_progress
+from aqdesk.ui.remembered import Folder, ask_folder, ask_save
+from aqdesk.ui.text import arg
+from aqdesk.ui.widgets.open_buttons import OpenButtons
 
 
-class ExportPage(QWidget):
-    """Emits ``acted(description, action_id)`` for each letter issued (it is numbered and
-    registered, so it can be withdrawn with undo)."""
-
-    acted = Signal(str, str)
+class ExportPage(Acts, Page):
+    """Emits ``acted`` for each letter issued (it is numbered and registered, so it can be
+    withdrawn with undo)."""
 
     def __init__(self, backup: QAction, restore: QAction, parent: QWidget | None = None):
         super().__init__(parent)
+        self.title = self.tr("导出")
         self.db: Database | None = None
         self.as_of = dt.date.today()
         self.job: GeneratorJob | None = None
@@ -57,6 +59,11 @@ class ExportPage(QWidget):
         ledger_layout.addWidget(self.ledger_note)
         ledger_layout.addLayout(scope)
         ledger_layout.addWidget(self.ledger_button)
+        self.ledger_done = QLabel()
+        self.ledger_done.setWordWrap(True)
+        self.ledger_open = OpenButtons()
+        ledger_layout.addWidget(self.ledger_done)
+        ledger_layout.addWidget(self.ledger_open)
 
         self.letters_note = QLabel()
         self.letters_note.setWordWrap(True)
@@ -66,6 +73,8 @@ class ExportPage(QWidget):
         letters_layout = QVBoxLayout(letters_box)
         letters_layout.addWidget(self.letters_note)
         letters_layout.addWidget(self.letters_button)
+        self.letters_open = OpenButtons()
+        letters_layout.addWidget(self.letters_open)
 
         backup_box = QGroupBox(self.tr("数据库"))
         backup_layout = QVBoxLayout(backup_box)
@@ -89,34 +98,24 @@ class ExportPage(QWidget):
     def refresh(self, db: Database, as_of: dt.date) -> None:
         self.db, self.as_of = db, as_of
         date = chinese_date(as_of)
-        keep = self.unit_combo.currentData()
-        self.unit_combo.blockSignals(True)
-        while self.unit_combo.count() > 1:
-            self.unit_combo.removeItem(1)
-        for name in unit_names(db):
-            self.unit_combo.addItem(name, name)
-        self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(keep)) if keep else 0)
-        self.unit_combo.blockSignals(False)
-        self.ledger_note.setText(self.tr(
+        refill(self.unit_combo, unit_names(db))
+        self.ledger_note.setText(arg(self.tr(
             "截至%1的重点任务、退城入园、双替代、散煤治理、督办单台账和分单位汇总，一个工作簿，"
-            "按A3横向打印设置好。").replace("%1", date))
+            "按A3横向打印设置好。"), date))
         from aqdesk.services.supervision import letters
         self.overdue_units = letters.units_with_red(db, as_of)
-        self.letters_note.setText(self.tr(
-            "截至%1，有逾期事项的单位 %2 个。为每个单位生成一份督办函（PDF），依次编号并登记。")
-            .replace("%1", date).replace("%2", str(len(self.overdue_units))))
+        self.letters_note.setText(arg(self.tr(
+            "截至%1，有逾期事项的单位 %2 个。为每个单位生成一份督办函（PDF），依次编号并登记。"),
+            date, len(self.overdue_units)))
         self.letters_button.setEnabled(bool(self.overdue_units))
 
     # actions --------------------------------------------------------------------------------
     def export_ledger(self) -> None:
-        settings = QSettings()
-        folder = Path(str(settings.value("folders/documents", str(Path.home()))))
         unit = self.unit_combo.currentData()
         name = f"{unit or '大气污染防治'}台账（截至{self.as_of:%Y%m%d}）.xlsx"
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("导出台账"), str(folder / name),
-                                                self.tr("Excel 工作簿 (*.xlsx)"))
-        if target:
-            self.export_ledger_to(Path(target), unit)
+        target = ask_save(self, self.tr("导出台账"), Folder.DOCUMENTS, name, self.tr("Excel 工作簿 (*.xlsx)"))
+        if target is not None:
+            self.export_ledger_to(target, unit)
 
     def export_ledger_to(self, target: Path, unit: str | None) -> Path | None:
         try:
@@ -125,27 +124,27 @@ class ExportPage(QWidget):
         except UserError as exc:
             QMessageBox.warning(self, self.tr("导出失败"), str(exc))
             return None
-        QSettings().setValue("folders/documents", str(path.parent))
-        self.ledger_note.setText(self.tr("已导出：%1").replace("%1", str(path)))
+        self.ledger_done.setText(arg(self.tr("已导出：%1"), path))
+        self.ledger_open.show_for(path)
         return path
 
     def issue_letters(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("督办函保存到"),
-                                                  str(QSettings().value("folders/documents", str(Path.home()))))
-        if not folder:
+        from aqdesk.services.supervision import letters
+        sent_today = letters.letters_on(self.db, self.as_of)
+        dialog = LetterBatchDialog(self.overdue_units, sent_today, chinese_date(self.as_of), self)
+        if not dialog.exec():
             return
-        answer = QMessageBox.question(self, self.tr("批量生成督办函"), self.tr(
-            "将为 %1 个单位各生成一份督办函，依次编号并登记，保存到：\n%2\n是否继续？")
-            .replace("%1", str(len(self.overdue_units))).replace("%2", folder))
-        if answer == QMessageBox.StandardButton.Yes:
-            self.start_letters(Path(folder))
+        folder = ask_folder(self, self.tr("督办函保存到"), Folder.DOCUMENTS)
+        if folder is not None:
+            self.start_letters(folder, dialog.chosen())
 
-    def start_letters(self, folder: Path) -> GeneratorJob:
+    def start_letters(self, folder: Path, units: list[str] | None = None) -> GeneratorJob:
+        """``units``: those the clerk ticked; by default every unit with an overdue item."""
         db, as_of = self.db, self.as_of
 
         def steps():
             from aqdesk.services.supervision import letters
-            for step in letters.issue_letters(db, None, as_of, folder):
+            for step in letters.issue_letters(db, units, as_of, folder):
                 yield step.done, step.total, f"{step.letter.number}　{step.letter.unit}", step.letter
 
         self.job = GeneratorJob(steps)
@@ -160,11 +159,11 @@ class ExportPage(QWidget):
         QMessageBox.warning(self, self.tr("督办函"), message)
 
     def _letters_done(self, issued: list, folder: Path) -> None:
-        for letter in issued:
-            self.acted.emit(self.tr("督办函 %1").replace("%1", letter.number), letter.action_id)
-        QSettings().setValue("folders/documents", str(folder))
+        if issued:  # the batch is one action in 编辑→撤销, withdrawn whole
+            self.acted.emit(arg(self.tr("批量督办函 %1 份（%2 至 %3）"), len(issued), issued[0].number,
+                                issued[-1].number), [letter.action_id for letter in issued])
         self.letters_button.setEnabled(True)
         if issued:
-            self.letters_note.setText(self.tr("已生成 %1 份督办函（%2 至 %3），保存在：%4")
-                                      .replace("%1", str(len(issued))).replace("%2", issued[0].number)
-                                      .replace("%3", issued[-1].number).replace("%4", str(folder)))
+            self.letters_note.setText(arg(self.tr("已生成 %1 份督办函（%2 至 %3），保存在：%4"),
+                                          len(issued), issued[0].number, issued[-1].number, folder))
+            self.letters_open.show_for(folder)

@@ -8,12 +8,11 @@ import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSettings, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -31,10 +30,13 @@ from aqdesk.services.importing import batches
 from aqdesk.services.importing.commit import commit, undo_import
 from aqdesk.services.importing.prepare import prepare
 from aqdesk.services.importing.problem_list import default_name, save_problem_list
+from aqdesk.ui.contract import Page, refill
 from aqdesk.ui.models.imports import ChangeModel, FileModel, ImportEntry, ProblemModel
 from aqdesk.ui.models.ledgers import BatchModel
 from aqdesk.ui.models.rows import ROW_ROLE
 from aqdesk.ui.progress import GeneratorJob, run_with_progress
+from aqdesk.ui.remembered import Folder, ask_open, ask_save
+from aqdesk.ui.text import arg
 from aqdesk.ui.widgets.tables import rows_view
 
 SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods", ".xlsb")
@@ -50,13 +52,15 @@ def spreadsheets_in(paths: list[Path]) -> list[Path]:
     return found
 
 
-class ImportPage(QWidget):
+class ImportPage(Page):
     """Emits ``imported()`` after a commit or an undo, so the ledgers are reloaded."""
 
     imported = Signal()
+    batch_committed = Signal(str, int)  # (description, batch id): for 编辑→撤销
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.title = self.tr("报送导入")
         self.db: Database | None = None
         self.as_of = dt.date.today()
         self.entries: list[ImportEntry] = []
@@ -144,13 +148,15 @@ class ImportPage(QWidget):
         self.db, self.as_of = db, as_of
         if first:
             self.period_edit.setDate(QDate(as_of))
-        keep = self.unit_combo.currentData()
-        while self.unit_combo.count() > 1:
-            self.unit_combo.removeItem(1)
-        for name in unit_names(db):
-            self.unit_combo.addItem(name, name)
-        self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(keep)) if keep else 0)
-        self.batches.set_rows(batches.batch_rows(db))
+        refill(self.unit_combo, unit_names(db))
+        rows = batches.batch_rows(db)
+        self.batches.set_rows(rows)
+        undone = {b.id for b in rows if b.undone}  # e.g. through 编辑→撤销: the file may be imported again
+        if any(e.batch in undone for e in self.entries):
+            for entry in self.entries:
+                entry.batch = None if entry.batch in undone else entry.batch
+            self._reload_files()
+            self._update_buttons()
 
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():
@@ -160,13 +166,10 @@ class ImportPage(QWidget):
         self.add_files([Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()])
 
     def choose_files(self) -> None:
-        settings = QSettings()
-        names, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("选择报送表或计划表"), str(settings.value("folders/import", str(Path.home()))),
-            self.tr("电子表格 (*.xlsx *.xlsm *.xls *.ods *.xlsb);;所有文件 (*)"))
-        if names:
-            settings.setValue("folders/import", str(Path(names[0]).parent))
-            self.add_files([Path(n) for n in names])
+        paths = ask_open(self, self.tr("选择报送表或计划表"), Folder.IMPORT,
+                         self.tr("电子表格 (*.xlsx *.xlsm *.xls *.ods *.xlsb);;所有文件 (*)"))
+        if paths:
+            self.add_files(paths)
 
     # checking -----------------------------------------------------------------------------
     def add_files(self, paths: list[Path]) -> GeneratorJob | None:
@@ -196,7 +199,7 @@ class ImportPage(QWidget):
                                       cancel=lambda: job.cancelled)
                 except UserError as exc:
                     outcome = str(exc)
-                yield done, len(entries), self.tr("正在检查 %1").replace("%1", entry.path.name), (entry, outcome)
+                yield done, len(entries), arg(self.tr("正在检查 %1"), entry.path.name), (entry, outcome)
 
         job = GeneratorJob(work)
         job.signals.finished.connect(self._checked)
@@ -256,6 +259,7 @@ class ImportPage(QWidget):
             try:
                 entry.batch = commit(self.db, entry.plan, accept)
                 done.append(entry.batch)
+                self.batch_committed.emit(arg(self.tr("导入 %1"), entry.path.name), entry.batch)
             except UserError as exc:
                 refused.append(str(exc))
         self._reload_files()
@@ -271,13 +275,10 @@ class ImportPage(QWidget):
         entry = self._selected()
         if entry is None or entry.plan is None:
             return None
-        settings = QSettings()
-        default = Path(str(settings.value("folders/reports", str(entry.path.parent)))) / default_name(entry.path)
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("保存问题清单"), str(default),
-                                                self.tr("Excel 工作簿 (*.xlsx)"))
-        if not target:
+        target = ask_save(self, self.tr("保存问题清单"), Folder.REPORTS, default_name(entry.path),
+                          self.tr("Excel 工作簿 (*.xlsx)"), fallback=entry.path.parent)
+        if target is None:
             return None
-        settings.setValue("folders/reports", str(Path(target).parent))
         try:
             return save_problem_list(entry.plan, target)
         except UserError as exc:
@@ -297,9 +298,8 @@ class ImportPage(QWidget):
         batch = index.data(ROW_ROLE) if index.isValid() else None
         if batch is None or batch.undone:
             return
-        answer = QMessageBox.question(self, self.tr("撤销导入"), self.tr(
-            "撤销批次 %1（%2）？该文件写入的所有数据将恢复为导入前的值。").replace("%1", str(batch.id))
-            .replace("%2", batch.file_name))
+        answer = QMessageBox.question(self, self.tr("撤销导入"), arg(self.tr(
+            "撤销批次 %1（%2）？该文件写入的所有数据将恢复为导入前的值。"), str(batch.id), batch.file_name))
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,32 +22,37 @@ from PySide6.QtWidgets import (
 
 from aqdesk.db.database import Database
 from aqdesk.domain import palette
+from aqdesk.ui.contract import Page, refill
 from aqdesk.ui.models.filters import ChoiceFilter, Filter
 from aqdesk.ui.models.rows import COLOR_INK, ROW_ROLE, RowsModel
 from aqdesk.ui.models.rows_proxy import RowsProxy
+from aqdesk.ui.remembered import remember_sort, sort_order
+from aqdesk.ui.widgets.tables import shrink_to_fit
 
 Loader = Callable[[Database, dt.date], Sequence[Any]]
 
 
-def colour_filter() -> ChoiceFilter:
-    return ChoiceFilter("预警", "全部预警", lambda r: (r.color.label,), [c.label for c in palette.ORDER])
+def colour_filter(label: str = "预警") -> ChoiceFilter:
+    return ChoiceFilter(label, f"全部{label}", lambda r: (r.color.label,), [c.label for c in palette.ORDER])
 
 
-class LedgerPage(QWidget):
+class LedgerPage(Page):
     """Emits ``activated(row)`` when a row is double-clicked or Enter is pressed on it."""
 
     activated = Signal(object)
 
-    def __init__(self, title: str, model: RowsModel, loader: Loader, filters: Sequence[Filter] = (),
-                 parent: QWidget | None = None):
+    def __init__(self, heading: str, model: RowsModel, loader: Loader, filters: Sequence[Filter] = (),
+                 parent: QWidget | None = None, *, title: str = "", screen: str | None = None):
         super().__init__(parent)
+        self.title = title or heading
+        self.screen_name = screen or type(model).__name__
         self.model = model
         self._loader = loader
         self.proxy = RowsProxy(filters, self)
         self.proxy.setSourceModel(model)
 
-        heading = QLabel(title)
-        heading.setObjectName("pageTitle")
+        heading_label = QLabel(heading)
+        heading_label.setObjectName("pageTitle")
         self.totals = QLabel()
         self.search = QLineEdit(placeholderText=self.tr("搜索（任意列）"), clearButtonEnabled=True)
         self.search.setMaximumWidth(240)
@@ -56,7 +61,6 @@ class LedgerPage(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
@@ -68,10 +72,20 @@ class LedgerPage(QWidget):
         for i, column in enumerate(model.COLUMNS):
             self.table.setColumnWidth(i, column.width)
         header.setStretchLastSection(True)
+        shrink_to_fit(self.table, model.COLUMNS)
+        # no column chosen means red first (then yellow, then the most overdue); a third click on a
+        # header returns to it, and the clerk's own choice is kept for the next start
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        remembered = sort_order(self.screen_name)
+        if remembered is not None and remembered[0] < len(model.COLUMNS):
+            header.setSortIndicator(*remembered)
+        header.sortIndicatorChanged.connect(lambda column, order: remember_sort(self.screen_name, column, order))
         self.table.activated.connect(lambda index: self.activated.emit(index.data(ROW_ROLE)))
 
         top = QHBoxLayout()
-        top.addWidget(heading)
+        top.addWidget(heading_label)
         top.addSpacing(16)
         top.addWidget(self.totals)
         top.addStretch(1)
@@ -103,14 +117,24 @@ class LedgerPage(QWidget):
         self._show_totals(self.proxy.accepted_rows())
 
     def refresh(self, db: Database, as_of: dt.date) -> None:
+        """Reload, keeping the row the clerk had selected (after each step of a loop, each edit)."""
+        current = self.table.currentIndex().data(ROW_ROLE)
         rows = self._loader(db, as_of)
         self.model.set_rows(rows)
         for f, widget in zip(self.proxy.filters, self.filter_widgets, strict=True):
             if isinstance(f, ChoiceFilter):
-                _refill(widget, f.options(rows))
+                refill(widget, f.options(rows))
         self.filter_changed()
+        if current is not None:
+            self.select_row(current.id, clear_filters=False)
 
-    def select_row(self, row_id: int) -> Any | None:
+    def show_item(self, item_id: int) -> bool:
+        row = self.select_row(item_id)
+        if row is not None:
+            self.activated.emit(row)
+        return row is not None
+
+    def select_row(self, row_id: int, clear_filters: bool = True) -> Any | None:
         """Show the row with this id (clearing filters that hide it); returns the row."""
         for r in range(self.proxy.rowCount()):
             row = self.proxy.index(r, 0).data(ROW_ROLE)
@@ -118,7 +142,7 @@ class LedgerPage(QWidget):
                 self.table.selectRow(r)
                 self.table.scrollTo(self.proxy.index(r, 0))
                 return row
-        if self.search.text() or any(self._chosen()):
+        if clear_filters and (self.search.text() or any(self._chosen())):
             self.search.clear()
             for widget in self.filter_widgets:
                 widget.setCurrentIndex(0) if isinstance(widget, QComboBox) else widget.setChecked(False)
@@ -134,14 +158,3 @@ class LedgerPage(QWidget):
             f'<span style="color:{COLOR_INK[c].name()}">●</span> {c.label} {counts[c]}' for c in palette.ORDER
         ]
         self.totals.setText("　".join(parts))
-
-
-def _refill(combo: QComboBox, values: list[str]) -> None:
-    keep = combo.currentData()
-    combo.blockSignals(True)
-    while combo.count() > 1:
-        combo.removeItem(1)
-    for value in values:
-        combo.addItem(value, value)
-    combo.setCurrentIndex(max(0, combo.findData(keep)) if keep else 0)
-    combo.blockSignals(False)

@@ -21,8 +21,10 @@ from aqdesk.domain import palette
 from aqdesk.domain.enums import Color
 from aqdesk.services.reports.overview import overview
 from aqdesk.services.reports.status import ColorCounts
+from aqdesk.ui.contract import Page
 from aqdesk.ui.models.ledgers import OverdueModel, UnitCountsModel
 from aqdesk.ui.models.rows import COLOR_FILLS, COLOR_INK, ROW_ROLE
+from aqdesk.ui.text import arg
 from aqdesk.ui.widgets.colour_chart import ColourBarChart
 from aqdesk.ui.widgets.figure_charts import StageChart, SubstitutionChart
 from aqdesk.ui.widgets.tables import rows_view
@@ -58,14 +60,15 @@ class CountCard(QFrame):
             label.setText(str(getattr(counts, color.value)))
 
 
-class OverviewPage(QWidget):
+class OverviewPage(Page):
     """Emits ``item_opened(ledger, id)`` when one of the most overdue items is opened."""
 
     item_opened = Signal(str, int)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        heading = QLabel(self.tr("总览"))
+        self.title = self.tr("总览")
+        heading = QLabel(self.title)
         heading.setObjectName("pageTitle")
         self.as_of_label = QLabel()
         self.cards = {
@@ -125,7 +128,7 @@ class OverviewPage(QWidget):
 
     def refresh(self, db: Database, as_of: dt.date) -> None:
         data = overview(db, as_of)
-        self.as_of_label.setText(self.tr("截至 %1").replace("%1", f"{as_of.year}年{as_of.month}月{as_of.day}日"))
+        self.as_of_label.setText(arg(self.tr("截至 %1"), f"{as_of.year}年{as_of.month}月{as_of.day}日"))
         for key in self.cards:
             self.cards[key].show_counts(getattr(data, key))
         self.overdue.set_rows(data.most_overdue)

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,6 +23,7 @@ from aqdesk.db.database import Database
 from aqdesk.domain.docnumber import chinese_date
 from aqdesk.errors import UserError
 from aqdesk.services.supervision import letters, sheet_list, sheet_print, summons
+from aqdesk.ui.contract import Acts, Page
 from aqdesk.ui.dialogs.new_sheet_dialog import NewSheetDialog
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 from aqdesk.ui.dialogs.sheet_dialog import SheetDialog
@@ -30,17 +31,16 @@ from aqdesk.ui.models.filters import ChoiceFilter, FlagFilter
 from aqdesk.ui.models.rows import ROW_ROLE
 from aqdesk.ui.models.sheets import SupervisionModel
 from aqdesk.ui.pages.ledger_page import LedgerPage, colour_filter
+from aqdesk.ui.text import arg
 from aqdesk.ui.widgets.tables import rows_view
 
 
-class SupervisionPage(QWidget):
-    """Emits ``acted(description, action_id)`` for each stored change (issue, step, letter),
-    for the window's undo history."""
-
-    acted = Signal(str, str)
+class SupervisionPage(Acts, Page):
+    """Emits ``acted`` for each stored change (issue, step, letter)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.title = self.tr("督办")
         self.db: Database | None = None
         self.as_of = dt.date.today()
         self.sheets = LedgerPage(self.tr("三色督办单"), SupervisionModel(), sheet_list.sheet_rows, [
@@ -48,7 +48,7 @@ class SupervisionPage(QWidget):
             ChoiceFilter(self.tr("状态"), self.tr("全部状态"), lambda r: ("已销号" if r.closed else "在办",),
                          ["在办", "已销号"]),
             ChoiceFilter(self.tr("单位"), self.tr("全部单位"), lambda r: (r.unit,)),
-            colour_filter(),
+            colour_filter(self.tr("办理")),
             FlagFilter(self.tr("逾期反馈"), lambda r: r.late),
         ])
         self.sheets.activated.connect(self.open_sheet)
@@ -95,6 +95,9 @@ class SupervisionPage(QWidget):
         self.sheets.refresh(db, as_of)
         self._show_history(self.sheets.table.currentIndex(), None)
 
+    def show_item(self, item_id: int) -> bool:
+        return self.sheets.show_item(item_id)
+
     def current(self) -> sheet_list.SheetRow | None:
         index = self.sheets.table.currentIndex()
         return index.data(ROW_ROLE) if index.isValid() else None
@@ -107,8 +110,7 @@ class SupervisionPage(QWidget):
             self.history_label.setText(self.tr("选中一张督办单，这里列出该单位的全部督办单。"))
         else:
             late = sum(r.late for r in rows)
-            self.history_label.setText(self.tr("%1 历次督办单：共 %2 件，其中逾期反馈 %3 件")
-                                       .replace("%1", row.unit).replace("%2", str(len(rows))).replace("%3", str(late)))
+            self.history_label.setText(arg(self.tr("%1 历次督办单：共 %2 件，其中逾期反馈 %3 件"), row.unit, str(len(rows)), str(late)))
         self._enable()
 
     def _enable(self) -> None:
@@ -143,7 +145,7 @@ class SupervisionPage(QWidget):
             return
         data = self._run(lambda: sheet_print.sheet_pdf(self.db, row.id, self.as_of))
         if data is not None:
-            PdfPreviewDialog(self.tr("督办单 %1").replace("%1", row.number), data,
+            PdfPreviewDialog(arg(self.tr("督办单 %1"), row.number), data,
                              f"{row.number} {row.unit}{row.level.label}色督办单.pdf",
                              lambda path: sheet_print.save_sheet_pdf(self.db, row.id, self.as_of, path),
                              parent=self).exec()
@@ -152,16 +154,21 @@ class SupervisionPage(QWidget):
         row = self.current()
         if row is None:
             return
+        earlier = letters.letters_on(self.db, self.as_of).get(row.unit)
+        if earlier and QMessageBox.question(self, self.tr("督办函"), arg(self.tr(
+                "%1 今天已发督办函 %2。\n仍要再发一份吗？"), row.unit, "、".join(earlier)),
+                defaultButton=QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            return
         data = self._run(lambda: letters.preview_letter(self.db, row.unit, self.as_of))
         if data is None:
             return
 
         def issue(folder: Path) -> Path:
             issued = letters.issue_letter(self.db, row.unit, self.as_of, folder)
-            self.acted.emit(self.tr("督办函 %1").replace("%1", issued.number), issued.action_id)
+            self.acted.emit(arg(self.tr("督办函 %1"), issued.number), issued.action_id)
             return issued.path
 
-        PdfPreviewDialog(self.tr("督办函：%1").replace("%1", row.unit), data, "", issue, numbered_on_save=True,
+        PdfPreviewDialog(arg(self.tr("督办函：%1"), row.unit), data, "", issue, numbered_on_save=True,
                          choose_folder=True, parent=self).exec()
 
     def show_summons(self) -> None:

@@ -9,20 +9,23 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from aqdesk.db.database import Database
 from aqdesk.services.reports.unit_view import UnitSummary, unit_summaries
+from aqdesk.ui.contract import Page
 from aqdesk.ui.models.ledgers import UnitSummaryModel, UnitTaskModel
 from aqdesk.ui.models.rows import ROW_ROLE
+from aqdesk.ui.text import arg
 from aqdesk.ui.widgets.colour_chart import ColourBarChart
 from aqdesk.ui.widgets.tables import rows_view
 
 
-class UnitPage(QWidget):
+class UnitPage(Page):
     """Emits ``activated(task_row)`` when one of the unit's tasks is opened."""
 
     activated = Signal(object)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        heading = QLabel(self.tr("部门视图"))
+        self.title = self.tr("部门视图")
+        heading = QLabel(self.title)
         heading.setObjectName("pageTitle")
         self.units = UnitSummaryModel(self)
         self.unit_table = rows_view(self.units, single=True)
@@ -60,5 +63,4 @@ class UnitPage(QWidget):
         unit: UnitSummary | None = current.data(ROW_ROLE) if current.isValid() else None
         self.tasks.set_rows(unit.tasks if unit else [])
         if unit:
-            self.unit_label.setText(self.tr("%1：牵头 %2 项，配合 %3 项").replace("%1", unit.name)
-                                    .replace("%2", str(unit.led.total)).replace("%3", str(unit.co_led)))
+            self.unit_label.setText(arg(self.tr("%1：牵头 %2 项，配合 %3 项"), unit.name, str(unit.led.total), str(unit.co_led)))

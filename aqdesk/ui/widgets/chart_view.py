@@ -28,6 +28,7 @@ class ChartView(QChartView):
         names = QBarCategoryAxis()
         names.append(categories)
         names.setLabelsFont(small_font())
+        names.setTruncateLabels(False)  # an elided "…" tells a clerk nothing; the axis takes the room
         values = QValueAxis()
         values.setLabelFormat("%d")
         values.setMin(0)

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QHeaderView, QTableView
 
-from aqdesk.ui.models.rows import RowsModel
+from aqdesk.ui.models.rows import Column, RowsModel
+
+# what a clerk reads first keeps its width; long texts (名称, 最新进展) give way and end in "…"
+READ_FIRST = ("预警", "预警原因")
+NARROWEST = 72  # px: four Chinese characters and the ellipsis
 
 
 def rows_view(model: RowsModel, *, single: bool = False) -> QTableView:
@@ -24,3 +31,33 @@ def rows_view(model: RowsModel, *, single: bool = False) -> QTableView:
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
     return table
+
+
+class _ShrinkToFit(QObject):
+    def __init__(self, table: QTableView, columns: Sequence[Column]):
+        super().__init__(table)
+        self.table, self.columns = table, columns
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit(self.table.viewport().width())
+        return False
+
+    def fit(self, room: int) -> None:
+        widths = [c.width for c in self.columns]
+        give = [i for i, c in enumerate(self.columns) if c.header not in READ_FIRST and c.width > 110]
+        excess = sum(widths) - room
+        spare = sum(widths[i] - NARROWEST for i in give)
+        if excess > 0 and spare > 0:
+            share = min(1.0, excess / spare)
+            for i in give:
+                widths[i] -= round((widths[i] - NARROWEST) * share)
+        for i, width in enumerate(widths):
+            self.table.setColumnWidth(i, width)
+
+
+def shrink_to_fit(table: QTableView, columns: Sequence[Column]) -> None:
+    """When the window is narrower than the declared columns, the long text columns shrink
+    (their text elided, whole in the tooltip) so 预警原因 stays on screen."""
+    _ShrinkToFit(table, columns)
