@@ -61,3 +61,9 @@ def test_summons_lists_units_and_saves_a_pdf(capsys, db_url, tmp_path, anchor):
                         "--db", db_url)
     assert code == 0 and "石桥县" in text
     assert "石桥县" in pages_text(tmp_path / "约谈.pdf")[0]
+
+
+def test_the_summons_list_is_numbered_on_its_one_page(capsys, db_url, tmp_path, anchor):
+    run(capsys, "summons", "--out", str(tmp_path / "约谈.pdf"), "--as-of", anchor.isoformat(), "--db", db_url)
+    pages = pages_text(tmp_path / "约谈.pdf")
+    assert len(pages) == 1 and pages[0].rstrip().endswith("— 1 —")

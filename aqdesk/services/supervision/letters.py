@@ -16,6 +16,7 @@ from pathlib import Path
 from aqdesk.db.database import Database
 from aqdesk.domain.docnumber import chinese_date, format_number
 from aqdesk.domain.enums import Color
+from aqdesk.domain.typography import unbreakable
 from aqdesk.domain.workcalendar import WorkCalendar
 from aqdesk.errors import UserError
 from aqdesk.exchange import atomic
@@ -161,7 +162,7 @@ def _content(office: _Office, unit: str, items: list[Item], number: str, as_of: 
     paragraphs.append(Paragraph(f"{NUMERALS[len(sections)]}、工作要求", "heading"))
     paragraphs.extend(Paragraph(p.strip()) for p in (requirement.strip() or DEFAULT_REQUIREMENT).splitlines()
                       if p.strip())
-    paragraphs.append(Paragraph(f"请于{chinese_date(reply_by)}前将整改落实情况书面反馈{office.short_name}。"))
+    paragraphs.append(Paragraph(f"请于{chinese_date(reply_by)}前将整改落实情况书面反馈{unbreakable(office.short_name)}。"))
     return LetterContent(
         office_name=office.name, number=number, title=f"关于督促办理{what}的函",
         addressee=f"{unit}：", paragraphs=tuple(paragraphs), signature=office.name, date=issued_on,
