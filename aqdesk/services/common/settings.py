@@ -45,6 +45,7 @@ OPTIONS = {
         Option("summons.window_days", 180, "约谈：统计最近（天）"),
         Option("ledger.title", "秋冬季大气污染防治重点任务台账", "台账标题（城市名之后）"),
         Option("substitution.heating_season", "11-15", "供暖季开始（月-日，双替代默认完成时限）"),
+        Option("document.fonts", {}, "公文字体文件（用途 → 字体文件）"),
     )
 }
 
@@ -98,6 +99,9 @@ def save_all(db: Database, values: dict[str, Any]) -> None:
         f"{OPTIONS[k].label}应为 0–365 之间的整数" for k, v in values.items()
         if isinstance(OPTIONS[k].default, int) and not (isinstance(v, int) and 0 <= v <= 365)
     ] + [f"{OPTIONS[k].label}不能为空" for k, v in values.items() if isinstance(OPTIONS[k].default, str) and not str(v).strip()]
+    fonts = values.get("document.fonts", {})
+    if not isinstance(fonts, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in fonts.items()):
+        problems.append("公文字体文件应为“用途 → 字体文件路径”的对应表")
     if values.get("substitution.heating_season"):
         try:
             _month_day(str(values["substitution.heating_season"]))

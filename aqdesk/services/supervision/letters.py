@@ -20,8 +20,9 @@ from aqdesk.domain.typography import unbreakable
 from aqdesk.domain.workcalendar import WorkCalendar
 from aqdesk.errors import UserError
 from aqdesk.exchange import atomic
+from aqdesk.exchange.pdf.fonts import FontSet
 from aqdesk.exchange.pdf.letter import LetterContent, Paragraph, render_letter
-from aqdesk.services.common import audit, settings, workdays
+from aqdesk.services.common import audit, document_fonts, settings, workdays
 from aqdesk.services.common.units import UnitDirectory
 from aqdesk.services.supervision import numbering
 from aqdesk.services.supervision.sheet_items import Item, all_items, severity, unit_name
@@ -55,6 +56,7 @@ class _Office:
     ledger_title: str
     reply_workdays: int
     calendar: WorkCalendar
+    fonts: FontSet
 
 
 def letter_items(items: Sequence[Item], unit: str) -> list[Item]:
@@ -81,7 +83,7 @@ def preview_letter(db: Database, unit: str, as_of: dt.date, issued_on: dt.date |
         number = format_number(office.series, issued_on.year,
                                numbering.next_seq(session, office.series, issued_on.year))
     content = _content(office, name, _items_of(db, name, as_of), number, as_of, issued_on, requirement)
-    return render_letter(content)
+    return render_letter(content, office.fonts)
 
 
 def issue_letter(db: Database, unit: str, as_of: dt.date, out_dir: Path, issued_on: dt.date | None = None,
@@ -128,7 +130,7 @@ def _issue(db: Database, office: _Office, unit: str, items: list[Item], as_of: d
             changes = audit.ChangeSet(session)
             numbering.register(changes, office.series, issued_on, seq, title=content.title,
                                unit_id=UnitDirectory(session).find(unit), file_name=path.name)
-            written = atomic.write_bytes(path, render_letter(content))
+            written = atomic.write_bytes(path, render_letter(content, office.fonts))
             return IssuedLetter(unit, number, path, changes.action_id)
     except Exception:
         if written is not None:  # the number was not kept, so neither is the file bearing it
@@ -139,9 +141,10 @@ def _issue(db: Database, office: _Office, unit: str, items: list[Item], as_of: d
 def _office(db: Database) -> _Office:
     with db.reading() as session:
         values = settings.all_values(session)
-        return _Office(values["office.name"], values["office.short_name"], values["office.city"],
-                       values["letter.series"], values["ledger.title"], int(values["letter.reply_workdays"]),
-                       workdays.load(session))
+        calendar = workdays.load(session)
+    return _Office(values["office.name"], values["office.short_name"], values["office.city"],
+                   values["letter.series"], values["ledger.title"], int(values["letter.reply_workdays"]),
+                   calendar, document_fonts.office_fonts(db))
 
 
 def _content(office: _Office, unit: str, items: list[Item], number: str, as_of: dt.date,

@@ -15,7 +15,7 @@ from aqdesk.domain.docnumber import chinese_date, format_number
 from aqdesk.domain.enums import Color, DayKind
 from aqdesk.exchange import atomic
 from aqdesk.exchange.pdf.sheet import ItemLine, SheetContent, render_sheet
-from aqdesk.services.common import editing, settings
+from aqdesk.services.common import document_fonts, editing, settings
 from aqdesk.services.supervision import numbering
 from aqdesk.services.supervision.sheet_items import Item, items_by_ref, unit_name
 from aqdesk.services.supervision.sheet_loop import (
@@ -63,7 +63,7 @@ def _render(db: Database, level: Color, number: str, issued_on: dt.date, unit: s
         level=level.value, level_label=level.label, number=number, issued_on=issued_on, unit=unit,
         unit_leader=leader, subject=subject, source=source, items=tuple(items), requirement=requirement,
         time_limit=f"{time_limit}办结，并书面反馈整改情况",
-    ))
+    ), document_fonts.office_fonts(db))
 
 
 def save_sheet_pdf(db: Database, sheet_id: int, as_of: dt.date, path: Path) -> Path:

@@ -17,7 +17,7 @@ from aqdesk.db.models import Unit
 from aqdesk.domain.docnumber import chinese_date
 from aqdesk.exchange import atomic
 from aqdesk.exchange.pdf.listing import render_listing
-from aqdesk.services.common import settings
+from aqdesk.services.common import document_fonts, settings
 from aqdesk.services.supervision.sheet_list import SheetRow, sheet_rows
 
 
@@ -77,7 +77,8 @@ def summons_pdf(db: Database, as_of: dt.date) -> bytes:
     intro = (f"截至{chinese_date(as_of)}，{summons.rule}的单位共{len(summons.rows)}个，建议按程序约谈其主要负责同志或"
              "分管负责同志：" if summons.rows else f"截至{chinese_date(as_of)}，没有{summons.rule}的单位。")
     entries = [f"{r.unit}{f'（{r.leader}）' if r.leader else ''}：{r.reason}（{r.numbers}）。" for r in summons.rows]
-    return render_listing("约谈建议名单", intro, entries, office["office.name"], as_of)
+    return render_listing("约谈建议名单", intro, entries, office["office.name"], as_of,
+                          document_fonts.office_fonts(db))
 
 
 def save_summons_pdf(db: Database, as_of: dt.date, path: Path) -> Path:
