@@ -264,3 +264,24 @@ def _foot(canvas: Canvas, fonts: FontSet, c: SheetContent) -> None:
         top += _leading(10.5)
     signed = aligned(f"交办单位（盖章）：{c.office_name}", body, fonts, 14.0, "right")
     draw(canvas, signed.glyphs, signed.x, gb.baseline(body, top + 4 * MM, 14.0), 14.0, 0)
+
+
+@dataclass(frozen=True)
+class FormSplit:
+    """What of a sheet's text the one-page form holds, for a writer that sets the same form
+    (the Word draft): the items shown, the requirement shown, their size, and the rest."""
+
+    items_shown: int
+    requirement_shown: str
+    size: float
+    continued: list[tuple[str, str]]
+
+
+def form_split(content: SheetContent, fonts: FontSet | None = None) -> FormSplit:
+    cells, overflow = _layout(content, fonts or font_set())
+    items, requirement = cells[3], cells[4]
+    cut = {label for label, _text in overflow}
+    shown = sum(1 for m in items.markers if m) if "涉及事项" in cut else len(content.items)
+    text = ("".join(g.ch for line in requirement.lines[:-1] for g in line) if "整改要求" in cut
+            else content.requirement)
+    return FormSplit(shown, text, items.size, overflow)
