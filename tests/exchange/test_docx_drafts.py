@@ -77,3 +77,16 @@ def test_the_word_letter_prints_on_the_same_grid(demo_db, anchor, tmp_path):
     assert any(len(line[3]) == 26 for line in full)  # 26 characters after the two-character indent
     assert any(line[3] == "—2—" for line in later)
     assert "示例市大气办督〔2026〕1号" in pages_text(pdf)[0].replace(" ", "")
+
+
+def test_edited_letter_text_is_checked_before_a_number_is_taken(demo_db, anchor, tmp_path):
+    from aqdesk.errors import UserError
+
+    text = letters.draft_text(demo_db, "石桥县", anchor)
+    empty = letters.LetterText(tuple((title, ()) for title, _ in text.sections), text.requirement, text.reply_by)
+    with pytest.raises(UserError, match="至少应列出一项"):
+        letters.issue_letter(demo_db, "石桥县", anchor, tmp_path, text=empty)
+    early = letters.LetterText(text.sections, text.requirement, anchor.replace(day=1))
+    with pytest.raises(UserError, match="反馈日期.*不能早于成文日期"):
+        letters.issue_letter(demo_db, "石桥县", anchor, tmp_path, text=early)
+    assert letters.issue_letter(demo_db, "石桥县", anchor, tmp_path, text=text).number == "示例市大气办督〔2026〕1号"
