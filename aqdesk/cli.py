@@ -33,6 +33,20 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text}") from None
 
 
+FORMATS = {"pdf": ("pdf",), "docx": ("docx",), "both": ("pdf", "docx")}
+
+
+def _format_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=list(FORMATS), default="pdf",
+                        help="文件格式：pdf、docx（Word 稿，同样的公文版式）或 both，默认 pdf")
+
+
+def _notify(notices: list[str]) -> None:
+    """Before a document is issued: what will not print as the office expects."""
+    for notice in notices:
+        print(f"注意：{notice}", file=sys.stderr)
+
+
 def _global_options(parser: argparse.ArgumentParser, default) -> None:
     """--db and --debug are accepted before or after the command."""
     parser.add_argument("--db", metavar="URL", default=default,
@@ -95,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="统计日期，默认今天")
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="成文日期，默认为统计日期")
     p.add_argument("--requirement", metavar="TEXT", help="工作要求（默认使用标准表述）")
+    _format_option(p)
 
     p = command("sheet", help="交办三色督办单并生成 PDF")
     p.add_argument("--unit", metavar="NAME", required=True, help="责任单位")
@@ -108,10 +123,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--days", type=int, metavar="N", help="办理时限天数，默认按级别取设置值")
     p.add_argument("--natural-days", action="store_true", help="办理时限按自然日计算（默认工作日）")
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="交办日期，默认今天")
+    _format_option(p)
 
     p = command("summons", help="约谈建议名单（多次逾期反馈督办单的单位）")
     p.add_argument("--out", type=Path, metavar="FILE.pdf", help="另存为 PDF 以便打印")
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="统计日期，默认今天")
+    _format_option(p)
 
     p = command("template", help="生成报送表模板（Excel），供责任单位填报")
     who = p.add_mutually_exclusive_group(required=True)
@@ -363,9 +380,12 @@ def cmd_letters(args: argparse.Namespace) -> int:
     from aqdesk.services.supervision import letters
     with _database(args) as db:
         units = None if args.overdue else [args.unit]
-        for step in letters.issue_letters(db, units, args.as_of or dt.date.today(), args.out,
-                                          issued_on=args.date, requirement=args.requirement or ""):
-            print(f"[{step.done}/{step.total}] {step.letter.number}　{step.letter.unit}　{step.letter.path}")
+        as_of = args.as_of or dt.date.today()
+        _notify(letters.notices(db, units, as_of, args.requirement or ""))
+        for step in letters.issue_letters(db, units, as_of, args.out, issued_on=args.date,
+                                          requirement=args.requirement or "", formats=FORMATS[args.format]):
+            files = "　".join(str(p) for p in step.letter.paths)
+            print(f"[{step.done}/{step.total}] {step.letter.number}　{step.letter.unit}　{files}")
     return EXIT_OK
 
 
@@ -376,12 +396,15 @@ def cmd_sheet(args: argparse.Namespace) -> int:
         day = args.as_of or dt.date.today()
         items = sheet_items.resolve(db, args.item, day)
         level = Color(args.level) if args.level else sheet_items.suggest_level(items)
+        _notify(sheet_print.notices(db, [args.requirement or "", args.subject or "", args.source or ""]
+                                    + [f"{i.label}：{i.reason}" for i in items]))
         issued = sheet_print.issue_sheet_pdf(
             db, args.out, unit=args.unit, level=level, items=items,
             requirement=args.requirement or sheet_loop.DEFAULT_REQUIREMENT, issued_on=day, days=args.days,
             day_kind=DayKind.NATURAL if args.natural_days else DayKind.WORKDAY,
-            subject=args.subject or "", source=args.source or "")
-    print(f"已交办{level.label}色督办单 {issued.number}，办理时限至 {issued.deadline.isoformat()}：{args.out}")
+            subject=args.subject or "", source=args.source or "", formats=FORMATS[args.format])
+    files = "、".join(str(Path(args.out).with_suffix(f".{kind}")) for kind in FORMATS[args.format])
+    print(f"已交办{level.label}色督办单 {issued.number}，办理时限至 {issued.deadline.isoformat()}：{files}")
     return EXIT_OK
 
 
@@ -391,12 +414,13 @@ def cmd_summons(args: argparse.Namespace) -> int:
         as_of = args.as_of or dt.date.today()
         listed = summons.summons_list(db, as_of)
         if args.out:
-            summons.save_summons_pdf(db, as_of, args.out)
+            _notify(summons.notices(db, listed))
+            summons.save_summons_pdf(db, as_of, args.out, FORMATS[args.format])
     print(f"约谈建议名单（{listed.rule}）：{len(listed.rows)} 个单位")
     for row in listed.rows:
         print(f"{row.unit}　{row.reason}　{row.numbers}")
     if args.out:
-        print(f"已保存：{args.out}")
+        print("已保存：" + "、".join(str(Path(args.out).with_suffix(f".{kind}")) for kind in FORMATS[args.format]))
     return EXIT_OK
 
 

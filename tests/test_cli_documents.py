@@ -61,3 +61,18 @@ def test_summons_lists_units_and_saves_a_pdf(capsys, db_url, tmp_path, anchor):
                         "--db", db_url)
     assert code == 0 and "石桥县" in text
     assert "石桥县" in pages_text(tmp_path / "约谈.pdf")[0]
+
+
+def test_the_summons_list_is_numbered_on_its_one_page(capsys, db_url, tmp_path, anchor):
+    run(capsys, "summons", "--out", str(tmp_path / "约谈.pdf"), "--as-of", anchor.isoformat(), "--db", db_url)
+    pages = pages_text(tmp_path / "约谈.pdf")
+    assert len(pages) == 1 and pages[0].rstrip().endswith("— 1 —")
+
+
+def test_before_issuing_the_clerk_is_told_what_will_not_print_right(capsys, db_url, tmp_path, anchor):
+    code, _, err = run(capsys, "letters", "--unit", "石桥", "--out", str(tmp_path), "--as-of", anchor.isoformat(),
+                       "--requirement", "请立即整改😀", "--db", db_url)
+    assert code == 0 and "注意：以下字符没有字体能够显示，将印成“□”：“😀”（U+1F600）" in err
+    from aqdesk.exchange.pdf.fonts import font_set
+    if font_set().substituted():
+        assert "注意：本机缺少公文字体" in err and "请安装方正小标宋简体" in err

@@ -32,7 +32,12 @@ FORMULA_START = ("=", "+", "-", "@")
 TITLE_ROW, INFO_ROW, HEAD_ROW = 1, 2, 3
 FIRST_DATA_ROW = 5
 MAX_WIDTH, WRAP_WIDTH = 60, 40
+MIN_WRAPPED = 10  # a text column is narrowed, wrapping, no further than this
+# Fit to one page wide shrinks a wide sheet: on A3 landscape (399 mm inside the margins) a
+# column width unit prints about 7.1 pt at 100 %, so 190 units print 10 pt text at ≥ 8.2 pt.
+PRINT_WIDTH = 190
 LINE_HEIGHT = 13.5  # points per line of 10 pt text
+HEAD_HEIGHT = 22  # a header row of one line
 SAMPLE = 2000  # rows measured for column widths; a ledger's longest texts show early enough
 
 
@@ -73,9 +78,10 @@ class _Styles:
         thin = Side(style="thin", color=palette.excel(palette.LEDGER_BORDER))
         border = Border(left=thin, right=thin, top=thin, bottom=thin)
         probe = wb.create_sheet("probe")
+        made = iter(range(1, 1000))
 
         def style(font=None, fill=None, align=None, number_format=None, framed=True):
-            cell = probe.cell(1, 1)
+            cell = probe.cell(next(made), 1)  # a fresh cell: a style must not inherit another's fill
             cell.font = font or Font(name="宋体", size=10)
             cell.alignment = align or Alignment(vertical="center")
             if fill:
@@ -95,16 +101,18 @@ class _Styles:
         self.text = style(align=Alignment(vertical="center"))
         self.long = style(align=wrap_left)
         self.literal = style(align=wrap_left)
-        self.number = style(align=Alignment(horizontal="right", vertical="center"), number_format="#,##0.##")
+        self.number = style(align=Alignment(horizontal="right", vertical="center"), number_format="#,##0")
+        # not "#,##0.##", which Excel and WPS print as "320." for a whole number
+        self.fraction = style(align=Alignment(horizontal="right", vertical="center"), number_format="#,##0.0#")
         self.percent = style(align=Alignment(horizontal="right", vertical="center"), number_format="0.0")
         self.date = style(align=Alignment(horizontal="center", vertical="center"), number_format="yyyy-mm-dd")
         self.colors = {c: style(Font(name="黑体", size=10, color=INK[c]), FILLS[c], centre) for c in FILLS}
         self.legend = {c: style(Font(name="宋体", size=9, color=INK[c]), FILLS[c], centre) for c in FILLS}
         wb.remove(probe)
 
-    def for_column(self, column: LedgerColumn):
+    def for_column(self, column: LedgerColumn, wrap: bool):
         return {"number": self.number, "percent": self.percent, "date": self.date}.get(
-            column.kind, self.long if column.wrap else self.text)
+            column.kind, self.long if wrap else self.text)
 
 
 def _sheet_name(name: str) -> str:
@@ -115,9 +123,9 @@ def _sheet(ws: Worksheet, ledger: Ledger, book: LedgerBook, styles: _Styles) -> 
     columns = ledger.columns
     last = len(columns)
     _heading(ws, ledger, book, styles)
-    cell_styles = [styles.for_column(c) for c in columns]
-    widths = _widths(ws, ledger)
-    wrapped = [i for i, c in enumerate(columns) if c.wrap]
+    widths, wrapped = _widths(ws, ledger)
+    cell_styles = [styles.for_column(c, i in wrapped) for i, c in enumerate(columns)]
+    _header_heights(ws, ledger, widths)
     row_no = FIRST_DATA_ROW
     for values, color in zip(ledger.rows, ledger.colors, strict=True):
         lines = max((_lines(values[i], widths[i]) for i in wrapped), default=1)
@@ -136,7 +144,8 @@ def _sheet(ws: Worksheet, ledger: Ledger, book: LedgerBook, styles: _Styles) -> 
                 cell.quotePrefix = True
                 continue
             cell.value = value
-            cell._style = copy(cell_styles[col - 1])
+            fraction = isinstance(value, float) and not value.is_integer() and columns[col - 1].kind == "number"
+            cell._style = copy(styles.fraction if fraction else cell_styles[col - 1])
         row_no += 1
     end_row = max(row_no - 1, FIRST_DATA_ROW - 1)
     ws.freeze_panes = ws.cell(FIRST_DATA_ROW, ledger.freeze_columns + 1)
@@ -179,7 +188,26 @@ def _heading(ws: Worksheet, ledger: Ledger, book: LedgerBook, styles: _Styles) -
     for row in (HEAD_ROW, HEAD_ROW + 1):
         for c in range(1, last + 1):
             ws.cell(row, c)._style = copy(styles.head)
-        ws.row_dimensions[row].height = 22
+
+
+def _header_heights(ws: Worksheet, ledger: Ledger, widths: list[float]) -> None:
+    """Header rows tall enough for their wrapped text: a group's heading over the width of
+    its columns, a column's own heading over its width, an ungrouped one over both rows."""
+    groups: dict[str, float] = {}
+    for column, width in zip(ledger.columns, widths, strict=True):
+        if column.group:
+            groups[column.group] = groups.get(column.group, 0) + width
+
+    def height(text: str, width: float) -> float:
+        return max(HEAD_HEIGHT, LINE_HEIGHT * _lines(text, width) + 4)
+
+    upper = max([height(g, w) for g, w in groups.items()], default=HEAD_HEIGHT)
+    lower = max([height(c.header, w) for c, w in zip(ledger.columns, widths, strict=True) if c.group],
+                default=HEAD_HEIGHT)
+    whole = max([height(c.header, w) for c, w in zip(ledger.columns, widths, strict=True) if not c.group],
+                default=HEAD_HEIGHT)
+    ws.row_dimensions[HEAD_ROW].height = upper
+    ws.row_dimensions[HEAD_ROW + 1].height = max(lower, whole - upper)
 
 
 def text_width(text: str) -> int:
@@ -193,7 +221,9 @@ def _lines(value: Any, width: float) -> int:
     return sum(max(1, -(-text_width(part) // max(1, int(width) - 1))) for part in value.split("\n"))
 
 
-def _widths(ws: Worksheet, ledger: Ledger) -> list[float]:
+def _widths(ws: Worksheet, ledger: Ledger) -> tuple[list[float], set[int]]:
+    """Each column's width, and the columns whose text wraps: those marked so, and the
+    widest text columns narrowed until the sheet prints at a legible size."""
     widths = []
     for i, column in enumerate(ledger.columns):
         widest = max([text_width(part) for part in column.header.split("\n")]
@@ -202,8 +232,17 @@ def _widths(ws: Worksheet, ledger: Ledger) -> list[float]:
             widest = max(widest, 4)
         limit = WRAP_WIDTH if column.wrap else MAX_WIDTH
         widths.append(min(limit, max(6, widest + 2)))
-        ws.column_dimensions[get_column_letter(i + 1)].width = widths[-1]
-    return widths
+    wrapped = {i for i, c in enumerate(ledger.columns) if c.wrap}
+    narrowable = [i for i, c in enumerate(ledger.columns) if c.kind == "text"]
+    while sum(widths) > PRINT_WIDTH:
+        widest = max(narrowable, key=lambda i: widths[i], default=None)
+        if widest is None or widths[widest] <= MIN_WRAPPED:
+            break
+        widths[widest] -= 1
+        wrapped.add(widest)
+    for i, width in enumerate(widths):
+        ws.column_dimensions[get_column_letter(i + 1)].width = width
+    return widths, wrapped
 
 
 def _shown(value: Any) -> str:

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from aqdesk.domain.enums import Color
@@ -27,7 +29,7 @@ def test_the_sheet_is_one_page_with_everything_the_unit_needs(demo_db, anchor, t
     (text,) = pages_text(path)
     flat = text.replace("\n", "").replace(" ", "")
     for expected in ("示例市大气污染防治攻坚办公室", "红色督办单", f"编号：{issued.number}", "交办日期：2026年11月23日",
-                     "石桥县（责任领导：陈立国（副县长））", "11月调度会台账预警", "石桥县铸造行业深度治理：逾期23天",
+                     "石桥县（责任领导：陈立国〔副县长〕）", "11月调度会台账预警", "石桥县铸造行业深度治理：逾期23天",
                      REQUIREMENT[:20], REQUIREMENT[-12:], "3个工作日内（2026年11月26日前）办结", "签收人", "反馈情况", "核查意见",
                      "交办单位（盖章）：示例市大气污染防治攻坚办公室"):
         assert expected.replace(" ", "") in flat, expected
@@ -52,9 +54,21 @@ def test_a_long_requirement_continues_on_a_second_page(demo_db, anchor, tmp_path
     issue(demo_db, anchor, path, requirement="对<b>&“反弹”问题\n" + long, unit="东城区", count=60)
     pages = pages_text(path)
     assert len(pages) > 1 and "（下转续页）" in pages[0]
-    rest = "".join(pages[1:]).replace("\n", "")
-    assert "整改要求（续）" in rest and "对<b>&“反弹”问题" in rest
+    first, rest = pages[0].replace("\n", ""), "".join(pages[1:]).replace("\n", "")
+    assert "整改要求（续）" in rest and "对<b>&“反弹”问题" in first
     assert unembedded_fonts(path) == []
+
+
+def test_the_continuation_goes_on_where_the_form_stopped(demo_db, anchor, tmp_path):
+    path = tmp_path / "sheet.pdf"
+    issue(demo_db, anchor, path, unit="东城区", count=60)
+    pages = pages_text(path)
+    first, rest = pages[0].replace("\n", ""), "".join(pages[1:]).replace("\n", "")
+    on_form = re.findall(r"（(\d+)）", first.split("涉及事项")[1].split("（下转续页）")[0])
+    continued = re.findall(r"（(\d+)）", rest)
+    assert on_form and continued
+    assert int(continued[0]) == int(on_form[-1]) + 1  # numbering goes on, nothing repeated
+    assert not re.search(r"\d\.\d+-\d", first + rest)  # （3）5-01, never 3.5-01
 
 
 def test_a_sheet_that_cannot_be_written_is_not_left_issued(demo_db, anchor, tmp_path):

@@ -1,8 +1,11 @@
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLineEdit
 
+from aqdesk import paths
+from aqdesk.errors import UserError
 from aqdesk.services import demo
 from aqdesk.services.common import settings, workdays
 from aqdesk.ui.app import make_app
@@ -85,3 +88,29 @@ def test_county_dialog_opens_on_the_latest_period(qtbot, demo_db):
     assert dialog.history.currentRow() == len(row.history) - 1
     assert dialog.period_edit.date().toPython() == latest.period
     assert latest.period.isoformat() in dialog.save_button.text()
+
+
+def test_the_office_points_a_role_at_a_font_file(qtbot, demo_db, tmp_path):
+    from aqdesk.services.common import document_fonts
+    from aqdesk.ui.dialogs.document_fonts_dialog import DocumentFontsDialog
+
+    make_app()
+    dialog = SettingsDialog(demo_db)
+    qtbot.addWidget(dialog)
+    fonts = DocumentFontsDialog(demo_db, dialog.font_files, dialog)
+    qtbot.addWidget(fonts)
+    shown = {r.role: r.family for r in document_fonts.role_fonts(demo_db)}
+    assert shown["body"] and shown["title"]
+    broken = tmp_path / "仿宋.ttf"
+    broken.write_bytes(b"not a font")
+    fonts.edits["body"].setText(str(broken))
+    with pytest.raises(UserError, match="仿宋（正文）的字体文件无法使用"):
+        document_fonts.check_file("body", str(broken))
+    bundled = str(paths.resources_dir() / "fonts/wqy-microhei.ttc")
+    fonts.edits["body"].setText(bundled)
+    fonts.accept()
+    dialog.font_files = fonts.files
+    dialog.accept()
+    assert settings.load_all(demo_db)[document_fonts.KEY] == {"body": bundled}
+    body = next(r for r in document_fonts.role_fonts(demo_db) if r.role == "body")
+    assert body.chosen_file == bundled and body.origin == "办公室指定"

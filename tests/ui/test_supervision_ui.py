@@ -237,3 +237,37 @@ def test_a_second_letter_the_same_day_is_warned_and_a_batch_lists_its_units_firs
     exports.issue_letters()
     assert len(shown) == 18 and shown[f"{unit}　（今天已发 {first.number}）"] is False
     assert sum(shown.values()) == 17 and len(started[0]) == 17 and unit not in started[0]
+
+
+def test_the_letter_text_is_edited_in_the_preview_and_numbered_on_issue(qtbot, demo_db, anchor, tmp_path, monkeypatch):
+    import docx
+
+    from aqdesk.exchange.pdf.fonts import font_set
+    from aqdesk.ui.dialogs.letter_text import LetterTextEditor
+
+    make_app()
+    monkeypatch.setattr(PdfPreviewDialog, "exec", lambda self: 0)
+    page = SupervisionPage()
+    qtbot.addWidget(page)
+    page.refresh(demo_db, anchor)
+    page.sheets.table.selectRow(next(r for r in range(page.sheets.proxy.rowCount())
+                                     if page.sheets.proxy.index(r, 3).data() == "石桥县"))
+    page.write_letter()
+    dialog = page.letter_dialog
+    qtbot.addWidget(dialog)
+    editor = dialog.findChild(LetterTextEditor)
+    assert dialog.notice.isVisibleTo(dialog) == bool(font_set().substituted())
+    title, first = editor.sections[0]
+    first.setPlainText("石桥县铸造行业深度治理，经主任批示补充。")
+    editor.requirement.setPlainText("请于三个工作日内报送整改方案。")
+    editor.reply_by.setDate(editor.reply_by.date().addDays(3))
+    editor.changed.emit()
+    assert "经主任批示补充" in dialog.document.getAllText(0).text().replace("\n", "")
+    draft = editor.write_draft(tmp_path / "草稿.docx")
+    assert "示例市大气办督〔2026〕\u3000号" in [p.text for p in docx.Document(str(draft)).paragraphs]
+    editor.also_word.setChecked(True)
+    path = dialog.save_to(tmp_path)
+    text = "".join(pages_text(path)).replace("\n", "")
+    assert "示例市大气办督〔2026〕1号" in text and "1.石桥县铸造行业深度治理，经主任批示补充。" in text
+    assert "请于三个工作日内报送整改方案。" in text and "请于2026年12月" in text
+    assert path.with_suffix(".docx").exists() and not editor.isEnabled()

@@ -1,8 +1,11 @@
 """Fonts for official documents, chosen by role from what the machine has.
 
-Windows: the files of 方正小标宋简体, 仿宋_GB2312/仿宋, 黑体, 楷体 and 宋体 in the system or the
-user's font folder; elsewhere fontconfig's list of Chinese fonts. A role without a font of
-its own borrows its neighbour's (title → 黑体, body → 宋体) and finally the bundled font.
+A font file the office chose for a role comes first. Then, on Windows, the files of 方正小标宋简体,
+仿宋_GB2312/仿宋, 黑体, 楷体 and 宋体 in the system or the user's font folder; elsewhere fontconfig's
+list of Chinese fonts, the office's typefaces first and then freely licensed stand-ins (AR PL
+UKai for 楷体, AR PL UMing for 宋体). A role without a font of its own borrows its neighbour's
+(title → 黑体, body → 宋体) and finally the bundled font; the FontSet says which roles were
+substituted, so the clerk is told before a document is issued.
 reportlab subsets and embeds every TrueType font it draws with, so the PDF prints the
 same anywhere; CFF-based fonts (most .otf) cannot be embedded by it and are skipped.
 """
@@ -16,7 +19,7 @@ import os
 import subprocess
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
@@ -34,21 +37,27 @@ PROBE = "中"
 @dataclass(frozen=True)
 class Role:
     label: str
+    use: str  # what the role sets, for messages
     windows_files: tuple[str, ...]
     families: tuple[str, ...]
     borrow: str | None  # the role whose font stands in when this one has none
+    stand_ins: tuple[str, ...] = ()  # free look-alikes, used but reported
 
 
 ROLES = {
-    "title": Role("小标宋", ("FZXBSJW.TTF", "方正小标宋简体.ttf", "FZXBSK.TTF", "方正小标宋_GBK.ttf"),
+    "title": Role("小标宋", "发文机关标志和标题", ("FZXBSJW.TTF", "方正小标宋简体.ttf", "FZXBSK.TTF", "方正小标宋_GBK.ttf"),
                   ("方正小标宋简体", "FZXiaoBiaoSong-B05S", "方正小标宋_GBK", "FZXiaoBiaoSong-B05"), "heading"),
-    "body": Role("仿宋", ("仿宋_GB2312.ttf", "FS_GB2312.ttf", "simfang.ttf"),
+    "body": Role("仿宋", "正文", ("仿宋_GB2312.ttf", "FS_GB2312.ttf", "simfang.ttf"),
                  ("仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "华文仿宋", "STFangsong"), "song"),
-    "heading": Role("黑体", ("simhei.ttf",), ("黑体", "SimHei", "华文黑体", "STHeiti", "WenQuanYi Zen Hei"), None),
-    "kai": Role("楷体", ("楷体_GB2312.ttf", "KT_GB2312.ttf", "simkai.ttf"),
-                ("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "华文楷体", "STKaiti", "AR PL UKai CN"), "body"),
-    "song": Role("宋体", ("simsun.ttc",), ("宋体", "SimSun", "NSimSun", "华文宋体", "STSong", "AR PL UMing CN"), None),
+    "heading": Role("黑体", "一级标题和表格栏目", ("simhei.ttf",), ("黑体", "SimHei", "华文黑体", "STHeiti"), None,
+                    ("WenQuanYi Zen Hei",)),
+    "kai": Role("楷体", "二级标题", ("楷体_GB2312.ttf", "KT_GB2312.ttf", "simkai.ttf"),
+                ("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "华文楷体", "STKaiti"), "body",
+                ("AR PL UKai CN", "AR PL KaitiM GB")),
+    "song": Role("宋体", "页码", ("simsun.ttc",), ("宋体", "SimSun", "NSimSun", "华文宋体", "STSong"), None,
+                 ("AR PL UMing CN", "AR PL SungtiL GB")),
 }
+OWN, CHOSEN, STAND_IN, BORROWED, BUILT_IN = "own", "chosen", "stand-in", "borrowed", "built-in"
 
 
 @dataclass(frozen=True)
@@ -82,12 +91,18 @@ class Face:
 class FontSet:
     roles: dict[str, Face]
     fallback: Face  # draws the characters a role's font lacks
+    origins: dict[str, str] = field(default_factory=dict)  # role → OWN, CHOSEN, STAND_IN, BORROWED or BUILT_IN
+    refused: dict[str, str] = field(default_factory=dict)  # role → a chosen file that could not be used
 
     def __getitem__(self, role: str) -> Face:
         return self.roles[role]
 
     def summary(self) -> str:
         return "；".join(f"{ROLES[r].label}：{f.family}" for r, f in self.roles.items())
+
+    def substituted(self) -> list[str]:
+        """Roles set in a face that is not the office's typeface for them."""
+        return [r for r in self.roles if self.origins.get(r, OWN) not in (OWN, CHOSEN)]
 
     def drawable(self, ch: str) -> bool:
         """A character is drawn by the role's font or else the fallback: safe in any role
@@ -132,22 +147,44 @@ def _around(text: str, ch: str) -> str:
 
 
 @functools.cache
-def font_set() -> FontSet:
-    """The machine's fonts by role, looked up and registered once per run."""
+def font_set(chosen: tuple[tuple[str, str], ...] = ()) -> FontSet:
+    """The fonts by role, ``chosen`` (role, font file) first, looked up and registered once
+    per run."""
     bundled = _bundled()
-    found = {role: _find(spec) for role, spec in ROLES.items()}
+    files = dict(chosen)
+    found: dict[str, tuple[Face, str] | None] = {}
+    refused: dict[str, str] = {}
+    for role, spec in ROLES.items():
+        face = usable_file(Path(files[role])) if files.get(role) else None
+        if files.get(role) and face is None:
+            refused[role] = files[role]
+        found[role] = (face, CHOSEN) if face else _find(spec)
     roles: dict[str, Face] = {}
+    origins: dict[str, str] = {}
     for role in ROLES:
-        chain, face = role, found[role]
-        while face is None and ROLES[chain].borrow:
+        chain, entry = role, found[role]
+        while entry is None and ROLES[chain].borrow:
             chain = ROLES[chain].borrow
-            face = found[chain]
-        roles[role] = face or bundled
-        if roles[role] is None:
+            entry = found[chain]
+        if entry is None and bundled is None:
             raise UserError("找不到可用的中文字体：程序自带字体文件缺失，且本机没有可嵌入的中文 TrueType 字体。"
                             "请重新安装本程序，或安装“仿宋”“黑体”等字体后重试。")
-    log.info("document fonts: %s", {r: f.family for r, f in roles.items()})
-    return FontSet(roles, bundled or roles["body"])
+        roles[role] = entry[0] if entry else bundled
+        origins[role] = BUILT_IN if entry is None else entry[1] if chain == role else BORROWED
+    log.info("document fonts: %s", {r: (f.family, origins[r]) for r, f in roles.items()})
+    return FontSet(roles, bundled or roles["body"], origins, refused)
+
+
+def usable_file(path: Path) -> Face | None:
+    """The font in a file the office chose, if reportlab can embed it and it sets Chinese."""
+    if not path.is_file():
+        return None
+    face = _register(path, 0, path.stem)
+    if face is None:
+        return None
+    family = pdfmetrics.getFont(face.name).face.familyName
+    return Face(face.name, family.decode("utf-8", "replace") if isinstance(family, bytes) else str(family),
+                face.path, face.index, face.bundled)
 
 
 def _bundled() -> Face | None:
@@ -155,17 +192,17 @@ def _bundled() -> Face | None:
     return _register(paths.resources_dir() / relative, index, "文泉驿微米黑（程序自带）", bundled=True)
 
 
-def _find(role: Role) -> Face | None:
+def _find(role: Role) -> tuple[Face, str] | None:
     for path in _windows_files(role.windows_files):
         face = _register(path, 0, path.stem)
         if face:
-            return face
+            return face, OWN
     installed = _fontconfig()
-    for family in role.families:
+    for family in role.families + role.stand_ins:
         for path, index in installed.get(family.casefold(), ()):
             face = _register(path, index, family)
             if face:
-                return face
+                return face, OWN if family in role.families else STAND_IN
     return None
 
 

@@ -1,5 +1,6 @@
 """A plain numbered list on the official page (the 约谈 proposals, for instance): a title
-in 2号 小标宋, an opening paragraph, one paragraph per entry, the office and the date."""
+in 2号 小标宋, an opening paragraph, one paragraph per entry, the office and the date;
+every page numbered, the first too (GB/T 9704 7.5.1)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,6 @@ def render_listing(title: str, intro: str, entries: Sequence[str], signature: st
     for n, entry in enumerate(entries, 1):
         lines.extend(paragraph(f"{n}.{entry}", fonts["body"], fonts))
     lines.extend(signature_block(signature, date, fonts))
-    draw_pages(canvas, fonts, paginate(lines))
+    draw_pages(canvas, fonts, paginate(lines), number_first=True)
     canvas.save()
     return buffer.getvalue()

@@ -28,6 +28,8 @@ SIZE_2 = 22.0  # 2号: titles
 SIZE_3 = 16.0  # 3号: body
 SIZE_4 = 14.0  # 4号: page numbers
 BODY_SPACING = (TYPE_W - CHARS * SIZE_3) / (CHARS - 1)  # 28 full-width 3号 characters span 156 mm
+ADVANCE = SIZE_3 + BODY_SPACING  # one character on the body's grid
+INDENT = 2 * ADVANCE  # 首行缩进二字: exactly two advances, so 26 characters follow, not 25
 
 RED = CMYKColor(0, 0.8, 0.8, 0)  # Y80 M80, as the standard prescribes for red ink
 MARK_TOP = 30 * MM  # 信函格式: the office's name 30 mm from the top edge

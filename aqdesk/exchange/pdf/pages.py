@@ -25,18 +25,43 @@ class Line:
     heading: bool = False  # never the last line of a page
 
 
-def paragraph(text: str, face: Face, fonts: FontSet, indent: float = 2 * gb.CELL,
+SQUEEZE = (0.25, 0.5, 0.75, 1.0)  # pt taken from the tracking, at most 1/16 em, to pull a line up
+LOOSE = 2.0  # pt of extra tracking beyond the grid that reads as a gap
+
+
+def paragraph(text: str, face: Face, fonts: FontSet, indent: float = gb.INDENT,
               heading: bool = False) -> list[Line]:
-    """Justified lines, the first indented (two characters by default), the last ragged."""
+    """Justified lines, the first indented (two characters by default), the last ragged.
+
+    Where a run that must not be split (an office's name) would leave a line visibly loose,
+    the paragraph's 字距 is tightened a little so the run fits, as GB/T 9704 7.3.5.4 allows.
+    (Squeezing a paragraph only to pull up a lone last character would cost its 28-character
+    lines, so a 孤字 is left.)"""
     out = []
     for part in text.split("\n"):
-        broken = break_lines(shape(part, face, fonts, gb.SIZE_3), gb.TYPE_W, gb.BODY_SPACING, indent)
-        for i, glyphs in enumerate(broken):
+        glyphs = shape(part, face, fonts, gb.SIZE_3)
+        spacing = gb.BODY_SPACING
+        broken = break_lines(glyphs, gb.TYPE_W, spacing, indent)
+        if _loose(broken, indent):
+            for squeeze in SQUEEZE:
+                tighter = break_lines(glyphs, gb.TYPE_W, gb.BODY_SPACING - squeeze, indent)
+                if not _loose(tighter, indent):
+                    broken, spacing = tighter, gb.BODY_SPACING - squeeze
+                    break
+        for i, line in enumerate(broken):
             x = gb.LEFT + (indent if i == 0 else 0)
             last = i == len(broken) - 1
-            out.append(Line(glyphs, face, x=x, justify_to=None if last else gb.LEFT + gb.TYPE_W - x,
-                            heading=heading))
+            out.append(Line(line, face, x=x, spacing=spacing,
+                            justify_to=None if last else gb.LEFT + gb.TYPE_W - x, heading=heading))
     return out
+
+
+def _loose(lines: list[list[Glyph]], indent: float) -> bool:
+    for i, glyphs in enumerate(lines[:-1]):
+        room = gb.TYPE_W - (indent if i == 0 else 0) - natural_width(glyphs, gb.BODY_SPACING)
+        if len(glyphs) > 1 and room / (len(glyphs) - 1) > LOOSE:
+            return True
+    return False
 
 
 def aligned(text: str, face: Face, fonts: FontSet, size: float, align: str, right_gap: float = 0.0) -> Line:
@@ -70,18 +95,24 @@ def slots_below(top: float) -> int:
     return int((gb.TYPE_BOTTOM - gb.SIZE_3 - top) / gb.PITCH) + 1
 
 
+CARRIED = 2  # lines of text that go over with the signature (GB/T 9704 7.3.5.4: the seal page carries text)
+
+
 def paginate(lines: list[Line], first_page_slots: int = gb.LINES) -> list[list[Line]]:
     pages: list[list[Line]] = [[]]
     for line in lines:
         capacity = first_page_slots if len(pages) == 1 else gb.LINES
         if len(pages[-1]) >= capacity:
             carried: list[Line] = []
-            if line.keep:  # a signature never stands alone: the last line of text comes along
+            if line.keep:  # a signature never stands alone: two lines of text come along
                 page = pages[-1]
                 while page and page[-1].keep:
                     carried.insert(0, page.pop())
-                if page:
-                    carried.insert(0, page.pop())
+                for _ in range(CARRIED):
+                    while page and not page[-1].glyphs:
+                        page.pop()
+                    if page:
+                        carried.insert(0, page.pop())
             while pages[-1] and pages[-1][-1].heading:
                 carried.insert(0, pages[-1].pop())
             pages.append(carried)
@@ -92,17 +123,21 @@ def paginate(lines: list[Line], first_page_slots: int = gb.LINES) -> list[list[L
 
 
 def draw_pages(canvas: Canvas, fonts: FontSet, pages: list[list[Line]], first_top: float = gb.TOP,
-               first_number: int = 1) -> None:
+               first_number: int = 1, number_first: bool = False) -> None:
     """Draw pages of lines; the first goes on the canvas's current page from ``first_top``
-    and carries no page number, as in the letter format."""
+    and, as in the letter format, carries no page number unless ``number_first``.
+
+    Every 3号 line sits on the body face's baselines whatever its own face: a 黑体 or 楷体
+    heading placed by its own ascent would stand off the grid of the lines around it."""
     for offset, lines in enumerate(pages):
         number = first_number + offset
         if offset:
             canvas.showPage()
-        if number > 1:
+        if number > 1 or number_first:
             gb.page_number(canvas, fonts, number)
         top = first_top if offset == 0 else gb.TOP
         for slot, line in enumerate(lines):
             if line.glyphs:
-                draw(canvas, line.glyphs, line.x, gb.baseline(line.face, top + slot * gb.PITCH, line.size),
+                face = fonts["body"] if line.size == gb.SIZE_3 else line.face
+                draw(canvas, line.glyphs, line.x, gb.baseline(face, top + slot * gb.PITCH, line.size),
                      line.size, line.spacing, line.justify_to)

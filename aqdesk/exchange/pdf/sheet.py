@@ -147,17 +147,26 @@ def _height(lines: int, size: float) -> float:
     return max(lines, 1) * _leading(size) + 2 * PAD_Y
 
 
-def _items(c: SheetContent, fonts: FontSet, size: float) -> tuple[list[list[Glyph]], list[str | None], list[float]]:
-    lines, markers, indents = [], [], []
+def _number(n: int) -> str:
+    """（1）, not 1.: a task code follows, and 「1.5-01」 would read as one number."""
+    return f"（{n}）"
+
+
+def _items(c: SheetContent, fonts: FontSet, size: float
+           ) -> tuple[list[list[Glyph]], list[str | None], list[float], list[int]]:
+    """The items' lines, their colour markers and hanging indents, and where each item's
+    lines start."""
+    lines, markers, indents, starts = [], [], [], []
     numbered = len(c.items) > 1
     for n, item in enumerate(c.items, 1):
-        prefix = f"{n}." if numbered else ""
+        prefix = _number(n) if numbered else ""
         hang = natural_width(shape(prefix, fonts["body"], fonts, size), 0)
         wrapped = _wrap(prefix + item.text, fonts["body"], fonts, size, hang)
+        starts.append(len(lines))
         lines.extend(wrapped)
         markers.extend([item.color] + [None] * (len(wrapped) - 1))
         indents.extend([0.0] + [hang] * (len(wrapped) - 1))
-    return lines, markers, indents
+    return lines, markers, indents, starts
 
 
 def _layout(c: SheetContent, fonts: FontSet) -> tuple[list[_Cell], list[tuple[str, str]]]:
@@ -170,7 +179,7 @@ def _layout(c: SheetContent, fonts: FontSet) -> tuple[list[_Cell], list[tuple[st
     room = TABLE_BOTTOM - TABLE_TOP - sum(cell.height for cell in fixed_cells) - SIGN_H
     overflow: list[tuple[str, str]] = []
     for size in CELL_SIZES:
-        item_lines, markers, indents = _items(c, fonts, size)
+        item_lines, markers, indents, starts = _items(c, fonts, size)
         req_lines = _wrap(c.requirement, body, fonts, size)
         flexible = _height(len(item_lines), size) + _height(len(req_lines), size)
         if flexible + FEEDBACK_H[0] + CHECK_H[0] <= room:
@@ -179,13 +188,15 @@ def _layout(c: SheetContent, fonts: FontSet) -> tuple[list[_Cell], list[tuple[st
         size = CELL_SIZES[-1]
         budget = int((room - FEEDBACK_H[0] - CHECK_H[0] - 4 * PAD_Y) / _leading(size))
         keep_items = min(len(item_lines), max(1, budget // 2))
-        if keep_items < len(item_lines):
-            overflow.append(("涉及事项", "\n".join(f"{n}.{i.text}" for n, i in enumerate(c.items, 1))))
-            item_lines = item_lines[:keep_items - 1] + _wrap(MORE, body, fonts, size)
-            markers, indents = markers[:keep_items - 1] + [None], indents[:keep_items - 1] + [0.0]
+        if keep_items < len(item_lines):  # whole items on the form, the rest continued on the 续页
+            shown = sum(1 for start in starts[1:] if start <= keep_items - 1)
+            overflow.append(("涉及事项", "\n".join(f"{_number(n)}{i.text}" for n, i in
+                                                enumerate(c.items[shown:], shown + 1))))
+            item_lines = item_lines[:starts[shown]] + _wrap(MORE, body, fonts, size)
+            markers, indents = markers[:starts[shown]] + [None], indents[:starts[shown]] + [0.0]
         keep_req = max(1, budget - len(item_lines))
         if keep_req < len(req_lines):
-            overflow.append(("整改要求", c.requirement))
+            overflow.append(("整改要求", "".join(g.ch for line in req_lines[keep_req - 1:] for g in line)))
             req_lines = req_lines[:keep_req - 1] + _wrap(MORE, body, fonts, size)
         flexible = _height(len(item_lines), size) + _height(len(req_lines), size)
     spare = room - flexible - FEEDBACK_H[0] - CHECK_H[0]
@@ -254,3 +265,24 @@ def _foot(canvas: Canvas, fonts: FontSet, c: SheetContent) -> None:
         top += _leading(10.5)
     signed = aligned(f"交办单位（盖章）：{c.office_name}", body, fonts, 14.0, "right")
     draw(canvas, signed.glyphs, signed.x, gb.baseline(body, top + 4 * MM, 14.0), 14.0, 0)
+
+
+@dataclass(frozen=True)
+class FormSplit:
+    """What of a sheet's text the one-page form holds, for a writer that sets the same form
+    (the Word draft): the items shown, the requirement shown, their size, and the rest."""
+
+    items_shown: int
+    requirement_shown: str
+    size: float
+    continued: list[tuple[str, str]]
+
+
+def form_split(content: SheetContent, fonts: FontSet | None = None) -> FormSplit:
+    cells, overflow = _layout(content, fonts or font_set())
+    items, requirement = cells[3], cells[4]
+    cut = {label for label, _text in overflow}
+    shown = sum(1 for m in items.markers if m) if "涉及事项" in cut else len(content.items)
+    text = ("".join(g.ch for line in requirement.lines[:-1] for g in line) if "整改要求" in cut
+            else content.requirement)
+    return FormSplit(shown, text, items.size, overflow)

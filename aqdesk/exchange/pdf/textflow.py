@@ -3,16 +3,18 @@ broken by the rules of Chinese typesetting, justified to the line's full width.
 
 Characters no font has (emoji, rare ideographs) become □, the customary mark for a
 missing character, rather than an empty box or a hole; control characters are dropped.
+Runs joined by WORD JOINER (an office's name, a document number) are never split.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.pdfgen.canvas import Canvas
 
+from aqdesk.domain.typography import JOINER, prepare
 from aqdesk.exchange.pdf.fonts import Face, FontSet
 
 MISSING = "□"
@@ -25,6 +27,7 @@ class Glyph:
     ch: str
     face: Face
     width: float  # at the size it was shaped for, before any character spacing
+    glue: bool = False  # no line break after this glyph
 
     @property
     def word(self) -> bool:
@@ -33,18 +36,22 @@ class Glyph:
 
 
 def clean(text: str) -> str:
-    """NFC, tabs as spaces, one kind of line break, without control, format, private-use
-    or variation characters."""
+    """NFC, tabs as spaces, one kind of line break, without control, format (but the word
+    joiner), private-use or variation characters."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    return "".join(ch for ch in text if ch == "\n" or not (
+    return "".join(ch for ch in text if ch in ("\n", JOINER) or not (
         unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn")
         or 0xFE00 <= ord(ch) <= 0xFE0F or 0xE0100 <= ord(ch) <= 0xE01EF))
 
 
 def shape(text: str, face: Face, fonts: FontSet, size: float) -> list[Glyph]:
     """One glyph per character of one line of text, each with a font that has it."""
-    glyphs = []
-    for ch in clean(text).replace("\n", " "):
+    glyphs: list[Glyph] = []
+    for ch in clean(prepare(text)).replace("\n", " "):
+        if ch == JOINER:
+            if glyphs:
+                glyphs[-1] = replace(glyphs[-1], glue=True)
+            continue
         use = face if face.has(ch) else fonts.fallback if fonts.fallback.has(ch) else None
         if use is None:
             ch = MISSING
@@ -99,7 +106,10 @@ def _break_point(line: list[Glyph], following: Glyph) -> int:
             keep = start
     while keep > 1 and line[keep - 1].ch in NO_LINE_END:
         keep -= 1
-    return keep
+    start = keep
+    while start > 0 and line[start - 1].glue:
+        start -= 1
+    return start or keep  # a joined run longer than a line breaks where it must
 
 
 def wrap(text: str, face: Face, fonts: FontSet, size: float, width: float, spacing: float = 0.0,

@@ -57,6 +57,7 @@ OPTIONS = {
         Option("summons.window_days", 180, "约谈：统计最近（天）"),
         Option("ledger.title", "秋冬季大气污染防治重点任务台账", "台账标题（城市名之后）"),
         Option("substitution.heating_season", "11-15", "供暖季开始（月-日，双替代默认完成时限）"),
+        Option("document.fonts", {}, "公文字体文件（用途 → 字体文件）"),
     )
 }
 
@@ -130,6 +131,11 @@ class Substitution:
 
 
 @dataclass(frozen=True)
+class Document:
+    fonts: dict[str, str]  # role → the font file the office chose for it
+
+
+@dataclass(frozen=True)
 class OfficeSettings:
     office: Office
     warning: Warnings
@@ -138,6 +144,7 @@ class OfficeSettings:
     summons: Summons
     ledger: Ledger
     substitution: Substitution
+    document: Document
 
 
 def load(session: Session) -> OfficeSettings:
@@ -145,13 +152,15 @@ def load(session: Session) -> OfficeSettings:
     values = all_values(session)
     sections: dict[str, dict[str, Any]] = {}
     for key, option in OPTIONS.items():
-        value = int(values[key]) if isinstance(option.default, int) else str(values[key])
+        value = int(values[key]) if isinstance(option.default, int) else \
+            str(values[key]) if isinstance(option.default, str) else values[key]
         sections.setdefault(option.section, {})[option.field] = value
     return OfficeSettings(**{name: _SECTIONS[name](**kwargs) for name, kwargs in sections.items()})
 
 
 _SECTIONS: dict[str, type] = {"office": Office, "warning": Warnings, "letter": Letters, "sheet": Sheets,
-                              "summons": Summons, "ledger": Ledger, "substitution": Substitution}
+                              "summons": Summons, "ledger": Ledger, "substitution": Substitution,
+                              "document": Document}
 
 
 def load_from(db: Database) -> OfficeSettings:
@@ -198,6 +207,9 @@ def save_all(db: Database, values: dict[str, Any]) -> None:
         f"{OPTIONS[k].label}应为 0–365 之间的整数" for k, v in values.items()
         if isinstance(OPTIONS[k].default, int) and not (isinstance(v, int) and 0 <= v <= 365)
     ] + [f"{OPTIONS[k].label}不能为空" for k, v in values.items() if isinstance(OPTIONS[k].default, str) and not str(v).strip()]
+    fonts = values.get("document.fonts", {})
+    if not isinstance(fonts, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in fonts.items()):
+        problems.append("公文字体文件应为“用途 → 字体文件路径”的对应表")
     if values.get("substitution.heating_season"):
         try:
             _month_day(str(values["substitution.heating_season"]))

@@ -14,8 +14,9 @@ from aqdesk.db.models import Unit
 from aqdesk.domain.docnumber import chinese_date, format_number
 from aqdesk.domain.enums import Color, DayKind
 from aqdesk.exchange import atomic
+from aqdesk.exchange.docx.sheet import write_sheet
 from aqdesk.exchange.pdf.sheet import ItemLine, SheetContent, render_sheet
-from aqdesk.services.common import editing, settings
+from aqdesk.services.common import document_fonts, editing, settings
 from aqdesk.services.supervision import numbering
 from aqdesk.services.supervision.sheet_items import Item, items_by_ref, unit_name
 from aqdesk.services.supervision.sheet_loop import (
@@ -26,9 +27,12 @@ from aqdesk.services.supervision.sheet_loop import (
     sheet_detail,
 )
 
+WRITERS = {"pdf": render_sheet, "docx": write_sheet}
 
-def sheet_pdf(db: Database, sheet_id: int, as_of: dt.date) -> bytes:
-    """The form of a sheet, its items with their warnings as of ``as_of``."""
+
+def sheet_pdf(db: Database, sheet_id: int, as_of: dt.date, file_format: str = "pdf") -> bytes:
+    """The form of a sheet, its items with their warnings as of ``as_of`` (a PDF, or a Word
+    draft with ``file_format="docx"``)."""
     detail = sheet_detail(db, sheet_id)
     current = items_by_ref(db, [(kind, item_id) for kind, item_id, _label in detail.items], as_of)
     items = []
@@ -37,7 +41,7 @@ def sheet_pdf(db: Database, sheet_id: int, as_of: dt.date) -> bytes:
         items.append(ItemLine(f"{label}：{item.reason}" if item else label,
                               item.color.value if item else detail.level.value))
     return _render(db, detail.level, detail.number, detail.issued_on, detail.unit, detail.subject, detail.source,
-                   items, detail.requirement, detail.time_limit)
+                   items, detail.requirement, detail.time_limit, file_format)
 
 
 def draft_pdf(db: Database, *, unit: str, level: Color, items: Sequence[Item], requirement: str,
@@ -54,31 +58,41 @@ def draft_pdf(db: Database, *, unit: str, level: Color, items: Sequence[Item], r
 
 
 def _render(db: Database, level: Color, number: str, issued_on: dt.date, unit: str, subject: str, source: str,
-            items: Sequence[ItemLine], requirement: str, time_limit: str) -> bytes:
+            items: Sequence[ItemLine], requirement: str, time_limit: str, file_format: str = "pdf") -> bytes:
     with db.reading() as session:
         office = settings.load(session).office
         leader = session.scalar(select(Unit.leader).where(Unit.name == unit)) or ""
-    return render_sheet(SheetContent(
+    return WRITERS[file_format](SheetContent(
         office_name=office.name, office_short_name=office.short_name,
         level=level.value, level_label=level.label, number=number, issued_on=issued_on, unit=unit,
         unit_leader=leader, subject=subject, source=source, items=tuple(items), requirement=requirement,
         time_limit=f"{time_limit}办结，并书面反馈整改情况",
-    ))
+    ), document_fonts.office_fonts(db))
 
 
-def save_sheet_pdf(db: Database, sheet_id: int, as_of: dt.date, path: Path) -> Path:
-    return atomic.write_bytes(Path(path), sheet_pdf(db, sheet_id, as_of))
+def save_sheet_pdf(db: Database, sheet_id: int, as_of: dt.date, path: Path, formats: Sequence[str] = ("pdf",)) -> Path:
+    """Write the sheet beside ``path`` in each format (FILE.pdf, FILE.docx); returns the first."""
+    paths = [Path(path).with_suffix(f".{kind}") for kind in formats]
+    for target, kind in zip(paths, formats, strict=True):
+        atomic.write_bytes(target, sheet_pdf(db, sheet_id, as_of, kind))
+    return paths[0]
+
+
+def notices(db: Database, texts: Sequence[str]) -> list[str]:
+    """Substituted fonts and unprintable characters, said before a sheet is issued."""
+    return document_fonts.notices(document_fonts.office_fonts(db), texts)
 
 
 def issue_sheet_pdf(db: Database, path: Path, *, unit: str, level: Color, items: Sequence[Item],
                     requirement: str, issued_on: dt.date, days: int | None = None,
-                    day_kind: DayKind = DayKind.WORKDAY, subject: str = "", source: str = "") -> Issued:
+                    day_kind: DayKind = DayKind.WORKDAY, subject: str = "", source: str = "",
+                    formats: Sequence[str] = ("pdf",)) -> Issued:
     """Issue a sheet and write its form; if the form cannot be written the issue is undone,
     giving its number back to the series."""
     issued = issue_sheet(db, unit=unit, level=level, items=items, requirement=requirement, issued_on=issued_on,
                          days=days, day_kind=day_kind, subject=subject, source=source)
     try:
-        save_sheet_pdf(db, issued.sheet_id, issued_on, path)
+        save_sheet_pdf(db, issued.sheet_id, issued_on, path, formats)
     except Exception:
         editing.undo_action(db, issued.action_id)
         raise

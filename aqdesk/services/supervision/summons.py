@@ -7,6 +7,7 @@ last so many days. Late means the first feedback came after the deadline, or non
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,8 +17,9 @@ from aqdesk.db.database import Database
 from aqdesk.db.models import Unit
 from aqdesk.domain.docnumber import chinese_date
 from aqdesk.exchange import atomic
+from aqdesk.exchange.docx.listing import write_listing
 from aqdesk.exchange.pdf.listing import render_listing
-from aqdesk.services.common import settings
+from aqdesk.services.common import document_fonts, settings
 from aqdesk.services.supervision.sheet_list import SheetRow, sheet_rows
 
 
@@ -69,16 +71,27 @@ def summons_list(db: Database, as_of: dt.date) -> Summons:
     return Summons(as_of, threshold, window, rows)
 
 
-def summons_pdf(db: Database, as_of: dt.date) -> bytes:
-    """The list as the clerk prints it for the leaders."""
+def summons_pdf(db: Database, as_of: dt.date, kind: str = "pdf") -> bytes:
+    """The list as the clerk prints it for the leaders (or a Word draft, ``kind="docx"``)."""
     summons = summons_list(db, as_of)
     with db.reading() as session:
         office = settings.load(session).office
     intro = (f"截至{chinese_date(as_of)}，{summons.rule}的单位共{len(summons.rows)}个，建议按程序约谈其主要负责同志或"
              "分管负责同志：" if summons.rows else f"截至{chinese_date(as_of)}，没有{summons.rule}的单位。")
     entries = [f"{r.unit}{f'（{r.leader}）' if r.leader else ''}：{r.reason}（{r.numbers}）。" for r in summons.rows]
-    return render_listing("约谈建议名单", intro, entries, office.name, as_of)
+    write = write_listing if kind == "docx" else render_listing
+    return write("约谈建议名单", intro, entries, office.name, as_of, document_fonts.office_fonts(db))
 
 
-def save_summons_pdf(db: Database, as_of: dt.date, path: Path) -> Path:
-    return atomic.write_bytes(Path(path), summons_pdf(db, as_of))
+def notices(db: Database, summons: Summons) -> list[str]:
+    """Substituted fonts and unprintable characters, said before the list is saved."""
+    texts = [f"{r.unit}{r.leader}" for r in summons.rows]
+    return document_fonts.notices(document_fonts.office_fonts(db), texts)
+
+
+def save_summons_pdf(db: Database, as_of: dt.date, path: Path, formats: Sequence[str] = ("pdf",)) -> Path:
+    """Write the list beside ``path`` in each format; returns the first file."""
+    paths = [Path(path).with_suffix(f".{kind}") for kind in formats]
+    for target, kind in zip(paths, formats, strict=True):
+        atomic.write_bytes(target, summons_pdf(db, as_of, kind))
+    return paths[0]

@@ -103,6 +103,12 @@ class NewSheetDialog(Acts, QDialog):
         layout.addWidget(QLabel(self.tr("该单位在办的事项（勾选要督办的）")))
         layout.addWidget(self.item_table, 1)
         layout.addLayout(form)
+        # said before the sheet is issued, so the clerk can install the fonts first
+        self.notice = QLabel("\n".join(sheet_print.notices(db, [])))
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color:#8a4b00;")
+        self.notice.setVisible(bool(self.notice.text()))
+        layout.addWidget(self.notice)
         layout.addWidget(buttons)
 
         self.unit_combo.currentTextChanged.connect(self.load_items)
@@ -180,6 +186,11 @@ class NewSheetDialog(Acts, QDialog):
 
     def issue(self) -> None:
         values = self._values()
+        unprintable = sheet_print.notices(self.db, [values["requirement"], values["subject"], values["source"]])
+        characters = [n for n in unprintable if "□" in n]
+        if characters and QMessageBox.question(self, self.tr("交办督办单"), characters[0] + self.tr("\n仍要交办吗？")) \
+                != QMessageBox.StandardButton.Yes:
+            return
         try:
             self.issued = sheet_loop.issue_sheet(self.db, **values)
         except UserError as exc:

@@ -40,7 +40,10 @@ class PdfPreviewDialog(QDialog):
     saved = Signal(Path)
 
     def __init__(self, title: str, data: bytes, suggested_name: str, save: Save | None = None, *,
-                 numbered_on_save: bool = False, choose_folder: bool = False, parent: QWidget | None = None):
+                 numbered_on_save: bool = False, choose_folder: bool = False, parent: QWidget | None = None,
+                 side: QWidget | None = None, notice: str = ""):
+        """``side``: a panel beside the pages (the letter's editable text); ``notice``: what
+        the clerk must know before the document leaves (substituted fonts, □ characters)."""
         super().__init__(parent)
         self.setWindowTitle(title)
         fit(self, 900, 1000)
@@ -67,7 +70,18 @@ class PdfPreviewDialog(QDialog):
         for button in (self.save_button, self.print_button, close):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.view, 1)
+        self.notice = QLabel(notice)
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color:#8a4b00;")
+        self.notice.setVisible(bool(notice))
+        layout.addWidget(self.notice)
+        if side is None:
+            layout.addWidget(self.view, 1)
+        else:
+            pane = QHBoxLayout()
+            pane.addWidget(side)
+            pane.addWidget(self.view, 1)
+            layout.addLayout(pane, 1)
         layout.addLayout(buttons)
         self.show_pdf(data)
 

@@ -8,12 +8,14 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QMessageBox,
+    QPushButton,
     QSpinBox,
 )
 
 from aqdesk.db.database import Database
 from aqdesk.errors import UserError
-from aqdesk.services.common import settings
+from aqdesk.services.common import document_fonts, settings
+from aqdesk.ui.dialogs.document_fonts_dialog import DocumentFontsDialog
 
 
 class SettingsDialog(QDialog):
@@ -25,6 +27,8 @@ class SettingsDialog(QDialog):
         self.editors: dict[str, QLineEdit | QSpinBox] = {}
         form = QFormLayout(self)
         for key, option in settings.OPTIONS.items():
+            if key == document_fonts.KEY:
+                continue  # its own dialog, behind the button below
             if isinstance(option.default, int):
                 editor = QSpinBox(minimum=0, maximum=365)
                 editor.setValue(int(values[key]))
@@ -35,13 +39,23 @@ class SettingsDialog(QDialog):
             self.editors[key] = editor
             form.addRow(option.label, editor)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.font_files = dict(values[document_fonts.KEY] or {})
+        self.fonts_button = QPushButton(self.tr("公文字体…"))
+        self.fonts_button.clicked.connect(self.choose_fonts)
+        form.addRow(self.tr("公文字体"), self.fonts_button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
+    def choose_fonts(self) -> None:
+        dialog = DocumentFontsDialog(self.db, self.font_files, self)
+        if dialog.exec():
+            self.font_files = dialog.files
+
     def accept(self) -> None:
         values = {k: e.value() if isinstance(e, QSpinBox) else e.text().strip() for k, e in self.editors.items()}
+        values[document_fonts.KEY] = self.font_files
         try:
             settings.save_all(self.db, values)
         except UserError as exc:

@@ -24,6 +24,7 @@ from aqdesk.domain.docnumber import chinese_date
 from aqdesk.errors import UserError
 from aqdesk.services.supervision import letters, sheet_list, sheet_print, summons
 from aqdesk.ui.contract import Acts, Page
+from aqdesk.ui.dialogs.letter_text import LetterTextEditor
 from aqdesk.ui.dialogs.new_sheet_dialog import NewSheetDialog
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 from aqdesk.ui.dialogs.sheet_dialog import SheetDialog
@@ -148,7 +149,7 @@ class SupervisionPage(Acts, Page):
             PdfPreviewDialog(arg(self.tr("督办单 %1"), row.number), data,
                              f"{row.number} {row.unit}{row.level.label}色督办单.pdf",
                              lambda path: sheet_print.save_sheet_pdf(self.db, row.id, self.as_of, path),
-                             parent=self).exec()
+                             parent=self, notice="\n".join(sheet_print.notices(self.db, []))).exec()
 
     def write_letter(self) -> None:
         row = self.current()
@@ -159,23 +160,43 @@ class SupervisionPage(Acts, Page):
                 "%1 今天已发督办函 %2。\n仍要再发一份吗？"), row.unit, "、".join(earlier)),
                 defaultButton=QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
             return
-        data = self._run(lambda: letters.preview_letter(self.db, row.unit, self.as_of))
+        try:
+            text = letters.draft_text(self.db, row.unit, self.as_of)
+            notice = "\n".join(letters.notices(self.db, [row.unit], self.as_of))
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("无法生成"), str(exc))
+            return
+        data = self._run(lambda: letters.preview_letter(self.db, row.unit, self.as_of, text=text))
         if data is None:
             return
+        editor = LetterTextEditor(text, lambda edited: letters.draft_docx(self.db, row.unit, self.as_of, edited))
 
         def issue(folder: Path) -> Path:
-            issued = letters.issue_letter(self.db, row.unit, self.as_of, folder)
+            issued = letters.issue_letter(self.db, row.unit, self.as_of, folder, text=editor.text(),
+                                          formats=editor.formats())
             self.acted.emit(arg(self.tr("督办函 %1"), issued.number), issued.action_id)
             return issued.path
 
-        PdfPreviewDialog(arg(self.tr("督办函：%1"), row.unit), data, "", issue, numbered_on_save=True,
-                         choose_folder=True, parent=self).exec()
+        dialog = PdfPreviewDialog(arg(self.tr("督办函：%1"), row.unit), data, "", issue,
+                                  numbered_on_save=True, choose_folder=True, parent=self, side=editor, notice=notice)
+
+        def follow() -> None:
+            shown = self._run(lambda: letters.preview_letter(self.db, row.unit, self.as_of, text=editor.text()))
+            if shown is not None:
+                dialog.show_pdf(shown)
+
+        editor.changed.connect(follow)
+        dialog.saved.connect(lambda _path: editor.setEnabled(False))
+        self.letter_dialog = dialog  # for tests and for the clerk's next look
+        dialog.exec()
 
     def show_summons(self) -> None:
         data = self._run(lambda: summons.summons_pdf(self.db, self.as_of))
         if data is not None:
+            listed = summons.summons_list(self.db, self.as_of)
             PdfPreviewDialog(self.tr("约谈建议名单"), data, f"约谈建议名单（{chinese_date(self.as_of)}）.pdf",
-                             lambda path: summons.save_summons_pdf(self.db, self.as_of, path), parent=self).exec()
+                             lambda path: summons.save_summons_pdf(self.db, self.as_of, path), parent=self,
+                             notice="\n".join(summons.notices(self.db, listed))).exec()
 
     def _run(self, make: Callable[[], bytes]) -> bytes | None:
         try:

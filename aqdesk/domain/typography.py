@@ -1,0 +1,45 @@
+"""Rules of Chinese typesetting that hold for any document the office sends out, whatever
+writes it (PDF or Word): brackets inside brackets, and runs of text a line must not split."""
+
+from __future__ import annotations
+
+import re
+
+JOINER = "\u2060"  # WORD JOINER: no line break here, and nothing printed
+_NUMBER = re.compile(r"〔\d{4}〕\d+号")
+_INNER = {"（": "〔", "）": "〕"}
+
+
+def unbreakable(text: str) -> str:
+    """``text`` with a joiner between its characters, so no line breaks inside it (an
+    office's name, a document number); Word and LibreOffice honour the joiner too."""
+    return JOINER.join(text)
+
+
+def keep_numbers(text: str) -> str:
+    """Every document number (〔2026〕16号) in ``text``, with the character before it, held on
+    one line."""
+    def glue(m: re.Match) -> str:
+        return unbreakable(m.group(0))
+    return re.sub(r"\S?" + _NUMBER.pattern, glue, text)
+
+
+def nest_brackets(text: str) -> str:
+    """Round brackets inside round brackets become 〔〕, as GB/T 15834 asks:
+    （责任领导：李红军（副局长）） → （责任领导：李红军〔副局长〕）."""
+    out, depth = [], 0
+    for ch in text:
+        if ch == "（":
+            out.append(_INNER[ch] if depth else ch)
+            depth += 1
+        elif ch == "）" and depth:
+            depth -= 1
+            out.append(_INNER[ch] if depth else ch)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def prepare(text: str) -> str:
+    """What every writer does to a piece of text before setting it."""
+    return keep_numbers(nest_brackets(text))

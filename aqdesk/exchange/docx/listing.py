@@ -1,0 +1,29 @@
+"""A plain numbered list on the official page (the 约谈 proposals) as a Word draft: the
+title, the opening paragraph, one paragraph per entry, the office and the date; every page
+numbered."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+from aqdesk.exchange.docx import official as wd
+from aqdesk.exchange.docx.letter import signature_block
+from aqdesk.exchange.pdf import official as gb
+from aqdesk.exchange.pdf.fonts import FontSet
+
+
+def write_listing(title: str, intro: str, entries: Sequence[str], signature: str, date: dt.date,
+                  fonts: FontSet | None = None) -> bytes:
+    faces = wd.faces_for(fonts)
+    doc = wd.new_document(faces, first_page_number=True)
+    wd.paragraph(doc, title, faces["title"], indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, size=gb.SIZE_2,
+                 tracking=None)
+    wd.blank(doc)
+    wd.paragraph(doc, intro, faces["body"])
+    for n, entry in enumerate(entries, 1):
+        wd.paragraph(doc, f"{n}.{entry}", faces["body"])
+    signature_block(doc, faces, signature, date)
+    return wd.to_bytes(doc)

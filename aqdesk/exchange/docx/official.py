@@ -1,0 +1,214 @@
+"""The GB/T 9704-2012 page in Word: A4 with the 156 × 225 mm type area at 28/37 mm, the
+document grid of 22 lines × 28 characters, fonts by role set for East Asian text, the red
+office mark and double rules of the letter format as shapes fixed to the page, and page
+numbers ``— N —`` in 4号 宋体, odd pages right and even pages left.
+
+Word and LibreOffice read the same file: the grid, exact line pitch and character spacing
+are all given, so neither has to guess.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor, Twips
+from docx.text.paragraph import Paragraph
+
+from aqdesk.domain.typography import prepare
+from aqdesk.exchange.pdf import official as gb
+from aqdesk.exchange.pdf.fonts import CHOSEN, OWN, STAND_IN, FontSet
+
+# the typefaces a clerk's Word looks for, by role (the office's own fonts, not this machine's)
+FACES = {"title": "方正小标宋简体", "body": "仿宋_GB2312", "heading": "黑体", "kai": "楷体_GB2312", "song": "宋体"}
+RED = RGBColor(0xFF, 0x00, 0x00)
+PITCH_TWIPS = round(gb.PITCH * 20)  # 28.99 pt, the 22-line grid
+# twentieths of a point after each character: a shade under the grid's −0.21 pt, so 28 characters
+# with the spacing after the last still fit the line
+TRACKING = round(gb.BODY_SPACING * 20) - 1
+INDENT = Twips(round(gb.INDENT * 20))
+FOOT_SHIFT = 1.66  # mm: LibreOffice sets a footer's 14 pt line that much above its slot's foot
+TEXT_DROP = 2.55  # mm from the top of an exact 28.99 pt line to the em box of its 3号 text
+MARK_DROP = 1.53  # mm from a frame's top to the em box of the office mark in it
+
+
+def faces_for(fonts: FontSet | None) -> dict[str, str]:
+    """The family named for each role: the office's typeface, or the font the office chose
+    or the machine's stand-in (so the draft shows what the PDF shows), never a borrowed or
+    built-in face standing for another role."""
+    if fonts is None:
+        return dict(FACES)
+    return {role: fonts[role].family if fonts.origins.get(role) in (OWN, CHOSEN, STAND_IN) else name
+            for role, name in FACES.items()}
+
+
+def new_document(faces: dict[str, str], *, first_page_number: bool) -> DocumentObject:
+    """An empty A4 document on the official grid."""
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin, section.top_margin = Mm(28), Mm(37 - TEXT_DROP)
+    section.right_margin, section.bottom_margin = Mm(210 - 28 - 156), Mm(297 - 37 - 225 + TEXT_DROP)
+    section.header_distance = Mm(15)
+    # the number's em box 7 mm below the type area: its 14 pt line ends 297 − 269 − 4.94 mm above the edge
+    section.footer_distance = Mm(297 - (gb.TYPE_BOTTOM + gb.PAGE_NUMBER_GAP) / gb.MM - gb.SIZE_4 / gb.MM - FOOT_SHIFT)
+    grid = section._sectPr.find(qn("w:docGrid"))
+    if grid is None:
+        grid = OxmlElement("w:docGrid")
+        section._sectPr.append(grid)
+    # Word's grid pitch is recorded, but the grid is not switched on: LibreOffice adds a ruby band
+    # above every line of a gridded page. The exact line pitch and the tracking make the grid.
+    grid.set(qn("w:linePitch"), str(PITCH_TWIPS))
+    normal = doc.styles["Normal"]
+    normal.font.size = Pt(gb.SIZE_3)
+    set_faces(normal.element.get_or_add_rPr(), faces["body"])
+    fmt = normal.paragraph_format
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Twips(PITCH_TWIPS)
+    fmt.widow_control = False
+    _page_numbers(doc, faces["song"], first_page_number)
+    return doc
+
+
+def set_faces(rpr, face: str) -> None:
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), face)
+
+
+def run(paragraph: Paragraph, text: str, face: str, size: float = gb.SIZE_3, *, color: RGBColor | None = None,
+        tracking: int | None = TRACKING):
+    r = paragraph.add_run(prepare(text))
+    r.font.size = Pt(size)
+    set_faces(r._element.get_or_add_rPr(), face)
+    if color is not None:
+        r.font.color.rgb = color
+    if tracking:
+        spacing = OxmlElement("w:spacing")
+        spacing.set(qn("w:val"), str(tracking))
+        r._element.get_or_add_rPr().append(spacing)
+    return r
+
+
+def paragraph(doc: DocumentObject, text: str, face: str, *, indent: bool = True, align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+              size: float = gb.SIZE_3, keep_with_next: bool = False, tracking: int | None = TRACKING,
+              space_before: float = 0.0, right_indent: float = 0.0, line: float | None = None) -> Paragraph:
+    p = doc.add_paragraph()
+    fmt = p.paragraph_format
+    fmt.alignment = align
+    if indent:
+        fmt.first_line_indent = INDENT
+        ind = fmt.element.get_or_add_pPr().find(qn("w:ind"))
+        ind.set(qn("w:firstLineChars"), "200")
+    if right_indent:
+        fmt.right_indent = Pt(right_indent)
+    if space_before:
+        fmt.space_before = Pt(space_before)
+    if line is not None:
+        fmt.line_spacing = Pt(line)
+    fmt.keep_with_next = keep_with_next
+    if text:
+        run(p, text, face, size, tracking=tracking)
+    return p
+
+
+def blank(doc: DocumentObject) -> Paragraph:
+    return doc.add_paragraph()
+
+
+def letter_head(doc: DocumentObject, faces: dict, office_name: str) -> None:
+    """The red office mark 30 mm from the top edge and the two red 170 mm double rules, fixed
+    to the first page; the first paragraph must start below them."""
+    size = min(36.0, gb.TYPE_W / max(1, len(office_name)))
+    anchor = doc.add_paragraph()
+    fmt = anchor.paragraph_format
+    fmt.line_spacing = Pt(1)
+    frame = OxmlElement("w:framePr")
+    for key, value in (("w:w", str(round(gb.TYPE_W * 20))), ("w:h", str(round(size * 1.2 * 20))), ("w:hRule", "exact"),
+                       ("w:wrap", "none"), ("w:vAnchor", "page"), ("w:hAnchor", "page"), ("w:xAlign", "center"),
+                       ("w:y", str(round((gb.MARK_TOP - size * 0.1 + MARK_DROP * gb.MM) * 20)))):
+        frame.set(qn(key), value)
+    mark = doc.add_paragraph()
+    mark.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    mark.paragraph_format.line_spacing = Pt(size * 1.2)
+    mark.paragraph_format.element.get_or_add_pPr().insert(0, frame)
+    run(mark, office_name, faces["title"], size, color=RED, tracking=None)
+    top = gb.MARK_TOP + size + gb.RULE_GAP
+    left = (gb.PAGE_W - gb.RULE_LENGTH) / 2
+    bottom_top = gb.PAGE_H - gb.BOTTOM_RULE - gb.THICK - gb.THIN - gb.RULE_SPACE
+    shapes = [(top, gb.THICK), (top + gb.THICK + gb.RULE_SPACE, gb.THIN),
+              (bottom_top, gb.THIN), (bottom_top + gb.THIN + gb.RULE_SPACE, gb.THICK)]
+    for n, (at, height) in enumerate(shapes, 1):
+        anchor._p.append(_rule(n, left, at, gb.RULE_LENGTH, height))
+    anchor._p.getparent().remove(anchor._p)
+    mark._p.addprevious(anchor._p)
+
+
+def _rule(n: int, left: float, top: float, width: float, height: float):
+    """A red line shape across the page, ``height`` thick, its top ``top`` from the top edge."""
+    emu = 12700  # per point
+    x, y, w, t = (round(v * emu) for v in (left, top + height / 2, width, height))
+    return parse_xml(
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+        ' xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
+        ' xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+        ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><w:drawing>'
+        f'<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{n}" behindDoc="0"'
+        ' locked="1" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+        f'<wp:positionH relativeFrom="page"><wp:posOffset>{x}</wp:posOffset></wp:positionH>'
+        f'<wp:positionV relativeFrom="page"><wp:posOffset>{y}</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{w}" cy="0"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+        f'<wp:docPr id="{100 + n}" name="rule {n}"/><wp:cNvGraphicFramePr/>'
+        '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        f'<wps:wsp><wps:cNvCnPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{w}" cy="0"/></a:xfrm>'
+        '<a:prstGeom prst="line"><a:avLst/></a:prstGeom>'
+        f'<a:ln w="{t}" cap="flat"><a:solidFill><a:srgbClr val="FF0000"/></a:solidFill></a:ln></wps:spPr>'
+        '<wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>')
+
+
+def _page_numbers(doc: DocumentObject, face: str, first_page_number: bool) -> None:
+    section = doc.sections[0]
+    doc.settings.odd_and_even_pages_header_footer = True
+    section.different_first_page_header_footer = not first_page_number
+    for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
+        p = footer.paragraphs[0]
+        p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT
+        p.paragraph_format.line_spacing = Pt(gb.SIZE_4)
+        p.paragraph_format.space_before = p.paragraph_format.space_after = Pt(0)
+        if odd:
+            p.paragraph_format.right_indent = Pt(gb.SIZE_4)
+        else:
+            p.paragraph_format.left_indent = Pt(gb.SIZE_4)
+        run(p, "— ", face, gb.SIZE_4, tracking=None)
+        _field(run(p, "", face, gb.SIZE_4, tracking=None), "PAGE")
+        run(p, " —", face, gb.SIZE_4, tracking=None)
+
+
+def _field(r, code: str) -> None:
+    for kind, text in (("begin", None), (None, f" {code} "), ("separate", None), (None, "1"), ("end", None)):
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        elif text.strip() == code:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = text
+        else:
+            el = OxmlElement("w:t")
+            el.text = text
+        r._element.append(el)
+
+
+def to_bytes(doc: DocumentObject) -> bytes:
+    buffer = BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+

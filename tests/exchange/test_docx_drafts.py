@@ -1,0 +1,92 @@
+"""Word drafts: the same GB/T 9704 page as the PDFs, read back from the .docx (and, where
+LibreOffice is installed, from the PDF it makes of it)."""
+
+import shutil
+import subprocess
+from io import BytesIO
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from docx.shared import Mm
+
+from aqdesk.cli import main
+from aqdesk.services.supervision import letters
+from tests.exchange.pdf_reading import page_lines, pages_text
+
+
+def east_asian_fonts(document) -> set[str]:
+    return {f.get(qn("w:eastAsia")) for f in document.element.body.iter(qn("w:rFonts"))}
+
+
+def test_letters_in_both_formats_share_the_number(capsys, demo_db, anchor, tmp_path):
+    code = main(["letters", "--unit", "石桥", "--out", str(tmp_path), "--as-of", anchor.isoformat(),
+                 "--format", "both", "--db", demo_db.url])
+    assert code == 0
+    pdf, word = tmp_path / "示例市大气办督〔2026〕1号 石桥县督办函.pdf", tmp_path / "示例市大气办督〔2026〕1号 石桥县督办函.docx"
+    assert pdf.exists() and word.exists()
+    document = docx.Document(str(word))
+    section = document.sections[0]
+    assert abs(section.page_width - Mm(210)) < Mm(0.1) and abs(section.page_height - Mm(297)) < Mm(0.1)
+    assert abs(section.left_margin - Mm(28)) < Mm(0.1) and abs(section.right_margin - Mm(26)) < Mm(0.1)
+    text = "\n".join(p.text for p in document.paragraphs).replace("\u2060", "")
+    for expected in ("示例市大气污染防治攻坚办公室", "示例市大气办督〔2026〕1号", "关于督促办理逾期和临期事项的函", "石桥县：",
+                     "一、逾期未完成事项", "三、工作要求", "2026年11月23日"):
+        assert expected in text, expected
+    assert {"仿宋_GB2312", "黑体", "方正小标宋简体"} <= east_asian_fonts(document)
+    xml = document.element.xml
+    assert xml.count('prst="line"') == 4 and 'val="FF0000"' in xml  # two red double rules
+    footer = section.footer._element.xml
+    assert "PAGE" in footer and "—" in footer and section.different_first_page_header_footer
+    assert document.settings.odd_and_even_pages_header_footer  # odd pages right, even pages left
+
+
+def test_a_draft_takes_no_number(demo_db, anchor, tmp_path):
+    text = letters.draft_text(demo_db, "石桥县", anchor)
+    document = docx.Document(BytesIO(letters.draft_docx(demo_db, "石桥县", anchor, text)))
+    assert "示例市大气办督〔2026〕\u3000号" in [p.text for p in document.paragraphs]
+    assert letters.issue_letter(demo_db, "石桥县", anchor, tmp_path).number == "示例市大气办督〔2026〕1号"
+
+
+def test_sheet_and_summons_as_word(capsys, demo_db, anchor, tmp_path):
+    assert main(["sheet", "--unit", "石桥县", "--item", "5-06", "--out", str(tmp_path / "单.pdf"), "--format", "docx",
+                 "--as-of", anchor.isoformat(), "--db", demo_db.url]) == 0
+    assert not (tmp_path / "单.pdf").exists()
+    sheet = docx.Document(str(tmp_path / "单.docx"))
+    assert "红色督办单" in "".join(p.text for p in sheet.paragraphs)
+    assert sheet.tables[0].cell(0, 0).text == "责任单位"
+    assert main(["summons", "--out", str(tmp_path / "约谈.pdf"), "--format", "both", "--as-of", anchor.isoformat(),
+                 "--db", demo_db.url]) == 0
+    listing = docx.Document(str(tmp_path / "约谈.docx"))
+    assert listing.paragraphs[0].text == "约谈建议名单"
+    assert not listing.sections[0].different_first_page_header_footer  # the one page is numbered too
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_the_word_letter_prints_on_the_same_grid(demo_db, anchor, tmp_path):
+    issued = letters.issue_letter(demo_db, "东城区", anchor, tmp_path, requirement="请你单位" * 60,
+                                  formats=("docx",))
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(issued.path)],
+                   capture_output=True, timeout=180, check=True)
+    pdf = issued.path.with_suffix(".pdf")
+    pages = page_lines(pdf)
+    later = pages[1]
+    assert later[0][0] == pytest.approx(37, abs=1)  # the type area's top on a later page
+    assert min(line[1] for line in later) == pytest.approx(28, abs=1)
+    full = [line for page in pages for line in page if line[3].startswith("请你单位") and len(line[3]) > 20]
+    assert any(len(line[3]) == 26 for line in full)  # 26 characters after the two-character indent
+    assert any(line[3] == "—2—" for line in later)
+    assert "示例市大气办督〔2026〕1号" in pages_text(pdf)[0].replace(" ", "")
+
+
+def test_edited_letter_text_is_checked_before_a_number_is_taken(demo_db, anchor, tmp_path):
+    from aqdesk.errors import UserError
+
+    text = letters.draft_text(demo_db, "石桥县", anchor)
+    empty = letters.LetterText(tuple((title, ()) for title, _ in text.sections), text.requirement, text.reply_by)
+    with pytest.raises(UserError, match="至少应列出一项"):
+        letters.issue_letter(demo_db, "石桥县", anchor, tmp_path, text=empty)
+    early = letters.LetterText(text.sections, text.requirement, anchor.replace(day=1))
+    with pytest.raises(UserError, match="反馈日期.*不能早于成文日期"):
+        letters.issue_letter(demo_db, "石桥县", anchor, tmp_path, text=early)
+    assert letters.issue_letter(demo_db, "石桥县", anchor, tmp_path, text=text).number == "示例市大气办督〔2026〕1号"
