@@ -9,13 +9,21 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from aqdesk.db.base import Base, Versioned
 from aqdesk.db.models.units import Unit
+from aqdesk.domain.plan_years import season_of
+
+
+def _season(context) -> int:
+    deadline = context.get_current_parameters().get("deadline")
+    return season_of(deadline) or dt.date.today().year
 
 
 class SubstitutionTarget(Versioned, Base):
     __tablename__ = "substitution_target"
-    __table_args__ = (UniqueConstraint("township_id", "kind"),)
+    __table_args__ = (UniqueConstraint("season", "township_id", "kind"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # the heating season the households are switched for, by the year it starts
+    season: Mapped[int] = mapped_column(Integer, default=_season)
     township_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
     kind: Mapped[str] = mapped_column(String(20))  # domain.enums.SubstitutionKind
     target_households: Mapped[int] = mapped_column(Integer, default=0)

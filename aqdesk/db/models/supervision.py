@@ -11,10 +11,16 @@ from aqdesk.db.base import Base, Versioned
 from aqdesk.db.models.units import Unit
 
 
+def _sheet_year(context) -> int:
+    issued = context.get_current_parameters().get("issued_on")
+    return issued.year if issued else dt.date.today().year
+
+
 class SupervisionSheet(Versioned, Base):
     __tablename__ = "supervision_sheet"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, default=_sheet_year, index=True)
     number: Mapped[str] = mapped_column(String(50), unique=True)
     level: Mapped[str] = mapped_column(String(10))  # domain.enums.Color
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)

@@ -106,7 +106,7 @@ def relocation_plan(ctx: Context, table: Table) -> list[RowOutcome]:
             continue
         if enterprise is None:
             ref = f"enterprise:{key}"
-            out.inserts.append(Insert("enterprise", {**fields, "problems": ""}, name, table.sheet, src.number, ref=ref))
+            out.inserts.append(Insert("enterprise", {**fields, "problems": "", "first_year": ctx.year}, name, table.sheet, src.number, ref=ref))
             out.inserts.extend(
                 Insert("milestone", {"enterprise_id": Ref(ref), "kind": kind.value, "seq": seq,
                                      "planned_date": planned.get(kind)}, f"{name} {kind.label}", table.sheet,

@@ -12,7 +12,7 @@ from aqdesk.db.database import Database
 from aqdesk.db.models import SubstitutionTarget, Unit
 from aqdesk.domain.enums import Color, SubstitutionKind
 from aqdesk.domain.substitution import Households, data_error, figure_problems, roll_up
-from aqdesk.services.common import audit
+from aqdesk.services.common import audit, years
 from aqdesk.services.common.editing import editing, refuse
 from aqdesk.services.common.warning_colours import Assessor
 
@@ -35,7 +35,9 @@ class TownshipRow:
     data_error: str
 
 
-def township_rows(db: Database, as_of: dt.date) -> list[TownshipRow]:
+def township_rows(db: Database, as_of: dt.date, year: int | None = None) -> list[TownshipRow]:
+    """The townships' targets of the heating season of plan year ``year`` (by default the
+    one ``as_of`` falls in)."""
     township, county = aliased(Unit), aliased(Unit)
     query = (
         select(SubstitutionTarget.id, SubstitutionTarget.version, SubstitutionTarget.kind,
@@ -47,7 +49,8 @@ def township_rows(db: Database, as_of: dt.date) -> list[TownshipRow]:
     )
     with db.reading() as session:
         assessor = Assessor.load(session, as_of)
-        records = session.execute(query).all()  # plain tuples: 100,000 ORM objects would cost seconds
+        season = years.resolve(session, as_of, year)
+        records = session.execute(query.where(SubstitutionTarget.season == season)).all()  # plain tuples: 100,000 ORM objects would cost seconds
     kinds = {k.value: k for k in SubstitutionKind}
     season = assessor.heating_season_start
     rows = []

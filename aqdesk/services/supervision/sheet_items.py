@@ -19,6 +19,7 @@ from aqdesk.db.models import Enterprise, SubstitutionTarget, Task, Unit
 from aqdesk.domain.enums import Color, MilestoneKind, SubstitutionKind, TaskStatus
 from aqdesk.domain.names import normalize_name
 from aqdesk.errors import UserError
+from aqdesk.services.common import years
 from aqdesk.services.common.units import UnitDirectory
 from aqdesk.services.common.warning_colours import Assessor
 from aqdesk.services.ledgers import loose_coal
@@ -63,19 +64,22 @@ def suggest_level(items: Iterable[Item]) -> Color:
     return min((i.color for i in items), key=SEVERITY.__getitem__, default=Color.GREEN)
 
 
-def all_items(db: Database, as_of: dt.date) -> list[Item]:
-    counties = loose_coal.county_rows(db, as_of)
+def all_items(db: Database, as_of: dt.date, year: int | None = None) -> list[Item]:
+    """The items of plan year ``year`` (by default the one ``as_of`` falls in)."""
+    counties = loose_coal.county_rows(db, as_of, year)
     with db.reading() as session:
         assessor = Assessor.load(session, as_of)
+        year = years.resolve(session, as_of, year)
         items = []
-        for t in session.scalars(select(Task).options(selectinload(Task.lead_unit)).order_by(Task.number)):
+        for t in session.scalars(select(Task).where(Task.plan_year == year)
+                                 .options(selectinload(Task.lead_unit)).order_by(Task.number)):
             w = assessor.task(t)
             items.append(Item("task", t.id, t.number, f"{t.number} {t.title}", t.lead_unit.name, t.deadline,
                               w.color, w.reason, t.problems, t.status != TaskStatus.DONE))
-        for e in session.scalars(select(Enterprise).options(
+        for e in session.scalars(select(Enterprise).where(*years.in_year(year)).options(
                 selectinload(Enterprise.milestones), selectinload(Enterprise.county)).order_by(Enterprise.id)):
             items.extend(_enterprise_items(assessor, e))
-        for t in session.scalars(select(SubstitutionTarget).options(
+        for t in session.scalars(select(SubstitutionTarget).where(SubstitutionTarget.season == year).options(
                 selectinload(SubstitutionTarget.township).selectinload(Unit.parent)).order_by(SubstitutionTarget.id)):
             w = assessor.township(t)
             county = t.township.parent.name if t.township.parent else ""
