@@ -15,16 +15,28 @@ Create Date: 2026-11-26 13:30:00
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 import sqlalchemy as sa
 from alembic import op
-
-from aqdesk.domain.plan_years import season_of, year_of_dates
 
 revision = '0004_i14'
 down_revision = '0003'
 branch_labels = None
 depends_on = None
+
+
+# As aqdesk.domain.plan_years decided it when this revision was written; a migration must not
+# change with later code.
+def year_of_dates(dates) -> int | None:
+    counts = Counter(d.year for d in dates if d is not None)
+    return min(counts, key=lambda year: (-counts[year], year)) if counts else None
+
+
+def season_of(deadline: dt.date | None) -> int | None:
+    if deadline is None:
+        return None
+    return deadline.year - 1 if deadline.month < 4 else deadline.year
 
 
 def upgrade() -> None:
