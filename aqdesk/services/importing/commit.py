@@ -26,7 +26,7 @@ from aqdesk.db.database import Database
 from aqdesk.db.models import AuditEntry, ImportBatch
 from aqdesk.errors import UserError
 from aqdesk.gcpause import collector_paused
-from aqdesk.services.common import import_record
+from aqdesk.services.common import import_record, years
 from aqdesk.services.common.audit import current_user
 from aqdesk.services.common.stored import DELETED, INSERTED, to_text
 from aqdesk.services.importing.changes import Bulk, FieldChange, FilePlan, Insert, Ref
@@ -204,6 +204,8 @@ def undo_import(db: Database, batch_id: int) -> None:
         inserted = session.execute(select(AuditEntry.table_name, AuditEntry.row_id, AuditEntry.new_value).where(
             AuditEntry.batch_id == batch_id, AuditEntry.source == SOURCE, AuditEntry.field == INSERTED)
             .order_by(AuditEntry.id)).all()
+        years.refuse_closed_rows(session, [*{(t, r) for t, r, _f in import_record.changed(groups)},
+                                           *((t, r) for t, r, _v in inserted)], f"批次 {batch_id}改动的记录")
         _refuse_if_touched_later(session, batch, import_record.Touches(
             set(import_record.changed(groups)), {(table, row_id) for table, row_id, _values in inserted}))
         driver = _Driver(session)

@@ -59,15 +59,21 @@ class TaskDetail:
 def task_detail(db: Database, task_id: int) -> TaskDetail:
     with db.reading() as session:
         task = _get(session, task_id, options=True)
+        # a task carried over (结转) shows the reports and postponements of the years before
+        chain = [task_id]
+        while (earlier := session.scalar(select(Task.carried_from_id).where(Task.id == chain[-1]))) is not None:
+            chain.append(earlier)
         changes = session.scalars(
-            select(DeadlineChange).where(DeadlineChange.task_id == task_id).order_by(DeadlineChange.id)
+            select(DeadlineChange).where(DeadlineChange.task_id.in_(chain)).order_by(DeadlineChange.id)
         )
+        reports = session.scalars(select(TaskProgress).where(TaskProgress.task_id.in_(chain))
+                                  .order_by(TaskProgress.period.desc(), TaskProgress.id.desc()))
         return TaskDetail(
             id=task.id, version=task.version, number=task.number, category=task.category.name,
             lead=task.lead_unit.name, cooperators="、".join(u.name for u in task.cooperators),
             fields={f: getattr(task, f) for f in EDITABLE},
             reports=[Report(r.period, r.reported_on, r.progress_pct, r.text, r.problems, r.next_steps)
-                     for r in reversed(task.reports)],
+                     for r in reports],
             postponements=[Postponement(c.old_date, c.new_date, c.reason, c.changed_on) for c in changes],
         )
 

@@ -50,14 +50,14 @@ class Summons:
         return f"最近{self.window_days}天内办理时限届满的督办单中，逾期反馈或逾期未反馈达到{self.threshold}件"
 
 
-def summons_list(db: Database, as_of: dt.date) -> Summons:
+def summons_list(db: Database, as_of: dt.date, year: int | None = None) -> Summons:
     with db.reading() as session:
         threshold = max(1, int(settings.get(session, "summons.overdue_sheets")))
         window = int(settings.get(session, "summons.window_days"))
         leaders = dict(session.execute(select(Unit.name, Unit.leader)).all())
     since = as_of - dt.timedelta(days=window)
     by_unit: dict[str, list[SheetRow]] = {}
-    for row in sheet_rows(db, as_of):
+    for row in sheet_rows(db, as_of, year=year):
         if row.late and since < row.deadline < as_of:
             by_unit.setdefault(row.unit, []).append(row)
     rows = [
@@ -69,9 +69,9 @@ def summons_list(db: Database, as_of: dt.date) -> Summons:
     return Summons(as_of, threshold, window, rows)
 
 
-def summons_pdf(db: Database, as_of: dt.date) -> bytes:
+def summons_pdf(db: Database, as_of: dt.date, year: int | None = None) -> bytes:
     """The list as the clerk prints it for the leaders."""
-    summons = summons_list(db, as_of)
+    summons = summons_list(db, as_of, year)
     with db.reading() as session:
         office = settings.all_values(session)
     intro = (f"截至{chinese_date(as_of)}，{summons.rule}的单位共{len(summons.rows)}个，建议按程序约谈其主要负责同志或"
@@ -80,5 +80,5 @@ def summons_pdf(db: Database, as_of: dt.date) -> bytes:
     return render_listing("约谈建议名单", intro, entries, office["office.name"], as_of)
 
 
-def save_summons_pdf(db: Database, as_of: dt.date, path: Path) -> Path:
-    return atomic.write_bytes(Path(path), summons_pdf(db, as_of))
+def save_summons_pdf(db: Database, as_of: dt.date, path: Path, year: int | None = None) -> Path:
+    return atomic.write_bytes(Path(path), summons_pdf(db, as_of, year))
