@@ -87,7 +87,7 @@ def test_a_plan_whose_year_cannot_be_decided_is_refused_with_how_to_state_it(dem
     plan = prepare(demo_db, path)
     assert [p.message for p in plan.file_errors] == [
         "无法确定该计划属于哪一年（标题中没有年份，完成时限也不能说明）：请在表格标题中写明年份（如「2027年重点任务清单」），"
-        "或在导入时指定年度（窗口：报送导入页的“计划年度”；命令行：--year 2027）"]
+        "或在导入时指定年度（窗口：在工具栏的“年度”中选定该年度后重新检查；命令行：--year 2027）"]
     assert plan.changes() == [] and plan.inserts() == []
     stated = prepare(demo_db, path, year=2027)
     assert stated.errors == [] and stated.year == 2027

@@ -39,6 +39,16 @@ def closed_years(session: Session) -> set[int]:
     return set(session.scalars(select(PlanYear.year).where(PlanYear.closed_at.is_not(None))))
 
 
+def year_to_open(session: Session) -> int | None:
+    """The year after the latest closed one, until it has been opened (its plan may already
+    have been loaded)."""
+    closed = closed_years(session)
+    if not closed:
+        return None
+    following = max(closed) + 1
+    return None if session.get(PlanYear, following) is not None else following
+
+
 def is_closed(session: Session, year: int) -> bool:
     return year in closed_years(session)
 

@@ -16,7 +16,7 @@ from aqdesk.exchange.workbook import Workbook
 from aqdesk.services.common import years
 
 HOW_TO_STATE = ("请在表格标题中写明年份（如「2027年重点任务清单」），或在导入时指定年度"
-                "（窗口：报送导入页的“计划年度”；命令行：--year 2027）")
+                "（窗口：在工具栏的“年度”中选定该年度后重新检查；命令行：--year 2027）")
 
 
 def file_year(session: Session, book: Workbook, is_plan: bool, given: int | None, period: dt.date | None,

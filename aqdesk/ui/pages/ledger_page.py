@@ -102,8 +102,8 @@ class LedgerPage(QWidget):
         self.proxy.set_filter(self.search.text(), self._chosen())
         self._show_totals(self.proxy.accepted_rows())
 
-    def refresh(self, db: Database, as_of: dt.date) -> None:
-        rows = self._loader(db, as_of)
+    def refresh(self, db: Database, as_of: dt.date, year: int | None = None) -> None:
+        rows = self._loader(db, as_of, year=year)
         self.model.set_rows(rows)
         for f, widget in zip(self.proxy.filters, self.filter_widgets, strict=True):
             if isinstance(f, ChoiceFilter):

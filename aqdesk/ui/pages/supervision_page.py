@@ -90,9 +90,9 @@ class SupervisionPage(QWidget):
         return button
 
     # data ----------------------------------------------------------------------------------
-    def refresh(self, db: Database, as_of: dt.date) -> None:
+    def refresh(self, db: Database, as_of: dt.date, year: int | None = None) -> None:
         self.db, self.as_of = db, as_of
-        self.sheets.refresh(db, as_of)
+        self.sheets.refresh(db, as_of, year)
         self._show_history(self.sheets.table.currentIndex(), None)
 
     def current(self) -> sheet_list.SheetRow | None:
