@@ -121,3 +121,34 @@ def test_the_demo_office_as_of_2027_after_the_roll_over(demo_db, tmp_path):
     assert view.households and view.sheets.total == 0
     assert sheet_items.all_items(demo_db, SPRING)
     assert "市工业和信息化局" in letters.units_with_red(demo_db, SPRING)  # 结转1-01 is past its 2026 deadline
+
+
+def test_a_2027_relocation_plan_brings_an_enterprise_back_and_leaves_reached_milestones(demo_db, tmp_path):
+    from tests.services.test_importing import workbook
+    rollover.close_year(demo_db, 2026)
+    rollover.open_year(demo_db, 2027, set())  # every enterprise leaves the ledger
+    path = workbook(tmp_path / "2027年退城入园计划.xlsx", {"退城入园企业": [
+        ["2027年退城入园企业计划"], ["企业名称", "统一社会信用代码", "县（区）", "计划停产时间", "计划投产时间"],
+        ["示例市永盛机械制造有限公司", "914199027365494426", "东城区", "2026-09-01", "2027-09-30"],
+    ]})
+    plan = prepare(demo_db, path)
+    assert plan.errors == [] and plan.year == 2027
+    changed = {(c.table, c.field): (c.old, c.new) for c in plan.changes()}
+    assert changed == {("enterprise", "last_year"): (2026, None),
+                       ("milestone", "planned_date"): (dt.date(2027, 7, 23), dt.date(2027, 9, 30))}
+    assert any("停产已于2026-08-20完成，属于2026年度" in str(p) for p in plan.warnings)
+    commit(demo_db, plan)
+    assert [e.name for e in relocation.enterprise_rows(demo_db, SPRING)] == ["示例市永盛机械制造有限公司"]
+
+
+def test_no_sheet_or_letter_is_dated_in_a_closed_year(demo_db):
+    from aqdesk.domain.enums import Color
+    from aqdesk.services.supervision import sheet_loop
+    items = sheet_items.all_items(demo_db, ANCHOR)[:1]
+    rollover.close_year(demo_db, 2026)
+    with pytest.raises(UserError, match="2026年度已结转关闭，不能再以2026年的日期交办督办单"):
+        sheet_loop.issue_sheet(demo_db, unit=items[0].unit, level=Color.RED, items=items, requirement="立即整改",
+                               issued_on=dt.date(2026, 12, 28))
+    issued = sheet_loop.issue_sheet(demo_db, unit=items[0].unit, level=Color.RED, items=items,
+                                    requirement="立即整改", issued_on=dt.date(2027, 1, 4))
+    assert "〔2027〕" in issued.number
