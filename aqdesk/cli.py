@@ -108,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="统计日期，默认今天")
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="成文日期，默认为统计日期")
     p.add_argument("--requirement", metavar="TEXT", help="工作要求（默认使用标准表述）")
+    _year_option(p)
 
     p = command("sheet", help="交办三色督办单并生成 PDF")
     p.add_argument("--unit", metavar="NAME", required=True, help="责任单位")
@@ -121,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--days", type=int, metavar="N", help="办理时限天数，默认按级别取设置值")
     p.add_argument("--natural-days", action="store_true", help="办理时限按自然日计算（默认工作日）")
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="交办日期，默认今天")
+    _year_option(p)
 
     p = command("summons", help="约谈建议名单（多次逾期反馈督办单的单位）")
     p.add_argument("--out", type=Path, metavar="FILE.pdf", help="另存为 PDF 以便打印")
@@ -359,7 +361,8 @@ def cmd_letters(args: argparse.Namespace) -> int:
     with _database(args) as db:
         units = None if args.overdue else [args.unit]
         for step in letters.issue_letters(db, units, args.as_of or dt.date.today(), args.out,
-                                          issued_on=args.date, requirement=args.requirement or ""):
+                                          issued_on=args.date, requirement=args.requirement or "",
+                                          year=args.year):
             print(f"[{step.done}/{step.total}] {step.letter.number}　{step.letter.unit}　{step.letter.path}")
     return EXIT_OK
 
@@ -369,7 +372,7 @@ def cmd_sheet(args: argparse.Namespace) -> int:
     from aqdesk.services.supervision import sheet_items, sheet_loop, sheet_print
     with _database(args) as db:
         day = args.as_of or dt.date.today()
-        items = sheet_items.resolve(db, args.item, day)
+        items = sheet_items.resolve(db, args.item, day, args.year)
         level = Color(args.level) if args.level else sheet_items.suggest_level(items)
         issued = sheet_print.issue_sheet_pdf(
             db, args.out, unit=args.unit, level=level, items=items,

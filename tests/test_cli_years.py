@@ -36,6 +36,12 @@ def test_closing_2026_opening_2027_and_reading_either_year(capsys, db_url, tmp_p
     assert len(json.loads(out)["tasks"]) == 60
     code, out, _ = run(capsys, "status", "--as-of", "2027-03-01", "--db", db_url)
     assert code == 0 and f"重点任务：共 {len(numbers)}" in out
+    code, out, _ = run(capsys, "sheet", "--unit", "工信局", "--item", "结转1-01", "--as-of", "2027-03-01",
+                       "--out", str(tmp_path / "督办单.pdf"), "--db", db_url)
+    assert code == 0 and "〔2027〕" in out
+    code, _, err = run(capsys, "sheet", "--unit", "工信局", "--item", "结转1-01", "--year", "2026",
+                       "--as-of", "2027-03-01", "--out", str(tmp_path / "x.pdf"), "--db", db_url)
+    assert code == 1 and "找不到以下事项：结转1-01" in err  # 2026 has 1-01, not its carried successor
     code, _, err = run(capsys, "year", "open", "2027", "--db", db_url)
     assert code == 1 and "不能重复结转" in err
     code, _, err = run(capsys, "year", "summary", "2026", "--out", str(tmp_path / "again.pdf"), "--db", db_url)

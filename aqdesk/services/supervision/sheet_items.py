@@ -129,11 +129,11 @@ def unit_name(db: Database, unit: str) -> str:
         return found.name
 
 
-def resolve(db: Database, keys: Sequence[str], as_of: dt.date) -> list[Item]:
+def resolve(db: Database, keys: Sequence[str], as_of: dt.date, year: int | None = None) -> list[Item]:
     """The items named by ``keys``; a township names each of its targets. Unknown keys are
     refused all together, so a typo never issues a sheet about the wrong thing."""
     index: dict[str, list[Item]] = {}
-    for item in all_items(db, as_of):
+    for item in all_items(db, as_of, year):
         names = [item.key]
         if item.kind == "enterprise":
             names.append(item.label)
@@ -158,9 +158,12 @@ def resolve(db: Database, keys: Sequence[str], as_of: dt.date) -> list[Item]:
 
 
 def items_by_ref(db: Database, refs: Iterable[tuple[str, int]], as_of: dt.date) -> dict[tuple[str, int], Item]:
-    """Current state of the items a sheet names, by (kind, id)."""
+    """Current state of the items a sheet names, by (kind, id), whichever plan year they are
+    of (a sheet of early January may name last year's tasks)."""
     wanted = set(refs)
-    return {(i.kind, i.id): i for i in all_items(db, as_of) if (i.kind, i.id) in wanted}
+    with db.reading() as session:
+        held = years.known_years(session)
+    return {(i.kind, i.id): i for year in held for i in all_items(db, as_of, year) if (i.kind, i.id) in wanted}
 
 
 def _norm(text: str) -> str:
