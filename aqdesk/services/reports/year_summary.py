@@ -38,8 +38,8 @@ class YearSummary:
 
     def lines(self) -> list[str]:
         done = self.on_time + self.late
-        lines = [f"重点任务：按期完成{self.on_time}项，逾期完成{self.late}项，未完成{self.not_done}项"
-                 f"（共完成{done}项）；长期坚持、按月或按季度推进的任务{self.standing}项。"]
+        lines = [f"重点任务：共完成{done}项，其中按期完成{self.on_time}项、逾期完成{self.late}项；"
+                 f"未完成{self.not_done}项；长期坚持、按月或按季度推进的任务{self.standing}项。"]
         for kind, h in self.households.items():
             percent = f"{100 * h.completed / h.target:.1f}%" if h.target else "—"
             lines.append(f"{kind}：任务{h.target}户，已完成{h.completed}户（{percent}），已验收{h.accepted}户。")
