@@ -91,3 +91,23 @@ def test_new_database_from_the_file_menu(window, tmp_path, monkeypatch):
     window.new_db_action.trigger()
     assert target.exists() and str(target.resolve()) in window.db_label.text()
     assert show(window, window.task_page).proxy.rowCount() == 0
+
+
+def test_a_task_of_a_closed_year_says_so_and_refuses_the_edit(qtbot, demo_db, monkeypatch):
+    from sqlalchemy import select
+
+    from aqdesk.db.models import Task
+    from aqdesk.ui.app import make_app
+    from aqdesk.ui.dialogs.task_dialog import TaskDialog
+    make_app()
+    rollover.close_year(demo_db, 2026)
+    with demo_db.reading() as s:
+        task_id = s.scalar(select(Task.id).where(Task.number == "1-02"))
+    dialog = TaskDialog(demo_db, task_id)
+    qtbot.addWidget(dialog)
+    assert "2026年度已结转关闭：本任务只能查看" in dialog.header.text()
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _w, _t, text: warnings.append(text))
+    dialog.problems_edit.setPlainText("试图修改")
+    dialog.save_fields()
+    assert warnings and "2026年度已结转关闭" in warnings[0]

@@ -18,7 +18,7 @@ from aqdesk.db.models import DeadlineChange, Task, TaskProgress
 from aqdesk.domain import validation
 from aqdesk.domain.enums import DeadlineKind, TaskStatus
 from aqdesk.errors import UserError
-from aqdesk.services.common import audit
+from aqdesk.services.common import audit, years
 from aqdesk.services.common.editing import editing, refuse
 
 EDITABLE = ("title", "target", "leader", "start_date", "deadline_kind", "deadline", "status",
@@ -54,6 +54,8 @@ class TaskDetail:
     fields: dict[str, Any]
     reports: list[Report]
     postponements: list[Postponement]
+    year: int = 0
+    closed: bool = False  # its year is closed: it can be read, not changed
 
 
 def task_detail(db: Database, task_id: int) -> TaskDetail:
@@ -75,6 +77,7 @@ def task_detail(db: Database, task_id: int) -> TaskDetail:
             reports=[Report(r.period, r.reported_on, r.progress_pct, r.text, r.problems, r.next_steps)
                      for r in reports],
             postponements=[Postponement(c.old_date, c.new_date, c.reason, c.changed_on) for c in changes],
+            year=task.plan_year, closed=years.is_closed(session, task.plan_year),
         )
 
 
