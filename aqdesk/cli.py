@@ -47,6 +47,17 @@ def _notify(notices: list[str]) -> None:
         print(f"注意：{notice}", file=sys.stderr)
 
 
+def _year(text: str) -> int:
+    if not (text.isdigit() and len(text) == 4):
+        raise argparse.ArgumentTypeError(f"年度应为四位数字，如 2027：{text}")
+    return int(text)
+
+
+def _year_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--year", type=_year, metavar="YYYY",
+                        help="计划年度，默认为统计日期所在的年度（该年计划尚未载入时为上一年度）")
+
+
 def _global_options(parser: argparse.ArgumentParser, default) -> None:
     """--db and --debug are accepted before or after the command."""
     parser.add_argument("--db", metavar="URL", default=default,
@@ -74,12 +85,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("status", help="预警色统计")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="统计日期，默认今天")
+    _year_option(p)
 
     p = command("tasks", help="列出重点任务及其预警色和原因")
     p.add_argument("--unit", metavar="NAME", help="只列出该单位牵头或配合的任务（名称或简称）")
     p.add_argument("--color", choices=[c.value for c in palette.ORDER], help="只列出该预警色的任务")
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="统计日期，默认今天")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    _year_option(p)
 
     p = command("import", help="导入计划表或单位报送表（xlsx、xls、ods）")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
@@ -90,6 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     p.add_argument("--problems", type=Path, metavar="DIR", help="有问题的文件，把问题清单（Excel）存入该文件夹")
     p.add_argument("--json", action="store_true", help="以 JSON 输出（含每条问题）")
+    p.add_argument("--year", type=_year, metavar="YYYY",
+                   help="计划年度：计划表标题中没有年份时必须指定；报送表默认按报送期所在年度")
 
     command("imports", help="列出导入批次")
     p = command("undo-import", help="撤销一个导入批次")
@@ -100,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="截至日期，默认今天")
     p.add_argument("--unit", metavar="NAME", help="只导出该单位的事项")
+    _year_option(p)
 
     p = command("letters", help="生成督办函（PDF，编号并登记）")
     which = p.add_mutually_exclusive_group(required=True)
@@ -110,6 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="成文日期，默认为统计日期")
     p.add_argument("--requirement", metavar="TEXT", help="工作要求（默认使用标准表述）")
     _format_option(p)
+    _year_option(p)
 
     p = command("sheet", help="交办三色督办单并生成 PDF")
     p.add_argument("--unit", metavar="NAME", required=True, help="责任单位")
@@ -124,11 +141,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--natural-days", action="store_true", help="办理时限按自然日计算（默认工作日）")
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="交办日期，默认今天")
     _format_option(p)
+    _year_option(p)
 
     p = command("summons", help="约谈建议名单（多次逾期反馈督办单的单位）")
     p.add_argument("--out", type=Path, metavar="FILE.pdf", help="另存为 PDF 以便打印")
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="统计日期，默认今天")
     _format_option(p)
+    _year_option(p)
 
     p = command("template", help="生成报送表模板（Excel），供责任单位填报")
     who = p.add_mutually_exclusive_group(required=True)
@@ -136,6 +155,23 @@ def build_parser() -> argparse.ArgumentParser:
     who.add_argument("--all", action="store_true", help="为每个有报送内容的市直部门和县（区）各生成一份")
     p.add_argument("--period", type=_date, required=True, metavar="YYYY-MM-DD", help="报送期（截至日期）")
     p.add_argument("--out", type=Path, required=True, metavar="DIR", help="保存模板的文件夹")
+    _year_option(p)
+
+    p = command("year", help="年度结转：关闭、开启年度，年终汇总")
+    year_sub = p.add_subparsers(dest="year_command", metavar="ACTION", required=True)
+    year_sub.add_parser("list", help="列出各年度及其状态", parents=[common])
+    y = year_sub.add_parser("close", help="结转关闭一个年度（此后该年度只读）", parents=[common])
+    y.add_argument("year", type=_year)
+    y.add_argument("--summary", type=Path, metavar="FILE.pdf", help="同时保存年终汇总")
+    y = year_sub.add_parser("reopen", help="重新打开已关闭的年度（更正后请再次关闭）", parents=[common])
+    y.add_argument("year", type=_year)
+    y = year_sub.add_parser("open", help="开启新年度，结转所选事项", parents=[common])
+    y.add_argument("year", type=_year)
+    y.add_argument("--carry", nargs="*", default=[], choices=["unfinished", "standing", "enterprises"],
+                   help="结转：unfinished 未完成任务，standing 长期坚持任务，enterprises 未完成的退城入园企业")
+    y = year_sub.add_parser("summary", help="年终汇总（PDF）", parents=[common])
+    y.add_argument("year", type=_year)
+    y.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
 
     p = command("backup", help="把数据库备份到文件")
     p.add_argument("file", type=Path)
@@ -200,7 +236,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     from aqdesk.services.reports.overview import overview
 
     with _database(args) as db:
-        summary = overview(db, args.as_of or dt.date.today())
+        summary = overview(db, args.as_of or dt.date.today(), args.year)
     if args.json:
         print(json.dumps(summary.as_json(), ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -224,7 +260,7 @@ def cmd_tasks(args: argparse.Namespace) -> int:
 
     with _database(args) as db:
         as_of = args.as_of or dt.date.today()
-        rows = find_tasks(db, as_of, args.unit, Color(args.color) if args.color else None)
+        rows = find_tasks(db, as_of, args.unit, Color(args.color) if args.color else None, args.year)
     if args.json:
         print(json.dumps({"as_of": as_of.isoformat(), "tasks": [
             {"number": r.number, "title": r.title, "category": r.category, "lead": r.lead,
@@ -251,7 +287,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         for path in args.files:
             result = {"file": str(path)}
             try:
-                plan = prepare(db, path, unit=args.unit, period=args.period, create_units=args.create_units)
+                plan = prepare(db, path, unit=args.unit, period=args.period, create_units=args.create_units,
+                               year=args.year)
             except UserError as exc:
                 result.update(status="refused", errors=1, messages=[str(exc)])
                 refused = True
@@ -260,7 +297,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                     print(f"{path.name}：未导入；{exc}", file=sys.stderr)
                 continue
             ok = plan.committable(args.accept_valid_rows)
-            result.update(unit=plan.unit_name, period=plan.period.isoformat() if plan.period else None,
+            result.update(unit=plan.unit_name, period=plan.period.isoformat() if plan.period else None, year=plan.year,
                           kind=plan.kind, rows_read=plan.rows_read, rows_changed=plan.rows_changed,
                           errors=len(plan.errors), warnings=len(plan.warnings),
                           skipped_rows=len(plan.skipped()) if ok and args.accept_valid_rows else 0)
@@ -338,8 +375,8 @@ def cmd_template(args: argparse.Namespace) -> int:
     from aqdesk.services.importing.templates import template_content, units_with_templates
 
     with _database(args) as db:
-        units = units_with_templates(db) if args.all else [args.unit]
-        contents = [template_content(db, unit, args.period) for unit in units]
+        units = units_with_templates(db, args.period, args.year) if args.all else [args.unit]
+        contents = [template_content(db, unit, args.period, args.year) for unit in units]
     if not contents:
         raise UserError("台账中还没有任何单位需要报送的任务、企业或乡镇，未生成报送表")
     for content in contents:
@@ -371,7 +408,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from aqdesk.services.reports.ledger_export import export_ledgers
 
     with _database(args) as db:
-        path = export_ledgers(db, args.out, args.as_of or dt.date.today(), args.unit)
+        path = export_ledgers(db, args.out, args.as_of or dt.date.today(), args.unit, args.year)
     print(f"已导出台账：{path}")
     return EXIT_OK
 
@@ -383,7 +420,8 @@ def cmd_letters(args: argparse.Namespace) -> int:
         as_of = args.as_of or dt.date.today()
         _notify(letters.notices(db, units, as_of, args.requirement or ""))
         for step in letters.issue_letters(db, units, as_of, args.out, issued_on=args.date,
-                                          requirement=args.requirement or "", formats=FORMATS[args.format]):
+                                          requirement=args.requirement or "", formats=FORMATS[args.format],
+                                          year=args.year):
             files = "　".join(str(p) for p in step.letter.paths)
             print(f"[{step.done}/{step.total}] {step.letter.number}　{step.letter.unit}　{files}")
     return EXIT_OK
@@ -394,7 +432,7 @@ def cmd_sheet(args: argparse.Namespace) -> int:
     from aqdesk.services.supervision import sheet_items, sheet_loop, sheet_print
     with _database(args) as db:
         day = args.as_of or dt.date.today()
-        items = sheet_items.resolve(db, args.item, day)
+        items = sheet_items.resolve(db, args.item, day, args.year)
         level = Color(args.level) if args.level else sheet_items.suggest_level(items)
         _notify(sheet_print.notices(db, [args.requirement or "", args.subject or "", args.source or ""]
                                     + [f"{i.label}：{i.reason}" for i in items]))
@@ -412,15 +450,48 @@ def cmd_summons(args: argparse.Namespace) -> int:
     from aqdesk.services.supervision import summons
     with _database(args) as db:
         as_of = args.as_of or dt.date.today()
-        listed = summons.summons_list(db, as_of)
+        listed = summons.summons_list(db, as_of, args.year)
         if args.out:
             _notify(summons.notices(db, listed))
-            summons.save_summons_pdf(db, as_of, args.out, FORMATS[args.format])
+            summons.save_summons_pdf(db, as_of, args.out, FORMATS[args.format], args.year)
     print(f"约谈建议名单（{listed.rule}）：{len(listed.rows)} 个单位")
     for row in listed.rows:
         print(f"{row.unit}　{row.reason}　{row.numbers}")
     if args.out:
         print("已保存：" + "、".join(str(Path(args.out).with_suffix(f".{kind}")) for kind in FORMATS[args.format]))
+    return EXIT_OK
+
+
+def cmd_year(args: argparse.Namespace) -> int:
+    from aqdesk.services.common import years
+    from aqdesk.services.ledgers import rollover
+    from aqdesk.services.reports import year_summary
+
+    with _database(args) as db:
+        if args.year_command == "list":
+            with db.reading() as session:
+                closed = years.closed_years(session)
+                known = years.known_years(session)
+            for year in known:
+                print(f"{year}年度：{'已结转关闭（只读）' if year in closed else '进行中'}")
+            if not known:
+                print("台账中还没有任何年度的事项。")
+        elif args.year_command == "close":
+            rollover.close_year(db, args.year)
+            print(f"{args.year}年度已结转关闭，此后只能查看。")
+            if args.summary:
+                print(f"年终汇总：{year_summary.save_summary_pdf(db, args.year, args.summary)}")
+        elif args.year_command == "reopen":
+            rollover.reopen_year(db, args.year)
+            print(f"{args.year}年度已重新打开；更正后请再次结转关闭。")
+        elif args.year_command == "open":
+            carry = {rollover.Carry(c) for c in args.carry}
+            counts = rollover.open_year(db, args.year, carry)
+            print(f"已开启{args.year}年度：结转任务 {counts['tasks']} 项，退城入园企业 {counts['enterprises']} 家"
+                  + (f"（{'、'.join(c.label for c in sorted(carry, key=list(rollover.Carry).index))}）" if carry else
+                     "（未结转任何事项）"))
+        else:
+            print(f"年终汇总：{year_summary.save_summary_pdf(db, args.year, args.out)}")
     return EXIT_OK
 
 
@@ -434,7 +505,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: cmd_gui, "gui": cmd_gui, "init": cmd_init, "status": cmd_status,
     "export": cmd_export, "letters": cmd_letters, "sheet": cmd_sheet, "summons": cmd_summons,
     "tasks": cmd_tasks, "import": cmd_import, "imports": cmd_imports, "undo-import": cmd_undo_import,
-    "template": cmd_template, "backup": cmd_backup, "restore": cmd_restore,
+    "template": cmd_template, "backup": cmd_backup, "restore": cmd_restore, "year": cmd_year,
 }
 
 

@@ -71,6 +71,7 @@ class TemplateContent:
     city: str
     office: str
     sheets: tuple[TemplateSheet, ...]
+    year: int | None = None  # the plan year whose items the rows are
 
 
 @dataclass(frozen=True)
@@ -358,6 +359,7 @@ def _metadata(ws: Worksheet, content: TemplateContent, generated_at: dt.datetime
         ("unit", content.unit),
         ("period", content.period.isoformat()),
         ("generated_at", generated_at.isoformat()),
+        *((("year", str(content.year)),) if content.year else ()),
     )
     for number, (key, value) in enumerate(pairs, 1):
         put_value(ws.cell(number, 1), key)

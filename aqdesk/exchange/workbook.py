@@ -102,6 +102,7 @@ class Table:
     columns: dict[str, int]
     rows: list[SourceRow] = field(default_factory=list)
     hidden: bool = False
+    title: str = ""  # the text above the header row (「2027年重点任务清单」)
 
 
 @dataclass
@@ -405,8 +406,9 @@ class _SheetReader:
                 self.file, f"「{heading}」出现在多列，只读取第一列（{_letters(header.columns[heading] + first_column)}列）",
                 Severity.WARNING, sheet.name, number, heading))
         body = itertools.chain((pair for pair in head if pair[0] > number), rows)
+        title = " ".join(v.strip() for n, row in head if n < number for v in row if v.__class__ is str and v.strip())
         table = Table(sheet.name, kind, number,
-                      {h: i + first_column for h, i in header.columns.items()}, hidden=hidden)
+                      {h: i + first_column for h, i in header.columns.items()}, hidden=hidden, title=title)
         table.rows = self._rows(table, header, body)
         merges = self.ods_merges.get(sheet.name, ()) if self.ods_merges is not None else sheet.merged_cell_ranges
         _fill_merged(table, merges or ())

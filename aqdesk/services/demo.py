@@ -41,6 +41,7 @@ from aqdesk.domain.enums import (
     TaskStatus,
     UnitKind,
 )
+from aqdesk.domain.plan_years import year_of_dates
 from aqdesk.errors import UserError
 from aqdesk.services.common import settings, workdays
 from aqdesk.services.common.units import UnitDirectory
@@ -104,6 +105,9 @@ class _Loader:
         return dt.date.fromisoformat(text) + self.shift if text.strip() else None
 
     def run(self) -> None:
+        # one plan, whose few tasks due next spring are still this year's
+        self.year = year_of_dates(self.date(row["deadline"]) for row in _rows("tasks.csv")
+                                  if not DeadlineKind.from_label(row["deadline"]))
         self.units()
         self.units_by_name = UnitDirectory(self.s)
         self.tasks()
@@ -151,7 +155,7 @@ class _Loader:
             progress = int(row["progress"])
             history = reports.get(row["number"], [])
             task = Task(
-                number=row["number"], category=categories[row["category"]], title=row["title"],
+                plan_year=self.year, number=row["number"], category=categories[row["category"]], title=row["title"],
                 target=row["target"], lead_unit_id=self.unit(row["lead"]), leader=row["leader"],
                 start_date=self.date(row["start"]), deadline_kind=kind.value,
                 deadline=self.date(row["deadline"]) if kind is DeadlineKind.DATE else None,
@@ -175,6 +179,7 @@ class _Loader:
                 name=row["name"], credit_code=row["credit_code"] or None,
                 county_id=self.unit(row["county"]), industry=row["industry"],
                 original_site=row["original_site"], park=row["park"], problems=row["problems"],
+                first_year=self.year,
             )
             for seq, kind in enumerate(MilestoneKind):
                 milestone = Milestone(

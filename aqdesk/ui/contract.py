@@ -23,7 +23,7 @@ class Page(QWidget):
 
     title = ""
 
-    def refresh(self, db: Database, as_of: dt.date) -> None:
+    def refresh(self, db: Database, as_of: dt.date, year: int | None = None) -> None:
         """Reload everything shown from the database, as of that date."""
         raise NotImplementedError
 

@@ -7,8 +7,10 @@ import datetime as dt
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -19,12 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from aqdesk import APP_TITLE, __version__
-from aqdesk.db.database import Database
+from aqdesk.db.database import Database, open_database
 from aqdesk.domain.enums import ItemKind
 from aqdesk.errors import UserError
-from aqdesk.services.common import backup, editing, workdays
+from aqdesk.services.common import backup, editing, workdays, years
 from aqdesk.services.importing.commit import undo_import
-from aqdesk.ui import remembered
+from aqdesk.ui import recent_databases, remembered
 from aqdesk.ui.contract import Page
 from aqdesk.ui.dialogs.calendar_dialog import CalendarDialog
 from aqdesk.ui.dialogs.common import EditDialog
@@ -34,6 +36,7 @@ from aqdesk.ui.dialogs.settings_dialog import SettingsDialog
 from aqdesk.ui.dialogs.task_dialog import TaskDialog
 from aqdesk.ui.dialogs.township_dialog import TownshipDialog
 from aqdesk.ui.dialogs.units_dialog import UnitsDialog
+from aqdesk.ui.dialogs.year_dialog import YearDialog
 from aqdesk.ui.pages import ledgers as pages
 from aqdesk.ui.pages.export_page import ExportPage
 from aqdesk.ui.pages.import_page import ImportPage
@@ -59,6 +62,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.db = db
         self.as_of = as_of or dt.date.today()
+        self.year: int | None = None  # the plan year chosen; None follows the as-of date
         self.setStyleSheet(STYLE)
         self._stale: set[int] = set()
         self._make_actions()
@@ -70,6 +74,16 @@ class MainWindow(QMainWindow):
 
     # construction ------------------------------------------------------------------
     def _make_actions(self) -> None:
+        self.open_db_action = QAction(self.tr("打开数据库(&O)…"), self, shortcut=QKeySequence.StandardKey.Open,
+                                      toolTip=self.tr("打开另一个数据库文件，例如往年的存档"))
+        self.open_db_action.triggered.connect(self.choose_database)
+        self.new_db_action = QAction(self.tr("新建数据库(&N)…"), self, shortcut=QKeySequence.StandardKey.New)
+        self.new_db_action.triggered.connect(self.new_database)
+        self.server_db_action = QAction(self.tr("连接服务器数据库(&S)…"), self,
+                                        toolTip=self.tr("输入共享数据库的地址，如 postgresql+psycopg://用户@服务器/aqdesk"))
+        self.server_db_action.triggered.connect(self.connect_server)
+        self.years_action = QAction(self.tr("年度结转(&Y)…"), self)
+        self.years_action.triggered.connect(self.manage_years)
         self.backup_action = QAction(self.tr("备份数据库(&B)…"), self, shortcut=QKeySequence("Ctrl+Shift+B"),
                                      toolTip=self.tr("把当前数据库复制为一个备份文件"))
         self.backup_action.triggered.connect(self.backup_database)
@@ -143,6 +157,10 @@ class MainWindow(QMainWindow):
 
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        file_menu.addActions([self.open_db_action, self.new_db_action, self.server_db_action])
+        self.recent_menu = file_menu.addMenu(self.tr("最近打开(&R)"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
         file_menu.addActions([self.backup_action, self.restore_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -156,7 +174,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.refresh_action)
         tools_menu = self.menuBar().addMenu(self.tr("工具(&T)"))
-        tools_menu.addActions([self.units_action, self.calendar_action, self.settings_action])
+        tools_menu.addActions([self.units_action, self.calendar_action, self.years_action, self.settings_action])
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self.about_action)
 
@@ -168,6 +186,11 @@ class MainWindow(QMainWindow):
         self.date_edit.setDate(QDate(self.as_of))
         self.date_edit.dateChanged.connect(lambda d: self.set_as_of(d.toPython()))
         bar.addWidget(self.date_edit)
+        bar.addWidget(QLabel(self.tr("  年度：")))
+        self.year_combo = QComboBox(objectName="yearCombo")
+        self.year_combo.setToolTip(self.tr("查看哪一年的计划；已结转关闭的年度只能查看"))
+        self.year_combo.activated.connect(lambda _index: self.set_year(self.year_combo.currentData()))
+        bar.addWidget(self.year_combo)
         bar.addAction(self.refresh_action)
         self.addToolBar(bar)
 
@@ -176,17 +199,36 @@ class MainWindow(QMainWindow):
         self.as_of_label = QLabel()
         self.calendar_label = QLabel()
         self.calendar_label.setStyleSheet("color:#8a6100")
+        self.year_label = QLabel()
+        self.year_label.setStyleSheet("color:#b3261e; font-weight:bold")
         self.statusBar().addWidget(self.db_label, 1)
+        self.statusBar().addPermanentWidget(self.year_label)
         self.statusBar().addPermanentWidget(self.calendar_label)
         self.statusBar().addPermanentWidget(self.as_of_label)
         self._update_status_bar()
 
     def _update_status_bar(self) -> None:
+        self._fill_years()
         self.db_label.setText(arg(self.tr("数据库：%1"), self.db.display_name))
+        self.db_label.setToolTip(self.db.display_name)
         self.as_of_label.setText(arg(self.tr("截至：%1"), self.as_of.isoformat()))
         missing = workdays.years_without_official_data(self.db, self.as_of)
         self.calendar_label.setText(self.tr("%1年无官方节假日安排，按周一至周五计算（工具→工作日历）").replace(
             "%1", "、".join(map(str, missing))) if missing else "")
+
+    def _fill_years(self) -> None:
+        """The years the ledger holds, the closed ones marked; the one shown selected."""
+        with self.db.reading() as session:
+            known, closed = years.known_years(session), years.closed_years(session)
+            shown = years.resolve(session, self.as_of, self.year)
+        self.year_combo.clear()
+        for year in sorted({*known, shown}):
+            text = self.tr("%1年（已结转·只读）") if year in closed else self.tr("%1年")
+            self.year_combo.addItem(text.replace("%1", str(year)), year)
+        self.year_combo.setCurrentIndex(self.year_combo.findData(shown))
+        self.shown_year = shown
+        self.year_label.setText(self.tr("%1年度已结转关闭，只能查看").replace("%1", str(shown))
+                                if shown in closed else "")
 
     # behaviour ---------------------------------------------------------------------
     def show_page(self, row: int) -> None:
@@ -197,7 +239,7 @@ class MainWindow(QMainWindow):
             self._refresh_page(row)
 
     def _refresh_page(self, row: int) -> None:
-        self.pages[row][1].refresh(self.db, self.as_of)
+        self.pages[row][1].refresh(self.db, self.as_of, self.year)
         self._stale.discard(row)
 
     def _data_changed(self) -> None:
@@ -212,6 +254,73 @@ class MainWindow(QMainWindow):
         self.as_of = as_of
         self._update_status_bar()
         self.refresh_all()
+
+    def set_year(self, year: int | None) -> None:
+        """Show ``year``'s plan; choosing the year the date falls in follows the date again."""
+        with self.db.reading() as session:
+            self.year = None if year == years.default_year(session, self.as_of) else year
+        self._update_status_bar()
+        self.refresh_all()
+
+    def manage_years(self) -> None:
+        dialog = YearDialog(self.db, self)
+        dialog.exec()
+        if dialog.changed:
+            self._update_status_bar()
+            self.refresh_all()
+
+    # other databases -----------------------------------------------------------------
+    def choose_database(self) -> None:
+        chosen = remembered.ask_open(self, self.tr("打开数据库"), remembered.Folder.DATABASE,
+                                     self.tr("aqdesk 数据库 (*.db);;所有文件 (*)"), many=False)
+        if chosen:
+            self.switch_database(recent_databases.sqlite_url(chosen[0]))
+
+    def new_database(self) -> None:
+        path = remembered.ask_save(self, self.tr("新建数据库"), remembered.Folder.DATABASE, "aqdesk.db",
+                                   self.tr("aqdesk 数据库 (*.db)"))
+        if path is None:
+            return
+        if path.exists():
+            QMessageBox.warning(self, self.tr("新建数据库"), arg(self.tr(
+                "“%1”已存在。要使用它，请用“打开数据库”。"), str(path)))
+            return
+        self.switch_database(recent_databases.sqlite_url(path))
+
+    def connect_server(self) -> None:
+        url, ok = QInputDialog.getText(self, self.tr("连接服务器数据库"), self.tr(
+            "数据库地址（SQLAlchemy URL），如 postgresql+psycopg://用户:密码@服务器/aqdesk："))
+        if ok and url.strip():
+            self.switch_database(url.strip())
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for url in recent_databases.recent():
+            action = self.recent_menu.addAction(recent_databases.label(url))
+            action.triggered.connect(lambda _checked=False, u=url: self.switch_database(u))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
+
+    def switch_database(self, url: str) -> bool:
+        """Open ``url`` (creating and migrating it as at start-up) in place of the database in
+        use, which stays as it was if the new one cannot be opened."""
+        try:
+            db = open_database(url)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("无法打开数据库"), str(exc))
+            return False
+        with db.transaction() as session:
+            workdays.seed_if_empty(session)
+        recent_databases.remember(self.db.url)
+        recent_databases.remember(url)
+        self.db.close()
+        self.db = db
+        self.year = None
+        self.history.clear()
+        self._update_status_bar()
+        self.refresh_all()
+        self.statusBar().showMessage(arg(self.tr("已打开数据库：%1"), db.display_name), 8000)
+        return True
 
     def open_dialog(self, dialog: EditDialog) -> None:
         dialog.acted.connect(self.history.push)

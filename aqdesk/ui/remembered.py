@@ -19,6 +19,7 @@ class Folder(Enum):
     ATTACHMENTS = "folders/attachments"  # a unit's feedback material on a sheet
     IMPORT = "folders/import"  # workbooks the units send in
     REPORTS = "folders/reports"  # problem lists sent back to a unit
+    DATABASE = "folders/database"  # an office database file opened or created from the File menu
 
     def path(self, fallback: Path | None = None) -> Path:
         value = QSettings().value(self.value)

@@ -209,3 +209,33 @@ def test_0003_moves_an_imports_field_entries_into_its_record(tmp_path, edited_la
                 "integer", "integer")
     finally:
         db.close()
+
+
+def test_plan_years_are_placed_by_dates_on_a_database_of_the_previous_version(tmp_path):
+    """rev0003_demo.db.gz: the demo office as aqdesk wrote it before plan years (revision 0003).
+    Its one plan has tasks due in the spring of 2027; they stay 2026's."""
+    import datetime as dt
+    import gzip
+
+    from sqlalchemy import func, select
+
+    from aqdesk.db.models import Enterprise, SubstitutionTarget, SupervisionSheet, Task
+    from aqdesk.services.ledgers import tasks
+
+    path = tmp_path / "old.db"
+    path.write_bytes(gzip.decompress((Path(__file__).parent / "fixtures" / "rev0003_demo.db.gz").read_bytes()))
+    assert revision_of(path) == "0003"
+    with sqlite3.connect(path) as con:
+        assert con.execute("SELECT count(*) FROM task WHERE deadline >= '2027-01-01'").fetchone()[0] > 0
+    db = open_database(f"sqlite:///{path.as_posix()}")
+    try:
+        assert revision_of(path) == migrate.head_revision()
+        with db.reading() as s:
+            assert dict(s.execute(select(Task.plan_year, func.count()).group_by(Task.plan_year)).all()) == {2026: 60}
+            assert set(s.scalars(select(SubstitutionTarget.season))) == {2026}
+            assert set(s.scalars(select(SupervisionSheet.year))) == {2026}
+            assert s.scalar(select(func.count()).where(Enterprise.first_year <= 2026, Enterprise.last_year.is_(None))) == 77
+        rows = tasks.task_rows(db, dt.date(2026, 11, 23))
+        assert len(rows) == 60 and next(r for r in rows if r.number == "1-01").postponed == 2
+    finally:
+        db.close()

@@ -250,7 +250,8 @@ def test_metadata_sheet_is_hidden_and_read(county_template):
     ws = book["_aqdesk"]
     assert ws.sheet_state == "veryHidden"
     pairs = {row[0]: row[1] for row in ws.iter_rows(values_only=True)}
-    assert set(pairs) == {"template_version", "unit", "period", "generated_at"}
+    assert set(pairs) == {"template_version", "unit", "period", "generated_at", "year"}
+    assert pairs["year"] == "2026"
     assert read_workbook(county_template).metadata == pairs
 
 

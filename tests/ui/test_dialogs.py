@@ -114,3 +114,44 @@ def test_the_office_points_a_role_at_a_font_file(qtbot, demo_db, tmp_path):
     assert settings.load_all(demo_db)[document_fonts.KEY] == {"body": bundled}
     body = next(r for r in document_fonts.role_fonts(demo_db) if r.role == "body")
     assert body.chosen_file == bundled and body.origin == "办公室指定"
+
+
+# An arrangement made up for the test in the notice's words: 2027's is not yet published.
+NOTICE_2027 = """国务院办公厅关于2027年部分节假日安排的通知
+经国务院批准，现将2027年元旦、春节放假调休日期的具体安排通知如下。
+一、元旦：1月1日（周五）至3日（周日）放假，共3天。
+二、春节：2月6日（农历除夕、周六）至12日（周五）放假调休，共7天。2月20日（周六）上班。
+"""
+
+
+def test_a_pasted_notice_is_shown_on_the_calendar_and_saved_as_the_years_calendar(qtbot, demo_db, monkeypatch):
+    make_app()
+    calendar = CalendarDialog(demo_db, dt.date(2027, 1, 1))
+    qtbot.addWidget(calendar)
+    assert "没有官方放假安排" in calendar.year_label.text()
+
+    from aqdesk.ui.dialogs import notice_dialog
+    seen = {}
+
+    def run(dialog):
+        dialog.text.setPlainText("一、元旦：1月1日放假。")
+        qtbot.mouseClick(dialog.read_button, Qt.MouseButton.LeftButton)
+        assert "未找到年份" in dialog.summary.text() and not dialog.buttons.button(dialog.buttons.StandardButton.Save).isEnabled()
+        dialog.text.setPlainText(NOTICE_2027)
+        qtbot.mouseClick(dialog.read_button, Qt.MouseButton.LeftButton)
+        seen["summary"] = dialog.summary.text()
+        seen["feb8"] = dialog.calendar.dateTextFormat(QDate(2027, 2, 8)).background().color()
+        seen["feb20"] = dialog.calendar.dateTextFormat(QDate(2027, 2, 20)).background().color()
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+        return dialog.result()
+
+    monkeypatch.setattr(notice_dialog.NoticeDialog, "exec", run)
+    qtbot.mouseClick(calendar.notice_button, Qt.MouseButton.LeftButton)
+    assert "春节：2月6日至2月12日放假7天；2月20日上班" in seen["summary"] and "改变 7 天" in seen["summary"]
+    assert seen["feb8"] == HOLIDAY and seen["feb20"] == MAKEUP_WORKDAY
+    year = workdays.year_calendar(demo_db, 2027)
+    assert year.official and len(year.days) == 365
+    assert year.days[dt.date(2027, 2, 8)] == (False, workdays.SOURCE_NOTICE)
+    assert year.days[dt.date(2027, 2, 20)] == (True, workdays.SOURCE_NOTICE)
+    assert "已载入" in calendar.year_label.text() and calendar.changed
+    assert workdays.years_without_official_data(demo_db, dt.date(2026, 11, 23)) == []

@@ -80,3 +80,14 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)  # JSON
+
+
+class PlanYear(Base):
+    """A plan year the office has opened; once closed its items are read-only."""
+
+    __tablename__ = "plan_year"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    opened_at: Mapped[dt.datetime] = mapped_column(DateTime, default=dt.datetime.now)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    closed_by: Mapped[str] = mapped_column(String(100), default="")

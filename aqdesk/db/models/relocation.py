@@ -24,6 +24,10 @@ class Enterprise(Versioned, Base):
     original_site: Mapped[str] = mapped_column(String(200), default="")
     park: Mapped[str] = mapped_column(String(200), default="")
     problems: Mapped[str] = mapped_column(Text, default="")
+    # The programme runs over years; an enterprise is in each year's ledger from the year it
+    # joined until the year it left (NULL: still in), its milestones in the years they fall in.
+    first_year: Mapped[int] = mapped_column(Integer, default=lambda: dt.date.today().year)
+    last_year: Mapped[int | None] = mapped_column(Integer)
 
     county: Mapped[Unit] = relationship()
     milestones: Mapped[list[Milestone]] = relationship(

@@ -11,13 +11,21 @@ from aqdesk.db.base import Base, Versioned
 from aqdesk.db.column_types import EnumText
 from aqdesk.db.models.units import Unit
 from aqdesk.domain.enums import SubstitutionKind
+from aqdesk.domain.plan_years import season_of
+
+
+def _season(context) -> int:
+    deadline = context.get_current_parameters().get("deadline")
+    return season_of(deadline) or dt.date.today().year
 
 
 class SubstitutionTarget(Versioned, Base):
     __tablename__ = "substitution_target"
-    __table_args__ = (UniqueConstraint("township_id", "kind"),)
+    __table_args__ = (UniqueConstraint("season", "township_id", "kind"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # the heating season the households are switched for, by the year it starts
+    season: Mapped[int] = mapped_column(Integer, default=_season)
     township_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
     kind: Mapped[SubstitutionKind] = mapped_column(EnumText(SubstitutionKind, 20))
     target_households: Mapped[int] = mapped_column(Integer, default=0)

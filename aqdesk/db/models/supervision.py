@@ -13,10 +13,16 @@ from aqdesk.db.models.units import Unit
 from aqdesk.domain.enums import Color, DayKind, ItemKind, LoopStep
 
 
+def _sheet_year(context) -> int:
+    issued = context.get_current_parameters().get("issued_on")
+    return issued.year if issued else dt.date.today().year
+
+
 class SupervisionSheet(Versioned, Base):
     __tablename__ = "supervision_sheet"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, default=_sheet_year, index=True)
     number: Mapped[str] = mapped_column(String(50), unique=True)
     level: Mapped[Color] = mapped_column(EnumText(Color, 10))
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)

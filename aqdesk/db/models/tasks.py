@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -21,6 +22,7 @@ from aqdesk.db.base import Base, Versioned
 from aqdesk.db.column_types import EnumText
 from aqdesk.db.models.units import Unit
 from aqdesk.domain.enums import DeadlineKind, TaskStatus
+from aqdesk.domain.plan_years import year_of_dates
 
 task_cooperator = Table(
     "task_cooperator",
@@ -38,14 +40,23 @@ class Category(Versioned, Base):
     name: Mapped[str] = mapped_column(String(100), unique=True)
 
 
+def _plan_year(context) -> int:
+    """A task added without a year belongs to the year its dates say."""
+    values = context.get_current_parameters()
+    return year_of_dates([values.get("deadline") or values.get("start_date")]) or dt.date.today().year
+
+
 class Task(Versioned, Base):
     __tablename__ = "task"
     __table_args__ = (
         CheckConstraint("progress_pct BETWEEN 0 AND 100", name="progress_range"),
+        UniqueConstraint("plan_year", "number"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    number: Mapped[str] = mapped_column(String(20), unique=True)
+    # numbers repeat from year to year: 1-01 of 2027 is not 1-01 of 2026
+    plan_year: Mapped[int] = mapped_column(Integer, default=_plan_year)
+    number: Mapped[str] = mapped_column(String(20))
     category_id: Mapped[int] = mapped_column(ForeignKey("category.id"), index=True)
     title: Mapped[str] = mapped_column(String(200))
     target: Mapped[str] = mapped_column(Text, default="")
@@ -62,6 +73,8 @@ class Task(Versioned, Base):
     problems: Mapped[str] = mapped_column(Text, default="")
     next_steps: Mapped[str] = mapped_column(Text, default="")
     last_reported_on: Mapped[dt.date | None] = mapped_column(Date)
+    # 结转: the unfinished task of an earlier year this one continues; its history stays there
+    carried_from_id: Mapped[int | None] = mapped_column(ForeignKey("task.id"), index=True)
 
     category: Mapped[Category] = relationship()
     lead_unit: Mapped[Unit] = relationship()

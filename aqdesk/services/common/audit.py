@@ -20,6 +20,7 @@ from aqdesk.db.base import Base
 from aqdesk.db.models import AuditEntry, ImportBatch
 from aqdesk.domain.ledger_columns import field_label, table_label
 from aqdesk.errors import UserError
+from aqdesk.services.common import years
 from aqdesk.services.common.import_record import Touches, later_import
 from aqdesk.services.common.stored import DELETED, INSERTED, from_text, to_text
 
@@ -106,11 +107,14 @@ def undo(session: Session, action_id: str) -> ChangeSet:
         _refuse_if_touched_later(session, entry, last_id, model)
         if entry.field == DELETED:
             values = json.loads(entry.old_value or "{}")
-            changes.insert(model(**{k: from_text(model.__table__.c[k], v) for k, v in values.items()}))
+            restored = model(**{k: from_text(model.__table__.c[k], v) for k, v in values.items()})
+            years.refuse_closed_row(session, restored, _describe(entry))
+            changes.insert(restored)
             continue
         row = session.get(model, entry.row_id)
         if row is None:
             raise UserError(f"无法撤销：{_describe(entry)}已被删除。")
+        years.refuse_closed_row(session, row, _describe(entry))
         if entry.field == INSERTED:
             changes.delete(row)
         else:

@@ -13,7 +13,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from aqdesk.db.base import Base
 from aqdesk.db.database import Database
 from aqdesk.errors import UserError
-from aqdesk.services.common import audit
+from aqdesk.services.common import audit, years
 
 Row = TypeVar("Row", bound=Base)
 
@@ -29,6 +29,7 @@ def editing(db: Database, model: type[Row], row_id: int, expected_version: int,
                 raise UserError(f"{label}已不存在（可能已被删除），请刷新。")
             if row.version != expected_version:
                 raise UserError(f"{label}已被他人修改，请关闭后重新打开再修改。")
+            years.refuse_closed_row(session, row, label)
             yield session, row
     except StaleDataError as exc:
         raise UserError(f"保存失败：{label}刚被他人修改，请重新打开后再修改。") from exc

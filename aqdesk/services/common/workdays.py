@@ -5,15 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from aqdesk.db.database import Database
 from aqdesk.db.models import CalendarDay
+from aqdesk.domain.holiday_notice import HolidayNotice, parse_notice
 from aqdesk.domain.workcalendar import WorkCalendar
+from aqdesk.errors import UserError
 
 SOURCE_OFFICIAL = "chinese_calendar"
+SOURCE_NOTICE = "state_council_notice"  # read from the notice text the office pasted
 SOURCE_OFFICE = "office"
+PUBLISHED = (SOURCE_OFFICIAL, SOURCE_NOTICE)
 
 
 def official_years() -> range:
@@ -64,13 +68,48 @@ def year_calendar(db: Database, year: int) -> YearCalendar:
         rows = session.execute(select(CalendarDay).where(
             CalendarDay.day >= dt.date(year, 1, 1), CalendarDay.day <= dt.date(year, 12, 31))).scalars()
         days = {r.day: (r.is_workday, r.source) for r in rows}
-    official = any(s == SOURCE_OFFICIAL for _w, s in days.values())
+    official = any(s in PUBLISHED for _w, s in days.values())
     breaks: frozenset[dt.date] = frozenset()
     if official and year in official_years():
         import chinese_calendar
 
         breaks = frozenset(d for d in chinese_calendar.holidays if d.year == year)
     return YearCalendar(year, official, days, breaks)
+
+
+def read_notice(text: str) -> HolidayNotice:
+    """The pasted notice, read; refused with what is wrong when it cannot be read whole."""
+    notice = parse_notice(text)
+    if notice.problems:
+        raise UserError("无法读取该通知：" + "；".join(notice.problems))
+    return notice
+
+
+def notice_changes(db: Database, notice: HolidayNotice) -> list[tuple[dt.date, bool, bool]]:
+    """The days whose status the notice changes: (day, working now, working per notice)."""
+    current = load_year(db, notice.year)
+    return [(day, current[day], working) for day, working in notice.year_days().items() if current[day] != working]
+
+
+def load_year(db: Database, year: int) -> dict[dt.date, bool]:
+    calendar = year_calendar(db, year)
+    day, days = dt.date(year, 1, 1), {}
+    while day.year == year:
+        days[day] = calendar.days.get(day, (day.weekday() < 5, ""))[0]
+        day += dt.timedelta(days=1)
+    return days
+
+
+def apply_notice(db: Database, notice: HolidayNotice) -> int:
+    """The notice's arrangement becomes the year's calendar, replacing what was there (the
+    office's own rulings of that year included: the notice is the authority); returns the
+    days saved."""
+    with db.transaction() as session:
+        session.execute(delete(CalendarDay).where(
+            CalendarDay.day.between(dt.date(notice.year, 1, 1), dt.date(notice.year, 12, 31))))
+        rows = [{"day": d, "is_workday": w, "source": SOURCE_NOTICE} for d, w in notice.year_days().items()]
+        session.execute(CalendarDay.__table__.insert(), rows)
+        return len(rows)
 
 
 def set_day(db: Database, day: dt.date, is_workday: bool) -> None:
@@ -99,5 +138,5 @@ def years_without_official_data(db: Database, as_of: dt.date) -> list[int]:
     years = [as_of.year] + ([as_of.year + 1] if as_of.month >= 10 else [])
     with db.reading() as session:
         return [y for y in years if session.scalar(select(CalendarDay.day).where(
-            CalendarDay.source == SOURCE_OFFICIAL,
+            CalendarDay.source.in_(PUBLISHED),
             CalendarDay.day.between(dt.date(y, 1, 1), dt.date(y, 12, 31))).limit(1)) is None]

@@ -121,6 +121,7 @@ class FilePlan:
     problems: list[Problem]  # file- and sheet-level ones, and every row's
     rows: list[RowOutcome]  # rows with a problem or a change, but for those in ``bulk``
     bulk: list[Bulk] = field(default_factory=list)  # rows without an error, all changing
+    year: int | None = None  # the plan year whose items it changes
 
     @property
     def rows_read(self) -> int:

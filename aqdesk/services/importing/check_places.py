@@ -75,7 +75,7 @@ def loose_coal_return(ctx: Context, table: Table) -> list[RowOutcome]:
 
 
 def loose_coal_targets(ctx: Context, table: Table) -> list[RowOutcome]:
-    year = (ctx.period or ctx.today).year
+    year = ctx.year
     outcomes = []
     for out, read, src in rows_of(ctx, table, outcomes):
         county_ref = unit_ref(ctx, out, H.COUNTY, read.text(H.COUNTY, required=True), table.sheet, UnitKind.COUNTY)
@@ -123,7 +123,7 @@ def substitution_plan(ctx: Context, table: Table) -> list[RowOutcome]:
         item = f"{county_name}{township_name}（{kind.label}）"
         if found is None:
             out.inserts.append(Insert("substitution_target", {
-                "township_id": township, "kind": kind.value, "target_households": target, "completed": 0,
+                "season": ctx.year, "township_id": township, "kind": kind.value, "target_households": target, "completed": 0,
                 "accepted": 0, "deadline": deadline}, item, table.sheet, src.number))
             continue
         row_id, version, old_target, _c, _a, old_deadline = found

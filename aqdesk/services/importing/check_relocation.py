@@ -107,7 +107,7 @@ def relocation_plan(ctx: Context, table: Table) -> list[RowOutcome]:
             continue
         if enterprise is None:
             ref = f"enterprise:{key}"
-            out.inserts.append(Insert("enterprise", {**fields, "problems": ""}, name, table.sheet, src.number, ref=ref))
+            out.inserts.append(Insert("enterprise", {**fields, "problems": "", "first_year": ctx.year}, name, table.sheet, src.number, ref=ref))
             out.inserts.extend(
                 Insert("milestone", {"enterprise_id": Ref(ref), "kind": kind.value, "seq": seq,
                                      "planned_date": planned.get(kind)}, f"{name} {kind.label}", table.sheet,
@@ -117,9 +117,18 @@ def relocation_plan(ctx: Context, table: Table) -> list[RowOutcome]:
         change(out, table="enterprise", row_id=enterprise.id, version=enterprise.version, item=name,
                sheet=table.sheet, fields={f: (field_label("enterprise", f), getattr(enterprise, f), v) for f, v in fields.items()
                                           if v or f in ("name", "county_id")})
+        if enterprise.last_year is not None and enterprise.last_year < ctx.year:
+            ctx.warn(out, H.ENTERPRISE, name, f"该企业已于{enterprise.last_year}年度移出台账，将重新列入{ctx.year}年度")
+            change(out, table="enterprise", row_id=enterprise.id, version=enterprise.version, item=name,
+                   sheet=table.sheet, fields={"last_year": ("列入台账至（年度）", enterprise.last_year, None)})
         for kind, date in planned.items():
             milestone = ctx.milestones.get(enterprise.id, {}).get(kind.value)
             if milestone is None or date is None or date == milestone.planned_date:
+                continue
+            if milestone.actual_date and milestone.actual_date.year < ctx.year:
+                # a milestone reached belongs to the year it was reached in
+                ctx.warn(out, PLANNED[kind], date.isoformat(), f"{kind.label}已于{milestone.actual_date.isoformat()}完成，"
+                         f"属于{milestone.actual_date.year}年度，{ctx.year}年计划不再更改其计划时间")
                 continue
             change(out, table="milestone", row_id=milestone.id, version=milestone.version, item=name,
                    sheet=table.sheet, fields={"planned_date": (PLANNED[kind], milestone.planned_date, date)})

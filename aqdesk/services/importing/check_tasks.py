@@ -126,7 +126,8 @@ def task_plan(ctx: Context, table: Table) -> list[RowOutcome]:
         task = ctx.tasks.get(number)
         if task is None:
             ref = f"task:{number}"
-            out.inserts.append(Insert("task", {"number": number, "status": TaskStatus.NOT_STARTED.value,
+            out.inserts.append(Insert("task", {"plan_year": ctx.year, "number": number,
+                                               "status": TaskStatus.NOT_STARTED.value,
                                                "progress_pct": 0, **values}, f"任务 {number}", table.sheet,
                                       src.number, ref=ref))
             out.inserts.extend(Insert("task_cooperator", {"task_id": Ref(ref), "unit_id": unit}, f"任务 {number} 配合单位",

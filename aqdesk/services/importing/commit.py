@@ -28,7 +28,7 @@ from aqdesk.db.models import AuditEntry, ImportBatch
 from aqdesk.domain.ledger_columns import table_label
 from aqdesk.errors import UserError
 from aqdesk.gcpause import collector_paused
-from aqdesk.services.common import import_record
+from aqdesk.services.common import import_record, years
 from aqdesk.services.common.audit import current_user, of_field
 from aqdesk.services.common.stored import DELETED, INSERTED, to_text
 from aqdesk.services.importing.changes import Bulk, FieldChange, FilePlan, Insert, Ref
@@ -213,6 +213,8 @@ def undo_import(db: Database, batch_id: int) -> None:
         inserted = session.execute(select(AuditEntry.table_name, AuditEntry.row_id, AuditEntry.new_value).where(
             AuditEntry.batch_id == batch_id, AuditEntry.source == SOURCE, AuditEntry.field == INSERTED)
             .order_by(AuditEntry.id)).all()
+        years.refuse_closed_rows(session, [*{(t, r) for t, r, _f in import_record.changed(groups)},
+                                           *((t, r) for t, r, _v in inserted)], f"批次 {batch_id}改动的记录")
         restorations = list(import_record.restorations(groups))
         # Versions are read before the later-edit check: an edit saved after this shows in
         # the check or, if saved after the check too, as a changed version when writing.

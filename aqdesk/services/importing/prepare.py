@@ -25,6 +25,7 @@ from aqdesk.services.importing import (
 )
 from aqdesk.services.importing.changes import FilePlan, RowOutcome
 from aqdesk.services.importing.context import Context, Sender, places_from
+from aqdesk.services.importing.file_year import file_year
 
 TEMPLATE_VERSION = "1"
 Checker = Callable[[Context, Table], list[RowOutcome]]
@@ -42,14 +43,15 @@ CHECKERS: dict[SheetKind, Checker] = {
 
 def prepare(db: Database, path: str | Path, *, unit: str | None = None, period: dt.date | None = None,
             create_units: bool = False, today: dt.date | None = None,
-            cancel: Callable[[], bool] = lambda: False) -> FilePlan:
-    """Read ``path`` and work out every change it asks for; raises ``UserError`` only when
-    the file cannot be read at all (the message names the file)."""
+            cancel: Callable[[], bool] = lambda: False, year: int | None = None) -> FilePlan:
+    """Read ``path`` and work out every change it asks for, on the items of the plan year the
+    file is for (``year`` when given); raises ``UserError`` only when the file cannot be read
+    at all (the message names the file)."""
     # calamine lets go of the GIL while it parses: the ledger's 双替代 targets, the one big
     # thing a return may need, are read meanwhile on the other core.
     with collector_paused(), ThreadPoolExecutor(1, thread_name_prefix="aqdesk-read-ahead") as pool:
         places = pool.submit(_read_places, db)
-        return _prepare(db, path, unit, period, create_units, today, cancel, places)
+        return _prepare(db, path, unit, period, create_units, today, cancel, places, year)
 
 
 def _read_places(db: Database):
@@ -58,7 +60,7 @@ def _read_places(db: Database):
 
 
 def _prepare(db: Database, path: str | Path, unit: str | None, period: dt.date | None, create_units: bool,
-             today: dt.date | None, cancel: Callable[[], bool], places: Future) -> FilePlan:
+             today: dt.date | None, cancel: Callable[[], bool], places: Future, year: int | None) -> FilePlan:
     today = today or dt.date.today()
     book = read_workbook(path, unit_hint=unit, cancel=cancel)
     problems = list(book.problems)
@@ -84,8 +86,10 @@ def _prepare(db: Database, path: str | Path, unit: str | None, period: dt.date |
             if period is None:
                 file_error("无法确定报送期：请指定报送期（命令行 --period）")
         _refuse_repeat(session, book.sha256, file_error)
+        year = file_year(session, book, is_plan, year, period, today, file_error,
+                         lambda message: file_error(message, Severity.WARNING))
         ctx = Context(session, directory, book.file_name, today, sender, period, create_units,
-                      places_ahead=places)
+                      places_ahead=places, year=year or 0)
         rows: list[RowOutcome] = []
         if not any(p.is_error and p.row is None for p in problems):
             for table in book.tables:
@@ -97,7 +101,7 @@ def _prepare(db: Database, path: str | Path, unit: str | None, period: dt.date |
         path=str(book.path), file_name=book.file_name, sha256=book.sha256, kind=BatchKind.PLAN if is_plan else BatchKind.RETURN,
         unit_id=sender.id if sender else None, unit_name=sender.name if sender else (unit_name or ""),
         period=period, sheets=[(t.sheet, t.kind, len(t.rows)) for t in book.tables], problems=problems, rows=rows,
-        bulk=[b for b in ctx.bulk if b.rows],
+        bulk=[b for b in ctx.bulk if b.rows], year=year,
     )
 
 

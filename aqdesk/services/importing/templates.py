@@ -28,55 +28,59 @@ from aqdesk.domain.relocation import current_stage
 from aqdesk.domain.values import CellValue
 from aqdesk.errors import UserError
 from aqdesk.exchange.template_xlsx import TemplateContent, TemplateSheet
-from aqdesk.services.common import settings
+from aqdesk.services.common import settings, years
 from aqdesk.services.common.units import UnitDirectory
+from aqdesk.services.common.years import in_year
 
 # A township's rows are in its county's template, so --all makes none for townships.
 _ALL_KINDS = (UnitKind.DEPARTMENT.value, UnitKind.COUNTY.value)
 _KIND_ORDER = {kind.value: index for index, kind in enumerate(SubstitutionKind)}
 
 
-def template_content(db: Database, unit_name: str, period: dt.date) -> TemplateContent:
-    """The template of ``unit_name`` (any of its names) for ``period``; sheets with no row for
-    the unit are left out."""
+def template_content(db: Database, unit_name: str, period: dt.date, year: int | None = None) -> TemplateContent:
+    """The template of ``unit_name`` (any of its names) for ``period``, with the items of the
+    plan year ``period`` falls in (or ``year``); sheets with no row for the unit are left out."""
     with db.reading() as session:
         unit_id = UnitDirectory(session).find(unit_name)
         if unit_id is None:
             raise UserError(f"找不到单位“{unit_name}”（请检查名称或简称）。")
         unit = session.get(Unit, unit_id)
         office = settings.load(session).office
+        year = years.resolve(session, period, year)
         return TemplateContent(
             unit=unit.name, period=period, city=office.city, office=office.name,
-            sheets=_sheets(session, unit),
+            sheets=_sheets(session, unit, year), year=year,
         )
 
 
-def units_with_templates(db: Database) -> list[str]:
+def units_with_templates(db: Database, period: dt.date | None = None, year: int | None = None) -> list[str]:
     """The departments and counties whose template would have at least one row, in the
     office's order of units."""
     with db.reading() as session:
+        year = years.resolve(session, period or dt.date.today(), year)
         units = session.scalars(
             select(Unit).where(Unit.kind.in_(_ALL_KINDS), Unit.active)
             .order_by(Unit.sort_order, Unit.id)
         ).all()
-        return [unit.name for unit in units if _sheets(session, unit)]
+        return [unit.name for unit in units if _sheets(session, unit, year)]
 
 
-def _sheets(session: Session, unit: Unit) -> tuple[TemplateSheet, ...]:
+def _sheets(session: Session, unit: Unit, year: int) -> tuple[TemplateSheet, ...]:
     sheets = (
-        TemplateSheet(SheetKind.TASK_PROGRESS, _task_rows(session, unit)),
+        TemplateSheet(SheetKind.TASK_PROGRESS, _task_rows(session, unit, year)),
         TemplateSheet(SheetKind.LOOSE_COAL, _loose_coal_rows(session, unit)),
-        TemplateSheet(SheetKind.RELOCATION, _enterprise_rows(session, unit)),
-        TemplateSheet(SheetKind.SUBSTITUTION, _township_rows(session, unit)),
+        TemplateSheet(SheetKind.RELOCATION, _enterprise_rows(session, unit, year)),
+        TemplateSheet(SheetKind.SUBSTITUTION, _township_rows(session, unit, year)),
     )
     return tuple(sheet for sheet in sheets if sheet.rows)
 
 
-def _task_rows(session: Session, unit: Unit) -> tuple[dict[str, CellValue], ...]:
+def _task_rows(session: Session, unit: Unit, year: int) -> tuple[dict[str, CellValue], ...]:
     """The tasks the unit leads. 进展情况 carries the latest text because it is written as a
     running account (截至…已完成…) that the unit brings up to date; 是否完成, 完成时间, 存在问题
     and 下步计划 are this period's and start blank."""
-    tasks = session.scalars(select(Task).where(Task.lead_unit_id == unit.id).order_by(Task.number))
+    tasks = session.scalars(select(Task).where(Task.lead_unit_id == unit.id, Task.plan_year == year)
+                            .order_by(Task.number))
     return tuple(
         {h.TASK_NUMBER: t.number, h.TASK_NAME: t.title, h.PROGRESS: t.latest_progress,
          h.PERCENT: t.progress_pct}
@@ -100,9 +104,9 @@ def _loose_coal_rows(session: Session, unit: Unit) -> tuple[dict[str, CellValue]
     return ({h.COUNTY: county.name},) if supervised else ()
 
 
-def _enterprise_rows(session: Session, unit: Unit) -> tuple[dict[str, CellValue], ...]:
+def _enterprise_rows(session: Session, unit: Unit, year: int) -> tuple[dict[str, CellValue], ...]:
     enterprises = session.scalars(
-        select(Enterprise).where(Enterprise.county_id == unit.id)
+        select(Enterprise).where(Enterprise.county_id == unit.id, *in_year(year))
         .options(selectinload(Enterprise.milestones)).order_by(Enterprise.id)
     )
     rows = []
@@ -117,7 +121,7 @@ def _enterprise_rows(session: Session, unit: Unit) -> tuple[dict[str, CellValue]
     return tuple(rows)
 
 
-def _township_rows(session: Session, unit: Unit) -> tuple[dict[str, CellValue], ...]:
+def _township_rows(session: Session, unit: Unit, year: int) -> tuple[dict[str, CellValue], ...]:
     township, county = aliased(Unit), aliased(Unit)
     if unit.kind == UnitKind.COUNTY:
         whose = township.parent_id == unit.id
@@ -130,7 +134,7 @@ def _township_rows(session: Session, unit: Unit) -> tuple[dict[str, CellValue], 
                SubstitutionTarget.completed, SubstitutionTarget.accepted, township.sort_order, township.id)
         .join(township, SubstitutionTarget.township_id == township.id)
         .outerjoin(county, township.parent_id == county.id)
-        .where(whose)
+        .where(whose, SubstitutionTarget.season == year)
     ).all()
     records.sort(key=lambda record: (record[6], record[7], _KIND_ORDER[record[2]]))
     return tuple(

@@ -12,7 +12,7 @@ from aqdesk.db.database import Database
 from aqdesk.db.models import LooseCoalReport, LooseCoalTarget, Unit
 from aqdesk.domain.enums import Color, UnitKind
 from aqdesk.domain.loose_coal import FIGURES, RELAPSE, assess_county, percent_of_target
-from aqdesk.services.common import audit, settings
+from aqdesk.services.common import audit, settings, years
 from aqdesk.services.common.editing import editing, refuse
 
 
@@ -41,9 +41,10 @@ class CountyRow:
         return percent_of_target(self.actual[key], self.target[key])
 
 
-def county_rows(db: Database, as_of: dt.date) -> list[CountyRow]:
-    year = as_of.year
+def county_rows(db: Database, as_of: dt.date, year: int | None = None) -> list[CountyRow]:
+    """Each county's figures of plan year ``year`` (by default the one ``as_of`` falls in) up to ``as_of``."""
     with db.reading() as session:
+        year = years.resolve(session, as_of, year)
         lag = settings.load(session).warning.lag_points
         counties = session.scalars(
             select(Unit).where(Unit.kind == UnitKind.COUNTY).order_by(Unit.sort_order, Unit.id)
@@ -53,7 +54,8 @@ def county_rows(db: Database, as_of: dt.date) -> list[CountyRow]:
         history: dict[int, list[PeriodRow]] = {}
         for r in session.scalars(
             select(LooseCoalReport)
-            .where(LooseCoalReport.period >= dt.date(year, 1, 1), LooseCoalReport.period <= as_of)
+            .where(LooseCoalReport.period >= dt.date(year, 1, 1),
+                   LooseCoalReport.period <= min(as_of, dt.date(year, 12, 31)))
             .order_by(LooseCoalReport.period)
         ):
             history.setdefault(r.county_id, []).append(PeriodRow(

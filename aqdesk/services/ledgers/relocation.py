@@ -14,7 +14,7 @@ from aqdesk.domain.credit_code import credit_code_problem
 from aqdesk.domain.enums import Color, MilestoneKind
 from aqdesk.domain.relocation import STAGES, actual_date_problems, current_stage
 from aqdesk.domain.warning import Assessment
-from aqdesk.services.common import audit
+from aqdesk.services.common import audit, years
 from aqdesk.services.common.editing import editing, refuse
 from aqdesk.services.common.warning_colours import Assessor
 
@@ -57,9 +57,11 @@ class EnterpriseRow:
         return tuple(m.planned for m in self.milestones)
 
 
-def enterprise_rows(db: Database, as_of: dt.date) -> list[EnterpriseRow]:
+def enterprise_rows(db: Database, as_of: dt.date, year: int | None = None) -> list[EnterpriseRow]:
+    """The programme's enterprises in plan year ``year`` (by default the one ``as_of`` falls in)."""
     with db.reading() as session:
         assessor = Assessor.load(session, as_of)
+        year = years.resolve(session, as_of, year)
         postponed = dict(session.execute(
             select(DeadlineChange.milestone_id, func.count()).where(DeadlineChange.milestone_id.is_not(None))
             .group_by(DeadlineChange.milestone_id)
@@ -68,7 +70,7 @@ def enterprise_rows(db: Database, as_of: dt.date) -> list[EnterpriseRow]:
         enterprises = session.execute(
             select(Enterprise.id, Enterprise.version, Enterprise.name, Enterprise.credit_code, Unit.name,
                    Enterprise.industry, Enterprise.original_site, Enterprise.park, Enterprise.problems)
-            .join(Unit, Enterprise.county_id == Unit.id).order_by(Enterprise.id)
+            .join(Unit, Enterprise.county_id == Unit.id).where(*years.in_year(year)).order_by(Enterprise.id)
         ).all()
         records = session.execute(
             select(Milestone.enterprise_id, Milestone.id, Milestone.version, Milestone.kind, Milestone.planned_date,

@@ -13,7 +13,7 @@ from aqdesk.db.models import DeadlineChange, SubstitutionTarget, Unit
 from aqdesk.domain.enums import Color, SubstitutionKind
 from aqdesk.domain.substitution import Households, data_error, figure_problems, roll_up
 from aqdesk.domain.validation import postponement_problems
-from aqdesk.services.common import audit, settings
+from aqdesk.services.common import audit, settings, years
 from aqdesk.services.common.editing import editing, refuse
 from aqdesk.services.common.warning_colours import Assessor
 
@@ -38,7 +38,9 @@ class TownshipRow:
     postponed: int = 0
 
 
-def township_rows(db: Database, as_of: dt.date) -> list[TownshipRow]:
+def township_rows(db: Database, as_of: dt.date, year: int | None = None) -> list[TownshipRow]:
+    """The townships' targets of the heating season of plan year ``year`` (by default the
+    one ``as_of`` falls in)."""
     township, county = aliased(Unit), aliased(Unit)
     query = (
         select(SubstitutionTarget.id, SubstitutionTarget.version, SubstitutionTarget.kind,
@@ -50,10 +52,12 @@ def township_rows(db: Database, as_of: dt.date) -> list[TownshipRow]:
     )
     with db.reading() as session:
         assessor = Assessor.load(session, as_of)
-        records = session.execute(query).all()
+        season = years.resolve(session, as_of, year)
+        # plain tuples: 100,000 ORM objects would cost seconds
+        records = session.execute(query.where(SubstitutionTarget.season == season)).all()
         postponed = dict(session.execute(
             select(DeadlineChange.target_id, func.count()).where(DeadlineChange.target_id.is_not(None))
-            .group_by(DeadlineChange.target_id)).all())  # plain tuples: 100,000 ORM objects would cost seconds
+            .group_by(DeadlineChange.target_id)).all())
     kinds = {k.value: k for k in SubstitutionKind}
     season = assessor.heating_season_start
     rows = []

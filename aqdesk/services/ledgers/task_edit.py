@@ -19,7 +19,7 @@ from aqdesk.domain import validation
 from aqdesk.domain.enums import DeadlineKind, TaskStatus
 from aqdesk.domain.warning import Assessment
 from aqdesk.errors import UserError
-from aqdesk.services.common import audit
+from aqdesk.services.common import audit, years
 from aqdesk.services.common.editing import editing, refuse
 from aqdesk.services.common.warning_colours import Assessor
 
@@ -57,23 +57,32 @@ class TaskDetail:
     reports: list[Report]
     postponements: list[Postponement]
     warning: Assessment  # as of the date asked for: what the clerk reads first
+    year: int = 0
+    closed: bool = False  # its year is closed: it can be read, not changed
 
 
 def task_detail(db: Database, task_id: int, as_of: dt.date | None = None) -> TaskDetail:
     with db.reading() as session:
         task = _get(session, task_id, options=True)
         warning = Assessor.load(session, as_of or dt.date.today()).task(task)
+        # a task carried over (结转) shows the reports and postponements of the years before
+        chain = [task_id]
+        while (earlier := session.scalar(select(Task.carried_from_id).where(Task.id == chain[-1]))) is not None:
+            chain.append(earlier)
         changes = session.scalars(
-            select(DeadlineChange).where(DeadlineChange.task_id == task_id).order_by(DeadlineChange.id)
+            select(DeadlineChange).where(DeadlineChange.task_id.in_(chain)).order_by(DeadlineChange.id)
         )
+        reports = session.scalars(select(TaskProgress).where(TaskProgress.task_id.in_(chain))
+                                  .order_by(TaskProgress.period.desc(), TaskProgress.id.desc()))
         return TaskDetail(
             id=task.id, version=task.version, number=task.number, category=task.category.name,
             lead=task.lead_unit.name, cooperators="、".join(u.name for u in task.cooperators),
             fields={f: getattr(task, f) for f in EDITABLE},
             reports=[Report(r.period, r.reported_on, r.progress_pct, r.text, r.problems, r.next_steps)
-                     for r in reversed(task.reports)],
+                     for r in reports],
             postponements=[Postponement(c.old_date, c.new_date, c.reason, c.changed_on) for c in changes],
             warning=warning,
+            year=task.plan_year, closed=years.is_closed(session, task.plan_year),
         )
 
 

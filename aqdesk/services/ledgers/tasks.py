@@ -12,6 +12,7 @@ from aqdesk.db.database import Database
 from aqdesk.db.models import DeadlineChange, Task, Unit
 from aqdesk.domain.enums import Color, DeadlineKind, TaskStatus
 from aqdesk.errors import UserError
+from aqdesk.services.common import years
 from aqdesk.services.common.units import UnitDirectory
 from aqdesk.services.common.warning_colours import Assessor
 
@@ -34,15 +35,18 @@ class TaskRow:
     days_left: int | None
     postponed: int
     days_text: str = ""  # 逾期/剩余 in the unit the reason uses
+    carried: bool = False  # 结转: continued from an earlier year
 
     @property
     def cooperators(self) -> str:
         return "、".join(self.cooperator_names)
 
 
-def task_rows(db: Database, as_of: dt.date) -> list[TaskRow]:
+def task_rows(db: Database, as_of: dt.date, year: int | None = None) -> list[TaskRow]:
+    """The tasks of plan year ``year`` (by default the one ``as_of`` falls in)."""
     with db.reading() as session:
         assessor = Assessor.load(session, as_of)
+        year = years.resolve(session, as_of, year)
         postponed = dict(session.execute(
             select(DeadlineChange.task_id, func.count()).where(DeadlineChange.task_id.is_not(None))
             .group_by(DeadlineChange.task_id)
@@ -50,7 +54,7 @@ def task_rows(db: Database, as_of: dt.date) -> list[TaskRow]:
         tasks = session.scalars(
             select(Task).options(
                 selectinload(Task.category), selectinload(Task.lead_unit), selectinload(Task.cooperators)
-            ).order_by(Task.number)
+            ).where(Task.plan_year == year).order_by(Task.number)
         )
         rows = []
         for t in tasks:
@@ -63,14 +67,25 @@ def task_rows(db: Database, as_of: dt.date) -> list[TaskRow]:
                 deadline_text=t.deadline.isoformat() if kind is DeadlineKind.DATE and t.deadline else kind.label,
                 status=t.status, progress=t.progress_pct, latest=t.latest_progress,
                 color=warning.color, reason=warning.reason, days_left=warning.days_left,
-                postponed=postponed.get(t.id, 0), days_text=warning.days_text,
+                postponed=postponed.get(t.id, 0) + _earlier_postponements(session, t, postponed),
+                carried=t.carried_from_id is not None, days_text=warning.days_text,
             ))
         return rows
 
 
-def find_tasks(db: Database, as_of: dt.date, unit: str | None = None, color: Color | None = None) -> list[TaskRow]:
+def _earlier_postponements(session, task: Task, counts: dict[int, int]) -> int:
+    """A carried-over task keeps the postponements of the years it was carried from."""
+    total, earlier = 0, task.carried_from_id
+    while earlier is not None:
+        total += counts.get(earlier, 0)
+        earlier = session.scalar(select(Task.carried_from_id).where(Task.id == earlier))
+    return total
+
+
+def find_tasks(db: Database, as_of: dt.date, unit: str | None = None, color: Color | None = None,
+               year: int | None = None) -> list[TaskRow]:
     """Tasks a unit leads or co-leads (any of its names), of one colour, or all."""
-    rows = task_rows(db, as_of)
+    rows = task_rows(db, as_of, year)
     if unit is not None:
         with db.reading() as session:
             unit_id = UnitDirectory(session).find(unit)

@@ -30,11 +30,12 @@ class _UnitTotals:
     late_sheets: int = 0
 
 
-def export_ledgers(db: Database, path: Path, as_of: dt.date, unit: str | None = None) -> Path:
-    return write_ledgers(Path(path), ledger_book(db, as_of, unit))
+def export_ledgers(db: Database, path: Path, as_of: dt.date, unit: str | None = None,
+                   year: int | None = None) -> Path:
+    return write_ledgers(Path(path), ledger_book(db, as_of, unit, year))
 
 
-def ledger_book(db: Database, as_of: dt.date, unit: str | None = None) -> LedgerBook:
+def ledger_book(db: Database, as_of: dt.date, unit: str | None = None, year: int | None = None) -> LedgerBook:
     name = unit_name(db, unit) if unit else None
     with db.reading() as session:
         office = settings.load(session)
@@ -44,11 +45,11 @@ def ledger_book(db: Database, as_of: dt.date, unit: str | None = None) -> Ledger
     def mine(*names: str) -> bool:
         return name is None or name in names
 
-    task_rows = [r for r in tasks.task_rows(db, as_of) if mine(r.lead, *r.cooperator_names)]
-    enterprises = [r for r in relocation.enterprise_rows(db, as_of) if mine(r.county)]
-    townships = [r for r in substitution.township_rows(db, as_of) if mine(r.county, r.township)]
-    counties = [r for r in loose_coal.county_rows(db, as_of) if mine(r.county)]
-    sheets = [r for r in sheet_list.sheet_rows(db, as_of) if mine(r.unit)]
+    task_rows = [r for r in tasks.task_rows(db, as_of, year) if mine(r.lead, *r.cooperator_names)]
+    enterprises = [r for r in relocation.enterprise_rows(db, as_of, year) if mine(r.county)]
+    townships = [r for r in substitution.township_rows(db, as_of, year) if mine(r.county, r.township)]
+    counties = [r for r in loose_coal.county_rows(db, as_of, year) if mine(r.county)]
+    sheets = [r for r in sheet_list.sheet_rows(db, as_of, year=year) if mine(r.unit)]
     ledgers = (
         _ledger("重点任务", f"{city}{office.ledger.title}{suffix}", L.TASKS, task_rows),
         _ledger("退城入园", f"{city}城市区企业退城入园台账{suffix}", L.ENTERPRISES, enterprises, 2),

@@ -62,13 +62,13 @@ class Overview:
         }
 
 
-def overview(db: Database, as_of: dt.date) -> Overview:
-    status = office_status(db, as_of)
-    task_rows = tasks.task_rows(db, as_of)
-    enterprises = relocation.enterprise_rows(db, as_of)
-    townships = substitution.township_rows(db, as_of)
-    counties = loose_coal.county_rows(db, as_of)
-    sheets = sheet_list.sheet_rows(db, as_of)
+def overview(db: Database, as_of: dt.date, year: int | None = None) -> Overview:
+    status = office_status(db, as_of, year)
+    task_rows = tasks.task_rows(db, as_of, year)
+    enterprises = relocation.enterprise_rows(db, as_of, year)
+    townships = substitution.township_rows(db, as_of, year)
+    counties = loose_coal.county_rows(db, as_of, year)
+    sheets = sheet_list.sheet_rows(db, as_of, year=year)
     totals = substitution.totals(townships)
     return Overview(
         as_of=as_of, tasks=status.tasks, units=status.units,

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from aqdesk.db.database import Database
 from aqdesk.db.models import Task, Unit
 from aqdesk.domain.enums import Color, UnitKind
+from aqdesk.services.common import years
 from aqdesk.services.common.warning_colours import Assessor
 
 
@@ -52,12 +53,12 @@ class Status:
         }
 
 
-def office_status(db: Database, as_of: dt.date) -> Status:
+def office_status(db: Database, as_of: dt.date, year: int | None = None) -> Status:
     with db.reading() as session:
-        return _status(session, as_of)
+        return _status(session, as_of, years.resolve(session, as_of, year))
 
 
-def _status(session: Session, as_of: dt.date) -> Status:
+def _status(session: Session, as_of: dt.date, year: int) -> Status:
     assessor = Assessor.load(session, as_of)
     units = {
         u.id: UnitCounts(u.name, u.kind)
@@ -65,7 +66,7 @@ def _status(session: Session, as_of: dt.date) -> Status:
     }
     totals = ColorCounts()
     leading: set[int] = set()
-    for task in session.scalars(select(Task)):
+    for task in session.scalars(select(Task).where(Task.plan_year == year)):
         color = assessor.task(task).color
         totals.add(color)
         units[task.lead_unit_id].counts.add(color)

@@ -29,10 +29,10 @@ class UnitSummary:
         return self.led.red
 
 
-def unit_summaries(db: Database, as_of: dt.date) -> list[UnitSummary]:
-    """Units that lead or co-lead a task, most overdue first."""
+def unit_summaries(db: Database, as_of: dt.date, year: int | None = None) -> list[UnitSummary]:
+    """Units that lead or co-lead a task of plan year ``year``, most overdue first."""
     units: dict[str, UnitSummary] = {}
-    for row in task_rows(db, as_of):
+    for row in task_rows(db, as_of, year):
         lead = units.setdefault(row.lead, UnitSummary(row.lead))
         lead.led.add(row.color)
         lead.done += row.status is TaskStatus.DONE

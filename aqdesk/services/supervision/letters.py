@@ -82,9 +82,9 @@ def letter_items(items: Sequence[Item], unit: str) -> list[Item]:
                    and i.color is not Color.GREEN), key=severity)
 
 
-def units_with_red(db: Database, as_of: dt.date) -> list[str]:
+def units_with_red(db: Database, as_of: dt.date, year: int | None = None) -> list[str]:
     """Units that answer for at least one overdue item, in the office's order of units."""
-    red = {i.unit for i in all_items(db, as_of) if i.open and i.color is Color.RED and i.kind is not ItemKind.ENTERPRISE}
+    red = {i.unit for i in all_items(db, as_of, year) if i.open and i.color is Color.RED and i.kind is not ItemKind.ENTERPRISE}
     with db.reading() as session:
         directory = UnitDirectory(session)
         return sorted(red, key=lambda name: directory.find(name) or 0)
@@ -139,13 +139,13 @@ def issue_letter(db: Database, unit: str, as_of: dt.date, out_dir: Path, issued_
 
 def issue_letters(db: Database, units: Sequence[str] | None, as_of: dt.date, out_dir: Path,
                   issued_on: dt.date | None = None, requirement: str = "",
-                  formats: Sequence[str] = ("pdf",)) -> Iterator[Progress]:
-    """One letter per unit (by default every unit with an overdue item), yielding after
-    each; stopping the iteration stops the batch with the letters so far issued."""
-    names = units_with_red(db, as_of) if units is None else [unit_name(db, u) for u in units]
+                  formats: Sequence[str] = ("pdf",), year: int | None = None) -> Iterator[Progress]:
+    """One letter per unit (by default every unit with an overdue item of plan year ``year``),
+    yielding after each; stopping the iteration stops the batch with the letters so far issued."""
+    names = units_with_red(db, as_of, year) if units is None else [unit_name(db, u) for u in units]
     if not names:
         raise UserError("截至该日期没有逾期事项，无需发督办函。")
-    everything = all_items(db, as_of)
+    everything = all_items(db, as_of, year)
     nothing = [name for name in names if not letter_items(everything, name)]
     if nothing:  # refused before the first letter, so a batch is never left half done by it
         raise UserError(f"截至{chinese_date(as_of)}，{'、'.join(nothing)}没有逾期或临期事项，无需发督办函。")

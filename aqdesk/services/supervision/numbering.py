@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from aqdesk.db.models import Letter, SupervisionSheet
 from aqdesk.domain.docnumber import format_number, parse_seq
 from aqdesk.errors import UserError
-from aqdesk.services.common import audit
+from aqdesk.services.common import audit, years
 
 TAKEN = "文号刚被其他用户占用，未保存任何内容，请重试。"
 
@@ -38,6 +38,9 @@ def register(changes: audit.ChangeSet, series: str, issued_on: dt.date, seq: int
     """Enter number ``seq`` of ``series`` (from ``next_seq`` in the same transaction) in the
     register; a clerk elsewhere who took it first makes this fail whole."""
     year = issued_on.year
+    if years.is_closed(changes.session, year):
+        raise UserError(f"{year}年度已结转关闭，不能再以{year}年的日期交办督办单或印发督办函；"
+                        f"请改用{year + 1}年的日期，或先在“工具→年度结转”中重新打开{year}年度。")
     letter = Letter(series=series, year=year, seq=seq, number=format_number(series, year, seq),
                     unit_id=unit_id, sheet_id=sheet_id, title=title[:300], issued_on=issued_on,
                     file_name=file_name[:500])

@@ -20,6 +20,7 @@ from aqdesk.domain.enums import Color, ItemKind, MilestoneKind, TaskStatus
 from aqdesk.domain.names import normalize_name
 from aqdesk.domain.palette import SEVERITY
 from aqdesk.errors import UserError
+from aqdesk.services.common import years
 from aqdesk.services.common.units import UnitDirectory
 from aqdesk.services.common.warning_colours import Assessor
 from aqdesk.services.ledgers import loose_coal
@@ -59,19 +60,22 @@ def suggest_level(items: Iterable[Item]) -> Color:
     return min((i.color for i in items), key=SEVERITY.__getitem__, default=Color.GREEN)
 
 
-def all_items(db: Database, as_of: dt.date) -> list[Item]:
-    counties = loose_coal.county_rows(db, as_of)
+def all_items(db: Database, as_of: dt.date, year: int | None = None) -> list[Item]:
+    """The items of plan year ``year`` (by default the one ``as_of`` falls in)."""
+    counties = loose_coal.county_rows(db, as_of, year)
     with db.reading() as session:
         assessor = Assessor.load(session, as_of)
+        year = years.resolve(session, as_of, year)
         items = []
-        for t in session.scalars(select(Task).options(selectinload(Task.lead_unit)).order_by(Task.number)):
+        for t in session.scalars(select(Task).where(Task.plan_year == year)
+                                 .options(selectinload(Task.lead_unit)).order_by(Task.number)):
             w = assessor.task(t)
             items.append(Item(ItemKind.TASK, t.id, t.number, f"{t.number} {t.title}", t.lead_unit.name, t.deadline,
                               w.color, w.reason, t.problems, t.status != TaskStatus.DONE))
-        for e in session.scalars(select(Enterprise).options(
+        for e in session.scalars(select(Enterprise).where(*years.in_year(year)).options(
                 selectinload(Enterprise.milestones), selectinload(Enterprise.county)).order_by(Enterprise.id)):
             items.extend(_enterprise_items(assessor, e))
-        for t in session.scalars(select(SubstitutionTarget).options(
+        for t in session.scalars(select(SubstitutionTarget).where(SubstitutionTarget.season == year).options(
                 selectinload(SubstitutionTarget.township).selectinload(Unit.parent)).order_by(SubstitutionTarget.id)):
             w = assessor.township(t)
             county = t.township.parent.name if t.township.parent else ""
@@ -121,11 +125,11 @@ def unit_name(db: Database, unit: str) -> str:
         return found.name
 
 
-def resolve(db: Database, keys: Sequence[str], as_of: dt.date) -> list[Item]:
+def resolve(db: Database, keys: Sequence[str], as_of: dt.date, year: int | None = None) -> list[Item]:
     """The items named by ``keys``; a township names each of its targets. Unknown keys are
     refused all together, so a typo never issues a sheet about the wrong thing."""
     index: dict[str, list[Item]] = {}
-    for item in all_items(db, as_of):
+    for item in all_items(db, as_of, year):
         names = [item.key]
         if item.kind is ItemKind.ENTERPRISE:
             names.append(item.label)
@@ -150,9 +154,12 @@ def resolve(db: Database, keys: Sequence[str], as_of: dt.date) -> list[Item]:
 
 
 def items_by_ref(db: Database, refs: Iterable[tuple[str, int]], as_of: dt.date) -> dict[tuple[str, int], Item]:
-    """Current state of the items a sheet names, by (kind, id)."""
+    """Current state of the items a sheet names, by (kind, id), whichever plan year they are
+    of (a sheet of early January may name last year's tasks)."""
     wanted = set(refs)
-    return {(i.kind, i.id): i for i in all_items(db, as_of) if (i.kind, i.id) in wanted}
+    with db.reading() as session:
+        held = years.known_years(session)
+    return {(i.kind, i.id): i for year in held for i in all_items(db, as_of, year) if (i.kind, i.id) in wanted}
 
 
 def _norm(text: str) -> str:

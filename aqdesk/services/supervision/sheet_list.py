@@ -12,6 +12,7 @@ from aqdesk.db.database import Database
 from aqdesk.db.models import SupervisionSheet
 from aqdesk.domain import loop
 from aqdesk.domain.enums import Color, LoopStep
+from aqdesk.services.common import years
 from aqdesk.services.common.warning_colours import Assessor
 from aqdesk.services.supervision.sheet_items import unit_name
 
@@ -37,13 +38,15 @@ class SheetRow:
         return self.step is LoopStep.CLOSED
 
 
-def sheet_rows(db: Database, as_of: dt.date, unit: str | None = None) -> list[SheetRow]:
-    """Every sheet, newest first, or one unit's history (any of its names)."""
+def sheet_rows(db: Database, as_of: dt.date, unit: str | None = None, year: int | None = None) -> list[SheetRow]:
+    """Every sheet of plan year ``year`` (by default the one ``as_of`` falls in), newest
+    first, or one unit's history (any of its names)."""
     name = unit_name(db, unit) if unit is not None else None
     with db.reading() as session:
         assessor = Assessor.load(session, as_of)
+        year = years.resolve(session, as_of, year)
         sheets = session.scalars(
-            select(SupervisionSheet)
+            select(SupervisionSheet).where(SupervisionSheet.year == year)
             .options(selectinload(SupervisionSheet.unit), selectinload(SupervisionSheet.steps))
             .order_by(SupervisionSheet.issued_on.desc(), SupervisionSheet.id.desc())
         )

@@ -52,14 +52,14 @@ class Summons:
         return f"最近{self.window_days}天内办理时限届满的督办单中，逾期反馈或逾期未反馈达到{self.threshold}件"
 
 
-def summons_list(db: Database, as_of: dt.date) -> Summons:
+def summons_list(db: Database, as_of: dt.date, year: int | None = None) -> Summons:
     with db.reading() as session:
         rule = settings.load(session).summons
         threshold, window = max(1, rule.overdue_sheets), rule.window_days
         leaders = dict(session.execute(select(Unit.name, Unit.leader)).all())
     since = as_of - dt.timedelta(days=window)
     by_unit: dict[str, list[SheetRow]] = {}
-    for row in sheet_rows(db, as_of):
+    for row in sheet_rows(db, as_of, year=year):
         if row.late and since < row.deadline < as_of:
             by_unit.setdefault(row.unit, []).append(row)
     rows = [
@@ -71,9 +71,9 @@ def summons_list(db: Database, as_of: dt.date) -> Summons:
     return Summons(as_of, threshold, window, rows)
 
 
-def summons_pdf(db: Database, as_of: dt.date, kind: str = "pdf") -> bytes:
+def summons_pdf(db: Database, as_of: dt.date, kind: str = "pdf", year: int | None = None) -> bytes:
     """The list as the clerk prints it for the leaders (or a Word draft, ``kind="docx"``)."""
-    summons = summons_list(db, as_of)
+    summons = summons_list(db, as_of, year)
     with db.reading() as session:
         office = settings.load(session).office
     intro = (f"截至{chinese_date(as_of)}，{summons.rule}的单位共{len(summons.rows)}个，建议按程序约谈其主要负责同志或"
@@ -89,9 +89,10 @@ def notices(db: Database, summons: Summons) -> list[str]:
     return document_fonts.notices(document_fonts.office_fonts(db), texts)
 
 
-def save_summons_pdf(db: Database, as_of: dt.date, path: Path, formats: Sequence[str] = ("pdf",)) -> Path:
+def save_summons_pdf(db: Database, as_of: dt.date, path: Path, formats: Sequence[str] = ("pdf",),
+                     year: int | None = None) -> Path:
     """Write the list beside ``path`` in each format; returns the first file."""
     paths = [Path(path).with_suffix(f".{kind}") for kind in formats]
     for target, kind in zip(paths, formats, strict=True):
-        atomic.write_bytes(target, summons_pdf(db, as_of, kind))
+        atomic.write_bytes(target, summons_pdf(db, as_of, kind, year))
     return paths[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QColor, QTextCharFormat
+from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QDialog,
@@ -17,14 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from aqdesk.db.database import Database
-from aqdesk.domain import palette
 from aqdesk.services.common import workdays
+from aqdesk.ui.dialogs.calendar_palette import HOLIDAY, MAKEUP_WORKDAY, OFFICE_MARK, WORKDAY_INK
+from aqdesk.ui.dialogs.notice_dialog import NoticeDialog
 from aqdesk.ui.text import arg
-
-HOLIDAY = QColor(palette.HOLIDAY)
-MAKEUP_WORKDAY = QColor(palette.MAKEUP_WORKDAY)
-OFFICE_MARK = QColor(palette.OFFICE_MARK)
-WORKDAY_INK = QColor(palette.WORKDAY_INK)
 
 
 class CalendarDialog(QDialog):
@@ -51,6 +47,9 @@ class CalendarDialog(QDialog):
         self.holiday_button.clicked.connect(lambda: self._set(False))
         self.workday_button.clicked.connect(lambda: self._set(True))
         self.reset_button.clicked.connect(self._reset)
+        self.notice_button = QPushButton(self.tr("粘贴国务院办公厅通知…"))
+        self.notice_button.setToolTip(self.tr("把每年公布的《关于××年部分节假日安排的通知》粘贴进来，一次标出全年的放假和调休上班日"))
+        self.notice_button.clicked.connect(self._paste_notice)
         legend = QLabel(self.tr(
             '<span style="color:#e8a59e">■</span> 节假日　'
             '<span style="color:#9dbde8">■</span> 调休上班　'
@@ -66,6 +65,7 @@ class CalendarDialog(QDialog):
         layout.addWidget(legend)
         layout.addWidget(self.day_label)
         layout.addLayout(buttons)
+        layout.addWidget(self.notice_button)
         layout.addWidget(close)
         self._paint(start.year)
         self._describe_day()
@@ -104,7 +104,8 @@ class CalendarDialog(QDialog):
         if day.year != self.year.year:
             self._paint(day.year)
         is_workday, source = self.year.days.get(day, (day.weekday() < 5, ""))
-        origin = {workdays.SOURCE_OFFICE: "（本办公室设定）", workdays.SOURCE_OFFICIAL: "（官方安排）"}.get(source, "（按周一至周五）")
+        origin = {workdays.SOURCE_OFFICE: "（本办公室设定）", workdays.SOURCE_OFFICIAL: "（官方安排）",
+                  workdays.SOURCE_NOTICE: "（国务院办公厅通知）"}.get(source, "（按周一至周五）")
         self.day_label.setText(f"{day.year}年{day.month}月{day.day}日："
                                f"{'工作日' if is_workday else '休息日'}{origin}")
 
@@ -115,6 +116,12 @@ class CalendarDialog(QDialog):
     def _reset(self) -> None:
         workdays.reset_day(self.db, self._selected())
         self._after_change()
+
+    def _paste_notice(self) -> None:
+        dialog = NoticeDialog(self.db, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.notice is not None:
+            self.calendar.setSelectedDate(QDate(dialog.notice.year, 1, 1))
+            self._after_change()
 
     def _after_change(self) -> None:
         self.changed = True

@@ -138,8 +138,12 @@ class TaskDialog(EditDialog):
         self.detail = d
         f = d.fields
         self.setWindowTitle(arg(self.tr("任务 %1"), d.number))
-        self.header.setText(f"<b>{d.number}　{escape(f['title'])}</b>　{warning_html(d.warning.color, d.warning.reason)}"
-                            f"<br>{d.category}｜牵头：{d.lead}" + (f"｜配合：{d.cooperators}" if d.cooperators else ""))
+        closed = (f"<br><span style='color:#b3261e'><b>{d.year}年度已结转关闭：本任务只能查看，不能修改。</b></span>"
+                  if d.closed else "")
+        self.header.setText(f"<b>{d.number}　{escape(f['title'])}</b>（{d.year}年度）　"
+                            f"{warning_html(d.warning.color, d.warning.reason)}"
+                            f"<br>{d.category}｜牵头：{d.lead}" + (f"｜配合：{d.cooperators}" if d.cooperators else "")
+                            + closed)
         self.title_edit.setText(f["title"])
         self.target_edit.setPlainText(f["target"])
         self.leader_edit.setText(f["leader"])

@@ -41,6 +41,7 @@ class ExportPage(Acts, Page):
         self.title = self.tr("导出")
         self.db: Database | None = None
         self.as_of = dt.date.today()
+        self.year: int | None = None
         self.job: GeneratorJob | None = None
         heading = QLabel(self.tr("导出"))
         heading.setObjectName("pageTitle")
@@ -95,8 +96,8 @@ class ExportPage(Acts, Page):
             layout.addWidget(box)
         layout.addStretch(1)
 
-    def refresh(self, db: Database, as_of: dt.date) -> None:
-        self.db, self.as_of = db, as_of
+    def refresh(self, db: Database, as_of: dt.date, year: int | None = None) -> None:
+        self.db, self.as_of, self.year = db, as_of, year
         date = chinese_date(as_of)
         refill(self.unit_combo, unit_names(db))
         self.ledger_note.setText(arg(self.tr(
@@ -120,7 +121,7 @@ class ExportPage(Acts, Page):
     def export_ledger_to(self, target: Path, unit: str | None) -> Path | None:
         try:
             from aqdesk.services.reports import ledger_export
-            path = ledger_export.export_ledgers(self.db, target, self.as_of, unit)
+            path = ledger_export.export_ledgers(self.db, target, self.as_of, unit, self.year)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("导出失败"), str(exc))
             return None

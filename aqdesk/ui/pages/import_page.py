@@ -63,6 +63,7 @@ class ImportPage(Page):
         self.title = self.tr("报送导入")
         self.db: Database | None = None
         self.as_of = dt.date.today()
+        self.year: int | None = None
         self.entries: list[ImportEntry] = []
         self.setAcceptDrops(True)
 
@@ -143,9 +144,11 @@ class ImportPage(Page):
         self._update_buttons()
 
     # the page -----------------------------------------------------------------------------
-    def refresh(self, db: Database, as_of: dt.date) -> None:
+    def refresh(self, db: Database, as_of: dt.date, year: int | None = None) -> None:
+        """``year``: the plan year the clerk chose in the window, which files are then taken
+        for; None while the window follows the date, when each file says its own year."""
         first = self.db is None
-        self.db, self.as_of = db, as_of
+        self.db, self.as_of, self.year = db, as_of, year
         if first:
             self.period_edit.setDate(QDate(as_of))
         refill(self.unit_combo, unit_names(db))
@@ -190,13 +193,13 @@ class ImportPage(Page):
     def _check(self, entries: list[ImportEntry]) -> GeneratorJob:
         unit = self.unit_combo.currentData()
         period = self.period_edit.date().toPython() if self.period_check.isChecked() else None
-        create_units, db = self.create_units.isChecked(), self.db
+        create_units, db, year = self.create_units.isChecked(), self.db, self.year
 
         def work() -> Iterator[tuple[int, int, str, tuple[ImportEntry, object]]]:
             for done, entry in enumerate(entries, start=1):
                 try:
                     outcome = prepare(db, entry.path, unit=unit, period=period, create_units=create_units,
-                                      cancel=lambda: job.cancelled)
+                                      cancel=lambda: job.cancelled, year=year)
                 except UserError as exc:
                     outcome = str(exc)
                 yield done, len(entries), arg(self.tr("正在检查 %1"), entry.path.name), (entry, outcome)

@@ -116,10 +116,10 @@ class LedgerPage(Page):
         self.proxy.set_filter(self.search.text(), self._chosen())
         self._show_totals(self.proxy.accepted_rows())
 
-    def refresh(self, db: Database, as_of: dt.date) -> None:
+    def refresh(self, db: Database, as_of: dt.date, year: int | None = None) -> None:
         """Reload, keeping the row the clerk had selected (after each step of a loop, each edit)."""
         current = self.table.currentIndex().data(ROW_ROLE)
-        rows = self._loader(db, as_of)
+        rows = self._loader(db, as_of, year=year)
         self.model.set_rows(rows)
         for f, widget in zip(self.proxy.filters, self.filter_widgets, strict=True):
             if isinstance(f, ChoiceFilter):

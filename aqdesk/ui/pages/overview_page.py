@@ -126,8 +126,8 @@ class OverviewPage(Page):
         layout.addWidget(widget)
         return box
 
-    def refresh(self, db: Database, as_of: dt.date) -> None:
-        data = overview(db, as_of)
+    def refresh(self, db: Database, as_of: dt.date, year: int | None = None) -> None:
+        data = overview(db, as_of, year)
         self.as_of_label.setText(arg(self.tr("截至 %1"), f"{as_of.year}年{as_of.month}月{as_of.day}日"))
         for key in self.cards:
             self.cards[key].show_counts(getattr(data, key))

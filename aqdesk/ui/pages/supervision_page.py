@@ -91,9 +91,9 @@ class SupervisionPage(Acts, Page):
         return button
 
     # data ----------------------------------------------------------------------------------
-    def refresh(self, db: Database, as_of: dt.date) -> None:
+    def refresh(self, db: Database, as_of: dt.date, year: int | None = None) -> None:
         self.db, self.as_of = db, as_of
-        self.sheets.refresh(db, as_of)
+        self.sheets.refresh(db, as_of, year)
         self._show_history(self.sheets.table.currentIndex(), None)
 
     def show_item(self, item_id: int) -> bool:

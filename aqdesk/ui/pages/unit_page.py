@@ -52,8 +52,8 @@ class UnitPage(Page):
         layout.addWidget(heading)
         layout.addWidget(split, 1)
 
-    def refresh(self, db: Database, as_of: dt.date) -> None:
-        summaries = unit_summaries(db, as_of)
+    def refresh(self, db: Database, as_of: dt.date, year: int | None = None) -> None:
+        summaries = unit_summaries(db, as_of, year)
         self.units.set_rows(summaries)
         self.chart.show_counts([(u.name, u.led) for u in summaries if u.led.total][:15])
         if summaries:
