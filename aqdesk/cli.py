@@ -59,6 +59,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="统计日期，默认今天")
 
+    p = command("agenda", help="本周待办：本周和下周到期、新增逾期、持续逾期、督办单、未报送单位")
+    p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="统计日期，默认今天")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    p = command("chase", help="催报：列出本期未报送的单位，并可生成催报通知 PDF")
+    p.add_argument("--period", type=_date, metavar="YYYY-MM-DD", help="报送期内任一天，默认今天")
+    p.add_argument("--out", type=Path, metavar="FILE.pdf", help="生成催报通知 PDF")
+    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="成文日期，默认今天")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+
     p = command("tasks", help="列出重点任务及其预警色和原因")
     p.add_argument("--unit", metavar="NAME", help="只列出该单位牵头或配合的任务（名称或简称）")
     p.add_argument("--color", choices=[c.value for c in Color], help="只列出该预警色的任务")
@@ -178,6 +188,34 @@ def cmd_status(args: argparse.Namespace) -> int:
     for u in summary.units:
         if u.counts.total:
             print(f"  {u.name}：红 {u.counts.red}，黄 {u.counts.yellow}，绿 {u.counts.green}")
+    return EXIT_OK
+
+
+def cmd_agenda(args: argparse.Namespace) -> int:
+    from aqdesk.services.reports.agenda import agenda
+
+    with _database(args) as db:
+        result = agenda(db, args.as_of or dt.date.today())
+    if args.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+    else:
+        print(result.as_text(), end="")
+    return EXIT_OK
+
+
+def cmd_chase(args: argparse.Namespace) -> int:
+    from aqdesk.services.reports import chase
+
+    with _database(args) as db:
+        notice = chase.chase_notice(db, args.period or dt.date.today(), args.date or dt.date.today())
+        if args.out:
+            chase.save_chase_pdf(notice, args.out)
+    if args.json:
+        print(json.dumps(notice.as_json(), ensure_ascii=False, indent=2))
+    else:
+        print(notice.as_text(), end="")
+    if args.out:
+        print(f"已保存催报通知：{args.out}", file=sys.stderr if args.json else sys.stdout)
     return EXIT_OK
 
 
@@ -369,7 +407,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: cmd_gui, "gui": cmd_gui, "init": cmd_init, "status": cmd_status,
     "export": cmd_export, "letters": cmd_letters, "sheet": cmd_sheet, "summons": cmd_summons,
-    "tasks": cmd_tasks, "import": cmd_import, "imports": cmd_imports, "undo-import": cmd_undo_import,
+    "tasks": cmd_tasks, "agenda": cmd_agenda, "chase": cmd_chase, "import": cmd_import, "imports": cmd_imports, "undo-import": cmd_undo_import,
     "template": cmd_template, "backup": cmd_backup, "restore": cmd_restore,
 }
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from aqdesk.db.database import Database
 from aqdesk.db.models import Setting
 from aqdesk.domain.enums import DeadlineKind
+from aqdesk.domain.periods import Cycle, ReportingRule
 from aqdesk.domain.warning import WarningSettings
 from aqdesk.errors import UserError
 
@@ -45,6 +46,12 @@ OPTIONS = {
         Option("summons.window_days", 180, "约谈：统计最近（天）"),
         Option("ledger.title", "秋冬季大气污染防治重点任务台账", "台账标题（城市名之后）"),
         Option("substitution.heating_season", "11-15", "供暖季开始（月-日，双替代默认完成时限）"),
+        Option("report.cycle", Cycle.MONTHLY.label, "报送周期（每月 / 每周 / 供暖季每周、其余每月）"),
+        Option("report.monthly_due_day", 25, "按月报送：每月几日前报送"),
+        Option("report.weekly_due_weekday", 5, "按周报送：每周几报送（1=周一…7=周日）"),
+        Option("ranking.weight.red", 50, "排名扣分：红色事项占比的权重（%）"),
+        Option("ranking.weight.late_sheets", 30, "排名扣分：督办单逾期反馈或退回占比的权重（%）"),
+        Option("ranking.weight.missing_returns", 20, "排名扣分：缺报期数占比的权重（%）"),
     )
 }
 
@@ -80,6 +87,13 @@ def heating_season(session: Session) -> tuple[int, int]:
     return month, day
 
 
+def reporting_rule(session: Session) -> ReportingRule:
+    values = all_values(session)
+    return ReportingRule(Cycle.from_label(str(values["report.cycle"])) or Cycle.MONTHLY,
+                         int(values["report.monthly_due_day"]), int(values["report.weekly_due_weekday"]),
+                         heating_season(session))
+
+
 def _month_day(text: str) -> tuple[int, int]:
     """``"11-15"`` → (11, 15); raises ValueError for anything that is not a real day."""
     month, day = (int(part) for part in text.strip().replace("月", "-").rstrip("日").split("-"))
@@ -103,6 +117,11 @@ def save_all(db: Database, values: dict[str, Any]) -> None:
             _month_day(str(values["substitution.heating_season"]))
         except ValueError:
             problems.append(f"供暖季开始日期应写作“11-15”，而不是“{values['substitution.heating_season']}”")
+    if "report.cycle" in values and Cycle.from_label(str(values["report.cycle"])) is None:
+        problems.append(f"报送周期应为{'、'.join(c.label for c in Cycle)}之一，而不是“{values['report.cycle']}”")
+    for key, low, high in (("report.monthly_due_day", 1, 31), ("report.weekly_due_weekday", 1, 7)):
+        if isinstance(values.get(key), int) and not low <= values[key] <= high:
+            problems.append(f"{OPTIONS[key].label}应在 {low}–{high} 之间")
     if problems:
         raise UserError("；".join(problems))
     with db.transaction() as session:
