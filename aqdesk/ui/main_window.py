@@ -25,6 +25,7 @@ from aqdesk.db.database import Database
 from aqdesk.errors import UserError
 from aqdesk.services.common import backup, editing, workdays
 from aqdesk.ui.dialogs.calendar_dialog import CalendarDialog
+from aqdesk.ui.dialogs.chase_dialog import ChaseDialog
 from aqdesk.ui.dialogs.common import EditDialog
 from aqdesk.ui.dialogs.county_dialog import CountyDialog
 from aqdesk.ui.dialogs.enterprise_dialog import EnterpriseDialog
@@ -33,6 +34,7 @@ from aqdesk.ui.dialogs.task_dialog import TaskDialog
 from aqdesk.ui.dialogs.township_dialog import TownshipDialog
 from aqdesk.ui.dialogs.units_dialog import UnitsDialog
 from aqdesk.ui.pages import ledgers as pages
+from aqdesk.ui.pages.agenda_page import AgendaPage
 from aqdesk.ui.pages.export_page import ExportPage
 from aqdesk.ui.pages.import_page import ImportPage
 from aqdesk.ui.pages.overview_page import OverviewPage
@@ -93,6 +95,10 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.edit_settings)
 
     def _make_pages(self) -> None:
+        self.agenda_page = AgendaPage()
+        self.agenda_page.item_opened.connect(self.open_item)
+        self.agenda_page.chase_requested.connect(lambda: self.open_dialog(ChaseDialog(self.db, self.as_of, self)))
+        self.agenda_page.copied.connect(lambda note: self.statusBar().showMessage(note, 6000))
         self.overview = OverviewPage()
         self.overview.item_opened.connect(self.open_item)
         self.task_page = pages.task_page()
@@ -117,6 +123,7 @@ class MainWindow(QMainWindow):
         for page, make_dialog in dialogs.items():
             page.activated.connect(lambda row, make=make_dialog: self.open_dialog(make(row)))
         self.pages: list[tuple[str, QWidget]] = [
+            (self.tr("本周待办"), self.agenda_page),
             (self.tr("总览"), self.overview),
             (self.tr("重点任务"), self.task_page),
             (self.tr("部门视图"), self.unit_page),
@@ -303,12 +310,12 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         if not self.restoreGeometry(settings.value("window/geometry", b"")):
             self.resize(1280, 800)
-        self.sidebar.setCurrentRow(int(settings.value("window/page", 0)))
+        # The program always opens on 本周待办: the clerk's first question is whom to chase.
+        self.sidebar.setCurrentRow(0)
 
     def closeEvent(self, event) -> None:
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/page", self.sidebar.currentRow())
         super().closeEvent(event)
 
 

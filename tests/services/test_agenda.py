@@ -23,7 +23,7 @@ def labels(result, key):
 
 def test_each_item_is_in_one_section_by_its_deadline(demo_db):
     result = agenda(demo_db, THURSDAY)
-    keys = [(line.ledger, line.id) for s in result.sections if s.key != "missing_returns" for line in s.lines]
+    keys = [(line.kind, line.label) for s in result.sections if s.key != "missing_returns" for line in s.lines]
     assert len(keys) == len(set(keys))
     new_red = section(result, "newly_red").lines
     assert "3-05 国三及以下柴油货车淘汰" in labels(result, "newly_red")  # due Friday 11-20

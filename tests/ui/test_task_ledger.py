@@ -117,7 +117,7 @@ def test_progress_report_from_the_dialog(window, qtbot):
 
 
 def test_unit_view_ranks_units_and_lists_their_tasks(window):
-    window.sidebar.setCurrentRow(2)
+    window.sidebar.setCurrentRow(3)
     page = window.unit_page
     first = page.units.row_object(0)
     assert first.rank == 1 and first.led.red == max(page.units.row_object(r).led.red for r in range(page.units.rowCount()))

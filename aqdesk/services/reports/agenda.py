@@ -11,15 +11,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import select
 
 from aqdesk.db.database import Database
-from aqdesk.db.models import Unit
+from aqdesk.db.models import Milestone, Unit
+from aqdesk.domain.docnumber import chinese_date
 from aqdesk.domain.enums import LoopStep
 from aqdesk.domain.periods import Period
 from aqdesk.domain.workcalendar import WorkCalendar
 from aqdesk.domain.workweek import Weeks
+from aqdesk.exchange import atomic
+from aqdesk.exchange.pdf.listing import render_parts
 from aqdesk.services.common import settings, workdays
 from aqdesk.services.reports.returns import PeriodReturns, returns_in
 from aqdesk.services.supervision.sheet_items import Item, all_items
@@ -40,7 +44,7 @@ class Contact:
 
 @dataclass(frozen=True)
 class AgendaLine:
-    ledger: str  # the screen that opens it: task | milestone | township | county | sheet | unit
+    ledger: str  # the screen that opens it: task | enterprise | township | county | sheet | unit
     id: int
     kind: str  # 重点任务、退城入园、双替代、散煤治理、督办单、报送
     label: str
@@ -66,6 +70,7 @@ class AgendaFacts:
     sheets: list[SheetRow]
     returns: PeriodReturns
     contacts: dict[str, Contact]
+    enterprise_of: dict[int, int]  # milestone id → enterprise id
 
     def contact(self, unit: str) -> Contact:
         return self.contacts.get(unit, Contact())
@@ -78,7 +83,8 @@ class AgendaFacts:
 class Agenda:
     as_of: dt.date
     weeks: Weeks
-    office: str
+    office: str  # the short name, for the WeChat text
+    signature: str  # the full name, under the printed agenda
     sections: tuple[AgendaSection, ...]
 
     @property
@@ -109,14 +115,27 @@ class Agenda:
                 head.append(f"{i}. {line.unit}｜{line.kind}｜{line.label}｜{line.when}｜联系人：{line.contact.text}")
         return "\n".join(head) + "\n"
 
+    @property
+    def title(self) -> str:
+        return f"本周待办（{_md(self.weeks.start)}至{_md(self.weeks.end)}）"
+
+    def pdf(self) -> bytes:
+        intro = f"截至{chinese_date(self.as_of)}，本周需跟进的事项共{self.count}项，分列如下。"
+        parts = [(f"{CHINESE_NUMBERS[n]}、{s.title}（{len(s.lines)}项）",
+                  [f"{line.unit}：{line.kind}，{line.label}，{line.when}。联系人：{line.contact.text}。"
+                   for line in s.lines] or ["无。"])
+                 for n, s in enumerate(self.sections)]
+        return render_parts(self.title, intro, parts, self.signature, self.as_of)
+
 
 def _md(day: dt.date) -> str:
     return f"{day.month}月{day.day}日"
 
 
 def _item_line(facts: AgendaFacts, item: Item, when: str) -> AgendaLine:
-    ledger = "township" if item.kind == "township" else item.kind
-    return AgendaLine(ledger, item.id, item.kind_label, item.label, item.unit, facts.contact(item.unit), when)
+    """A milestone opens its enterprise, the screen where it is edited."""
+    ledger, key = ("enterprise", facts.enterprise_of.get(item.id, 0)) if item.kind == "milestone" else (item.kind, item.id)
+    return AgendaLine(ledger, key, item.kind_label, item.label, item.unit, facts.contact(item.unit), when)
 
 
 def _due_text(facts: AgendaFacts, day: dt.date) -> str:
@@ -200,9 +219,15 @@ def agenda(db: Database, as_of: dt.date) -> Agenda:
     sheet_list = sheet_rows(db, as_of)
     with db.reading() as session:
         calendar = workdays.load(session)
-        office = settings.get(session, "office.short_name")
+        office = settings.all_values(session)
         returns = returns_in(session, settings.reporting_rule(session).period_of(as_of))
         contacts = {name: Contact(person, phone) for name, person, phone in session.execute(
             select(Unit.name, Unit.contact_person, Unit.phone).where(Unit.parent_id.is_(None)))}
-    facts = AgendaFacts(Weeks.around(as_of, calendar), calendar, items, sheet_list, returns, contacts)
-    return Agenda(as_of, facts.weeks, office, tuple(section(facts) for section in SECTIONS))
+        enterprise_of = dict(session.execute(select(Milestone.id, Milestone.enterprise_id)).all())
+    facts = AgendaFacts(Weeks.around(as_of, calendar), calendar, items, sheet_list, returns, contacts, enterprise_of)
+    return Agenda(as_of, facts.weeks, office["office.short_name"], office["office.name"],
+                  tuple(section(facts) for section in SECTIONS))
+
+
+def save_agenda_pdf(result: Agenda, path: Path) -> Path:
+    return atomic.write_bytes(Path(path), result.pdf())
