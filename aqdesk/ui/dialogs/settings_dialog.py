@@ -6,9 +6,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLineEdit,
     QMessageBox,
     QSpinBox,
+    QVBoxLayout,
 )
 
 from aqdesk.db.database import Database
@@ -23,19 +25,28 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("选项"))
         values = settings.load_all(db)
         self.editors: dict[str, QLineEdit | QSpinBox] = {}
-        form = QFormLayout(self)
-        for key, option in settings.OPTIONS.items():
+        # two columns of options, so the dialog fits a 720-pixel-high screen
+        columns = QHBoxLayout()
+        forms = (QFormLayout(), QFormLayout())
+        for form in forms:
+            columns.addLayout(form)
+        half = (len(settings.OPTIONS) + 1) // 2
+        for i, (key, option) in enumerate(settings.OPTIONS.items()):
+            form = forms[i >= half]
             if isinstance(option.default, int):
                 editor = QSpinBox(minimum=0, maximum=365)
                 editor.setValue(int(values[key]))
             else:
                 editor = QLineEdit(str(values[key]))
+                editor.setMinimumWidth(200)
             self.editors[key] = editor
             form.addRow(option.label, editor)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addWidget(buttons)
 
     def accept(self) -> None:
         values = {k: e.value() if isinstance(e, QSpinBox) else e.text().strip() for k, e in self.editors.items()}

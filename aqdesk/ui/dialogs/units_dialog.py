@@ -27,9 +27,9 @@ class UnitModel(RowsModel):
         Column("名称", lambda u: u.name, 180),
         Column("类型", lambda u: u.kind.label, 70),
         Column("所属县（区）", lambda u: u.parent, 90),
-        Column("简称、旧称", lambda u: "、".join(u.aliases), 200),
+        Column("简称、旧称", lambda u: "、".join(u.aliases), 180),
         Column("责任领导", lambda u: u.leader, 120),
-        Column("联系人", lambda u: u.contact_person, 90),
+        Column("联系人", lambda u: u.contact_person, 110),
         Column("联系电话", lambda u: u.phone, 110),
     )
 
