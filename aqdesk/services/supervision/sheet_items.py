@@ -43,6 +43,7 @@ class Item:
     reason: str
     problems: str = ""
     open: bool = True  # not yet done; done items are never listed for a sheet or letter
+    done_late: bool = False  # done, but after its deadline (the ranking's on-time rate)
 
     @property
     def kind_label(self) -> str:
@@ -71,7 +72,8 @@ def all_items(db: Database, as_of: dt.date) -> list[Item]:
         for t in session.scalars(select(Task).options(selectinload(Task.lead_unit)).order_by(Task.number)):
             w = assessor.task(t)
             items.append(Item("task", t.id, t.number, f"{t.number} {t.title}", t.lead_unit.name, t.deadline,
-                              w.color, w.reason, t.problems, t.status != TaskStatus.DONE))
+                              w.color, w.reason, t.problems, t.status != TaskStatus.DONE,
+                              _late(t.done_on, t.deadline)))
         for e in session.scalars(select(Enterprise).options(
                 selectinload(Enterprise.milestones), selectinload(Enterprise.county)).order_by(Enterprise.id)):
             items.extend(_enterprise_items(assessor, e))
@@ -98,7 +100,8 @@ def _enterprise_items(assessor: Assessor, e: Enterprise) -> list[Item]:
         kind = MilestoneKind(m.kind)
         w = assessor.milestone(m)
         item = Item("milestone", m.id, f"{code}:{kind.label}", f"{e.name}{kind.label}节点", e.county.name,
-                    m.planned_date, w.color, w.reason, e.problems, m.actual_date is None)
+                    m.planned_date, w.color, w.reason, e.problems, m.actual_date is None,
+                    _late(m.actual_date, m.planned_date))
         items.append(item)
         if item.open and (worst is None or SEVERITY[item.color] < SEVERITY[worst.color]):
             worst = item
@@ -107,6 +110,10 @@ def _enterprise_items(assessor: Assessor, e: Enterprise) -> list[Item]:
                       f"{worst.label.removeprefix(e.name)}{worst.reason}" if worst else "已全部完成",
                       e.problems, worst is not None))
     return items
+
+
+def _late(done_on: dt.date | None, deadline: dt.date | None) -> bool:
+    return done_on is not None and deadline is not None and done_on > deadline
 
 
 def unit_items(db: Database, unit: str, as_of: dt.date) -> list[Item]:
