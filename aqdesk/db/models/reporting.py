@@ -1,4 +1,5 @@
-"""Reporting periods a unit covered without an import: a return by hand, by phone or on paper."""
+"""The office's reporting cycle: periods a unit covered without an import (a return by
+hand, by phone or on paper), and the 通报 issued on them."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from sqlalchemy import Date, ForeignKey, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from aqdesk.db.base import Base
+from aqdesk.db.models.supervision import Letter
 from aqdesk.db.models.units import Unit
 
 
@@ -22,3 +24,22 @@ class ReportReceived(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
     unit: Mapped[Unit] = relationship()
+
+
+class Bulletin(Base):
+    """An issued 通报: its number is in the office's register (``letter``); its figures are
+    frozen here as JSON, so a reprint years later is the same document and the next
+    bulletin's 进位/退位 compare with what was actually published."""
+
+    __tablename__ = "bulletin"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    letter_id: Mapped[int] = mapped_column(ForeignKey("letter.id"), unique=True)
+    period: Mapped[dt.date] = mapped_column(Date, unique=True)  # the month's first day
+    as_of: Mapped[dt.date] = mapped_column(Date)
+    issued_on: Mapped[dt.date] = mapped_column(Date)
+    opening: Mapped[str] = mapped_column(Text, default="")
+    closing: Mapped[str] = mapped_column(Text, default="")
+    figures: Mapped[str] = mapped_column(Text)  # JSON, as published
+
+    letter: Mapped[Letter] = relationship()

@@ -104,5 +104,7 @@ def draw_pages(canvas: Canvas, fonts: FontSet, pages: list[list[Line]], first_to
         top = first_top if offset == 0 else gb.TOP
         for slot, line in enumerate(lines):
             if line.glyphs:
-                draw(canvas, line.glyphs, line.x, gb.baseline(line.face, top + slot * gb.PITCH, line.size),
+                # every 3号 line sits on the body face's grid, a 黑体 or 楷体 heading too
+                face = fonts["body"] if line.size == gb.SIZE_3 else line.face
+                draw(canvas, line.glyphs, line.x, gb.baseline(face, top + slot * gb.PITCH, line.size),
                      line.size, line.spacing, line.justify_to)

@@ -39,6 +39,7 @@ OPTIONS = {
         Option("letter.series", "示例市大气办督", "督办函发文机关代字"),
         Option("letter.reply_workdays", 5, "督办函反馈时限（工作日）"),
         Option("sheet.series", "督办", "督办单编号代字"),
+        Option("bulletin.series", "示例市大气办通报", "通报发文机关代字"),
         Option("sheet.days.red", 3, "红色督办单办理时限（工作日）"),
         Option("sheet.days.yellow", 5, "黄色督办单办理时限（工作日）"),
         Option("sheet.days.green", 10, "绿色督办单办理时限（工作日）"),
