@@ -79,6 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--closing", metavar="TEXT", help="工作要求段落（默认使用标准表述）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出通报数据")
 
+    p = command("brief", help="领导专报（一页 A4）")
+    p.add_argument("--out", type=Path, metavar="FILE.pdf", help="保存 PDF")
+    p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="统计日期，默认今天")
+    p.add_argument("--note", metavar="TEXT", help="开头的两三句话（默认按数据生成）")
+
     p = command("tasks", help="列出重点任务及其预警色和原因")
     p.add_argument("--unit", metavar="NAME", help="只列出该单位牵头或配合的任务（名称或简称）")
     p.add_argument("--color", choices=[c.value for c in Color], help="只列出该预警色的任务")
@@ -250,6 +255,18 @@ def cmd_bulletin(args: argparse.Namespace) -> int:
         for u in result.figures["ranking"][kind]:
             print(f"  {label} 第{u['rank']}名　{u['unit']}　{u['score']:.1f}分　{u.get('move', '—')}")
     if args.out:
+        print(f"已保存：{args.out}")
+    return EXIT_OK
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    from aqdesk.services.reports import brief
+
+    with _database(args) as db:
+        result = brief.brief(db, args.as_of or dt.date.today(), args.note)
+    print(result.as_text(), end="")
+    if args.out:
+        brief.save_brief_pdf(result, args.out)
         print(f"已保存：{args.out}")
     return EXIT_OK
 
@@ -443,7 +460,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: cmd_gui, "gui": cmd_gui, "init": cmd_init, "status": cmd_status,
     "export": cmd_export, "letters": cmd_letters, "sheet": cmd_sheet, "summons": cmd_summons,
     "tasks": cmd_tasks, "agenda": cmd_agenda, "chase": cmd_chase,
-    "bulletin": cmd_bulletin, "import": cmd_import, "imports": cmd_imports, "undo-import": cmd_undo_import,
+    "bulletin": cmd_bulletin, "brief": cmd_brief, "import": cmd_import, "imports": cmd_imports, "undo-import": cmd_undo_import,
     "template": cmd_template, "backup": cmd_backup, "restore": cmd_restore,
 }
 

@@ -24,6 +24,7 @@ from aqdesk import APP_TITLE, __version__
 from aqdesk.db.database import Database
 from aqdesk.errors import UserError
 from aqdesk.services.common import backup, editing, workdays
+from aqdesk.ui.dialogs.brief_dialog import BriefDialog
 from aqdesk.ui.dialogs.calendar_dialog import CalendarDialog
 from aqdesk.ui.dialogs.chase_dialog import ChaseDialog
 from aqdesk.ui.dialogs.common import EditDialog
@@ -35,6 +36,7 @@ from aqdesk.ui.dialogs.township_dialog import TownshipDialog
 from aqdesk.ui.dialogs.units_dialog import UnitsDialog
 from aqdesk.ui.pages import ledgers as pages
 from aqdesk.ui.pages.agenda_page import AgendaPage
+from aqdesk.ui.pages.bulletin_page import BulletinPage
 from aqdesk.ui.pages.export_page import ExportPage
 from aqdesk.ui.pages.import_page import ImportPage
 from aqdesk.ui.pages.overview_page import OverviewPage
@@ -101,6 +103,7 @@ class MainWindow(QMainWindow):
         self.agenda_page.copied.connect(lambda note: self.statusBar().showMessage(note, 6000))
         self.overview = OverviewPage()
         self.overview.item_opened.connect(self.open_item)
+        self.overview.brief_requested.connect(lambda: BriefDialog(self.db, self.as_of, self).exec())
         self.task_page = pages.task_page()
         self.unit_page = UnitPage()
         self.loose_coal_page = pages.loose_coal_page()
@@ -110,7 +113,8 @@ class MainWindow(QMainWindow):
         self.import_page.imported.connect(self._data_changed)
         self.sheet_page = SupervisionPage()
         self.export_page = ExportPage(self.backup_action, self.restore_action)
-        for page in (self.sheet_page, self.export_page):
+        self.bulletin_page = BulletinPage()
+        for page in (self.sheet_page, self.export_page, self.bulletin_page):
             page.acted.connect(self.history.push)
             page.acted.connect(lambda *_: self.refresh_all())
         dialogs = {
@@ -131,6 +135,7 @@ class MainWindow(QMainWindow):
             (self.tr("退城入园"), self.relocation_page),
             (self.tr("双替代"), self.substitution_page),
             (self.tr("督办"), self.sheet_page),
+            (self.tr("通报"), self.bulletin_page),
             (self.tr("报送导入"), self.import_page),
             (self.tr("导出"), self.export_page),
         ]
@@ -159,7 +164,7 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
         for i, (name, _page) in enumerate(self.pages):
-            action = QAction(name, self, shortcut=QKeySequence(f"Ctrl+{i + 1}"))
+            action = QAction(name, self, shortcut=QKeySequence(f"Ctrl+{i + 1}") if i < 9 else QKeySequence())
             action.triggered.connect(lambda _checked=False, row=i: self.sidebar.setCurrentRow(row))
             view_menu.addAction(action)
         view_menu.addSeparator()

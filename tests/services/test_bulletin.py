@@ -64,3 +64,24 @@ def test_the_bulletin_says_how_units_were_scored(demo_db):
     assert [t.title for t in bulletin.attachments(b.figures)] == [
         "市直部门大气污染防治重点工作排名", "县（区）大气污染防治重点工作排名", "逾期未完成事项清单"]
     assert b.pdf().startswith(b"%PDF")
+
+
+def test_the_brief_is_one_page_with_the_clerks_note(demo_db, tmp_path):
+    from aqdesk.services.reports import brief
+    from tests.exchange.pdf_reading import pages_text
+
+    result = brief.brief(demo_db, NOV, note="本周全市空气质量总体平稳。请各单位抓紧销号。")
+    path = brief.save_brief_pdf(result, tmp_path / "专报.pdf")
+    pages = [text.replace(" ", "").replace("\n", "") for text in pages_text(path)]
+    assert len(pages) == 1
+    assert "本周全市空气质量总体平稳" in pages[0] and "逾期最久：①" in pages[0] and "约谈建议" in pages[0]
+    assert "新增逾期8项" in result.as_text()
+
+
+def test_issuing_can_be_undone_and_the_number_is_free_again(demo_db):
+    from aqdesk.services.common import editing
+
+    issued, action = bulletin.issue(demo_db, bulletin.draft(demo_db, "2026-11", NOV))
+    editing.undo_action(demo_db, action)
+    again = bulletin.draft(demo_db, "2026-11", NOV)
+    assert not again.issued and again.number == issued.number

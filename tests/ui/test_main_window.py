@@ -15,7 +15,7 @@ def test_every_page_shows_demo_rows(window):
         titles.append(name)
         if isinstance(page, LedgerPage) and name != "报送导入":
             assert page.proxy.rowCount() > 0, name
-    assert titles == ["本周待办", "总览", "重点任务", "部门视图", "散煤治理", "退城入园", "双替代", "督办", "报送导入", "导出"]
+    assert titles == ["本周待办", "总览", "重点任务", "部门视图", "散煤治理", "退城入园", "双替代", "督办", "通报", "报送导入", "导出"]
 
 
 def test_ledgers_show_all_three_colours(window):
@@ -135,3 +135,26 @@ def test_chase_dialog_records_a_paper_return(window, qtbot, anchor):
     dialog.table.selectRow(0)
     dialog.record_received()
     assert sum(not dialog.rows.row_object(r).received for r in range(dialog.rows.rowCount())) == before - 1
+
+
+def test_bulletin_page_issues_once_then_shows_it_as_published(window, monkeypatch):
+    from tests.ui.conftest import show
+
+    page = show(window, window.bulletin_page)
+    assert page.issue_button.isEnabled() and page.current.number.endswith("〔2026〕1号")
+    page.opening.setPlainText("本月开头（已修改）。")
+    page.load()
+    assert "本月开头（已修改）。" in page.preview_text.toPlainText()
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    page.issue()
+    assert page.current.issued and not page.issue_button.isEnabled() and page.opening.isReadOnly()
+    assert "已印发" in page.state_label.text()
+    assert window.history.undo_text()  # issuing is an undoable action like any other
+
+
+def test_brief_dialog_uses_the_clerks_sentences(window):
+    from aqdesk.ui.dialogs.brief_dialog import BriefDialog
+
+    dialog = BriefDialog(window.db, window.as_of, window)
+    dialog.note.setPlainText("本周整体平稳。")
+    assert dialog.current().note == "本周整体平稳。"

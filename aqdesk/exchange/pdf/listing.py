@@ -20,11 +20,24 @@ def render_listing(title: str, intro: str, entries: Sequence[str], signature: st
 
 
 def render_parts(title: str, intro: str, parts: Sequence[tuple[str, Sequence[str]]], signature: str,
-                 date: dt.date, fonts: FontSet | None = None, closing: str = "") -> bytes:
+                 date: dt.date, fonts: FontSet | None = None, closing: str = "", numbered: bool = True) -> bytes:
     """``parts``: (heading, entries); an empty heading gives entries with no heading above."""
     fonts = fonts or font_set()
     buffer = BytesIO()
     canvas = gb.new_canvas(buffer, fonts, title=title, author=signature)
+    draw_pages(canvas, fonts, paginate(_lines(title, intro, parts, signature, date, fonts, closing, numbered)))
+    canvas.save()
+    return buffer.getvalue()
+
+
+def page_count(title: str, intro: str, parts: Sequence[tuple[str, Sequence[str]]], signature: str,
+               date: dt.date, fonts: FontSet | None = None, closing: str = "", numbered: bool = True) -> int:
+    """The pages ``render_parts`` would fill, without drawing them."""
+    fonts = fonts or font_set()
+    return len(paginate(_lines(title, intro, parts, signature, date, fonts, closing, numbered)))
+
+
+def _lines(title, intro, parts, signature, date, fonts: FontSet, closing: str, numbered: bool) -> list[Line]:
     lines = balanced(title, fonts["title"], fonts, gb.SIZE_2) + [Line()]
     if intro:
         lines.extend(paragraph(intro, fonts["body"], fonts))
@@ -32,10 +45,8 @@ def render_parts(title: str, intro: str, parts: Sequence[tuple[str, Sequence[str
         if heading:
             lines.extend(paragraph(heading, fonts["heading"], fonts, heading=True))
         for n, entry in enumerate(entries, 1):
-            lines.extend(paragraph(f"{n}.{entry}", fonts["body"], fonts))
+            lines.extend(paragraph(f"{n}.{entry}" if numbered else entry, fonts["body"], fonts))
     if closing:
         lines.extend(paragraph(closing, fonts["body"], fonts))
     lines.extend(signature_block(signature, date, fonts))
-    draw_pages(canvas, fonts, paginate(lines))
-    canvas.save()
-    return buffer.getvalue()
+    return lines

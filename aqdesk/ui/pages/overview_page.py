@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -61,6 +62,7 @@ class OverviewPage(QWidget):
     """Emits ``item_opened(ledger, id)`` when one of the most overdue items is opened."""
 
     item_opened = Signal(str, int)
+    brief_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -105,10 +107,14 @@ class OverviewPage(QWidget):
         split.addWidget(right)
         split.setSizes([560, 640])
 
+        brief = QPushButton(self.tr("打印专报…"))
+        brief.setToolTip(self.tr("给领导的一页纸专报"))
+        brief.clicked.connect(self.brief_requested)
         top = QHBoxLayout()
         top.addWidget(heading)
         top.addStretch(1)
         top.addWidget(self.as_of_label)
+        top.addWidget(brief)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(grid)
