@@ -176,15 +176,14 @@ def paragraphs(b: Bulletin) -> list[Paragraph]:
             continue
         top = "、".join(u["unit"] for u in ranked[:3])
         bottom = "、".join(u["unit"] for u in ranked[-3:][::-1]) if len(ranked) > 3 else ""
-        moved = "、".join(f"{u['unit']}{u['move']}" for u in ranked if u.get("move", "—") not in ("—", "持平"))
         ranking_lines.append(f"{label}排名前列的是{top}" + (f"，排名靠后的是{bottom}" if bottom else "")
-                             + (f"；与上期通报相比，{moved}" if moved else "") + "。")
+                             + _moves(ranked) + "。")
     if ranking_lines:
         parts.append(("排名情况", ranking_lines + ["详见附件1、附件2。"]))
     red = f["red_by_unit"]
     summons = "、".join(r["unit"] for r in f["summons"])
-    problems = [f"截至通报日，{len(red)}个单位有逾期未完成事项共{sum(len(u['items']) for u in red)}项，"
-                f"其中逾期较多的是{'、'.join(u['unit'] + str(len(u['items'])) + '项' for u in red[:5])}（详见附件3）。"
+    problems = [f"截至通报日，{len(red)}个单位有逾期未完成事项共{sum(u['count'] for u in red)}项，"
+                f"其中逾期较多的是{'、'.join(u['unit'] + str(u['count']) + '项' for u in red[:5])}（详见附件3）。"
                 if red else "截至通报日，没有逾期未完成事项。"]
     if summons:
         problems.append(f"{summons}多次逾期反馈督办单，建议按程序约谈。")
@@ -200,6 +199,16 @@ def paragraphs(b: Bulletin) -> list[Paragraph]:
     return out
 
 
+def _moves(ranked: list[dict]) -> str:
+    """The three units that rose most and the three that fell most since the last bulletin."""
+    moved = [(u["previous_rank"] - u["rank"], u) for u in ranked if u.get("previous_rank") is not None]
+    up = [f"{u['unit']}（{u['move']}）" for d, u in sorted(moved, key=lambda m: -m[0])[:3] if d > 0]
+    down = [f"{u['unit']}（{u['move']}）" for d, u in sorted(moved, key=lambda m: m[0])[:3] if d < 0]
+    text = "；".join(part for part in (f"进位较多的是{'、'.join(up)}" if up else "",
+                                       f"退位较多的是{'、'.join(down)}" if down else "") if part)
+    return f"；与上期通报相比，{text}" if text else ""
+
+
 def attachments(f: dict) -> list[Table]:
     tables = []
     for kind, label in KINDS:
@@ -211,9 +220,18 @@ def attachments(f: dict) -> list[Table]:
                    f"{u['missed_periods']}", u.get("move", "—")) for u in f["ranking"][kind])))
     tables.append(Table("逾期未完成事项清单", (("序号", 0.06), ("责任单位", 0.17), ("类别", 0.12),
                                               ("事项", 0.53), ("逾期天数", 0.12)),
-                        tuple((str(n), unit["unit"], item["kind"], item["label"], str(item["days"]))
-                              for n, (unit, item) in enumerate(((u, i) for u in f["red_by_unit"] for i in u["items"]), 1))))
+                        tuple(_red_rows(f["red_by_unit"]))))
     return tables
+
+
+def _red_rows(units: list[dict]) -> list[tuple[str, ...]]:
+    rows = []
+    for unit in units:
+        for item in unit["items"]:
+            rows.append((str(len(rows) + 1), unit["unit"], item["kind"], item["label"], str(item["days"])))
+        if unit["count"] > len(unit["items"]):
+            rows.append(("", unit["unit"], "", f"另有{unit['count'] - len(unit['items'])}项逾期事项（逾期时间较短）", ""))
+    return rows
 
 
 def _pct(part: int, whole: int) -> str:

@@ -19,7 +19,8 @@ from aqdesk.services.supervision import summons
 from aqdesk.services.supervision.sheet_items import all_items
 from aqdesk.services.supervision.sheet_list import sheet_rows
 
-COMMENDED = 3  # the top units of each ranking with no red item are named for praise
+COMMENDED = 3
+LISTED = 10  # a unit's most overdue items in the 附件; a county with 300 red townships gets a count  # the top units of each ranking with no red item are named for praise
 
 
 def month_of(text: str) -> dt.date:
@@ -67,7 +68,7 @@ def gather(db: Database, period: dt.date, as_of: dt.date) -> dict:
                   **{c.value: n for c, n in colors.items()}},
         "categories": list(categories.values()),
         "ranking": ranked.as_json(),
-        "red_by_unit": [{"unit": unit, "items": sorted(found, key=lambda i: -i["days"])}
+        "red_by_unit": [{"unit": unit, "count": len(found), "items": sorted(found, key=lambda i: -i["days"])[:LISTED]}
                         for unit, found in sorted(red.items(), key=lambda kv: (-len(kv[1]), kv[0]))],
         "sheets": _sheet_figures(db, period, as_of, sheets),
         "substitution": {kind: {"target": h.target, "completed": h.completed, "accepted": h.accepted}
