@@ -87,6 +87,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="统计日期，默认今天")
     _year_option(p)
 
+    p = command("agenda", help="本周待办：本周和下周到期、新增逾期、持续逾期、督办单、未报送单位")
+    p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="统计日期，默认今天")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    p = command("chase", help="催报：列出本期未报送的单位，并可生成催报通知 PDF")
+    p.add_argument("--period", type=_date, metavar="YYYY-MM-DD", help="报送期内任一天，默认今天")
+    p.add_argument("--out", type=Path, metavar="FILE.pdf", help="生成催报通知 PDF")
+    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="成文日期，默认今天")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    p = command("bulletin", help="月度通报：预览、印发（编号并固定数据）、重印")
+    p.add_argument("--period", required=True, metavar="YYYY-MM", help="通报月份，如 2026-11")
+    p.add_argument("--out", type=Path, metavar="FILE.pdf", help="保存 PDF")
+    p.add_argument("--issue", action="store_true", help="印发：取下一个通报编号并固定本期数据")
+    p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="数据截至日期，默认为月末（不晚于今天）")
+    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="成文日期，默认为截至日期")
+    p.add_argument("--opening", metavar="TEXT", help="开头段落（默认使用标准表述）")
+    p.add_argument("--closing", metavar="TEXT", help="工作要求段落（默认使用标准表述）")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出通报数据")
+
+    p = command("brief", help="领导专报（一页 A4）")
+    p.add_argument("--out", type=Path, metavar="FILE.pdf", help="保存 PDF")
+    p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="统计日期，默认今天")
+    p.add_argument("--note", metavar="TEXT", help="开头的两三句话（默认按数据生成）")
+
     p = command("tasks", help="列出重点任务及其预警色和原因")
     p.add_argument("--unit", metavar="NAME", help="只列出该单位牵头或配合的任务（名称或简称）")
     p.add_argument("--color", choices=[c.value for c in palette.ORDER], help="只列出该预警色的任务")
@@ -252,6 +277,71 @@ def cmd_status(args: argparse.Namespace) -> int:
     for u in summary.units:
         if u.counts.total:
             print(f"  {u.name}：红 {u.counts.red}，黄 {u.counts.yellow}，绿 {u.counts.green}")
+    return EXIT_OK
+
+
+def cmd_agenda(args: argparse.Namespace) -> int:
+    from aqdesk.services.reports.agenda import agenda
+
+    with _database(args) as db:
+        result = agenda(db, args.as_of or dt.date.today())
+    if args.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+    else:
+        print(result.as_text(), end="")
+    return EXIT_OK
+
+
+def cmd_chase(args: argparse.Namespace) -> int:
+    from aqdesk.services.reports import chase
+
+    with _database(args) as db:
+        notice = chase.chase_notice(db, args.period or dt.date.today(), args.date or dt.date.today())
+        if args.out:
+            chase.save_chase_pdf(notice, args.out)
+    if args.json:
+        print(json.dumps(notice.as_json(), ensure_ascii=False, indent=2))
+    else:
+        print(notice.as_text(), end="")
+    if args.out:
+        print(f"已保存催报通知：{args.out}", file=sys.stderr if args.json else sys.stdout)
+    return EXIT_OK
+
+
+def cmd_bulletin(args: argparse.Namespace) -> int:
+    from aqdesk.services.reports import bulletin
+    from aqdesk.services.reports.bulletin_figures import month_end, month_of
+
+    with _database(args) as db:
+        as_of = args.as_of or min(month_end(month_of(args.period)), dt.date.today())
+        result = bulletin.draft(db, args.period, as_of, opening=args.opening, closing=args.closing,
+                                issued_on=args.date)
+        if args.issue:
+            result, _action = bulletin.issue(db, result)
+        if args.out:
+            bulletin.save_pdf(result, args.out)
+    if args.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    state = "已印发" if result.issued else "预览（未印发，编号为印发时将取得的号）"
+    print(f"{result.number}　{result.title}　{state}")
+    for kind, label in bulletin.KINDS:
+        for u in result.figures["ranking"][kind]:
+            print(f"  {label} 第{u['rank']}名　{u['unit']}　{u['score']:.1f}分　{u.get('move', '—')}")
+    if args.out:
+        print(f"已保存：{args.out}")
+    return EXIT_OK
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    from aqdesk.services.reports import brief
+
+    with _database(args) as db:
+        result = brief.brief(db, args.as_of or dt.date.today(), args.note)
+    print(result.as_text(), end="")
+    if args.out:
+        brief.save_brief_pdf(result, args.out)
+        print(f"已保存：{args.out}")
     return EXIT_OK
 
 
@@ -504,7 +594,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: cmd_gui, "gui": cmd_gui, "init": cmd_init, "status": cmd_status,
     "export": cmd_export, "letters": cmd_letters, "sheet": cmd_sheet, "summons": cmd_summons,
-    "tasks": cmd_tasks, "import": cmd_import, "imports": cmd_imports, "undo-import": cmd_undo_import,
+    "tasks": cmd_tasks, "agenda": cmd_agenda, "chase": cmd_chase,
+    "bulletin": cmd_bulletin, "brief": cmd_brief, "import": cmd_import, "imports": cmd_imports, "undo-import": cmd_undo_import,
     "template": cmd_template, "backup": cmd_backup, "restore": cmd_restore, "year": cmd_year,
 }
 

@@ -24,7 +24,10 @@ def test_init_demo_then_status_json_shows_all_three_colours(capsys, db_url, anch
     assert sum(tasks.values()) == 60
     units = status["units"]
     assert sum(u["red"] for u in units) == tasks["red"]
-    assert units[0]["red"] == max(u["red"] for u in units)  # ranked by overdue count
+    assert units[0]["red"] == max(u["red"] for u in units)  # listed by overdue count
+    ranked = {u["name"]: u for u in units if u["rank"] is not None}
+    assert ranked["东城区"]["score"] == next(c["score"] for c in status["ranking"]["counties"] if c["unit"] == "东城区")
+    assert {c["rank"] for c in status["ranking"]["counties"]} >= {1} and "得分=按时完成率" in status["ranking"]["rule"]
 
 
 def test_status_text(capsys, db_url, anchor):

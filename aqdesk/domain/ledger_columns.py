@@ -171,11 +171,15 @@ SHEETS = (
 UNIT_SUMMARY = (
     LedgerColumn("预警", _item(0), coloured=True),
     LedgerColumn("排名", _item(1), Kind.NUMBER),
-    LedgerColumn("责任单位", _item(2)),
+    LedgerColumn("类型", _item(2)),
+    LedgerColumn("责任单位", _item(3)),
+    LedgerColumn("得分", _item(4), Kind.NUMBER),
+    LedgerColumn("按时完成率（%）", _item(5), Kind.NUMBER),
     *(LedgerColumn(header, _item(i), Kind.NUMBER, group="在办事项")
-      for i, header in enumerate(("红", "黄", "绿", "合计"), 3)),
+      for i, header in enumerate(("红", "黄", "绿", "合计"), 6)),
     *(LedgerColumn(header, _item(i), Kind.NUMBER, group="督办单")
-      for i, header in enumerate(("总数", "未销号", "逾期反馈"), 7)),
+      for i, header in enumerate(("总数", "未销号", "逾期反馈"), 10)),
+    LedgerColumn("缺报（期）", _item(13)),
 )
 
 

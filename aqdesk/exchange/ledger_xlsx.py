@@ -49,6 +49,7 @@ class Ledger:
     rows: Sequence[Sequence[Any]]
     colors: Sequence[str | None]  # each row's warning colour: red | yellow | green
     freeze_columns: int = 2  # columns kept in view when scrolling right
+    note: str = ""  # a 说明 below the table (how a ranking was scored, say)
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,13 @@ def _sheet(ws: Worksheet, ledger: Ledger, book: LedgerBook, styles: _Styles) -> 
     end_row = max(row_no - 1, FIRST_DATA_ROW - 1)
     ws.freeze_panes = ws.cell(FIRST_DATA_ROW, ledger.freeze_columns + 1)
     ws.auto_filter.ref = f"A{HEAD_ROW + 1}:{get_column_letter(last)}{end_row}"
+    if ledger.note:
+        end_row += 2
+        note = ws.cell(end_row, 1, f"说明：{ledger.note}")
+        note._style = copy(styles.info)
+        note.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.merge_cells(start_row=end_row, start_column=1, end_row=end_row, end_column=last)
+        ws.row_dimensions[end_row].height = 42
     _print_setup(ws, last, end_row)
 
 

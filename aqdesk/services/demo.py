@@ -128,7 +128,7 @@ class _Loader:
         for order, row in enumerate(_rows("units.csv")):
             unit = Unit(
                 name=row["name"], kind=UnitKind.from_label(row["kind"]).value,
-                leader=row["leader"], sort_order=order,
+                leader=row["leader"], contact_person=row["contact"], phone=row["phone"], sort_order=order,
                 parent=by_name[row["parent"]] if row["parent"] else None,
                 aliases=[UnitAlias(alias=a) for a in row["aliases"].split("|") if a],
             )

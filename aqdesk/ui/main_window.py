@@ -28,7 +28,9 @@ from aqdesk.services.common import backup, editing, workdays, years
 from aqdesk.services.importing.commit import undo_import
 from aqdesk.ui import recent_databases, remembered
 from aqdesk.ui.contract import Page
+from aqdesk.ui.dialogs.brief_dialog import BriefDialog
 from aqdesk.ui.dialogs.calendar_dialog import CalendarDialog
+from aqdesk.ui.dialogs.chase_dialog import ChaseDialog
 from aqdesk.ui.dialogs.common import EditDialog
 from aqdesk.ui.dialogs.county_dialog import CountyDialog
 from aqdesk.ui.dialogs.enterprise_dialog import EnterpriseDialog
@@ -38,6 +40,8 @@ from aqdesk.ui.dialogs.township_dialog import TownshipDialog
 from aqdesk.ui.dialogs.units_dialog import UnitsDialog
 from aqdesk.ui.dialogs.year_dialog import YearDialog
 from aqdesk.ui.pages import ledgers as pages
+from aqdesk.ui.pages.agenda_page import AgendaPage
+from aqdesk.ui.pages.bulletin_page import BulletinPage
 from aqdesk.ui.pages.export_page import ExportPage
 from aqdesk.ui.pages.import_page import ImportPage
 from aqdesk.ui.pages.overview_page import OverviewPage
@@ -112,8 +116,13 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.edit_settings)
 
     def _make_pages(self) -> None:
+        self.agenda_page = AgendaPage()
+        self.agenda_page.item_opened.connect(self.open_item)
+        self.agenda_page.chase_requested.connect(lambda: self.open_dialog(ChaseDialog(self.db, self.as_of, self)))
+        self.agenda_page.copied.connect(lambda note: self.statusBar().showMessage(note, 6000))
         self.overview = OverviewPage()
         self.overview.item_opened.connect(self.open_item)
+        self.overview.brief_requested.connect(lambda: BriefDialog(self.db, self.as_of, self).exec())
         self.task_page = pages.task_page()
         self.unit_page = UnitPage()
         self.loose_coal_page = pages.loose_coal_page()
@@ -124,7 +133,8 @@ class MainWindow(QMainWindow):
         self.import_page.batch_committed.connect(self.history.push_import)
         self.sheet_page = SupervisionPage()
         self.export_page = ExportPage(self.backup_action, self.restore_action)
-        for page in (self.sheet_page, self.export_page):
+        self.bulletin_page = BulletinPage()
+        for page in (self.sheet_page, self.export_page, self.bulletin_page):
             page.acted.connect(self.history.push)
             page.acted.connect(lambda *_: self.refresh_all())
         dialogs = {
@@ -137,8 +147,9 @@ class MainWindow(QMainWindow):
         for page, make_dialog in dialogs.items():
             page.activated.connect(lambda row, make=make_dialog: self.open_dialog(make(row)))
         self.pages: list[tuple[str, Page]] = [(page.title, page) for page in (
-            self.overview, self.task_page, self.unit_page, self.loose_coal_page, self.relocation_page,
-            self.substitution_page, self.sheet_page, self.import_page, self.export_page)]
+            self.agenda_page, self.overview, self.task_page, self.unit_page, self.loose_coal_page,
+            self.relocation_page, self.substitution_page, self.sheet_page, self.bulletin_page, self.import_page,
+            self.export_page)]
         self.sidebar = QListWidget(objectName="sidebar")
         self.stack = QStackedWidget()
         for name, page in self.pages:
@@ -168,7 +179,7 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
         for i, (name, _page) in enumerate(self.pages):
-            action = QAction(name, self, shortcut=QKeySequence(f"Ctrl+{i + 1}"))
+            action = QAction(name, self, shortcut=QKeySequence(f"Ctrl+{i + 1}") if i < 9 else QKeySequence())
             action.triggered.connect(lambda _checked=False, row=i: self.sidebar.setCurrentRow(row))
             view_menu.addAction(action)
         view_menu.addSeparator()
@@ -402,10 +413,11 @@ class MainWindow(QMainWindow):
         if not self.restoreGeometry(remembered.window_geometry()):
             fit(self, 1440, 900)
             self.move(available(self).topLeft())
-        self.sidebar.setCurrentRow(remembered.window_page())
+        # The program always opens on 本周待办: the clerk's first question is whom to chase.
+        self.sidebar.setCurrentRow(0)
 
     def closeEvent(self, event) -> None:
-        remembered.remember_window(self.saveGeometry(), self.sidebar.currentRow())
+        remembered.remember_window(self.saveGeometry())
         super().closeEvent(event)
 
 

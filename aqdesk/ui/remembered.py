@@ -78,11 +78,5 @@ def window_geometry() -> QByteArray:
     return QSettings().value("window/geometry", QByteArray())
 
 
-def window_page() -> int:
-    return int(QSettings().value("window/page", 0))
-
-
-def remember_window(geometry: QByteArray, page: int) -> None:
-    settings = QSettings()
-    settings.setValue("window/geometry", geometry)
-    settings.setValue("window/page", page)
+def remember_window(geometry: QByteArray) -> None:
+    QSettings().setValue("window/geometry", geometry)

@@ -26,12 +26,12 @@ depends_on = None
 
 def upgrade():
     with op.batch_alter_table("unit") as batch:
-        batch.add_column(sa.Column("phone", sa.String(30), nullable=True))
+        batch.add_column(sa.Column("fax", sa.String(30), nullable=True))
 
 
 def downgrade():
     with op.batch_alter_table("unit") as batch:
-        batch.drop_column("phone")
+        batch.drop_column("fax")
 '''
 
 

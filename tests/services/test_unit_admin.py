@@ -43,3 +43,16 @@ def test_add_units(demo_db):
     with pytest.raises(UserError, match="所属县"):
         unit_admin.add_unit(demo_db, "新镇", UnitKind.TOWNSHIP)
     assert unit(demo_db, "城关镇").parent == "安平县"
+
+
+def test_contacts_are_kept_checked_and_undoable(demo_db):
+    eco = unit(demo_db, "市生态环境局")
+    action = unit_admin.set_contacts(demo_db, eco.id, eco.version, leader=" 王建国（局长） ",
+                                     contact_person="刘敏", phone="0319-5123456 转 8")
+    changed = unit(demo_db, "市生态环境局")
+    assert (changed.leader, changed.contact_person, changed.phone) == ("王建国（局长）", "刘敏", "0319-5123456 转 8")
+    with pytest.raises(UserError, match="联系电话“见通讯录”"):
+        unit_admin.set_contacts(demo_db, eco.id, changed.version, leader="", contact_person="", phone="见通讯录")
+    assert unit(demo_db, "市生态环境局").contact_person == "刘敏"
+    editing.undo_action(demo_db, action)
+    assert unit(demo_db, "市生态环境局").contact_person == eco.contact_person

@@ -69,10 +69,15 @@ def test_units_dialog_adds_an_alias_and_a_unit(qtbot, demo_db):
     dialog.aliases_edit.setText(dialog.aliases_edit.text() + "、环保部门")
     dialog.save_aliases()
     assert "环保部门" in next(u for u in unit_admin.unit_rows(demo_db) if u.name == "市生态环境局").aliases
+    dialog.contact_edit.setText("刘敏")
+    dialog.phone_edit.setText("0319-5123456")
+    dialog.save_contacts()
+    eco = next(u for u in unit_admin.unit_rows(demo_db) if u.name == "市生态环境局")
+    assert (eco.contact_person, eco.phone) == ("刘敏", "0319-5123456")
     dialog.new_name.setText("市人防办")
     dialog.add()
     assert any(u.name == "市人防办" for u in unit_admin.unit_rows(demo_db))
-    assert len(acted) == 2
+    assert len(acted) == 3
 
 
 def test_county_dialog_opens_on_the_latest_period(qtbot, demo_db):

@@ -15,11 +15,11 @@ def test_every_page_shows_demo_rows(window):
         titles.append(name)
         if isinstance(page, LedgerPage) and name != "报送导入":
             assert page.proxy.rowCount() > 0, name
-    assert titles == ["总览", "重点任务", "部门视图", "散煤治理", "退城入园", "双替代", "督办", "报送导入", "导出"]
+    assert titles == ["本周待办", "总览", "重点任务", "部门视图", "散煤治理", "退城入园", "双替代", "督办", "通报", "报送导入", "导出"]
 
 
 def test_ledgers_show_all_three_colours(window):
-    for row in (1, 4, 5):
+    for row in (2, 5, 6):
         window.sidebar.setCurrentRow(row)
         page = window.stack.currentWidget()
         colours = {page.model.index(r, 0).data(COLOR_ROLE) for r in range(page.model.rowCount())}
@@ -27,7 +27,7 @@ def test_ledgers_show_all_three_colours(window):
 
 
 def test_search_filters_the_task_table(window, qtbot):
-    window.sidebar.setCurrentRow(1)
+    window.sidebar.setCurrentRow(2)
     page = window.stack.currentWidget()
     total = page.proxy.rowCount()
     page.search.setText("散煤")  # QTest cannot type Chinese key events; the signal path is the same
@@ -37,7 +37,7 @@ def test_search_filters_the_task_table(window, qtbot):
 
 
 def test_overview_counts_match_status(window):
-    window.sidebar.setCurrentRow(0)
+    window.sidebar.setCurrentRow(1)
     cards = window.overview.cards["tasks"].numbers
     total = sum(int(label.text()) for label in cards.values())
     assert total == 60 and int(cards[Color.RED].text()) > 0
@@ -64,7 +64,7 @@ def test_status_bar_shows_database_and_date(window, anchor):
 def test_changing_the_date_recolours(window, qtbot, anchor):
     import datetime as dt
 
-    window.sidebar.setCurrentRow(1)
+    window.sidebar.setCurrentRow(2)
     page = window.stack.currentWidget()
 
     def reds():
@@ -102,3 +102,67 @@ def test_an_empty_office_opens_on_every_page(qtbot, empty_db):
         win.sidebar.setCurrentRow(row)
         assert win.stack.currentIndex() == row
     assert all(label.text() == "0" for label in win.overview.cards["tasks"].numbers.values())
+
+
+def test_the_window_opens_on_the_agenda_and_copies_it_as_text(window, anchor):
+    from PySide6.QtGui import QGuiApplication
+
+    assert window.stack.currentWidget() is window.agenda_page
+    page = window.agenda_page
+    titles = [page.tree.topLevelItem(i).text(0) for i in range(page.tree.topLevelItemCount())]
+    assert titles[0].startswith("本周到期") and any(t.startswith("未报送") for t in titles)
+    page.copy_button.click()
+    text = QGuiApplication.clipboard().text()
+    assert text.startswith("【本周待办】") and "联系人：" in text
+    assert "已复制本周待办" in window.statusBar().currentMessage()
+
+
+def test_an_agenda_line_opens_in_its_ledger(window, monkeypatch):
+    from aqdesk.ui.pages.agenda_page import LINE_ROLE
+
+    opened = []
+    monkeypatch.setattr(window, "open_dialog", lambda dialog: opened.append(type(dialog).__name__))
+    tree = window.agenda_page.tree
+    lines = [tree.topLevelItem(i).child(j) for i in range(tree.topLevelItemCount())
+             for j in range(tree.topLevelItem(i).childCount())]
+    task = next(item for item in lines if item.data(0, LINE_ROLE).ledger == "task")
+    tree.itemActivated.emit(task, 0)
+    assert window.stack.currentWidget() is window.task_page and opened == ["TaskDialog"]
+    milestone = next(item for item in lines if item.data(0, LINE_ROLE).kind == "退城入园")
+    tree.itemActivated.emit(milestone, 0)
+    assert opened[-1] == "EnterpriseDialog"
+
+
+def test_chase_dialog_records_a_paper_return(window, qtbot, anchor):
+    from aqdesk.ui.dialogs.chase_dialog import ChaseDialog
+
+    dialog = ChaseDialog(window.db, anchor, window)
+    qtbot.addWidget(dialog)
+    before = sum(not dialog.rows.row_object(r).received for r in range(dialog.rows.rowCount()))
+    assert before and not dialog.rows.row_object(0).received  # the missing are listed first
+    dialog.table.selectRow(0)
+    dialog.record_received()
+    assert sum(not dialog.rows.row_object(r).received for r in range(dialog.rows.rowCount())) == before - 1
+
+
+def test_bulletin_page_issues_once_then_shows_it_as_published(window, monkeypatch):
+    from tests.ui.conftest import show
+
+    page = show(window, window.bulletin_page)
+    assert page.issue_button.isEnabled() and page.current.number.endswith("〔2026〕1号")
+    page.opening.setPlainText("本月开头（已修改）。")
+    page.load()
+    assert "本月开头（已修改）。" in page.preview_text.toPlainText()
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    page.issue()
+    assert page.current.issued and not page.issue_button.isEnabled() and page.opening.isReadOnly()
+    assert "已印发" in page.state_label.text()
+    assert window.history.undo_text()  # issuing is an undoable action like any other
+
+
+def test_brief_dialog_uses_the_clerks_sentences(window):
+    from aqdesk.ui.dialogs.brief_dialog import BriefDialog
+
+    dialog = BriefDialog(window.db, window.as_of, window)
+    dialog.note.setPlainText("本周整体平稳。")
+    assert dialog.current().note == "本周整体平稳。"

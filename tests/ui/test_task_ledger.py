@@ -163,10 +163,12 @@ def test_progress_report_from_the_dialog(window, qtbot):
 
 
 def test_unit_view_ranks_units_and_lists_their_tasks(window):
-    window.sidebar.setCurrentRow(2)
+    window.sidebar.setCurrentRow(3)
     page = window.unit_page
     first = page.units.row_object(0)
-    assert first.rank == 1 and first.led.red == max(page.units.row_object(r).led.red for r in range(page.units.rowCount()))
+    assert (first.rank, first.kind) == (1, "市直部门") and first.score is not None
+    counties = [page.units.row_object(r) for r in range(page.units.rowCount()) if page.units.row_object(r).kind == "县区"]
+    assert counties[0].rank == 1 and [c.score for c in counties] == sorted((c.score for c in counties), reverse=True)
     roles = {page.tasks.row_object(r)[0] for r in range(page.tasks.rowCount())}
     assert "牵头" in roles
     assert len(page.chart.chart().series()) == 1

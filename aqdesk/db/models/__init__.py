@@ -10,14 +10,16 @@ from aqdesk.db.models.records import (
     Setting,
 )
 from aqdesk.db.models.relocation import Enterprise, Milestone
+from aqdesk.db.models.reporting import Bulletin, ReportReceived
 from aqdesk.db.models.substitution import SubstitutionReport, SubstitutionTarget
 from aqdesk.db.models.supervision import Letter, SheetItem, SheetStep, SupervisionSheet
 from aqdesk.db.models.tasks import Category, DeadlineChange, Task, TaskProgress, task_cooperator
 from aqdesk.db.models.units import Unit, UnitAlias
 
 __all__ = [
-    "AuditEntry", "CalendarDay", "Category", "DeadlineChange", "Enterprise", "ImportBatch",
-    "ImportChanges", "Letter", "LooseCoalReport", "LooseCoalTarget", "Milestone", "PlanYear", "Setting",
+    "AuditEntry", "Bulletin", "CalendarDay", "Category", "DeadlineChange", "Enterprise", "ImportBatch",
+    "ImportChanges", "Letter", "LooseCoalReport", "LooseCoalTarget", "Milestone", "PlanYear", "ReportReceived",
+    "Setting",
     "SheetItem", "SheetStep", "SubstitutionReport", "SubstitutionTarget", "SupervisionSheet", "Task",
     "TaskProgress", "Unit", "UnitAlias", "task_cooperator",
 ]

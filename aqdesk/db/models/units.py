@@ -25,6 +25,9 @@ class Unit(Versioned, Base):
     kind: Mapped[UnitKind] = mapped_column(EnumText(UnitKind, 20))
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id"), index=True)
     leader: Mapped[str] = mapped_column(String(100), default="")
+    # Who answers the office's calls about the unit's returns: every agenda line and 催报 names them.
+    contact_person: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    phone: Mapped[str] = mapped_column(String(50), default="", server_default="")
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(default=True)
 

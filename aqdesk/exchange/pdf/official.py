@@ -41,11 +41,13 @@ NUMBER_GAP = SIZE_3 * 7 / 8  # 发文字号 below the rule: 7/8 of a 3号 charac
 PAGE_NUMBER_GAP = 7 * MM  # page numbers 7 mm below the type area
 
 
-def new_canvas(target: BinaryIO, fonts: FontSet, *, title: str, author: str, subject: str = "") -> Canvas:
+def new_canvas(target: BinaryIO, fonts: FontSet, *, title: str, author: str, subject: str = "",
+               invariant: bool = False) -> Canvas:
     """An A4 canvas whose every font is one of ours, so nothing unembedded (reportlab's
-    default Helvetica) is left in the file."""
+    default Helvetica) is left in the file. ``invariant``: no creation time or random file
+    id, so the same content gives the same bytes (a reprint of an issued document)."""
     canvas = Canvas(target, pagesize=(PAGE_W, PAGE_H), pageCompression=1,
-                    initialFontName=fonts["body"].name, initialFontSize=SIZE_3)
+                    initialFontName=fonts["body"].name, initialFontSize=SIZE_3, invariant=1 if invariant else 0)
     canvas.setTitle(title)
     canvas.setAuthor(author)
     canvas.setSubject(subject)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from aqdesk.db.database import Database
 from aqdesk.db.models import Setting
 from aqdesk.domain.enums import Color, DeadlineKind
+from aqdesk.domain.periods import Cycle, ReportingRule
 from aqdesk.domain.warning import WarningSettings
 from aqdesk.errors import UserError
 
@@ -50,6 +51,7 @@ OPTIONS = {
         Option("letter.series", "示例市大气办督", "督办函发文机关代字"),
         Option("letter.reply_workdays", 5, "督办函反馈时限（工作日）"),
         Option("sheet.series", "督办", "督办单编号代字"),
+        Option("bulletin.series", "示例市大气办通报", "通报发文机关代字"),
         Option("sheet.days.red", 3, "红色督办单办理时限（工作日）"),
         Option("sheet.days.yellow", 5, "黄色督办单办理时限（工作日）"),
         Option("sheet.days.green", 10, "绿色督办单办理时限（工作日）"),
@@ -58,6 +60,12 @@ OPTIONS = {
         Option("ledger.title", "秋冬季大气污染防治重点任务台账", "台账标题（城市名之后）"),
         Option("substitution.heating_season", "11-15", "供暖季开始（月-日，双替代默认完成时限）"),
         Option("document.fonts", {}, "公文字体文件（用途 → 字体文件）"),
+        Option("report.cycle", Cycle.MONTHLY.label, "报送周期（每月 / 每周 / 供暖季每周、其余每月）"),
+        Option("report.monthly_due_day", 25, "按月报送：每月几日前报送"),
+        Option("report.weekly_due_weekday", 5, "按周报送：每周几报送（1=周一…7=周日）"),
+        Option("ranking.weight.red", 50, "排名扣分：红色事项占比的权重（%）"),
+        Option("ranking.weight.late_sheets", 30, "排名扣分：督办单逾期反馈或退回占比的权重（%）"),
+        Option("ranking.weight.missing_returns", 20, "排名扣分：缺报期数占比的权重（%）"),
     )
 }
 
@@ -136,6 +144,25 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Bulletins:
+    series: str
+
+
+@dataclass(frozen=True)
+class Reporting:
+    cycle: str  # a Cycle's label
+    monthly_due_day: int
+    weekly_due_weekday: int  # 1 = Monday
+
+
+@dataclass(frozen=True)
+class Ranking:
+    weight_red: int
+    weight_late_sheets: int
+    weight_missing_returns: int
+
+
+@dataclass(frozen=True)
 class OfficeSettings:
     office: Office
     warning: Warnings
@@ -145,6 +172,13 @@ class OfficeSettings:
     ledger: Ledger
     substitution: Substitution
     document: Document
+    bulletin: Bulletins
+    report: Reporting
+    ranking: Ranking
+
+    def reporting_rule(self) -> ReportingRule:
+        return ReportingRule(Cycle.from_label(self.report.cycle) or Cycle.MONTHLY, self.report.monthly_due_day,
+                             self.report.weekly_due_weekday, self.substitution.heating_season_start)
 
 
 def load(session: Session) -> OfficeSettings:
@@ -160,7 +194,8 @@ def load(session: Session) -> OfficeSettings:
 
 _SECTIONS: dict[str, type] = {"office": Office, "warning": Warnings, "letter": Letters, "sheet": Sheets,
                               "summons": Summons, "ledger": Ledger, "substitution": Substitution,
-                              "document": Document}
+                              "document": Document, "bulletin": Bulletins, "report": Reporting,
+                              "ranking": Ranking}
 
 
 def load_from(db: Database) -> OfficeSettings:
@@ -215,6 +250,11 @@ def save_all(db: Database, values: dict[str, Any]) -> None:
             _month_day(str(values["substitution.heating_season"]))
         except ValueError:
             problems.append(f"供暖季开始日期应写作“11-15”，而不是“{values['substitution.heating_season']}”")
+    if "report.cycle" in values and Cycle.from_label(str(values["report.cycle"])) is None:
+        problems.append(f"报送周期应为{'、'.join(c.label for c in Cycle)}之一，而不是“{values['report.cycle']}”")
+    for key, low, high in (("report.monthly_due_day", 1, 31), ("report.weekly_due_weekday", 1, 7)):
+        if isinstance(values.get(key), int) and not low <= values[key] <= high:
+            problems.append(f"{OPTIONS[key].label}应在 {low}–{high} 之间")
     if problems:
         raise UserError("；".join(problems))
     with db.transaction() as session:

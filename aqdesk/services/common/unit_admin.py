@@ -19,6 +19,7 @@ from aqdesk.services.common.editing import editing
 from aqdesk.services.common.units import UnitDirectory
 
 _SEPARATORS = re.compile(r"[、，,;；|\s]+")
+_PHONE = re.compile(r"[0-9０-９\s\-+()（）、，,转]+")
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,9 @@ class UnitRow:
     parent: str
     aliases: tuple[str, ...]
     active: bool
+    leader: str = ""
+    contact_person: str = ""
+    phone: str = ""
 
 
 def unit_rows(db: Database) -> list[UnitRow]:
@@ -37,7 +41,8 @@ def unit_rows(db: Database) -> list[UnitRow]:
         units = session.scalars(select(Unit).options(selectinload(Unit.aliases), selectinload(Unit.parent))
                                 .order_by(Unit.sort_order, Unit.id))
         return [UnitRow(u.id, u.version, u.name, u.kind, u.parent.name if u.parent else "",
-                        tuple(a.alias for a in u.aliases), u.active) for u in units]
+                        tuple(a.alias for a in u.aliases), u.active, u.leader, u.contact_person, u.phone)
+                for u in units]
 
 
 def split_aliases(text: str) -> list[str]:
@@ -60,6 +65,23 @@ def set_aliases(db: Database, unit_id: int, expected_version: int, aliases: list
         for key, alias in wanted.items():
             if key not in present:
                 changes.insert(UnitAlias(unit_id=unit.id, alias=alias))
+        return changes.action_id if changes.count else None
+
+
+def set_contacts(db: Database, unit_id: int, expected_version: int, *, leader: str, contact_person: str,
+                 phone: str) -> str | None:
+    """The unit's leader, and the contact person and phone the office calls about its returns."""
+    values = {"leader": leader.strip(), "contact_person": contact_person.strip(), "phone": phone.strip()}
+    problems = [f"{label}“{values[f]}”过长（最多{n}个字）" for f, label, n in (
+        ("leader", "责任领导", 100), ("contact_person", "联系人", 100), ("phone", "联系电话", 50))
+        if len(values[f]) > n]
+    if values["phone"] and not _PHONE.fullmatch(values["phone"]):
+        problems.append(f"联系电话“{values['phone']}”只能含数字、空格和 - + ( ) 、 转")
+    if problems:
+        raise UserError("；".join(problems) + "。")
+    with editing(db, Unit, unit_id, expected_version, label="该单位") as (session, unit):
+        changes = audit.ChangeSet(session)
+        changes.update(unit, **values)
         return changes.action_id if changes.count else None
 
 

@@ -18,6 +18,7 @@ from aqdesk.domain.enums import Color, ItemKind, Labelled, LoopStep
 from aqdesk.exchange.ledger_xlsx import Ledger, LedgerBook, write_ledgers
 from aqdesk.services.common import settings
 from aqdesk.services.ledgers import loose_coal, relocation, substitution, tasks
+from aqdesk.services.reports.ranking import ranking
 from aqdesk.services.supervision import sheet_list
 from aqdesk.services.supervision.sheet_items import all_items, unit_name
 
@@ -75,21 +76,28 @@ def _cell(value: Any) -> Any:
 
 def _summary(db: Database, as_of: dt.date, name: str | None, title: str,
              sheets: list[sheet_list.SheetRow]) -> Ledger:
+    """Every ranked unit (departments, then counties, each in the office's ranking order)
+    with its open items by colour and its sheets."""
+    items = all_items(db, as_of)
     units: dict[str, _UnitTotals] = {}
-    for item in all_items(db, as_of):
-        if item.open and item.kind is not ItemKind.ENTERPRISE and (name is None or item.unit == name):
+    for item in items:
+        if item.open and item.kind is not ItemKind.ENTERPRISE:
             units.setdefault(item.unit, _UnitTotals()).colors[item.color] += 1
     for s in sheets:
         totals = units.setdefault(s.unit, _UnitTotals())
         totals.sheets += 1
         totals.open_sheets += s.step is not LoopStep.CLOSED
         totals.late_sheets += s.late
-    ranked = sorted(units.items(), key=lambda kv: (-kv[1].colors[Color.RED], -kv[1].colors[Color.YELLOW],
-                                                   -kv[1].late_sheets, kv[0]))
+    ranked = ranking(db, as_of, items=items, sheets=sheets)
     rows, colors = [], []
-    for rank, (unit, t) in enumerate(ranked, 1):
+    for u in ranked.all:
+        if name is not None and u.unit != name:
+            continue
+        t = units.get(u.unit, _UnitTotals())
         worst = next((c for c in palette.ORDER if t.colors[c]), Color.GREEN)
-        rows.append((worst.label, rank, unit, t.colors[Color.RED], t.colors[Color.YELLOW], t.colors[Color.GREEN],
-                     sum(t.colors.values()), t.sheets, t.open_sheets, t.late_sheets))
+        rows.append((worst.label, u.rank, u.kind.label, u.unit, u.score, round(u.on_time_rate, 1),
+                     t.colors[Color.RED], t.colors[Color.YELLOW], t.colors[Color.GREEN], sum(t.colors.values()),
+                     t.sheets, t.open_sheets, t.late_sheets, f"{u.missed}/{u.periods}" if u.periods else ""))
         colors.append(worst.value)
-    return Ledger("分单位汇总", title, L.UNIT_SUMMARY, rows, colors, 3)
+    return Ledger("分单位汇总", title, L.UNIT_SUMMARY, rows, colors, 4,
+                  note=f"市直部门、县（区）分别排名。{ranked.rule}。")

@@ -11,6 +11,7 @@ from aqdesk.domain.enums import Color, ItemKind
 from aqdesk.domain.loose_coal import FIGURES
 from aqdesk.domain.substitution import CITY, Households
 from aqdesk.services.ledgers import loose_coal, relocation, substitution, tasks
+from aqdesk.services.reports.ranking import Ranking, ranking
 from aqdesk.services.reports.status import ColorCounts, UnitCounts, office_status
 from aqdesk.services.supervision import sheet_list
 
@@ -42,12 +43,21 @@ class Overview:
     households: dict[str, Households]  # by kind label, and "" for both kinds
     loose_coal: dict[str, tuple[float, float]]  # figure → (year to date, target)
     most_overdue: list[OverdueItem]
+    ranking: Ranking
 
     def as_json(self) -> dict:
+        ranked = self.ranking.by_name()
+
+        def place(name: str) -> dict:
+            unit = ranked.get(name)
+            return {"rank": unit.rank if unit else None, "score": unit.score if unit else None}
+
         return {
             "as_of": self.as_of.isoformat(),
             "tasks": self.tasks.as_dict(),
-            "units": [{"name": u.name, "kind": u.kind.label, **u.counts.as_dict()} for u in self.units],
+            "units": [{"name": u.name, "kind": u.kind.label, **u.counts.as_dict(), **place(u.name)}
+                      for u in self.units],
+            "ranking": self.ranking.as_json(),
             "loose_coal": {**self.counties.as_dict(), "totals": {
                 label: {"actual": actual, "target": target} for (key, label) in FIGURES
                 for actual, target in [self.loose_coal[key]]}},
@@ -79,6 +89,7 @@ def overview(db: Database, as_of: dt.date, year: int | None = None) -> Overview:
         loose_coal={key: (sum(c.actual[key] for c in counties), sum(c.target[key] for c in counties))
                     for key, _label in FIGURES},
         most_overdue=_most_overdue(as_of, task_rows, enterprises, townships, sheets),
+        ranking=ranking(db, as_of, sheets=sheets),
     )
 
 

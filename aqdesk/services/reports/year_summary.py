@@ -93,9 +93,9 @@ def _mentions(session, year: int, word: str) -> int | None:
 def summary_pdf(db: Database, year: int, as_of: dt.date | None = None) -> bytes:
     summary = year_summary(db, year, as_of)
     with db.reading() as session:
-        office = settings.all_values(session)
-    intro = f"截至{chinese_date(summary.as_of)}，{office['office.city']}{year}年度大气污染防治重点工作完成情况汇总如下："
-    return render_listing(f"{year}年度大气污染防治工作汇总", intro, summary.lines(), office["office.name"],
+        office = settings.load(session).office
+    intro = f"截至{chinese_date(summary.as_of)}，{office.city}{year}年度大气污染防治重点工作完成情况汇总如下："
+    return render_listing(f"{year}年度大气污染防治工作汇总", intro, summary.lines(), office.name,
                           summary.as_of)
 
 

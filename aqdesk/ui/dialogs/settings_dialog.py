@@ -6,10 +6,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
+    QVBoxLayout,
 )
 
 from aqdesk.db.database import Database
@@ -25,20 +27,25 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("选项"))
         values = settings.load_all(db)
         self.editors: dict[str, QLineEdit | QSpinBox] = {}
-        form = QFormLayout(self)
-        for key, option in settings.OPTIONS.items():
-            if key == document_fonts.KEY:
-                continue  # its own dialog, behind the button below
+        # two columns of options, so the dialog fits a 720-pixel-high screen
+        columns = QHBoxLayout()
+        forms = (QFormLayout(), QFormLayout())
+        for form in forms:
+            columns.addLayout(form)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        options = [(k, o) for k, o in settings.OPTIONS.items() if k != document_fonts.KEY]  # fonts: own dialog
+        half = (len(options) + 1) // 2
+        for i, (key, option) in enumerate(options):
+            form = forms[i >= half]
             if isinstance(option.default, int):
                 editor = QSpinBox(minimum=0, maximum=365)
                 editor.setValue(int(values[key]))
             else:
                 editor = QLineEdit(str(values[key]))
                 # wide enough for 污染防治攻坚办公室's whole name, not its last few characters
-                editor.setMinimumWidth(max(240, editor.fontMetrics().horizontalAdvance(editor.text()) + 24))
+                editor.setMinimumWidth(max(200, editor.fontMetrics().horizontalAdvance(editor.text()) + 24))
             self.editors[key] = editor
             form.addRow(option.label, editor)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.font_files = dict(values[document_fonts.KEY] or {})
         self.fonts_button = QPushButton(self.tr("公文字体…"))
         self.fonts_button.clicked.connect(self.choose_fonts)
@@ -46,7 +53,9 @@ class SettingsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addWidget(buttons)
 
     def choose_fonts(self) -> None:
         dialog = DocumentFontsDialog(self.db, self.font_files, self)

@@ -29,7 +29,10 @@ class UnitModel(RowsModel):
         Column("名称", lambda u: u.name, 180),
         Column("类型", lambda u: u.kind.label, 70),
         Column("所属县（区）", lambda u: u.parent, 90),
-        Column("简称、旧称", lambda u: "、".join(u.aliases), 260),
+        Column("简称、旧称", lambda u: "、".join(u.aliases), 180),
+        Column("责任领导", lambda u: u.leader, 120),
+        Column("联系人", lambda u: u.contact_person, 110),
+        Column("联系电话", lambda u: u.phone, 110),
     )
 
 
@@ -50,6 +53,12 @@ class UnitsDialog(EditDialog):
         self.aliases_edit = QLineEdit(placeholderText=self.tr("多个简称用顿号分隔，如：城管局、市城市管理局"))
         save_aliases = QPushButton(self.tr("保存简称"))
         save_aliases.clicked.connect(self.save_aliases)
+        self.leader_edit = QLineEdit(placeholderText=self.tr("如：王建国（副局长）"))
+        self.contact_edit = QLineEdit(placeholderText=self.tr("报送联系人"))
+        self.phone_edit = QLineEdit(placeholderText=self.tr("如：0319-5000001"))
+        save_contacts = QPushButton(self.tr("保存联系人"))
+        save_contacts.setToolTip(self.tr("本周待办、催报通知中每个单位都附联系人和电话"))
+        save_contacts.clicked.connect(self.save_contacts)
         edit = QVBoxLayout(edit_box)
         for label, field, button in ((self.tr("名称"), self.name_edit, rename),
                                      (self.tr("简称"), self.aliases_edit, save_aliases)):
@@ -58,6 +67,13 @@ class UnitsDialog(EditDialog):
             row.addWidget(field, 1)
             row.addWidget(button)
             edit.addLayout(row)
+        row = QHBoxLayout()
+        for label, field in ((self.tr("责任领导"), self.leader_edit), (self.tr("联系人"), self.contact_edit),
+                             (self.tr("电话"), self.phone_edit)):
+            row.addWidget(QLabel(label))
+            row.addWidget(field, 1)
+        row.addWidget(save_contacts)
+        edit.addLayout(row)
 
         add_box = QGroupBox(self.tr("新增单位"))
         self.new_name = QLineEdit()
@@ -103,6 +119,9 @@ class UnitsDialog(EditDialog):
         unit = self._selected()
         self.name_edit.setText(unit.name if unit else "")
         self.aliases_edit.setText("、".join(unit.aliases) if unit else "")
+        self.leader_edit.setText(unit.leader if unit else "")
+        self.contact_edit.setText(unit.contact_person if unit else "")
+        self.phone_edit.setText(unit.phone if unit else "")
 
     def rename(self) -> None:
         unit = self._selected()
@@ -116,6 +135,14 @@ class UnitsDialog(EditDialog):
             aliases = unit_admin.split_aliases(self.aliases_edit.text())
             self.run(arg(self.tr("修改 %1 的简称"), unit.name),
                      lambda: unit_admin.set_aliases(self.db, unit.id, unit.version, aliases))
+
+    def save_contacts(self) -> None:
+        unit = self._selected()
+        if unit is not None:
+            self.run(self.tr("修改 %1 的联系人").replace("%1", unit.name),
+                     lambda: unit_admin.set_contacts(self.db, unit.id, unit.version, leader=self.leader_edit.text(),
+                                                     contact_person=self.contact_edit.text(),
+                                                     phone=self.phone_edit.text()))
 
     def add(self) -> None:
         kind = UnitKind(self.new_kind.currentData())

@@ -42,21 +42,27 @@ class BatchModel(RowsModel):
     )
 
 
-class UnitCountsModel(RowsModel):
+class RankingModel(RowsModel):
+    """Rows are ``reports.ranking.UnitScore``: departments, then counties, each by rank."""
+
     COLUMNS = (
-        Column("单位", lambda r: r.name, 180),
-        Column("类型", lambda r: r.kind.label, 70),
-        Column("红", lambda r: r.counts.red, 50, numeric=True),
-        Column("黄", lambda r: r.counts.yellow, 50, numeric=True),
-        Column("绿", lambda r: r.counts.green, 50, numeric=True),
-        Column("合计", lambda r: r.counts.total, 50, numeric=True),
+        Column("排名", lambda r: r.rank, 40, numeric=True),
+        Column("单位", lambda r: r.unit, 140),
+        Column("类型", lambda r: r.kind.label, 65),
+        Column("得分", lambda r: r.score, 55, numeric=True),
+        Column("按时完成率（%）", lambda r: round(r.on_time_rate, 1), 100, numeric=True),
+        Column("红色占比（%）", lambda r: round(r.red_rate, 1), 90, numeric=True),
+        Column("督办逾期（%）", lambda r: round(r.late_sheet_rate, 1), 90, numeric=True),
+        Column("缺报（期）", lambda r: f"{r.missed}/{r.periods}" if r.periods else "", 70),
     )
 
 
 class UnitSummaryModel(RowsModel):
     COLUMNS = (
         Column("排名", lambda r: r.rank, 40, numeric=True),
-        Column("单位", lambda r: r.name, 170),
+        Column("单位", lambda r: r.name, 150),
+        Column("类型", lambda r: r.kind, 65),
+        Column("得分", lambda r: r.score, 55, numeric=True),
         Column("牵头", lambda r: r.led.total, 50, numeric=True),
         Column("配合", lambda r: r.co_led, 50, numeric=True),
         Column("红", lambda r: r.led.red, 40, numeric=True),

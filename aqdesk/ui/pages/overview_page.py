@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -22,7 +23,7 @@ from aqdesk.domain.enums import Color
 from aqdesk.services.reports.overview import overview
 from aqdesk.services.reports.status import ColorCounts
 from aqdesk.ui.contract import Page
-from aqdesk.ui.models.ledgers import OverdueModel, UnitCountsModel
+from aqdesk.ui.models.ledgers import OverdueModel, RankingModel
 from aqdesk.ui.models.rows import COLOR_FILLS, COLOR_INK, ROW_ROLE
 from aqdesk.ui.text import arg
 from aqdesk.ui.widgets.colour_chart import ColourBarChart
@@ -64,6 +65,7 @@ class OverviewPage(Page):
     """Emits ``item_opened(ledger, id)`` when one of the most overdue items is opened."""
 
     item_opened = Signal(str, int)
+    brief_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -86,15 +88,16 @@ class OverviewPage(Page):
         self.overdue = OverdueModel(self)
         self.overdue_table = rows_view(self.overdue)
         self.overdue_table.activated.connect(self._open)
-        self.units = UnitCountsModel(self)
+        self.units = RankingModel(self)
         self.unit_table = rows_view(self.units)
+        self.ranking_title = QLabel(self.tr("单位排名（部门、县区分别排名，按得分；鼠标停留看计分规则）"))
         self.chart = ColourBarChart(self.tr("牵头任务预警（逾期最多的%n个单位）", "", CHART_UNITS))
         self.households = SubstitutionChart()
         self.stages = StageChart()
 
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self._titled(self.tr("逾期最久的事项（双击打开）"), self.overdue_table))
-        left.addWidget(self._titled(self.tr("单位排名（按逾期任务数）"), self.unit_table))
+        left.addWidget(self._titled(self.ranking_title, self.unit_table))
         figures = QSplitter()
         figures.addWidget(self.households)
         figures.addWidget(self.stages)
@@ -108,21 +111,25 @@ class OverviewPage(Page):
         split.addWidget(right)
         split.setSizes([560, 640])
 
+        brief = QPushButton(self.tr("打印专报…"))
+        brief.setToolTip(self.tr("给领导的一页纸专报"))
+        brief.clicked.connect(self.brief_requested)
         top = QHBoxLayout()
         top.addWidget(heading)
         top.addStretch(1)
         top.addWidget(self.as_of_label)
+        top.addWidget(brief)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(grid)
         layout.addWidget(split, 1)
 
     @staticmethod
-    def _titled(title: str, widget: QWidget) -> QWidget:
+    def _titled(title: str | QLabel, widget: QWidget) -> QWidget:
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(title))
+        layout.addWidget(title if isinstance(title, QLabel) else QLabel(title))
         layout.addWidget(widget)
         return box
 
@@ -133,7 +140,9 @@ class OverviewPage(Page):
             self.cards[key].show_counts(getattr(data, key))
         self.overdue.set_rows(data.most_overdue)
         leading = [u for u in data.units if u.counts.total]
-        self.units.set_rows(leading)
+        self.units.set_rows(data.ranking.all)
+        self.ranking_title.setToolTip(data.ranking.rule)
+        self.unit_table.setToolTip(data.ranking.rule)
         self.chart.show_counts([(u.name, u.counts) for u in leading[:CHART_UNITS]])
         self.households.show_households(data.households)
         self.stages.show_stages(data.stages)

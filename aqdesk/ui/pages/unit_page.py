@@ -1,4 +1,4 @@
-"""部门视图: units ranked by overdue tasks, a unit's tasks led and co-led, and a chart."""
+"""部门视图: units in the office's ranking, a unit's tasks led and co-led, and a chart."""
 
 from __future__ import annotations
 

@@ -1,0 +1,87 @@
+import datetime as dt
+
+import pytest
+
+from aqdesk.errors import UserError
+from aqdesk.services.common import settings
+from aqdesk.services.reports import bulletin
+
+OCT_END, NOV = dt.date(2026, 10, 31), dt.date(2026, 11, 26)
+
+
+def ranks(b, kind="counties"):
+    return {u["unit"]: u for u in b.figures["ranking"][kind]}
+
+
+def test_a_bulletin_is_numbered_in_its_own_yearly_series_and_issued_once(demo_db):
+    october, _ = bulletin.issue(demo_db, bulletin.draft(demo_db, "2026-10", OCT_END))
+    assert october.number == "示例市大气办通报〔2026〕1号" and october.issued
+    draft = bulletin.draft(demo_db, "2026-11", NOV)
+    assert draft.number == "示例市大气办通报〔2026〕2号" and not draft.issued
+    with pytest.raises(UserError, match="已印发"):
+        bulletin.issue(demo_db, bulletin.draft(demo_db, "2026-10", OCT_END))
+    with pytest.raises(UserError, match="2026-11"):
+        bulletin.draft(demo_db, "十一月")
+
+
+def test_moves_are_against_the_frozen_previous_bulletin(demo_db):
+    october, _ = bulletin.issue(demo_db, bulletin.draft(demo_db, "2026-10", OCT_END))
+    published = {name: u["rank"] for name, u in ranks(october).items()}
+    # the office reweighs its ranking afterwards: October recomputed would now rank differently
+    settings.save_all(demo_db, {"ranking.weight.red": 0, "ranking.weight.late_sheets": 0,
+                                "ranking.weight.missing_returns": 100})
+    november = bulletin.draft(demo_db, "2026-11", NOV)
+    assert november.figures["compared_with"] == october.number
+    for name, u in ranks(november).items():
+        was = published.get(name)
+        assert u["previous_rank"] == was
+        expected = "—" if was is None else "持平" if was == u["rank"] else (
+            f"进{was - u['rank']}位" if was > u["rank"] else f"退{u['rank'] - was}位")
+        assert u["move"] == expected
+    assert any(u["move"].startswith(("进", "退")) for u in ranks(november).values())
+
+
+def test_a_first_bulletin_has_nothing_to_compare_with(demo_db):
+    november = bulletin.draft(demo_db, "2026-11", NOV)
+    assert november.figures["compared_with"] == ""
+    assert {u["move"] for u in ranks(november).values()} == {"—"}
+
+
+def test_a_reprint_is_identical_whatever_changed_since(demo_db):
+    issued, _ = bulletin.issue(demo_db, bulletin.draft(demo_db, "2026-11", NOV, opening="本月开头。"))
+    first = issued.pdf()
+    settings.save_all(demo_db, {"office.name": "示例市生态环境保护委员会办公室", "ranking.weight.red": 10})
+    reprint = bulletin.draft(demo_db, "2026-11")
+    assert reprint.issued and reprint.opening == "本月开头。"
+    assert reprint.figures == issued.figures
+    assert reprint.pdf() == first
+
+
+def test_the_bulletin_says_how_units_were_scored(demo_db):
+    b = bulletin.draft(demo_db, "2026-11", NOV)
+    texts = [p.text for p in bulletin.paragraphs(b)]
+    assert any(t.startswith("说明：得分=按时完成率") for t in texts)
+    assert [t.title for t in bulletin.attachments(b.figures)] == [
+        "市直部门大气污染防治重点工作排名", "县（区）大气污染防治重点工作排名", "逾期未完成事项清单"]
+    assert b.pdf().startswith(b"%PDF")
+
+
+def test_the_brief_is_one_page_with_the_clerks_note(demo_db, tmp_path):
+    from aqdesk.services.reports import brief
+    from tests.exchange.pdf_reading import pages_text
+
+    result = brief.brief(demo_db, NOV, note="本周全市空气质量总体平稳。请各单位抓紧销号。")
+    path = brief.save_brief_pdf(result, tmp_path / "专报.pdf")
+    pages = [text.replace(" ", "").replace("\n", "") for text in pages_text(path)]
+    assert len(pages) == 1
+    assert "本周全市空气质量总体平稳" in pages[0] and "逾期最久：①" in pages[0] and "约谈建议" in pages[0]
+    assert "新增逾期8项" in result.as_text()
+
+
+def test_issuing_can_be_undone_and_the_number_is_free_again(demo_db):
+    from aqdesk.services.common import editing
+
+    issued, action = bulletin.issue(demo_db, bulletin.draft(demo_db, "2026-11", NOV))
+    editing.undo_action(demo_db, action)
+    again = bulletin.draft(demo_db, "2026-11", NOV)
+    assert not again.issued and again.number == issued.number
