@@ -14,6 +14,7 @@ from aqdesk import paths
 from aqdesk.db import migrate, sqlite_files
 from aqdesk.db.base import Base
 from aqdesk.db.database import Database, make_engine, open_database
+from aqdesk.domain.ledger_columns import table_label
 from aqdesk.errors import UserError
 
 
@@ -66,7 +67,7 @@ def _verify(source: Path, checked: Path) -> None:
         raise UserError(f"{refused}已损坏（{'；'.join(problems[:3])}），未作任何改动。")
     if dangling:
         table, row_id, parent, _key = dangling[0]
-        raise UserError(f"{refused}数据不一致：表 {table} 第 {row_id} 行引用的 {parent} 记录不存在"
+        raise UserError(f"{refused}数据不一致：“{table_label(table)}”第 {row_id} 条记录引用的“{table_label(parent)}”不存在"
                         f"（共 {len(dangling)} 处），未作任何改动。")
     found = sqlite_files.probe(checked)
     if found.revision is None or "task" not in found.tables:
