@@ -41,8 +41,9 @@ OPTIONS = {
         Option("sheet.days.red", 3, "红色督办单办理时限（工作日）"),
         Option("sheet.days.yellow", 5, "黄色督办单办理时限（工作日）"),
         Option("sheet.days.green", 10, "绿色督办单办理时限（工作日）"),
-        Option("summons.overdue_sheets", 2, "约谈：逾期督办单达到（件）"),
-        Option("summons.window_days", 180, "约谈：统计最近（天）"),
+        Option("reminder.series", "示例市大气办催", "催办函发文机关代字"),
+        Option("summons.series", "示例市大气办约", "约谈通知发文机关代字"),
+        Option("evidence.max_mb", 20, "佐证材料单个文件上限（MB）"),
         Option("ledger.title", "秋冬季大气污染防治重点任务台账", "台账标题（城市名之后）"),
         Option("substitution.heating_season", "11-15", "供暖季开始（月-日，双替代默认完成时限）"),
     )

@@ -16,6 +16,7 @@ from pathlib import Path
 from aqdesk.db.database import Database
 from aqdesk.domain.docnumber import chinese_date, format_number
 from aqdesk.domain.enums import Color
+from aqdesk.domain.followup import DocKind
 from aqdesk.domain.workcalendar import WorkCalendar
 from aqdesk.errors import UserError
 from aqdesk.exchange import atomic
@@ -125,9 +126,11 @@ def _issue(db: Database, office: _Office, unit: str, items: list[Item], as_of: d
             content = _content(office, unit, items, number, as_of, issued_on, requirement)
             path = out_dir / atomic.safe_file_name(f"{number} {unit}督办函.pdf")
             changes = audit.ChangeSet(session)
+            document = render_letter(content)
             numbering.register(changes, office.series, issued_on, seq, title=content.title,
-                               unit_id=UnitDirectory(session).find(unit), file_name=path.name)
-            written = atomic.write_bytes(path, render_letter(content))
+                               unit_id=UnitDirectory(session).find(unit), kind=DocKind.LETTER, file_name=path.name,
+                               reply_due=reply_date(office, issued_on), document=document)
+            written = atomic.write_bytes(path, document)
             return IssuedLetter(unit, number, path, changes.action_id)
     except Exception:
         if written is not None:  # the number was not kept, so neither is the file bearing it
@@ -143,11 +146,15 @@ def _office(db: Database) -> _Office:
                        workdays.load(session))
 
 
+def reply_date(office: _Office, issued_on: dt.date) -> dt.date:
+    return office.calendar.add_workdays(issued_on, office.reply_workdays)
+
+
 def _content(office: _Office, unit: str, items: list[Item], number: str, as_of: dt.date,
              issued_on: dt.date, requirement: str) -> LetterContent:
     red = [i for i in items if i.color is Color.RED]
     yellow = [i for i in items if i.color is Color.YELLOW]
-    reply_by = office.calendar.add_workdays(issued_on, office.reply_workdays)
+    reply_by = reply_date(office, issued_on)
     what = "逾期和临期事项" if red and yellow else "逾期事项" if red else "临期事项"
     counts = "、".join(part for part in (
         f"{len(red)}项已逾期未完成" if red else "", f"{len(yellow)}项临近完成时限或进度滞后" if yellow else "") if part)

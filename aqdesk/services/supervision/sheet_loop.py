@@ -19,6 +19,7 @@ from aqdesk.db.models import SheetItem, SheetStep, SupervisionSheet
 from aqdesk.domain import loop
 from aqdesk.domain.docnumber import format_number
 from aqdesk.domain.enums import Color, DayKind, LoopStep
+from aqdesk.domain.followup import DocKind
 from aqdesk.errors import UserError
 from aqdesk.services.common import audit, settings, workdays
 from aqdesk.services.common.editing import editing, refuse
@@ -91,7 +92,8 @@ def issue_sheet(db: Database, *, unit: str, level: Color, items: Sequence[Item],
             changes.insert(SheetItem(sheet_id=sheet.id, item_kind=item.kind, item_id=item.id, label=item.label[:300]))
         changes.insert(SheetStep(sheet_id=sheet.id, step=LoopStep.ISSUED.value, on_date=issued_on,
                                  note=note.strip() or f"以{level.label}色督办单书面交办。"))
-        numbering.register(changes, series, issued_on, seq, title=subject, unit_id=unit_id, sheet_id=sheet.id)
+        numbering.register(changes, series, issued_on, seq, title=subject, unit_id=unit_id, kind=DocKind.SHEET,
+                           sheet_id=sheet.id)
         return Issued(sheet.id, sheet.number, deadline, changes.action_id)
 
 

@@ -10,12 +10,12 @@ from pathlib import Path
 from sqlalchemy import select
 
 from aqdesk.db.database import Database
-from aqdesk.db.models import Unit
+from aqdesk.db.models import Letter, Unit
 from aqdesk.domain.docnumber import chinese_date, format_number
 from aqdesk.domain.enums import Color, DayKind
 from aqdesk.exchange import atomic
 from aqdesk.exchange.pdf.sheet import ItemLine, SheetContent, render_sheet
-from aqdesk.services.common import editing, settings
+from aqdesk.services.common import editing, files, settings
 from aqdesk.services.supervision import numbering
 from aqdesk.services.supervision.sheet_items import Item, items_by_ref, unit_name
 from aqdesk.services.supervision.sheet_loop import (
@@ -66,6 +66,18 @@ def _render(db: Database, level: Color, number: str, issued_on: dt.date, unit: s
     ))
 
 
+def keep_issued_form(db: Database, issued: Issued, issued_on: dt.date) -> bytes:
+    """Render the form of a just-issued sheet and keep it in the register, so a reprint is
+    the form the unit received rather than one coloured by later progress."""
+    data = sheet_pdf(db, issued.sheet_id, issued_on)
+    with db.transaction() as session:
+        letter = session.scalars(select(Letter).where(Letter.sheet_id == issued.sheet_id)
+                                 .order_by(Letter.id)).first()
+        if letter is not None:
+            letter.document_sha256 = files.keep(session, data)
+    return data
+
+
 def save_sheet_pdf(db: Database, sheet_id: int, as_of: dt.date, path: Path) -> Path:
     return atomic.write_bytes(Path(path), sheet_pdf(db, sheet_id, as_of))
 
@@ -78,7 +90,7 @@ def issue_sheet_pdf(db: Database, path: Path, *, unit: str, level: Color, items:
     issued = issue_sheet(db, unit=unit, level=level, items=items, requirement=requirement, issued_on=issued_on,
                          days=days, day_kind=day_kind, subject=subject, source=source)
     try:
-        save_sheet_pdf(db, issued.sheet_id, issued_on, path)
+        atomic.write_bytes(Path(path), keep_issued_form(db, issued, issued_on))
     except Exception:
         editing.undo_action(db, issued.action_id)
         raise
