@@ -106,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--natural-days", action="store_true", help="办理时限按自然日计算（默认工作日）")
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="交办日期，默认今天")
 
-    p = command("summons", help="约谈建议名单（多次逾期反馈督办单的单位）")
+    p = command("summons", help="约谈建议名单（按本办约谈规则，列明每个单位所触发的规则）")
     p.add_argument("--out", type=Path, metavar="FILE.pdf", help="另存为 PDF 以便打印")
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="统计日期，默认今天")
 
@@ -352,9 +352,9 @@ def cmd_summons(args: argparse.Namespace) -> int:
         listed = summons.summons_list(db, as_of)
         if args.out:
             summons.save_summons_pdf(db, as_of, args.out)
-    print(f"约谈建议名单（{listed.rule}）：{len(listed.rows)} 个单位")
+    print(f"约谈建议名单：{len(listed.rows)} 个单位")
     for row in listed.rows:
-        print(f"{row.unit}　{row.reason}　{row.numbers}")
+        print(f"{row.unit}　{row.reason}")
     if args.out:
         print(f"已保存：{args.out}")
     return EXIT_OK
