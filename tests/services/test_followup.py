@@ -3,7 +3,13 @@ import datetime as dt
 import pytest
 
 from aqdesk.domain.enums import Color
-from aqdesk.domain.followup import AccountabilityKind, ChainStep, DocKind, InspectionKind, ProblemSource
+from aqdesk.domain.followup import (
+    AccountabilityKind,
+    ChainStep,
+    DocKind,
+    InspectionKind,
+    ProblemSource,
+)
 from aqdesk.errors import UserError
 from aqdesk.services.common import editing
 from aqdesk.services.supervision import (
