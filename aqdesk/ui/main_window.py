@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 from aqdesk import APP_TITLE, __version__
 from aqdesk.db.database import Database
 from aqdesk.errors import UserError
-from aqdesk.services.common import backup, editing, workdays
+from aqdesk.services.common import backup, clerk, editing, workdays
 from aqdesk.ui.dialogs.calendar_dialog import CalendarDialog
 from aqdesk.ui.dialogs.common import EditDialog
 from aqdesk.ui.dialogs.county_dialog import CountyDialog
@@ -34,6 +35,7 @@ from aqdesk.ui.dialogs.township_dialog import TownshipDialog
 from aqdesk.ui.dialogs.units_dialog import UnitsDialog
 from aqdesk.ui.pages import ledgers as pages
 from aqdesk.ui.pages.export_page import ExportPage
+from aqdesk.ui.pages.followup_page import FollowUpPage
 from aqdesk.ui.pages.import_page import ImportPage
 from aqdesk.ui.pages.overview_page import OverviewPage
 from aqdesk.ui.pages.supervision_page import SupervisionPage
@@ -91,6 +93,9 @@ class MainWindow(QMainWindow):
         self.units_action.triggered.connect(lambda: self.open_dialog(UnitsDialog(self.db, self)))
         self.settings_action = QAction(self.tr("选项(&O)…"), self)
         self.settings_action.triggered.connect(self.edit_settings)
+        self.clerk_action = QAction(self.tr("本机登记人(&L)…"), self,
+                                    toolTip=self.tr("本机记录每项操作时署的登记人姓名，默认为登录名"))
+        self.clerk_action.triggered.connect(self.edit_clerk)
 
     def _make_pages(self) -> None:
         self.overview = OverviewPage()
@@ -103,8 +108,9 @@ class MainWindow(QMainWindow):
         self.import_page = ImportPage()
         self.import_page.imported.connect(self._data_changed)
         self.sheet_page = SupervisionPage()
+        self.followup_page = FollowUpPage()
         self.export_page = ExportPage(self.backup_action, self.restore_action)
-        for page in (self.sheet_page, self.export_page):
+        for page in (self.sheet_page, self.followup_page, self.export_page):
             page.acted.connect(self.history.push)
             page.acted.connect(lambda *_: self.refresh_all())
         dialogs = {
@@ -124,6 +130,7 @@ class MainWindow(QMainWindow):
             (self.tr("退城入园"), self.relocation_page),
             (self.tr("双替代"), self.substitution_page),
             (self.tr("督办"), self.sheet_page),
+            (self.tr("督办记录"), self.followup_page),
             (self.tr("报送导入"), self.import_page),
             (self.tr("导出"), self.export_page),
         ]
@@ -158,7 +165,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.refresh_action)
         tools_menu = self.menuBar().addMenu(self.tr("工具(&T)"))
-        tools_menu.addActions([self.units_action, self.calendar_action, self.settings_action])
+        tools_menu.addActions([self.units_action, self.calendar_action, self.settings_action, self.clerk_action])
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self.about_action)
 
@@ -253,6 +260,19 @@ class MainWindow(QMainWindow):
     def edit_settings(self) -> None:
         if SettingsDialog(self.db, self).exec():
             self.refresh_all()
+
+    def edit_clerk(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("本机登记人"), self.tr(
+            "本机的登记人姓名（记入每项修改和督办环节；留空则用登录名“%1”）：").replace("%1", clerk.login_name()),
+            text=clerk.name())
+        if not ok:
+            return
+        try:
+            clerk.set_name(name)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("未保存"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("本机登记人：%1").replace("%1", clerk.name()), 8000)
 
     def backup_database(self) -> None:
         settings = QSettings()

@@ -33,10 +33,11 @@ def sheet_id(db, anchor, number):
 def test_a_reminder_is_numbered_registered_with_its_reply_date_and_written(demo_db, anchor, tmp_path):
     sid = sheet_id(demo_db, anchor, "督办〔2026〕3号")
     reminded = escalation.remind(demo_db, sid, anchor, tmp_path)
-    assert reminded.number == f"示例市大气办催〔{anchor.year}〕1号" and reminded.path.read_bytes() == reminded.document
-    [row] = [r for r in register.register_rows(demo_db) if r.kind is DocKind.REMINDER]
-    assert (row.sheet_id, row.unit, row.reply_due) == (sid, "石桥县", reminded.reply_due)
-    assert escalation.remind(demo_db, sid, anchor).number.endswith("2号")
+    # the demo office reminded 石桥县 once already
+    assert reminded.number == f"示例市大气办催〔{anchor.year}〕2号" and reminded.path.read_bytes() == reminded.document
+    [row] = [r for r in register.register_rows(demo_db) if r.number == reminded.number]
+    assert (row.kind, row.sheet_id, row.unit, row.reply_due) == (DocKind.REMINDER, sid, "石桥县", reminded.reply_due)
+    assert escalation.remind(demo_db, sid, anchor).number.endswith("3号")
 
 
 def test_a_closed_sheet_is_neither_reminded_nor_raised(demo_db, anchor):
@@ -87,7 +88,7 @@ def test_a_summons_commitment_going_overdue_turns_red_like_any_item(demo_db, anc
     late = deadline + dt.timedelta(days=1)
     detail = summons_records.summons_detail(demo_db, sid, late)
     assert detail.commitments[0].color is Color.RED and detail.color is Color.RED
-    [item] = [i for i in sheet_items.all_items(demo_db, late) if i.kind == "commitment"]
+    [item] = [i for i in sheet_items.all_items(demo_db, late) if i.label == "约谈承诺：13家铸造企业全部完成深度治理"]
     assert item.unit == "石桥县" and item.color is Color.RED and item.open
     summons_records.complete_commitment(demo_db, detail.commitments[0].id, late)
     assert summons_records.summons_detail(demo_db, sid, late).color is Color.GREEN
@@ -99,13 +100,21 @@ def test_the_summons_notice_is_numbered_once_and_the_record_prints(demo_db, anch
     with pytest.raises(UserError, match="尚未举行"):
         summons_records.record_pdf(demo_db, sid, anchor)
     number, data = summons_records.issue_notice(demo_db, sid, anchor, tmp_path)
-    assert number == f"示例市大气办约〔{anchor.year}〕1号" and data.startswith(b"%PDF")
+    assert number == f"示例市大气办约〔{anchor.year}〕2号" and data.startswith(b"%PDF")  # the demo's is 1号
     assert summons_records.summons_detail(demo_db, sid, anchor).notice_number == number
     with pytest.raises(UserError, match="已发出约谈通知"):
         summons_records.issue_notice(demo_db, sid, anchor)
 
 
-def test_accountability_is_counted_by_year_each_person_once(demo_db, anchor):
+def test_accountability_is_counted_by_year_each_person_once(empty_db, anchor):
+    demo_db = empty_db
+    from aqdesk.services import demo
+    demo.load_demo(demo_db, today=anchor)
+    with demo_db.transaction() as session:  # without the demo's own records
+        from sqlalchemy import delete
+
+        from aqdesk.db.models import Accountability
+        session.execute(delete(Accountability))
     for person, kind, day in (("张三", AccountabilityKind.WARNING_TALK, dt.date(2026, 3, 1)),
                               ("张三", AccountabilityKind.CRITICISM, dt.date(2026, 9, 1)),
                               ("李四", AccountabilityKind.DISCIPLINE, dt.date(2026, 10, 1)),
@@ -125,11 +134,12 @@ def test_an_inspection_finding_becomes_an_item_and_sources_are_counted(demo_db, 
         demo_db, kind=InspectionKind.UNANNOUNCED, on_date=anchor, team="市暗查暗访组", places="东城区建设路",
         source=ProblemSource.UNANNOUNCED, findings=[inspections.FindingInput("东城区", "工地未覆盖裸土", anchor),
                                                     inspections.FindingInput("东城区", "", None)])
-    [item] = [i for i in sheet_items.all_items(demo_db, anchor + dt.timedelta(days=2)) if i.kind == "finding"]
+    [item] = [i for i in sheet_items.all_items(demo_db, anchor + dt.timedelta(days=2))
+              if i.kind == "finding" and i.label.endswith("工地未覆盖裸土")]
     assert item.unit == "东城区" and item.label == "暗查暗访发现问题：工地未覆盖裸土" and item.color is Color.RED
     assert item.key in {i.key for i in sheet_items.resolve(demo_db, [item.key], anchor)}
     counts = {s: (found, sheets) for s, found, sheets in inspections.counts_by_source(demo_db, anchor.year)}
-    assert counts[ProblemSource.UNANNOUNCED][0] == 1
+    assert counts[ProblemSource.UNANNOUNCED][0] == 3  # two of them the demo's
     with pytest.raises(UserError, match="找不到单位：无名局"):
         inspections.record_inspection(demo_db, kind=InspectionKind.PATROL, on_date=anchor, team="巡查组", places="",
                                       source=ProblemSource.CITY_PATROL,

@@ -4,8 +4,11 @@ date, notes and the reply's attachments — and the form to record the next step
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
+from pathlib import Path
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -15,6 +18,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QMessageBox,
     QPushButton,
@@ -26,6 +30,7 @@ from aqdesk.db.database import Database
 from aqdesk.domain.docnumber import chinese_date
 from aqdesk.domain.enums import LoopStep
 from aqdesk.errors import UserError
+from aqdesk.services.common import files
 from aqdesk.services.supervision import sheet_loop, sheet_print
 from aqdesk.ui.dialogs.common import date_edit, fill, table, text_box
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
@@ -48,10 +53,12 @@ class SheetDialog(QDialog):
         self.setMinimumSize(820, 640)
         self.header = QLabel()
         self.header.setWordWrap(True)
-        self.steps = table([self.tr("环节"), self.tr("日期"), self.tr("情况"), self.tr("附件")])
+        self.steps = table([self.tr("环节"), self.tr("日期"), self.tr("情况"), self.tr("附件"), self.tr("登记人/核查人")])
         self.step_combo = QComboBox()
         self.date_edit = date_edit(as_of)
         self.note_edit = text_box(80)
+        self.checker_edit = QLineEdit()
+        self.checker_edit.setPlaceholderText(self.tr("销号时必填：现场或书面核查的同志"))
         self.attachments = QListWidget()
         self.attachments.setFixedHeight(60)
         add_files = QPushButton(self.tr("添加附件…"))
@@ -65,13 +72,16 @@ class SheetDialog(QDialog):
         form.addRow(self.tr("下一环节"), self.step_combo)
         form.addRow(self.tr("日期"), self.date_edit)
         form.addRow(self.tr("情况说明"), self.note_edit)
-        form.addRow(self.tr("附件（只记文件名）"), files)
+        form.addRow(self.tr("核查人"), self.checker_edit)
+        form.addRow(self.tr("附件（存入文件库）"), files)
         form.addRow("", self.record_button)
         self.next_box = QGroupBox(self.tr("登记下一环节"))
         self.next_box.setLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         print_button = buttons.addButton(self.tr("打印督办单…"), QDialogButtonBox.ButtonRole.ActionRole)
         print_button.clicked.connect(self.print_sheet)
+        self.open_files_button = buttons.addButton(self.tr("打开所选环节的附件"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_files_button.clicked.connect(self.open_files)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
@@ -93,7 +103,9 @@ class SheetDialog(QDialog):
             f"督办事项：{d.subject}<br>涉及：{items or '—'}<br>"
             f"办理时限：{d.time_limit}　当前：{d.state.label}{late}")
         fill(self.steps, [[STEP_TEXT.get(s.step, s.step.label) if s.step is not LoopStep.ISSUED else "交办",
-                           s.on_date.isoformat(), s.note, "、".join(s.attachments)] for s in d.steps])
+                           s.on_date.isoformat(), s.note, "、".join(s.attachments),
+                           "／".join(p for p in (s.recorded_by, s.checked_by and f"核查：{s.checked_by}") if p)]
+                          for s in d.steps])
         self.step_combo.clear()
         for step in d.next_steps:
             self.step_combo.addItem(STEP_TEXT[step], step.value)
@@ -111,15 +123,31 @@ class SheetDialog(QDialog):
         files = [self.attachments.item(i).text() for i in range(self.attachments.count())]
         try:
             action = sheet_loop.record_step(self.db, self.sheet_id, self.detail.version, step,
-                                            self.date_edit.date().toPython(), self.note_edit.toPlainText(), files)
+                                            self.date_edit.date().toPython(), self.note_edit.toPlainText(), files,
+                                            self.checker_edit.text())
         except UserError as exc:
             QMessageBox.warning(self, self.tr("未登记"), str(exc))
             return
         self.acted.emit(self.tr("督办单 %1 %2").replace("%1", self.detail.number).replace("%2", STEP_TEXT[step]),
                         action)
         self.note_edit.clear()
+        self.checker_edit.clear()
         self.attachments.clear()
         self.load()
+
+    def open_files(self) -> None:
+        """Copies of the stored files, opened with the program the machine uses for them."""
+        row = self.steps.currentRow()
+        stored = self.detail.steps[row].files if 0 <= row < len(self.detail.steps) else ()
+        if not stored:
+            QMessageBox.information(self, self.tr("附件"), self.tr("请先选中一个带附件的办理环节。"))
+            return
+        folder = Path(tempfile.mkdtemp(prefix="aqdesk-"))
+        try:
+            for f in stored:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(files.export(self.db, f.sha256, folder / f.name))))
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("无法打开"), str(exc))
 
     def print_sheet(self) -> None:
         try:
