@@ -168,11 +168,30 @@ def build_parser() -> argparse.ArgumentParser:
     _format_option(p)
     _year_option(p)
 
-    p = command("summons", help="约谈建议名单（多次逾期反馈督办单的单位）")
+    p = command("summons", help="约谈建议名单（按本办约谈规则，列明每个单位所触发的规则）")
     p.add_argument("--out", type=Path, metavar="FILE.pdf", help="另存为 PDF 以便打印")
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="统计日期，默认今天")
     _format_option(p)
     _year_option(p)
+
+    p = command("unit-file", help="一单位一档：某单位的任务、督办单、发文、催办、约谈、问责和督查发现问题（PDF）")
+    p.add_argument("unit", metavar="NAME", help="单位名称或简称")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="截至日期，默认今天")
+
+    p = command("register", help="发文登记：列出、作废文号、登记回复、设定起始号、原样重印")
+    p.add_argument("--year", type=int, help="只列出该年度")
+    p.add_argument("--awaiting", action="store_true", help="只列出超过回复时限未回复的发文")
+    p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="判断是否逾期未回复的日期，默认今天")
+    act = p.add_mutually_exclusive_group()
+    act.add_argument("--void", metavar="文号", help="作废该文号（须同时给出 --reason）；作废的文号不再使用")
+    act.add_argument("--reply", metavar="文号", help="登记该发文已收到回复（日期用 --date）")
+    act.add_argument("--reprint", metavar="文号", help="把该发文原样另存到 --out")
+    act.add_argument("--start", metavar="代字", help="该代字本年度从 --first 号开始编号（年中启用本程序时）")
+    p.add_argument("--reason", metavar="TEXT", help="作废原因")
+    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="作废或回复日期，默认今天")
+    p.add_argument("--first", type=int, metavar="N", help="起始号")
+    p.add_argument("--out", type=Path, metavar="FILE.pdf")
 
     p = command("template", help="生成报送表模板（Excel），供责任单位填报")
     who = p.add_mutually_exclusive_group(required=True)
@@ -540,13 +559,13 @@ def cmd_summons(args: argparse.Namespace) -> int:
     from aqdesk.services.supervision import summons
     with _database(args) as db:
         as_of = args.as_of or dt.date.today()
-        listed = summons.summons_list(db, as_of, args.year)
+        listed = summons.summons_list(db, as_of)
         if args.out:
             _notify(summons.notices(db, listed))
-            summons.save_summons_pdf(db, as_of, args.out, FORMATS[args.format], args.year)
-    print(f"约谈建议名单（{listed.rule}）：{len(listed.rows)} 个单位")
+            summons.save_summons_pdf(db, as_of, args.out, FORMATS[args.format])
+    print(f"约谈建议名单：{len(listed.rows)} 个单位")
     for row in listed.rows:
-        print(f"{row.unit}　{row.reason}　{row.numbers}")
+        print(f"{row.unit}　{row.reason}")
     if args.out:
         print("已保存：" + "、".join(str(Path(args.out).with_suffix(f".{kind}")) for kind in FORMATS[args.format]))
     return EXIT_OK
@@ -585,6 +604,52 @@ def cmd_year(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_unit_file(args: argparse.Namespace) -> int:
+    from aqdesk.services.reports.unit_file import save_unit_file
+    with _database(args) as db:
+        path = save_unit_file(db, args.unit, args.as_of or dt.date.today(), args.out)
+    print(f"已生成：{path}")
+    return EXIT_OK
+
+
+def cmd_register(args: argparse.Namespace) -> int:
+    from aqdesk.services.supervision import register
+    day = args.date or dt.date.today()
+    with _database(args) as db:
+        if args.start:
+            if args.first is None:
+                raise UserError("设定起始号须同时给出 --first N。")
+            register.start_series(db, args.start, args.year or day.year, args.first)
+            print(f"{args.start}{args.year or day.year}年度从{args.first}号开始编号。")
+            return EXIT_OK
+        number = args.void or args.reply or args.reprint
+        if number:
+            row = next((r for r in register.register_rows(db) if r.number == number.strip()), None)
+            if row is None:
+                raise UserError(f"发文登记中没有文号“{number}”。")
+            if args.void:
+                register.void_number(db, row.id, day, args.reason or "")
+                print(f"已作废：{row.number}（该文号不再使用）")
+            elif args.reply:
+                register.record_reply(db, row.id, day)
+                print(f"已登记回复：{row.number}，{day.isoformat()}")
+            else:
+                if args.out is None:
+                    raise UserError("原样重印须给出 --out FILE.pdf。")
+                from aqdesk.exchange import atomic
+                atomic.write_bytes(args.out, register.reprint(db, row.id))
+                print(f"已重印：{row.number} → {args.out}")
+            return EXIT_OK
+        as_of = args.as_of or dt.date.today()
+        rows = (register.letters_awaiting_reply(db, as_of) if args.awaiting
+                else register.register_rows(db, args.year))
+    for r in rows:
+        due = f"回复时限{r.reply_due.isoformat()}" if r.reply_due else ""
+        print(f"{r.number}　{r.kind.label}　{r.issued_on.isoformat()}　{r.unit or '—'}　{r.title}　{due}　{r.state}")
+    print(f"共 {len(rows)} 件")
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from aqdesk.ui.app import run
 
@@ -597,6 +662,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "tasks": cmd_tasks, "agenda": cmd_agenda, "chase": cmd_chase,
     "bulletin": cmd_bulletin, "brief": cmd_brief, "import": cmd_import, "imports": cmd_imports, "undo-import": cmd_undo_import,
     "template": cmd_template, "backup": cmd_backup, "restore": cmd_restore, "year": cmd_year,
+    "unit-file": cmd_unit_file, "register": cmd_register,
 }
 
 

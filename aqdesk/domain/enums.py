@@ -88,6 +88,8 @@ class ItemKind(Labelled):
     MILESTONE = "milestone", "退城入园"
     TOWNSHIP = "township", "双替代"
     COUNTY = "county", "散煤治理"
+    COMMITMENT = "commitment", "约谈承诺"
+    FINDING = "finding", "督查发现问题"
     SHEET = "sheet", "督办单"
 
 

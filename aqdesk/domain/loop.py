@@ -25,13 +25,14 @@ NEXT: dict[LoopStep, tuple[LoopStep, ...]] = {
 NOTE_REQUIRED = {
     LoopStep.FEEDBACK: "反馈内容",
     LoopStep.RETURNED: "退回理由",
-    LoopStep.CLOSED: "销号理由",
+    LoopStep.CLOSED: "销号说明",
 }
+# Steps someone answers for by name: 销号 closes the matter on the word of whoever checked it.
+CHECKER_REQUIRED = frozenset({LoopStep.CLOSED})
 
 
 def step_problems(state: LoopStep, step: LoopStep, on_date: dt.date | None,
-                  last_date: dt.date | None, note: str, decided_by: str = "") -> list[str]:
-    """``decided_by``: who approved the step; a 销号 closes the sheet for good, so it must say."""
+                  last_date: dt.date | None, note: str, checked_by: str = "") -> list[str]:
     problems = []
     allowed = NEXT[state]
     if step not in allowed:
@@ -46,8 +47,8 @@ def step_problems(state: LoopStep, step: LoopStep, on_date: dt.date | None,
         problems.append(f"日期 {on_date.isoformat()} 早于上一环节的日期 {last_date.isoformat()}")
     if step in NOTE_REQUIRED and not note.strip():
         problems.append(f"请填写{NOTE_REQUIRED[step]}")
-    if step is LoopStep.CLOSED and not decided_by.strip():
-        problems.append("请填写批准销号的人")
+    if step in CHECKER_REQUIRED and not checked_by.strip():
+        problems.append(f"{step.label}须填写核查人")
     return problems
 
 

@@ -18,21 +18,29 @@ from sqlalchemy.orm import Session
 from aqdesk import paths
 from aqdesk.db.database import Database
 from aqdesk.db.models import (
+    Accountability,
     Category,
     DeadlineChange,
     Enterprise,
+    Escalation,
+    Inspection,
+    InspectionFinding,
+    Letter,
     LooseCoalReport,
     LooseCoalTarget,
     Milestone,
     SheetItem,
     SheetStep,
     SubstitutionTarget,
+    SummonsCommitment,
+    SummonsRecord,
     SupervisionSheet,
     Task,
     TaskProgress,
     Unit,
     UnitAlias,
 )
+from aqdesk.domain.docnumber import format_number
 from aqdesk.domain.enums import (
     DeadlineKind,
     ItemKind,
@@ -41,9 +49,11 @@ from aqdesk.domain.enums import (
     TaskStatus,
     UnitKind,
 )
+from aqdesk.domain.followup import DocKind, EscalationKind
 from aqdesk.domain.plan_years import year_of_dates
 from aqdesk.errors import UserError
-from aqdesk.services.common import settings, workdays
+from aqdesk.exchange.pdf.letter import LetterContent, Paragraph, render_letter
+from aqdesk.services.common import files, settings, workdays
 from aqdesk.services.common.units import UnitDirectory
 
 LOOSE_COAL_FIELDS = (
@@ -116,6 +126,7 @@ class _Loader:
         self.substitution()
         self.loose_coal()
         self.sheets()
+        DemoFollowUp(self, json.loads((demo_dir() / "followup.json").read_text(encoding="utf-8"))).run()
 
     def unit(self, name: str) -> int:
         unit_id = self.units_by_name.find(name)
@@ -228,6 +239,7 @@ class _Loader:
             ))
 
     def sheets(self) -> None:
+        self.sheets_by_number: dict[str, SupervisionSheet] = {}
         steps: dict[str, list[SheetStep]] = {}
         for row in _rows("sheet_steps.csv"):
             steps.setdefault(row["number"], []).append(
@@ -235,13 +247,20 @@ class _Loader:
             )
         for row in _rows("sheets.csv"):
             issued, deadline = self.date(row["issued"]), self.date(row["deadline"])
-            self.s.add(SupervisionSheet(
+            self.sheets_by_number[row["number"]] = sheet = SupervisionSheet(
                 number=row["number"], level=row["level"], unit_id=self.unit(row["unit"]),
                 subject=row["subject"], requirement=row["requirement"], issued_on=issued,
                 deadline=deadline, day_kind=row["day_kind"], state=row["state"],
                 items=[self.sheet_item(key) for key in _split(row["items"], "|")],
                 steps=steps.get(row["number"], []),
-            ))
+            )
+            self.s.add(sheet)
+        self.s.flush()
+        for sheet in self.sheets_by_number.values():  # the register holds every number given
+            series, seq = sheet.number.split("〔")[0], int(sheet.number.split("〕")[1].rstrip("号"))
+            self.s.add(Letter(series=series, year=sheet.issued_on.year, seq=seq, number=sheet.number,
+                              unit_id=sheet.unit_id, sheet_id=sheet.id, title=sheet.subject, issued_on=sheet.issued_on,
+                              kind=DocKind.SHEET.value))
 
     def sheet_item(self, key: str) -> SheetItem:
         if key in self.tasks_by_number:
@@ -249,6 +268,77 @@ class _Loader:
             return SheetItem(item_kind=ItemKind.TASK, item_id=task.id, label=f"{task.number} {task.title}")
         enterprise = self.enterprises_by_code[key]
         return SheetItem(item_kind=ItemKind.ENTERPRISE, item_id=enterprise.id, label=enterprise.name)
+
+
+class DemoFollowUp:
+    """What followed the demo's sheets: letters (one unanswered, one voided), a 催办, an
+    升级督办, two 约谈 (one held, one of its commitments overdue), 问责 and inspections."""
+
+    def __init__(self, loader: _Loader, data: dict):
+        self.loader, self.s, self.data = loader, loader.s, data
+        self.office = {k: v for k, v in _manifest().items() if k.startswith("office.")}
+
+    def date(self, text: str) -> dt.date | None:
+        return self.loader.date(text)
+
+    def letter(self, kind: DocKind, series: str, seq: int, unit_id: int, issued: dt.date, title: str,
+               body: list[str], **extra) -> Letter:
+        number = format_number(series, issued.year, seq)
+        document = render_letter(LetterContent(
+            office_name=self.office["office.name"], number=number, title=title,
+            addressee=f"{self.s.get(Unit, unit_id).name}：", paragraphs=tuple(Paragraph(p) for p in body),
+            signature=self.office["office.name"], date=issued))
+        letter = Letter(series=series, year=issued.year, seq=seq, number=number, unit_id=unit_id, title=title,
+                        issued_on=issued, kind=kind.value, document_sha256=files.keep(self.s, document),
+                        file_name=f"{number} {self.s.get(Unit, unit_id).name}{kind.label}.pdf", **extra)
+        self.s.add(letter)
+        self.s.flush()
+        return letter
+
+    def run(self) -> None:
+        for row in self.data["letters"]:
+            self.letter(DocKind(row["kind"]), row["series"], row["seq"], self.loader.unit(row["unit"]),
+                        self.date(row["issued"]), row["title"], row["body"], reply_due=self.date(row["reply_due"]),
+                        replied_on=self.date(row["replied"]), voided_on=self.date(row.get("voided", "")),
+                        void_reason=row.get("void_reason", ""))
+        sheets = self.loader.sheets_by_number
+        for row in self.data["reminders"]:
+            sheet = sheets[row["sheet"]]
+            on = self.date(row["date"])
+            letter = self.letter(DocKind.REMINDER, row["series"], row["seq"], sheet.unit_id, on,
+                                 f"关于催办{sheet.number}督办单的函", row["body"], sheet_id=sheet.id,
+                                 reply_due=self.date(row["reply_due"]))
+            self.s.add(Escalation(sheet_id=sheet.id, kind=EscalationKind.REMIND.value, on_date=on,
+                                  from_level=sheet.level, to_level=sheet.level, letter_id=letter.id,
+                                  note=f"{letter.number}，限{letter.reply_due.isoformat()}前反馈"))
+        for row in self.data["raises"]:
+            self.s.add(Escalation(sheet_id=sheets[row["sheet"]].id, kind=EscalationKind.RAISE.value,
+                                  on_date=self.date(row["date"]), from_level=row["from"], to_level=row["to"],
+                                  note=row["note"]))
+        for row in self.data["summons"]:
+            unit_id = self.loader.unit(row["unit"])
+            notice = row.get("notice")
+            letter = self.letter(DocKind.SUMMONS_NOTICE, notice["series"], notice["seq"], unit_id,
+                                 self.date(notice["issued"]), f"关于约谈{row['unit']}的通知", notice["body"]) \
+                if notice else None
+            self.s.add(SummonsRecord(
+                unit_id=unit_id, planned_on=self.date(row["planned"]), held_on=self.date(row["held"]),
+                place=row["place"], held_by=row["held_by"], people="\n".join("|".join(p) for p in row["people"]),
+                matters=row["matters"], reason=row["reason"], published=row["published"],
+                reported_to_org=row["reported_to_org"], notice_letter_id=letter.id if letter else None,
+                commitments=[SummonsCommitment(text=text, deadline=self.date(due), done_on=self.date(done))
+                             for text, due, done in row["commitments"]]))
+        for row in self.data["accountability"]:
+            self.s.add(Accountability(
+                person=row["person"], unit_id=self.loader.unit(row["unit"]), post=row["post"], matter=row["matter"],
+                kind=row["kind"], decided_by=row["decided_by"], decided_on=self.date(row["decided"]),
+                doc_ref=row["doc_ref"]))
+        for row in self.data["inspections"]:
+            self.s.add(Inspection(
+                kind=row["kind"], on_date=self.date(row["date"]), team=row["team"], places=row["places"],
+                source=row["source"], findings=[
+                    InspectionFinding(unit_id=self.loader.unit(unit), text=text, deadline=self.date(due),
+                                      done_on=self.date(done)) for unit, text, due, done in row["findings"]]))
 
 
 def _split(text: str, sep: str) -> list[str]:

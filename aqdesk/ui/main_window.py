@@ -24,7 +24,7 @@ from aqdesk import APP_TITLE, __version__
 from aqdesk.db.database import Database, open_database
 from aqdesk.domain.enums import ItemKind
 from aqdesk.errors import UserError
-from aqdesk.services.common import backup, editing, workdays, years
+from aqdesk.services.common import backup, clerk, editing, workdays, years
 from aqdesk.services.importing.commit import undo_import
 from aqdesk.ui import recent_databases, remembered
 from aqdesk.ui.contract import Page
@@ -43,6 +43,7 @@ from aqdesk.ui.pages import ledgers as pages
 from aqdesk.ui.pages.agenda_page import AgendaPage
 from aqdesk.ui.pages.bulletin_page import BulletinPage
 from aqdesk.ui.pages.export_page import ExportPage
+from aqdesk.ui.pages.followup_page import FollowUpPage
 from aqdesk.ui.pages.import_page import ImportPage
 from aqdesk.ui.pages.overview_page import OverviewPage
 from aqdesk.ui.pages.supervision_page import SupervisionPage
@@ -114,6 +115,9 @@ class MainWindow(QMainWindow):
         self.units_action.triggered.connect(lambda: self.open_dialog(UnitsDialog(self.db, self)))
         self.settings_action = QAction(self.tr("选项(&O)…"), self)
         self.settings_action.triggered.connect(self.edit_settings)
+        self.clerk_action = QAction(self.tr("本机登记人(&L)…"), self,
+                                    toolTip=self.tr("本机记录每项操作时署的登记人姓名，默认为登录名"))
+        self.clerk_action.triggered.connect(self.edit_clerk)
 
     def _make_pages(self) -> None:
         self.agenda_page = AgendaPage()
@@ -132,9 +136,10 @@ class MainWindow(QMainWindow):
         self.import_page.imported.connect(self._data_changed)
         self.import_page.batch_committed.connect(self.history.push_import)
         self.sheet_page = SupervisionPage()
+        self.followup_page = FollowUpPage()
         self.export_page = ExportPage(self.backup_action, self.restore_action)
         self.bulletin_page = BulletinPage()
-        for page in (self.sheet_page, self.export_page, self.bulletin_page):
+        for page in (self.sheet_page, self.followup_page, self.export_page, self.bulletin_page):
             page.acted.connect(self.history.push)
             page.acted.connect(lambda *_: self.refresh_all())
         dialogs = {
@@ -148,8 +153,8 @@ class MainWindow(QMainWindow):
             page.activated.connect(lambda row, make=make_dialog: self.open_dialog(make(row)))
         self.pages: list[tuple[str, Page]] = [(page.title, page) for page in (
             self.agenda_page, self.overview, self.task_page, self.unit_page, self.loose_coal_page,
-            self.relocation_page, self.substitution_page, self.sheet_page, self.bulletin_page, self.import_page,
-            self.export_page)]
+            self.relocation_page, self.substitution_page, self.sheet_page, self.followup_page, self.bulletin_page,
+            self.import_page, self.export_page)]
         self.sidebar = QListWidget(objectName="sidebar")
         self.stack = QStackedWidget()
         for name, page in self.pages:
@@ -185,7 +190,8 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.refresh_action)
         tools_menu = self.menuBar().addMenu(self.tr("工具(&T)"))
-        tools_menu.addActions([self.units_action, self.calendar_action, self.years_action, self.settings_action])
+        tools_menu.addActions([self.units_action, self.calendar_action, self.years_action, self.settings_action,
+                               self.clerk_action])
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self.about_action)
 
@@ -368,6 +374,19 @@ class MainWindow(QMainWindow):
     def edit_settings(self) -> None:
         if SettingsDialog(self.db, self).exec():
             self.refresh_all()
+
+    def edit_clerk(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("本机登记人"), self.tr(
+            "本机的登记人姓名（记入每项修改和督办环节；留空则用登录名“%1”）：").replace("%1", clerk.login_name()),
+            text=clerk.name())
+        if not ok:
+            return
+        try:
+            clerk.set_name(name)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("未保存"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("本机登记人：%1").replace("%1", clerk.name()), 8000)
 
     def backup_database(self) -> None:
         name = f"aqdesk-备份-{dt.datetime.now():%Y%m%d-%H%M}.db"

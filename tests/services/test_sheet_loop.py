@@ -16,9 +16,9 @@ def issue(db, day, unit="石桥县", keys=("5-06",), level=None, **kwargs):
                                   requirement="5个工作日内反馈整改方案。", issued_on=day, **kwargs)
 
 
-def step(db, sheet_id, what, day, note="", attachments=(), decided_by=""):
+def step(db, sheet_id, what, day, note="", attachments=(), checked_by=""):
     version = sheet_loop.sheet_detail(db, sheet_id).version
-    return sheet_loop.record_step(db, sheet_id, version, what, day, note, attachments, decided_by)
+    return sheet_loop.record_step(db, sheet_id, version, what, day, note, attachments, checked_by)
 
 
 def test_resolve_takes_natural_keys(demo_db, anchor):
@@ -56,24 +56,31 @@ def test_natural_days_and_a_new_year_start_the_series_again(demo_db):
     assert issued.deadline == dt.date(2027, 1, 19)
 
 
-def test_a_sheet_goes_through_the_whole_loop(demo_db, anchor):
+def test_a_sheet_goes_through_the_whole_loop(demo_db, anchor, tmp_path):
     issued = issue(demo_db, anchor)
     sid = issued.sheet_id
+    (tmp_path / "其他").mkdir()
+    for path in (tmp_path / "石桥县整改方案.docx", tmp_path / "现场照片.jpg", tmp_path / "其他" / "现场照片.jpg"):
+        path.write_bytes(path.name.encode())
     step(demo_db, sid, LoopStep.RECEIVED, anchor, "石桥县政府办签收")
     step(demo_db, sid, LoopStep.FEEDBACK, anchor + dt.timedelta(days=1), "已制定整改方案",
-         [r"C:\回复\石桥县整改方案.docx", "/tmp/现场照片.jpg", "现场照片.jpg"])
+         [tmp_path / "石桥县整改方案.docx", str(tmp_path / "现场照片.jpg"), tmp_path / "其他" / "现场照片.jpg"])
     step(demo_db, sid, LoopStep.RETURNED, anchor + dt.timedelta(days=2), "方案缺少完成时限")
     step(demo_db, sid, LoopStep.FEEDBACK, anchor + dt.timedelta(days=2), "补充完成时限")
     step(demo_db, sid, LoopStep.VERIFIED, anchor + dt.timedelta(days=3), "现场核查到位")
-    with pytest.raises(UserError, match="请填写销号理由.*请填写批准销号的人"):
-        step(demo_db, sid, LoopStep.CLOSED, anchor + dt.timedelta(days=3), " ")
+    with pytest.raises(UserError, match="销号须填写核查人"):
+        step(demo_db, sid, LoopStep.CLOSED, anchor + dt.timedelta(days=3), "同意销号")
+    with pytest.raises(UserError, match="请填写销号说明"):
+        step(demo_db, sid, LoopStep.CLOSED, anchor + dt.timedelta(days=3), " ", checked_by="王核查")
     assert sheet_loop.sheet_detail(demo_db, sid).state is LoopStep.VERIFIED
-    step(demo_db, sid, LoopStep.CLOSED, anchor + dt.timedelta(days=3), "同意销号", decided_by="王科长")
+    step(demo_db, sid, LoopStep.CLOSED, anchor + dt.timedelta(days=3), "同意销号", checked_by="王核查")
     detail = sheet_loop.sheet_detail(demo_db, sid)
-    assert (detail.steps[-1].note, detail.steps[-1].decided_by) == ("同意销号", "王科长")
+    assert (detail.steps[-1].note, detail.steps[-1].checked_by) == ("同意销号", "王核查")
     assert detail.state is LoopStep.CLOSED and detail.next_steps == ()
     assert [s.step.label for s in detail.steps] == ["交办", "签收", "反馈", "核查退回", "反馈", "核查", "销号"]
     assert detail.steps[2].attachments == ("石桥县整改方案.docx", "现场照片.jpg")
+    assert [f.size for f in detail.steps[2].files] == [len("石桥县整改方案.docx".encode()), len("现场照片.jpg".encode())]
+    assert detail.steps[-1].checked_by == "王核查" and detail.steps[-1].recorded_by
     assert not detail.late(anchor + dt.timedelta(days=30))
     row = next(r for r in sheet_list.sheet_rows(demo_db, anchor + dt.timedelta(days=30)) if r.id == sid)
     assert row.color is Color.GREEN and row.state == "销号" and row.answered_on == anchor + dt.timedelta(days=1)
@@ -129,18 +136,19 @@ def test_an_overdue_open_sheet_is_red_in_the_overview(demo_db, anchor):
 
 
 def test_a_unit_with_repeated_overdue_sheets_is_proposed_for_summons(demo_db, anchor):
-    assert [r.unit for r in summons.summons_list(demo_db, anchor).rows] == []  # one late sheet each
+    before = {r.unit: r for r in summons.summons_list(demo_db, anchor).rows}
+    assert before["石桥县"].rules == "红色督办单逾期"  # 督办〔2026〕3号 has had no feedback
     issued = issue(demo_db, dt.date(2026, 11, 10))  # 石桥县 again: due 11-13, no feedback
-    proposed = summons.summons_list(demo_db, anchor)
-    assert [r.unit for r in proposed.rows] == ["石桥县"]
-    row = proposed.rows[0]
-    assert row.numbers == f"督办〔2026〕3号、{issued.number}" and row.still_open == 2
-    assert row.leader == "陈立国（副县长）" and "逾期督办单2件" in row.reason
-    assert "2件" in proposed.rule
+    row = next(r for r in summons.summons_list(demo_db, anchor).rows if r.unit == "石桥县")
+    assert row.leader == "陈立国（副县长）"
+    late = next(h for h in row.hits if h.rule.kind.value == "late_sheets")
+    assert late.evidence == ("督办〔2026〕3号", issued.number)
+    assert "逾期反馈或逾期未反馈2件及以上" in row.reason
 
 
 def test_feedback_on_time_keeps_a_unit_off_the_summons_list(demo_db, anchor):
-    issued = issue(demo_db, dt.date(2026, 11, 10))
+    before = summons.summons_list(demo_db, anchor).rows
+    issued = issue(demo_db, dt.date(2026, 11, 10), unit="市城管执法局", keys=("4-04",), level=Color.RED)
     step(demo_db, issued.sheet_id, LoopStep.RECEIVED, dt.date(2026, 11, 10))
     step(demo_db, issued.sheet_id, LoopStep.FEEDBACK, dt.date(2026, 11, 13), "按时反馈")
-    assert summons.summons_list(demo_db, anchor).rows == []
+    assert summons.summons_list(demo_db, anchor).rows == before

@@ -173,8 +173,8 @@ def test_closing_a_sheet_asks_who_approved_and_why(qtbot, demo_db, anchor, monke
     with qtbot.waitSignal(dialog.acted):
         dialog.record()
     detail = sheet_loop.sheet_detail(demo_db, sheet_id)
-    assert detail.state is LoopStep.CLOSED and detail.steps[-1].decided_by == "王科长"
-    assert "（批准：王科长）" in dialog.steps.item(dialog.steps.rowCount() - 1, 2).text()
+    assert detail.state is LoopStep.CLOSED and detail.steps[-1].checked_by == "王科长"
+    assert "核查：王科长" in dialog.steps.item(dialog.steps.rowCount() - 1, 4).text()
 
 
 def test_after_an_export_the_file_and_its_folder_can_be_opened(qtbot, demo_db, anchor, tmp_path, monkeypatch):

@@ -35,6 +35,8 @@ class SupervisionSheet(Versioned, Base):
     deadline_days: Mapped[int | None] = mapped_column(Integer)
     day_kind: Mapped[DayKind] = mapped_column(EnumText(DayKind, 10), default=DayKind.WORKDAY)
     state: Mapped[LoopStep] = mapped_column(EnumText(LoopStep, 20), default=LoopStep.ISSUED)
+    # 升级督办 by a new sheet at a higher level names the sheet it escalates
+    predecessor_id: Mapped[int | None] = mapped_column(ForeignKey("supervision_sheet.id"))
 
     unit: Mapped[Unit] = relationship()
     items: Mapped[list[SheetItem]] = relationship(
@@ -72,14 +74,16 @@ class SheetStep(Base):
     on_date: Mapped[dt.date] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
     attachments: Mapped[str] = mapped_column(Text, default="")  # file names, one per line
-    decided_by: Mapped[str] = mapped_column(String(50), default="", server_default="")  # who approved 销号
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=dt.datetime.now)
+    recorded_by: Mapped[str] = mapped_column(String(100), default="", server_default="")  # 登记人
+    checked_by: Mapped[str] = mapped_column(String(100), default="", server_default="")  # 核查人
 
     sheet: Mapped[SupervisionSheet] = relationship(back_populates="steps")
 
 
 class Letter(Base):
-    """A numbered outgoing document; (series, year, seq) never repeats."""
+    """A numbered outgoing document (发文登记); (series, year, seq) never repeats, and a
+    voided number stays in the register so it is never given again."""
 
     __tablename__ = "letter"
     __table_args__ = (UniqueConstraint("series", "year", "seq"),)
@@ -94,5 +98,25 @@ class Letter(Base):
     title: Mapped[str] = mapped_column(String(300), default="")
     issued_on: Mapped[dt.date] = mapped_column(Date)
     file_name: Mapped[str] = mapped_column(String(500), default="")
+    kind: Mapped[str] = mapped_column(String(20), default="letter", server_default="letter")  # DocKind
+    reply_due: Mapped[dt.date | None] = mapped_column(Date)
+    replied_on: Mapped[dt.date | None] = mapped_column(Date)
+    voided_on: Mapped[dt.date | None] = mapped_column(Date)
+    void_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # the document exactly as issued, so a reprint is the same file
+    document_sha256: Mapped[str | None] = mapped_column(ForeignKey("stored_file.sha256"))
+    recorded_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
 
     unit: Mapped[Unit | None] = relationship()
+
+
+class SeriesStart(Base):
+    """Where a series begins in a year when the office moved to aqdesk part-way through it."""
+
+    __tablename__ = "series_start"
+    __table_args__ = (UniqueConstraint("series", "year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    series: Mapped[str] = mapped_column(String(50))
+    year: Mapped[int] = mapped_column(Integer)
+    first_seq: Mapped[int] = mapped_column(Integer)

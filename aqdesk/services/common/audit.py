@@ -8,7 +8,6 @@ and it is refused when a later action changed the same fields.
 
 from __future__ import annotations
 
-import getpass
 import json
 import uuid
 from typing import Any
@@ -20,7 +19,7 @@ from aqdesk.db.base import Base
 from aqdesk.db.models import AuditEntry, ImportBatch
 from aqdesk.domain.ledger_columns import field_label, table_label
 from aqdesk.errors import UserError
-from aqdesk.services.common import years
+from aqdesk.services.common import clerk, years
 from aqdesk.services.common.import_record import Touches, later_import
 from aqdesk.services.common.stored import DELETED, INSERTED, from_text, to_text
 
@@ -28,10 +27,7 @@ UNDO_PREFIX = "undo:"
 
 
 def current_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name (service accounts, some Windows setups)
-        return ""
+    return clerk.name()
 
 
 def _row_as_text(obj: Base) -> str:

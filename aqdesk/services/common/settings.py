@@ -55,8 +55,9 @@ OPTIONS = {
         Option("sheet.days.red", 3, "红色督办单办理时限（工作日）"),
         Option("sheet.days.yellow", 5, "黄色督办单办理时限（工作日）"),
         Option("sheet.days.green", 10, "绿色督办单办理时限（工作日）"),
-        Option("summons.overdue_sheets", 2, "约谈：逾期督办单达到（件）"),
-        Option("summons.window_days", 180, "约谈：统计最近（天）"),
+        Option("reminder.series", "示例市大气办催", "催办函发文机关代字"),
+        Option("summons.series", "示例市大气办约", "约谈通知发文机关代字"),
+        Option("evidence.max_mb", 20, "佐证材料单个文件上限（MB）"),
         Option("ledger.title", "秋冬季大气污染防治重点任务台账", "台账标题（城市名之后）"),
         Option("substitution.heating_season", "11-15", "供暖季开始（月-日，双替代默认完成时限）"),
         Option("document.fonts", {}, "公文字体文件（用途 → 字体文件）"),
@@ -119,8 +120,17 @@ class Sheets:
 
 @dataclass(frozen=True)
 class Summons:
-    overdue_sheets: int
-    window_days: int
+    series: str  # 约谈通知
+
+
+@dataclass(frozen=True)
+class Reminders:
+    series: str  # 催办函
+
+
+@dataclass(frozen=True)
+class Evidence:
+    max_mb: int  # one attached file at most
 
 
 @dataclass(frozen=True)
@@ -175,6 +185,8 @@ class OfficeSettings:
     bulletin: Bulletins
     report: Reporting
     ranking: Ranking
+    reminder: Reminders
+    evidence: Evidence
 
     def reporting_rule(self) -> ReportingRule:
         return ReportingRule(Cycle.from_label(self.report.cycle) or Cycle.MONTHLY, self.report.monthly_due_day,
@@ -195,7 +207,7 @@ def load(session: Session) -> OfficeSettings:
 _SECTIONS: dict[str, type] = {"office": Office, "warning": Warnings, "letter": Letters, "sheet": Sheets,
                               "summons": Summons, "ledger": Ledger, "substitution": Substitution,
                               "document": Document, "bulletin": Bulletins, "report": Reporting,
-                              "ranking": Ranking}
+                              "ranking": Ranking, "reminder": Reminders, "evidence": Evidence}
 
 
 def load_from(db: Database) -> OfficeSettings:

@@ -19,6 +19,7 @@ from aqdesk.db.database import Database
 from aqdesk.db.models import Letter, Unit
 from aqdesk.domain.docnumber import chinese_date, format_number
 from aqdesk.domain.enums import Color, ItemKind
+from aqdesk.domain.followup import DocKind
 from aqdesk.domain.typography import unbreakable
 from aqdesk.domain.workcalendar import WorkCalendar
 from aqdesk.errors import UserError
@@ -184,10 +185,12 @@ def _issue(db: Database, office: _Office, unit: str, text: LetterText, as_of: dt
             content = _content(office, unit, number, as_of, issued_on, text)
             paths = [out_dir / atomic.safe_file_name(f"{number} {unit}督办函.{kind}") for kind in formats]
             changes = audit.ChangeSet(session)
+            document = render_letter(content, office.fonts)
             numbering.register(changes, office.series, issued_on, seq, title=content.title,
-                               unit_id=UnitDirectory(session).find(unit), file_name=paths[0].name)
+                               unit_id=UnitDirectory(session).find(unit), kind=DocKind.LETTER,
+                               file_name=paths[0].name, reply_due=text.reply_by, document=document)
             for path, kind in zip(paths, formats, strict=True):
-                written.append(atomic.write_bytes(path, WRITERS[kind](content, office.fonts)))
+                written.append(atomic.write_bytes(path, document if kind == "pdf" else WRITERS[kind](content, office.fonts)))
             return IssuedLetter(unit, number, paths[0], changes.action_id, tuple(paths))
     except Exception:
         for path in written:  # the number was not kept, so neither is any file bearing it
@@ -211,12 +214,15 @@ def _office(db: Database) -> _Office:
                    calendar, document_fonts.office_fonts(db))
 
 
+def reply_date(office: _Office, issued_on: dt.date) -> dt.date:
+    return office.calendar.add_workdays(issued_on, office.reply_workdays)
+
+
 def _default_text(office: _Office, items: list[Item], issued_on: dt.date, requirement: str) -> LetterText:
     red = [_describe(i) for i in items if i.color is Color.RED]
     yellow = [_describe(i) for i in items if i.color is Color.YELLOW]
     sections = tuple((title, tuple(group)) for title, group in ((RED_SECTION, red), (YELLOW_SECTION, yellow)) if group)
-    return LetterText(sections, requirement.strip() or DEFAULT_REQUIREMENT,
-                      office.calendar.add_workdays(issued_on, office.reply_workdays))
+    return LetterText(sections, requirement.strip() or DEFAULT_REQUIREMENT, reply_date(office, issued_on))
 
 
 def _content(office: _Office, unit: str, number: str, as_of: dt.date, issued_on: dt.date,

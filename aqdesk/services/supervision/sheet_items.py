@@ -15,8 +15,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from aqdesk.db.database import Database
-from aqdesk.db.models import Enterprise, SubstitutionTarget, Task, Unit
+from aqdesk.db.models import (
+    Enterprise,
+    InspectionFinding,
+    SubstitutionTarget,
+    SummonsCommitment,
+    SummonsRecord,
+    Task,
+    Unit,
+)
 from aqdesk.domain.enums import Color, ItemKind, MilestoneKind, SubstitutionKind, TaskStatus
+from aqdesk.domain.followup import InspectionKind
 from aqdesk.domain.names import normalize_name
 from aqdesk.domain.palette import SEVERITY
 from aqdesk.errors import UserError
@@ -82,6 +91,26 @@ def all_items(db: Database, as_of: dt.date, year: int | None = None) -> list[Ite
         for c in counties:
             items.append(Item(ItemKind.COUNTY, directory.find(c.county) or 0, c.county, f"{c.county}散煤治理",
                               c.county, None, c.color, c.reason))
+        items.extend(_followup_items(session, assessor))
+    return items
+
+
+def _followup_items(session, assessor: Assessor) -> list[Item]:
+    """约谈 commitments and inspection findings: deadlines a unit answers for, coloured as
+    any milestone is."""
+    items = []
+    for c in session.scalars(select(SummonsCommitment).options(
+            selectinload(SummonsCommitment.summons).selectinload(SummonsRecord.unit)).order_by(SummonsCommitment.id)):
+        w = assessor.milestone_dates(c.deadline, c.done_on)
+        items.append(Item(ItemKind.COMMITMENT, c.id, f"约谈承诺{c.id}", f"约谈承诺：{c.text}", c.summons.unit.name,
+                          c.deadline, w.color, w.reason, open=c.done_on is None))
+    for f in session.scalars(select(InspectionFinding).options(
+            selectinload(InspectionFinding.unit), selectinload(InspectionFinding.inspection))
+            .order_by(InspectionFinding.id)):
+        w = assessor.milestone_dates(f.deadline, f.done_on)
+        kind = InspectionKind(f.inspection.kind).label
+        items.append(Item(ItemKind.FINDING, f.id, f"发现问题{f.id}", f"{kind}发现问题：{f.text}", f.unit.name,
+                          f.deadline, w.color, w.reason, open=f.done_on is None))
     return items
 
 

@@ -9,18 +9,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import PurePath, PureWindowsPath
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from aqdesk.db.database import Database
-from aqdesk.db.models import SheetItem, SheetStep, SupervisionSheet
+from aqdesk.db.models import SheetItem, SheetStep, StepAttachment, SupervisionSheet
 from aqdesk.domain import loop
 from aqdesk.domain.docnumber import format_number
 from aqdesk.domain.enums import Color, DayKind, LoopStep
+from aqdesk.domain.followup import DocKind
 from aqdesk.errors import UserError
-from aqdesk.services.common import audit, settings, workdays
+from aqdesk.services.common import audit, files, settings, workdays
 from aqdesk.services.common.editing import editing, refuse
 from aqdesk.services.common.units import UnitDirectory
 from aqdesk.services.supervision import numbering
@@ -61,7 +62,8 @@ def default_subject(items: Sequence[Item]) -> str:
 
 def issue_sheet(db: Database, *, unit: str, level: Color, items: Sequence[Item], requirement: str,
                 issued_on: dt.date, days: int | None = None, day_kind: DayKind = DayKind.WORKDAY,
-                subject: str = "", source: str = "", responsible_person: str = "", note: str = "") -> Issued:
+                subject: str = "", source: str = "", responsible_person: str = "", note: str = "",
+                predecessor_id: int | None = None) -> Issued:
     subject = (subject.strip() or default_subject(items))[:SUBJECT_MAX]
     problems = []
     if not subject:
@@ -84,40 +86,55 @@ def issue_sheet(db: Database, *, unit: str, level: Color, items: Sequence[Item],
             number=format_number(series, issued_on.year, seq), level=level.value, unit_id=unit_id,
             subject=subject, source=source.strip()[:SUBJECT_MAX], requirement=requirement.strip(),
             responsible_person=responsible_person.strip()[:100], issued_on=issued_on, deadline=deadline,
-            deadline_days=days, day_kind=day_kind.value, state=LoopStep.ISSUED.value,
+            deadline_days=days, day_kind=day_kind.value, state=LoopStep.ISSUED.value, predecessor_id=predecessor_id,
         )
         changes.insert(sheet)
         for item in items:
             changes.insert(SheetItem(sheet_id=sheet.id, item_kind=item.kind, item_id=item.id, label=item.label[:300]))
         changes.insert(SheetStep(sheet_id=sheet.id, step=LoopStep.ISSUED.value, on_date=issued_on,
-                                 note=note.strip() or f"以{level.label}色督办单书面交办。"))
-        numbering.register(changes, series, issued_on, seq, title=subject, unit_id=unit_id, sheet_id=sheet.id)
+                                 note=note.strip() or f"以{level.label}色督办单书面交办。", recorded_by=changes.who))
+        numbering.register(changes, series, issued_on, seq, title=subject, unit_id=unit_id, kind=DocKind.SHEET,
+                           sheet_id=sheet.id)
         return Issued(sheet.id, sheet.number, deadline, changes.action_id)
 
 
 def record_step(db: Database, sheet_id: int, expected_version: int, step: LoopStep, on_date: dt.date,
-                note: str = "", attachments: Sequence[str] = (), decided_by: str = "") -> str:
-    """Record the next step of the loop; 核查 is ``VERIFIED`` (passed) or ``RETURNED``. A 销号
-    records who approved it (``decided_by``) and why (``note``)."""
+                note: str = "", attachments: Sequence[str | Path] = (), checked_by: str = "") -> str:
+    """Record the next step of the loop; 核查 is ``VERIFIED`` (passed) or ``RETURNED``. The
+    attached files are read and stored before anything is written; 销号 needs a 核查人."""
+    with db.reading() as session:
+        limit = files.max_bytes(session)
+    loaded = _load_files(attachments, limit)
     with editing(db, SupervisionSheet, sheet_id, expected_version, label="该督办单") as (session, sheet):
         dates = session.scalars(select(SheetStep.on_date).where(SheetStep.sheet_id == sheet_id)).all()
         last = max(dates, default=sheet.issued_on)
-        refuse(loop.step_problems(sheet.state, step, on_date, last, note, decided_by))
+        refuse(loop.step_problems(LoopStep(sheet.state), step, on_date, last, note, checked_by))
         changes = audit.ChangeSet(session)
-        changes.insert(SheetStep(sheet_id=sheet.id, step=step.value, on_date=on_date, note=note.strip(),
-                                 attachments="\n".join(_file_names(attachments)), decided_by=decided_by.strip()[:50]))
+        row = changes.insert(SheetStep(sheet_id=sheet.id, step=step.value, on_date=on_date, note=note.strip(),
+                                       attachments="\n".join(f.name for f in loaded), recorded_by=changes.who,
+                                       checked_by=checked_by.strip()[:100]))
+        for f in loaded:
+            changes.insert(StepAttachment(step_id=row.id, sha256=files.keep(session, f.data), name=f.name[:300],
+                                          size=f.size))
         changes.update(sheet, state=step.value)
         return changes.action_id
 
 
-def _file_names(paths: Sequence[str]) -> list[str]:
-    """Only the names: the files stay where the unit's reply is filed."""
-    names = []
+def _load_files(paths: Sequence[str | Path], limit: int) -> list[files.Loaded]:
+    """Each named file once (by name), all read before any is stored."""
+    loaded: list[files.Loaded] = []
     for path in paths:
-        name = PureWindowsPath(path.strip()).name if "\\" in path else PurePath(path.strip()).name
-        if name and name not in names:
-            names.append(name)
-    return names
+        if str(path).strip() and files.file_name(path) not in {f.name for f in loaded}:
+            loaded.append(files.load(path, limit))
+    return loaded
+
+
+@dataclass(frozen=True)
+class Attachment:
+    id: int
+    name: str
+    sha256: str
+    size: int
 
 
 @dataclass(frozen=True)
@@ -125,8 +142,10 @@ class StepRow:
     step: LoopStep
     on_date: dt.date
     note: str
-    attachments: tuple[str, ...]
-    decided_by: str = ""
+    attachments: tuple[str, ...]  # names, also of files recorded before the store existed
+    files: tuple[Attachment, ...] = ()
+    recorded_by: str = ""
+    checked_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -170,6 +189,10 @@ def sheet_detail(db: Database, sheet_id: int) -> SheetDetail:
         if sheet is None:
             raise UserError("该督办单已不存在（可能已被撤销），请刷新。")
         steps = sorted(sheet.steps, key=lambda s: (s.on_date, s.id))
+        stored: dict[int, list[Attachment]] = {}
+        for a in session.scalars(select(StepAttachment).where(StepAttachment.step_id.in_([s.id for s in steps]))
+                                 .order_by(StepAttachment.id)):
+            stored.setdefault(a.step_id, []).append(Attachment(a.id, a.name, a.sha256, a.size))
         return SheetDetail(
             id=sheet.id, version=sheet.version, number=sheet.number, level=sheet.level,
             unit=sheet.unit.name, unit_leader=sheet.unit.leader, subject=sheet.subject, source=sheet.source,
@@ -177,6 +200,7 @@ def sheet_detail(db: Database, sheet_id: int) -> SheetDetail:
             issued_on=sheet.issued_on, deadline=sheet.deadline, deadline_days=sheet.deadline_days,
             day_kind=sheet.day_kind, state=sheet.state,
             items=tuple((i.item_kind, i.item_id, i.label) for i in sorted(sheet.items, key=lambda i: i.id)),
-            steps=tuple(StepRow(s.step, s.on_date, s.note,
-                                tuple(n for n in s.attachments.splitlines() if n), s.decided_by) for s in steps),
+            steps=tuple(StepRow(LoopStep(s.step), s.on_date, s.note,
+                                tuple(n for n in s.attachments.splitlines() if n), tuple(stored.get(s.id, ())),
+                                s.recorded_by, s.checked_by) for s in steps),
         )

@@ -10,13 +10,13 @@ from pathlib import Path
 from sqlalchemy import select
 
 from aqdesk.db.database import Database
-from aqdesk.db.models import Unit
+from aqdesk.db.models import Letter, Unit
 from aqdesk.domain.docnumber import chinese_date, format_number
 from aqdesk.domain.enums import Color, DayKind
 from aqdesk.exchange import atomic
 from aqdesk.exchange.docx.sheet import write_sheet
 from aqdesk.exchange.pdf.sheet import ItemLine, SheetContent, render_sheet
-from aqdesk.services.common import document_fonts, editing, settings
+from aqdesk.services.common import document_fonts, editing, files, settings
 from aqdesk.services.supervision import numbering
 from aqdesk.services.supervision.sheet_items import Item, items_by_ref, unit_name
 from aqdesk.services.supervision.sheet_loop import (
@@ -70,6 +70,18 @@ def _render(db: Database, level: Color, number: str, issued_on: dt.date, unit: s
     ), document_fonts.office_fonts(db))
 
 
+def keep_issued_form(db: Database, issued: Issued, issued_on: dt.date) -> bytes:
+    """Render the form of a just-issued sheet and keep it in the register, so a reprint is
+    the form the unit received rather than one coloured by later progress."""
+    data = sheet_pdf(db, issued.sheet_id, issued_on)
+    with db.transaction() as session:
+        letter = session.scalars(select(Letter).where(Letter.sheet_id == issued.sheet_id)
+                                 .order_by(Letter.id)).first()
+        if letter is not None:
+            letter.document_sha256 = files.keep(session, data)
+    return data
+
+
 def save_sheet_pdf(db: Database, sheet_id: int, as_of: dt.date, path: Path, formats: Sequence[str] = ("pdf",)) -> Path:
     """Write the sheet beside ``path`` in each format (FILE.pdf, FILE.docx); returns the first."""
     paths = [Path(path).with_suffix(f".{kind}") for kind in formats]
@@ -92,7 +104,10 @@ def issue_sheet_pdf(db: Database, path: Path, *, unit: str, level: Color, items:
     issued = issue_sheet(db, unit=unit, level=level, items=items, requirement=requirement, issued_on=issued_on,
                          days=days, day_kind=day_kind, subject=subject, source=source)
     try:
-        save_sheet_pdf(db, issued.sheet_id, issued_on, path, formats)
+        form = keep_issued_form(db, issued, issued_on)
+        paths = [Path(path).with_suffix(f".{kind}") for kind in formats]
+        for target, kind in zip(paths, formats, strict=True):
+            atomic.write_bytes(target, form if kind == "pdf" else sheet_pdf(db, issued.sheet_id, issued_on, kind))
     except Exception:
         editing.undo_action(db, issued.action_id)
         raise

@@ -197,4 +197,8 @@ class NewSheetDialog(Acts, QDialog):
             QMessageBox.warning(self, self.tr("未交办"), str(exc))
             return
         self.acted.emit(arg(self.tr("交办督办单 %1"), self.issued.number), self.issued.action_id)
+        try:
+            sheet_print.keep_issued_form(self.db, self.issued, values["issued_on"])
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("已交办"), arg(self.tr("督办单已交办，但原件未能存入发文登记：%1"), str(exc)))
         self.accept()

@@ -4,7 +4,11 @@ date, notes and the reply's attachments — and the form to record the next step
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
+from pathlib import Path
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -13,6 +17,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QMessageBox,
     QPushButton,
@@ -24,6 +29,7 @@ from aqdesk.db.database import Database
 from aqdesk.domain.docnumber import chinese_date
 from aqdesk.domain.enums import LoopStep
 from aqdesk.errors import UserError
+from aqdesk.services.common import files
 from aqdesk.services.supervision import sheet_loop, sheet_print
 from aqdesk.ui.contract import Acts
 from aqdesk.ui.dialogs.close_sheet_dialog import CloseSheetDialog
@@ -48,10 +54,12 @@ class SheetDialog(Acts, QDialog):
         self.db, self.sheet_id, self.as_of = db, sheet_id, as_of
         self.header = QLabel()
         self.header.setWordWrap(True)
-        self.steps = table([self.tr("环节"), self.tr("日期"), self.tr("情况"), self.tr("附件")])
+        self.steps = table([self.tr("环节"), self.tr("日期"), self.tr("情况"), self.tr("附件"), self.tr("登记人/核查人")])
         self.step_combo = QComboBox()
         self.date_edit = date_edit(as_of)
         self.note_edit = text_box(80)
+        self.checker_edit = QLineEdit()
+        self.checker_edit.setPlaceholderText(self.tr("销号时必填：现场或书面核查的同志"))
         self.attachments = QListWidget()
         self.attachments.setFixedHeight(60)
         add_files = QPushButton(self.tr("添加附件…"))
@@ -65,13 +73,16 @@ class SheetDialog(Acts, QDialog):
         form.addRow(self.tr("下一环节"), self.step_combo)
         form.addRow(self.tr("日期"), self.date_edit)
         form.addRow(self.tr("情况说明"), self.note_edit)
-        form.addRow(self.tr("附件（只记文件名）"), files)
+        form.addRow(self.tr("核查人"), self.checker_edit)
+        form.addRow(self.tr("附件（存入文件库）"), files)
         form.addRow("", self.record_button)
         self.next_box = QGroupBox(self.tr("登记下一环节"))
         self.next_box.setLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         print_button = buttons.addButton(self.tr("打印督办单…"), QDialogButtonBox.ButtonRole.ActionRole)
         print_button.clicked.connect(self.print_sheet)
+        self.open_files_button = buttons.addButton(self.tr("打开所选环节的附件"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_files_button.clicked.connect(self.open_files)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
@@ -94,8 +105,9 @@ class SheetDialog(Acts, QDialog):
             f"督办事项：{d.subject}<br>涉及：{items or '—'}<br>"
             f"办理时限：{d.time_limit}　当前：{d.state.label}{late}")
         fill(self.steps, [[STEP_TEXT.get(s.step, s.step.label) if s.step is not LoopStep.ISSUED else "交办",
-                           s.on_date.isoformat(), s.note + (f"（批准：{s.decided_by}）" if s.decided_by else ""),
-                           "、".join(s.attachments)] for s in d.steps])
+                           s.on_date.isoformat(), s.note, "、".join(s.attachments),
+                           "／".join(p for p in (s.recorded_by, s.checked_by and f"核查：{s.checked_by}") if p)]
+                          for s in d.steps])
         self.step_combo.clear()
         for step in d.next_steps:
             self.step_combo.addItem(STEP_TEXT[step], step.value)
@@ -109,23 +121,38 @@ class SheetDialog(Acts, QDialog):
     def record(self) -> None:
         step = LoopStep(self.step_combo.currentData())
         files = [self.attachments.item(i).text() for i in range(self.attachments.count())]
-        note, decided_by = self.note_edit.toPlainText(), ""
+        note, checker = self.note_edit.toPlainText(), self.checker_edit.text()
         if step is LoopStep.CLOSED:
-            confirm = CloseSheetDialog(self.detail.number, self.detail.unit, note.strip(), self)
+            confirm = CloseSheetDialog(self.detail.number, self.detail.unit, note.strip(), checker.strip(), self)
             if not confirm.exec():
                 return
-            note, decided_by = confirm.why(), confirm.who()
+            note, checker = confirm.why(), confirm.who()
         try:
             action = sheet_loop.record_step(self.db, self.sheet_id, self.detail.version, step,
-                                            self.date_edit.date().toPython(), note, files, decided_by)
+                                            self.date_edit.date().toPython(), note, files, checker)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("未登记"), str(exc))
             return
         self.acted.emit(arg(self.tr("督办单 %1 %2"), self.detail.number, STEP_TEXT[step]),
                         action)
         self.note_edit.clear()
+        self.checker_edit.clear()
         self.attachments.clear()
         self.load()
+
+    def open_files(self) -> None:
+        """Copies of the stored files, opened with the program the machine uses for them."""
+        row = self.steps.currentRow()
+        stored = self.detail.steps[row].files if 0 <= row < len(self.detail.steps) else ()
+        if not stored:
+            QMessageBox.information(self, self.tr("附件"), self.tr("请先选中一个带附件的办理环节。"))
+            return
+        folder = Path(tempfile.mkdtemp(prefix="aqdesk-"))
+        try:
+            for f in stored:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(files.export(self.db, f.sha256, folder / f.name))))
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("无法打开"), str(exc))
 
     def print_sheet(self) -> None:
         try:

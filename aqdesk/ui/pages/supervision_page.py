@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -24,6 +25,7 @@ from aqdesk.domain.docnumber import chinese_date
 from aqdesk.errors import UserError
 from aqdesk.services.supervision import letters, sheet_list, sheet_print, summons
 from aqdesk.ui.contract import Acts, Page
+from aqdesk.ui.dialogs.escalation_forms import EscalationForms
 from aqdesk.ui.dialogs.letter_text import LetterTextEditor
 from aqdesk.ui.dialogs.new_sheet_dialog import NewSheetDialog
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
@@ -59,9 +61,15 @@ class SupervisionPage(Acts, Page):
         self.open_button = self._button(self.tr("办理登记…"), lambda: self.open_sheet(self.current()))
         self.print_button = self._button(self.tr("打印督办单…"), self.print_sheet)
         self.letter_button = self._button(self.tr("给该单位发督办函…"), self.write_letter)
+        self.escalate_button = self._button(self.tr("催办/升级"), lambda: None)
+        escalate_menu = QMenu(self.escalate_button)
+        escalate_menu.addAction(self.tr("催办（编号催办函）…"), lambda: self._escalate("remind"))
+        escalate_menu.addAction(self.tr("升级督办…"), lambda: self._escalate("raise_level"))
+        self.escalate_button.setMenu(escalate_menu)
         self.summons_button = self._button(self.tr("约谈建议名单…"), self.show_summons)
         actions = QHBoxLayout()
-        for button in (self.new_button, self.open_button, self.print_button, self.letter_button):
+        for button in (self.new_button, self.open_button, self.print_button, self.letter_button,
+                       self.escalate_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.summons_button)
@@ -116,7 +124,7 @@ class SupervisionPage(Acts, Page):
 
     def _enable(self) -> None:
         chosen = self.current() is not None
-        for button in (self.open_button, self.print_button, self.letter_button):
+        for button in (self.open_button, self.print_button, self.letter_button, self.escalate_button):
             button.setEnabled(chosen)
 
     def _after_change(self, description: str, action_id: str) -> None:
@@ -189,6 +197,14 @@ class SupervisionPage(Acts, Page):
         dialog.saved.connect(lambda _path: editor.setEnabled(False))
         self.letter_dialog = dialog  # for tests and for the clerk's next look
         dialog.exec()
+
+    def _escalate(self, how: str) -> None:
+        row = self.current()
+        if row is None:
+            return
+        forms = EscalationForms(self.db, self.as_of, self)
+        forms.acted.connect(self._after_change)
+        getattr(forms, how)(row.id)
 
     def show_summons(self) -> None:
         data = self._run(lambda: summons.summons_pdf(self.db, self.as_of))

@@ -1,8 +1,7 @@
-"""who approved a 销号, and postponements of a 双替代 township's deadline
+"""postponements of a 双替代 township's deadline
 
-sheet_step.decided_by names the person who approved closing a sheet (its reason is the
-step's note). deadline_change.target_id lets a township's deadline change be recorded, with
-its reason, as a postponement like a task's or a milestone's.
+deadline_change.target_id lets a township's deadline change be recorded, with its reason, as
+a postponement like a task's or a milestone's.
 
 Revision ID: 0004_i11
 Revises: 0003
@@ -24,8 +23,6 @@ ONE_OF_THREE = '(task_id IS NOT NULL) + (milestone_id IS NOT NULL) + (target_id 
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('sheet_step', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('decided_by', sa.String(length=50), server_default='', nullable=False))
     with op.batch_alter_table('deadline_change', schema=None) as batch_op:
         batch_op.add_column(sa.Column('target_id', sa.Integer(), nullable=True))
         batch_op.create_index(batch_op.f('ix_deadline_change_target_id'), ['target_id'], unique=False)
@@ -43,5 +40,3 @@ def downgrade() -> None:
         batch_op.drop_constraint(batch_op.f('fk_deadline_change_target_id_substitution_target'), type_='foreignkey')
         batch_op.drop_index(batch_op.f('ix_deadline_change_target_id'))
         batch_op.drop_column('target_id')
-    with op.batch_alter_table('sheet_step', schema=None) as batch_op:
-        batch_op.drop_column('decided_by')
