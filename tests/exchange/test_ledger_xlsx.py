@@ -103,3 +103,18 @@ def test_a_file_that_cannot_be_written_is_reported_and_nothing_is_left(demo_db, 
     with pytest.raises(UserError, match="无法保存"):
         ledger_export.export_ledgers(demo_db, target, AS_OF)
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+
+
+def test_the_workbook_shows_what_the_screen_shows(workbook, demo_db):
+    from aqdesk.domain import ledger_columns
+    from aqdesk.services.supervision.sheet_list import sheet_rows
+
+    ws = workbook["督办单"]
+    headers = [ws.cell(3, c).value for c in range(1, ws.max_column + 1)]
+    late = headers.index("逾期反馈") + 1
+    shown = [ws.cell(r, late).value or "" for r in range(5, ws.max_row + 1)]
+    column = next(c for c in ledger_columns.SHEETS if c.header == "逾期反馈")
+    assert shown == [column.value(r) for r in sheet_rows(demo_db, AS_OF)] and "逾期" in shown
+    tasks = workbook["重点任务"]
+    assert [tasks.cell(3, c).value for c in range(1, 8)] == ["预警", "编号", "类别", "任务名称", "牵头单位",
+                                                            "配合单位", "预警原因"]
