@@ -12,7 +12,7 @@ from aqdesk.domain import ledger_columns
 from aqdesk.errors import UserError
 from aqdesk.services.common import editing
 from aqdesk.services.ledgers import task_edit
-from tests.services.test_task_edit import dated_task
+from tests.services.ledgers.test_task_edit import dated_task
 
 PACKAGE = Path(__file__).resolve().parent.parent / "aqdesk"
 # The program's own bookkeeping: never edited by a clerk, so never named in a message.

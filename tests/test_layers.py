@@ -155,3 +155,11 @@ def test_no_module_is_named_after_the_standard_library_or_a_builtin():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ClassDef | ast.FunctionDef) and node.col_offset == 0:
                 assert node.name not in dir(builtins), f"{module}.{node.name} shadows a builtin"
+
+
+def test_the_tests_mirror_the_package():
+    tests = ROOT / "tests"
+    folders = {p.name for p in tests.iterdir() if (p / "__init__.py").exists()}
+    assert folders <= {p.name for p in PACKAGE.iterdir() if p.is_dir()}, folders
+    misplaced = [p for p in (tests / "services").rglob("test_*.py") if p.parent.name not in WINGS]
+    assert not misplaced, f"service tests belong in tests/services/<wing>/: {misplaced}"

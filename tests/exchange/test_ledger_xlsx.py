@@ -150,3 +150,18 @@ def test_whole_numbers_print_without_a_point_and_wide_sheets_stay_legible(workbo
         # fit to one page wide on A3 landscape: a width unit prints ~7.1 pt, 1133 pt fit → ≥ 8 pt text
         total = sum(ws.column_dimensions[get_column_letter(c)].width for c in range(1, ws.max_column + 1))
         assert 1133 / (total * 7.1) * 10 >= 8, (ws.title, total)
+
+
+def test_the_workbook_shows_what_the_screen_shows(workbook, demo_db):
+    from aqdesk.domain import ledger_columns
+    from aqdesk.services.supervision.sheet_list import sheet_rows
+
+    ws = workbook["督办单"]
+    headers = [ws.cell(3, c).value for c in range(1, ws.max_column + 1)]
+    late = headers.index("逾期反馈") + 1
+    shown = [ws.cell(r, late).value or "" for r in range(5, ws.max_row + 1)]
+    column = next(c for c in ledger_columns.SHEETS if c.header == "逾期反馈")
+    assert shown == [column.value(r) for r in sheet_rows(demo_db, AS_OF)] and "逾期" in shown
+    tasks = workbook["重点任务"]
+    assert [tasks.cell(3, c).value for c in range(1, 8)] == ["预警", "编号", "类别", "任务名称", "牵头单位",
+                                                            "配合单位", "预警原因"]

@@ -11,7 +11,7 @@ from aqdesk.db.models import Setting
 from aqdesk.domain.enums import Color, DeadlineKind
 from aqdesk.services.common import settings
 
-PACKAGE = Path(__file__).resolve().parents[2] / "aqdesk"
+PACKAGE = Path(__file__).resolve().parents[3] / "aqdesk"
 
 
 def test_load_gives_frozen_sections_with_the_defaults_and_saved_values(empty_db):

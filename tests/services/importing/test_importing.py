@@ -13,7 +13,7 @@ from aqdesk.services.importing.commit import commit, undo_import
 from aqdesk.services.importing.prepare import prepare
 from aqdesk.services.ledgers import loose_coal, substitution, task_edit, tasks
 
-FIXTURES = Path(__file__).resolve().parent.parent / "exchange" / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[2] / "exchange" / "fixtures"
 PERIOD = dt.date(2026, 11, 20)
 TASK_HEADINGS = ["任务编号", "任务名称", "本期进展情况", "完成比例（%）", "是否完成", "完成时间", "存在问题", "下步计划"]
 
