@@ -31,6 +31,7 @@ class SheetRow:
     step: LoopStep = LoopStep.ISSUED
     answered_on: dt.date | None = None
     late: bool = False  # the unit's feedback came after the deadline, or has not come and it passed
+    days_left: int | None = None  # natural days to its deadline, negative when overdue; None once closed
 
     @property
     def closed(self) -> bool:
@@ -58,5 +59,6 @@ def sheet_rows(db: Database, as_of: dt.date, unit: str | None = None) -> list[Sh
                 issued_on=s.issued_on, deadline=s.deadline, state=LoopStep(s.state).label,
                 color=warning.color, reason=warning.reason, step=LoopStep(s.state),
                 answered_on=loop.answered_on(steps), late=loop.answered_late(s.deadline, steps, as_of),
+                days_left=warning.days_left,
             ))
         return rows
