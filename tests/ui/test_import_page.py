@@ -120,3 +120,57 @@ def test_a_substitution_return_previews_old_and_new_figures_and_commits(window, 
     page.commit_button.click()
     after = next(r for r in substitution.township_rows(window.db, today) if r.id == town.id)
     assert after.completed == town.completed + 7 and page.batches.rowCount() == 1
+
+
+def test_a_corrected_file_dropped_again_under_its_name_is_checked_again(window, qtbot, tmp_path, monkeypatch):
+    page = window.import_page
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: pytest.fail(f"told the clerk: {a[2]}"))
+    page.unit_combo.setCurrentIndex(page.unit_combo.findData("市城管执法局"))
+    page.period_check.setChecked(True)
+    page.period_edit.setDate(QDate(2026, 11, 20))
+    path = a_return(tmp_path / "城管局.xlsx", "约八成")
+    check(qtbot, page, [path])
+    assert page.files.index(0, 8).data() == "有错误"
+    a_return(path, "95%")  # the unit corrects it and sends it again under the same name
+    check(qtbot, page, [path])
+    assert len(page.entries) == 1 and page.files.index(0, 8).data() == "可以导入"
+
+
+def test_a_new_file_with_problems_is_shown_with_them_and_the_unit_applies_to_it_alone(window, qtbot, tmp_path,
+                                                                                       monkeypatch):
+    page = window.import_page
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: None)
+    page.period_check.setChecked(True)
+    page.period_edit.setDate(QDate(2026, 11, 20))
+    assert page.file_area.currentWidget() is page.drop_zone and "拖到这里" in page.drop_zone.text()
+    page.unit_combo.setCurrentIndex(page.unit_combo.findData("市城管执法局"))
+    check(qtbot, page, [a_return(tmp_path / "城管局.xlsx")])
+    assert page.file_area.currentWidget() is page.file_table
+    page.file_table.selectRow(0)
+    check(qtbot, page, [a_return(tmp_path / "无名.xlsx")])  # not a template, no unit chosen for it
+    no_unit = page.entries[1]
+    assert page._selected() is no_unit and page.details.currentIndex() == 1
+    messages = [page.problems.index(r, 5).data() for r in range(page.problems.rowCount())]
+    assert any("无法确定报送单位" in m and "“报送单位”中选择" in m and "命令行" in m for m in messages)
+
+    page.unit_combo.setCurrentIndex(page.unit_combo.findData("市城管执法局"))  # for the selected file only
+    assert no_unit.unit == "市城管执法局" and page.entries[0].unit == "市城管执法局"
+    page.file_table.selectRow(0)
+    page.unit_combo.setCurrentIndex(0)
+    assert page.entries[0].unit is None and no_unit.unit == "市城管执法局"
+    page.recheck()
+    qtbot.waitUntil(lambda: all(e.plan or e.failure for e in page.entries), timeout=20_000)
+    assert page.files.index(1, 8).data() == "可以导入"
+
+
+def test_the_drop_area_lights_up_while_files_are_dragged_over(window):
+    from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent
+
+    page = window.import_page
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile("/tmp/x.xlsx")])
+    page.dragEnterEvent(QDragEnterEvent(page.rect().center().toPointF(), Qt.DropAction.CopyAction, mime,
+                                        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    assert page.file_area.property("dragging") is True
+    page.dragLeaveEvent(QDragLeaveEvent())
+    assert page.file_area.property("dragging") is False

@@ -67,7 +67,7 @@ def test_every_ledger_opens_red_first_then_most_overdue(window):
         assert [r.color for r in rows] == sorted((r.color for r in rows), key=[Color.RED, Color.YELLOW,
                                                                                   Color.GREEN].index)
     tasks = visible_rows(window.task_page)
-    assert red_first(tasks)
+    assert red_first(tasks) and red_first(visible_rows(window.sheet_page.sheets))
     reds = [r.days_left for r in tasks if r.color is Color.RED and r.days_left is not None]
     assert reds == sorted(reds) and reds[0] < reds[-1]  # most overdue at the very top
 

@@ -171,7 +171,7 @@ def unit_ref(ctx: Context, out: RowOutcome, heading: str, name: str, sheet: str,
         return unit_id
     key = normalize_name(name)
     if not ctx.create_units:
-        ctx.problem(out, heading, name, f"没有名为“{name}”的单位；如确为新单位，请确认新建（命令行：--create-units）")
+        ctx.problem(out, heading, name, f"没有名为“{name}”的单位；如确为新单位，请勾选“计划中的新单位直接新建”后重新检查（命令行用 --create-units）")
         return None
     ref = f"unit:{key}"
     if ref not in ctx.created:

@@ -82,9 +82,10 @@ def _prepare(db: Database, path: str | Path, unit: str | None, period: dt.date |
         sender = _sender(session, directory, unit_name, file_error) if unit_name else None
         if not is_plan:
             if unit_name is None:
-                file_error("无法确定报送单位：该文件不是本程序生成的模板，请指定报送单位（命令行 --unit）")
+                file_error("无法确定报送单位：该文件不是本程序生成的模板。请在上方“报送单位”中选择该文件的单位后重新检查"
+                           "（命令行用 --unit）")
             if period is None:
-                file_error("无法确定报送期：请指定报送期（命令行 --period）")
+                file_error("无法确定报送期：请勾选上方“报送期”并选择日期后重新检查（命令行用 --period）")
         _refuse_repeat(session, book.sha256, file_error)
         year = file_year(session, book, is_plan, year, period, today, file_error,
                          lambda message: file_error(message, Severity.WARNING))

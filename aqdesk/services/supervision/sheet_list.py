@@ -32,6 +32,7 @@ class SheetRow:
     step: LoopStep = LoopStep.ISSUED
     answered_on: dt.date | None = None
     late: bool = False  # the unit's feedback came after the deadline, or has not come and it passed
+    days_left: int | None = None  # natural days to its deadline, negative when overdue; None once closed
 
     @property
     def closed(self) -> bool:
@@ -61,5 +62,6 @@ def sheet_rows(db: Database, as_of: dt.date, unit: str | None = None, year: int 
                 issued_on=s.issued_on, deadline=s.deadline, state=s.state.label,
                 color=warning.color, reason=warning.reason, step=s.state,
                 answered_on=loop.answered_on(steps), late=loop.answered_late(s.deadline, steps, as_of),
+                days_left=warning.days_left,
             ))
         return rows

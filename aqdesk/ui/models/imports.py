@@ -11,7 +11,7 @@ from aqdesk.services.importing.changes import FieldChange, FilePlan, Insert
 from aqdesk.ui.models.rows import Column, RowsModel
 
 
-@dataclass
+@dataclass(eq=False)  # two drops of one file are two entries
 class ImportEntry:
     """A file dropped on the screen: what checking it found, and what became of it."""
 
@@ -19,6 +19,7 @@ class ImportEntry:
     plan: FilePlan | None = None
     failure: str = ""  # the file could not be read at all
     batch: int | None = None
+    unit: str | None = None  # the 报送单位 the clerk chose for this file; None: as its template says
 
     @property
     def status(self) -> str:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -39,6 +40,11 @@ from aqdesk.ui.remembered import Folder, ask_open, ask_save
 from aqdesk.ui.text import arg
 from aqdesk.ui.widgets.tables import rows_view
 
+DROP_STYLE = """
+QLabel#dropZone { border: 2px dashed #9aa5b1; border-radius: 8px; color: #555; font-size: 15px; }
+QStackedWidget#fileArea[dragging="true"] { border: 2px solid #1f5fa8; background: #e8f0fa; }
+QStackedWidget#fileArea[dragging="true"] QLabel#dropZone { border-color: #1f5fa8; color: #1f5fa8; }
+"""
 SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods", ".xlsb")
 FROM_FILE = None  # the unit and period come from the template itself
 
@@ -74,6 +80,8 @@ class ImportPage(Page):
         choose.clicked.connect(self.choose_files)
         self.unit_combo = QComboBox()
         self.unit_combo.addItem(self.tr("（按模板中的单位）"), FROM_FILE)
+        self.unit_combo.setToolTip(self.tr("所选文件的报送单位；改后点“重新检查”"))
+        self.unit_combo.currentIndexChanged.connect(self._unit_chosen)
         self.period_edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.period_check = QCheckBox(self.tr("报送期"))
         self.period_check.setToolTip(self.tr("不勾选时按模板中的报送期；勾选后与模板不符的文件会被拒绝"))
@@ -86,6 +94,13 @@ class ImportPage(Page):
 
         self.files = FileModel(self)
         self.file_table = rows_view(self.files)
+        self.drop_zone = QLabel(self.tr("把单位报送表或年度计划表拖到这里\n（xlsx、xls、ods，可多个文件或整个文件夹）"))
+        self.drop_zone.setObjectName("dropZone")
+        self.drop_zone.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.file_area = QStackedWidget(objectName="fileArea")
+        self.file_area.addWidget(self.drop_zone)
+        self.file_area.addWidget(self.file_table)
+        self.setStyleSheet(DROP_STYLE)
         self.file_table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
         self.changes = ChangeModel(self)
         self.problems = ProblemModel(self)
@@ -132,7 +147,7 @@ class ImportPage(Page):
         history_layout.addLayout(row)
         history_layout.addWidget(self.batch_table)
         split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.file_table)
+        split.addWidget(self.file_area)
         split.addWidget(self.details)
         split.addWidget(history)
         split.setSizes([200, 320, 180])
@@ -164,8 +179,20 @@ class ImportPage(Page):
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
+            self._highlight(True)
+
+    def dragLeaveEvent(self, event) -> None:
+        self._highlight(False)
+
+    def _highlight(self, on: bool) -> None:
+        """Where the files will land, lit while they are dragged over the page."""
+        self.file_area.setProperty("dragging", on)
+        for widget in (self.file_area, self.drop_zone):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
 
     def dropEvent(self, event) -> None:
+        self._highlight(False)
         self.add_files([Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()])
 
     def choose_files(self) -> None:
@@ -176,29 +203,47 @@ class ImportPage(Page):
 
     # checking -----------------------------------------------------------------------------
     def add_files(self, paths: list[Path]) -> GeneratorJob | None:
-        known = {e.path for e in self.entries}
-        new = [ImportEntry(p) for p in spreadsheets_in(paths) if p not in known]
-        if not new:
+        """New files are checked; a file dropped again (corrected under the same name) is checked
+        again from its new content. A file already imported stays as it was and the new content
+        comes as a new entry."""
+        found = spreadsheets_in(paths)
+        if not found:
             if paths:
                 QMessageBox.information(self, self.tr("报送导入"), self.tr("没有可导入的电子表格文件（xlsx、xls、ods）。"))
             return None
-        self.entries.extend(new)
+        waiting = {e.path: e for e in self.entries if e.batch is None}
+        new = []
+        for path in found:
+            entry = waiting.get(path)
+            if entry is None:
+                entry = ImportEntry(path, unit=self.unit_combo.currentData() if self._selected() is None else FROM_FILE)
+                self.entries.append(entry)
+            entry.plan, entry.failure = None, ""
+            new.append(entry)
         self._reload_files()
         return self._check(new)
 
+    def _unit_chosen(self) -> None:
+        entry = self._selected()
+        if entry is not None and entry.batch is None:
+            entry.unit = self.unit_combo.currentData()
+
     def recheck(self) -> GeneratorJob | None:
         pending = [e for e in self.entries if e.batch is None]
+        for entry in pending:  # 检查中 until the new outcome arrives, so nothing stale is imported
+            entry.plan, entry.failure = None, ""
+        self._reload_files()
+        self._show_selected()
         return self._check(pending) if pending else None
 
     def _check(self, entries: list[ImportEntry]) -> GeneratorJob:
-        unit = self.unit_combo.currentData()
         period = self.period_edit.date().toPython() if self.period_check.isChecked() else None
         create_units, db, year = self.create_units.isChecked(), self.db, self.year
 
         def work() -> Iterator[tuple[int, int, str, tuple[ImportEntry, object]]]:
             for done, entry in enumerate(entries, start=1):
                 try:
-                    outcome = prepare(db, entry.path, unit=unit, period=period, create_units=create_units,
+                    outcome = prepare(db, entry.path, unit=entry.unit, period=period, create_units=create_units,
                                       cancel=lambda: job.cancelled, year=year)
                 except UserError as exc:
                     outcome = str(exc)
@@ -214,14 +259,20 @@ class ImportPage(Page):
         for entry, outcome in results:
             entry.plan, entry.failure = (None, outcome) if isinstance(outcome, str) else (outcome, "")
         self._reload_files()
-        if self.entries and not self.file_table.currentIndex().isValid():
-            self.file_table.selectRow(0)
+        # a file just checked that has problems is shown with them; otherwise keep the clerk's place
+        troubled = next((e for e, _o in results if e.failure or (e.plan and e.plan.problems)), None)
+        if troubled is not None:
+            self.file_table.selectRow(self.entries.index(troubled))
+            self.details.setCurrentIndex(1)
+        elif self.entries and not self.file_table.currentIndex().isValid():
+            self.file_table.selectRow(self.entries.index(results[0][0]) if results else 0)
         self._show_selected()
 
     def _reload_files(self) -> None:
         """Show the entries again, keeping the file the clerk was looking at selected."""
         current = self._selected()
         self.files.set_rows(self.entries)
+        self.file_area.setCurrentIndex(1 if self.entries else 0)
         if current in self.entries:
             self.file_table.selectRow(self.entries.index(current))
 
@@ -232,6 +283,10 @@ class ImportPage(Page):
 
     def _show_selected(self) -> None:
         entry = self._selected()
+        if entry is not None:  # the 报送单位 box speaks for the selected file
+            self.unit_combo.blockSignals(True)
+            self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(entry.unit)))
+            self.unit_combo.blockSignals(False)
         plan = entry.plan if entry else None
         self.changes.set_rows([*plan.inserts(), *plan.changes()] if plan else [])
         self.problems.set_rows(plan.problems if plan else [])
