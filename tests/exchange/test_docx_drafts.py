@@ -35,7 +35,7 @@ def test_letters_in_both_formats_share_the_number(capsys, demo_db, anchor, tmp_p
         assert expected in text, expected
     assert {"仿宋_GB2312", "黑体", "方正小标宋简体"} <= east_asian_fonts(document)
     xml = document.element.xml
-    assert xml.count('prst="line"') == 4 and 'val="FF0000"' in xml  # two red double rules
+    assert xml.count('w:fill="FF0000"') == 4  # two red double rules, each a red frame
     footer = section.footer._element.xml
     assert "PAGE" in footer and "—" in footer and section.different_first_page_header_footer
     assert document.settings.odd_and_even_pages_header_footer  # odd pages right, even pages left

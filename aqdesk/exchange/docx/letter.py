@@ -11,15 +11,14 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from aqdesk.domain.docnumber import chinese_date
+from aqdesk.domain.typography import JOINER
 from aqdesk.exchange.docx import official as wd
 from aqdesk.exchange.pdf import official as gb
 from aqdesk.exchange.pdf.fonts import FontSet
 from aqdesk.exchange.pdf.letter import LetterContent
 
 FACES = {"body": "body", "heading": "heading", "subheading": "kai"}
-# LibreOffice and Word set the text of an exact-height line lower than the top of its slot;
-# the number's em box must still stand 7/8 of a character under the rules
-NUMBER_TOP = 51.5 * gb.MM
+SQUEEZE = 20  # twentieths of a point: 1 pt, the most the PDF takes from a paragraph's tracking
 
 
 def write_letter(content: LetterContent, fonts: FontSet | None = None) -> bytes:
@@ -38,12 +37,15 @@ def write_letter(content: LetterContent, fonts: FontSet | None = None) -> bytes:
     wd.blank(doc)
     wd.paragraph(doc, content.addressee, faces["body"], indent=False, align=WD_ALIGN_PARAGRAPH.LEFT)
     for p in content.paragraphs:
-        wd.paragraph(doc, p.text, faces[FACES[p.kind]], keep_with_next=p.kind != "body")
-    signature_block(doc, faces, content.signature, content.date)
+        # a paragraph holding a run that must not break (the office's name) is set a little
+        # tighter, as the PDF squeezes it, so the run fits rather than leaving a loose line
+        tracking = wd.TRACKING - SQUEEZE if JOINER in p.text else wd.TRACKING
+        wd.paragraph(doc, p.text, faces[FACES[p.kind]], keep_with_next=p.kind != "body", tracking=tracking)
+    signature_block(doc, faces, content.signature, content.date, fonts)
     return wd.to_bytes(doc)
 
 
-def signature_block(doc, faces: dict[str, str], signature: str, date: dt.date) -> None:
+def signature_block(doc, faces: dict[str, str], signature: str, date: dt.date, fonts: FontSet | None = None) -> None:
     """Two blank lines for the seal, the office centred over the date, the date four
     characters in from the right; kept on the page of the last lines of text."""
     last = doc.paragraphs[-1]
@@ -53,13 +55,18 @@ def signature_block(doc, faces: dict[str, str], signature: str, date: dt.date) -
         doc.add_paragraph().paragraph_format.keep_with_next = True
     dated = chinese_date(date)
     gap = 4 * gb.CELL
-    centre_offset = (_width(dated) - _width(signature)) / 2
+    centre_offset = (_width(dated, fonts) - _width(signature, fonts)) / 2
     signed = wd.paragraph(doc, signature, faces["body"], indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT,
                           right_indent=max(0.0, gap + centre_offset), keep_with_next=True)
     signed.paragraph_format.right_indent = Pt(max(0.0, gap + centre_offset))
     wd.paragraph(doc, dated, faces["body"], indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT, right_indent=gap)
 
 
-def _width(text: str) -> float:
-    """Width in points of a 3号 line on the grid: full-width characters a cell, others half."""
+def _width(text: str, fonts: FontSet | None) -> float:
+    """Width in points of a 3号 line: measured in the body font where the draft names the
+    font this machine has, else on the grid (full-width characters a cell, others half, as
+    仿宋_GB2312 has them)."""
+    if fonts is not None and wd.faces_for(fonts)["body"] == fonts["body"].family:
+        face = fonts["body"]
+        return sum(face.width(ch, gb.SIZE_3) + wd.TRACKING / 20 for ch in text)
     return sum(gb.ADVANCE if unicodedata.east_asian_width(ch) in "WF" else gb.ADVANCE / 2 for ch in text)

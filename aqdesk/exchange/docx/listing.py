@@ -25,5 +25,5 @@ def write_listing(title: str, intro: str, entries: Sequence[str], signature: str
     wd.paragraph(doc, intro, faces["body"])
     for n, entry in enumerate(entries, 1):
         wd.paragraph(doc, f"{n}.{entry}", faces["body"])
-    signature_block(doc, faces, signature, date)
+    signature_block(doc, faces, signature, date, fonts)
     return wd.to_bytes(doc)

@@ -14,7 +14,7 @@ from io import BytesIO
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import OxmlElement, parse_xml
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor, Twips
 from docx.text.paragraph import Paragraph
@@ -34,6 +34,28 @@ INDENT = Twips(round(gb.INDENT * 20))
 FOOT_SHIFT = 1.66  # mm: LibreOffice sets a footer's 14 pt line that much above its slot's foot
 TEXT_DROP = 2.55  # mm from the top of an exact 28.99 pt line to the em box of its 3号 text
 MARK_DROP = 1.53  # mm from a frame's top to the em box of the office mark in it
+
+
+# WordprocessingML wants a paragraph's and a run's properties in this order; Word refuses a
+# file where they are not
+PPR_ORDER = ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl", "w:numPr",
+             "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+             "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+             "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap",
+             "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
+             "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+RPR_ORDER = ("w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike", "w:dstrike",
+             "w:outline", "w:shadow", "w:emboss", "w:imprint", "w:noProof", "w:snapToGrid", "w:vanish", "w:webHidden",
+             "w:color", "w:spacing", "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect",
+             "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
+             "w:specVanish", "w:oMath")
+
+
+def place(parent, child, order: tuple[str, ...]):
+    """Put ``child`` among ``parent``'s properties where the schema's order wants it."""
+    tag = next(t for t in order if qn(t) == child.tag)
+    parent.insert_element_before(child, *order[order.index(tag) + 1:])
+    return child
 
 
 def faces_for(fonts: FontSet | None) -> dict[str, str]:
@@ -71,15 +93,27 @@ def new_document(faces: dict[str, str], *, first_page_number: bool) -> DocumentO
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     fmt.line_spacing = Twips(PITCH_TWIPS)
     fmt.widow_control = False
+    # no extra space between Chinese and Latin letters or digits: the PDF sets none, and the
+    # grid's 28 characters a line count on it
+    no_autospace(normal.element.get_or_add_pPr())
     _page_numbers(doc, faces["song"], first_page_number)
     return doc
+
+
+def no_autospace(ppr) -> None:
+    """No extra space between Chinese and Latin letters or digits (LibreOffice reads this
+    from each paragraph, not from the style)."""
+    for name in ("w:autoSpaceDE", "w:autoSpaceDN"):
+        if ppr.find(qn(name)) is None:
+            off = OxmlElement(name)
+            off.set(qn("w:val"), "0")
+            place(ppr, off, PPR_ORDER)
 
 
 def set_faces(rpr, face: str) -> None:
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
+        fonts = place(rpr, OxmlElement("w:rFonts"), RPR_ORDER)
     for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
         fonts.set(qn(attr), face)
 
@@ -94,7 +128,7 @@ def run(paragraph: Paragraph, text: str, face: str, size: float = gb.SIZE_3, *, 
     if tracking:
         spacing = OxmlElement("w:spacing")
         spacing.set(qn("w:val"), str(tracking))
-        r._element.get_or_add_rPr().append(spacing)
+        place(r._element.get_or_add_rPr(), spacing, RPR_ORDER)
     return r
 
 
@@ -103,6 +137,7 @@ def paragraph(doc: DocumentObject, text: str, face: str, *, indent: bool = True,
               space_before: float = 0.0, right_indent: float = 0.0, line: float | None = None) -> Paragraph:
     p = doc.add_paragraph()
     fmt = p.paragraph_format
+    no_autospace(fmt.element.get_or_add_pPr())
     fmt.alignment = align
     if indent:
         fmt.first_line_indent = INDENT
@@ -125,53 +160,36 @@ def blank(doc: DocumentObject) -> Paragraph:
 
 
 def letter_head(doc: DocumentObject, faces: dict, office_name: str) -> None:
-    """The red office mark 30 mm from the top edge and the two red 170 mm double rules, fixed
-    to the first page; the first paragraph must start below them."""
+    """The red office mark 30 mm from the top edge and the two red 170 mm double rules, in
+    frames fixed to the first page (a frame's red shading is each rule); the first paragraph
+    after them must start below the upper rules."""
     size = min(36.0, gb.TYPE_W / max(1, len(office_name)))
-    anchor = doc.add_paragraph()
-    fmt = anchor.paragraph_format
-    fmt.line_spacing = Pt(1)
-    frame = OxmlElement("w:framePr")
-    for key, value in (("w:w", str(round(gb.TYPE_W * 20))), ("w:h", str(round(size * 1.2 * 20))), ("w:hRule", "exact"),
-                       ("w:wrap", "none"), ("w:vAnchor", "page"), ("w:hAnchor", "page"), ("w:xAlign", "center"),
-                       ("w:y", str(round((gb.MARK_TOP - size * 0.1 + MARK_DROP * gb.MM) * 20)))):
-        frame.set(qn(key), value)
     mark = doc.add_paragraph()
     mark.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     mark.paragraph_format.line_spacing = Pt(size * 1.2)
-    mark.paragraph_format.element.get_or_add_pPr().insert(0, frame)
+    _frame(mark, gb.TYPE_W, size * 1.2, gb.MARK_TOP - size * 0.1 + MARK_DROP * gb.MM)
     run(mark, office_name, faces["title"], size, color=RED, tracking=None)
     top = gb.MARK_TOP + size + gb.RULE_GAP
-    left = (gb.PAGE_W - gb.RULE_LENGTH) / 2
     bottom_top = gb.PAGE_H - gb.BOTTOM_RULE - gb.THICK - gb.THIN - gb.RULE_SPACE
-    shapes = [(top, gb.THICK), (top + gb.THICK + gb.RULE_SPACE, gb.THIN),
-              (bottom_top, gb.THIN), (bottom_top + gb.THIN + gb.RULE_SPACE, gb.THICK)]
-    for n, (at, height) in enumerate(shapes, 1):
-        anchor._p.append(_rule(n, left, at, gb.RULE_LENGTH, height))
-    anchor._p.getparent().remove(anchor._p)
-    mark._p.addprevious(anchor._p)
+    for at, height in ((top, gb.THICK), (top + gb.THICK + gb.RULE_SPACE, gb.THIN),
+                       (bottom_top, gb.THIN), (bottom_top + gb.THIN + gb.RULE_SPACE, gb.THICK)):
+        rule = doc.add_paragraph()
+        rule.paragraph_format.line_spacing = Pt(height)
+        _frame(rule, gb.RULE_LENGTH, height, at)
+        shading = OxmlElement("w:shd")
+        shading.set(qn("w:val"), "clear")
+        shading.set(qn("w:fill"), "FF0000")
+        place(rule.paragraph_format.element.get_or_add_pPr(), shading, PPR_ORDER)
 
 
-def _rule(n: int, left: float, top: float, width: float, height: float):
-    """A red line shape across the page, ``height`` thick, its top ``top`` from the top edge."""
-    emu = 12700  # per point
-    x, y, w, t = (round(v * emu) for v in (left, top + height / 2, width, height))
-    return parse_xml(
-        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-        ' xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
-        ' xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
-        ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><w:drawing>'
-        f'<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{n}" behindDoc="0"'
-        ' locked="1" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
-        f'<wp:positionH relativeFrom="page"><wp:posOffset>{x}</wp:posOffset></wp:positionH>'
-        f'<wp:positionV relativeFrom="page"><wp:posOffset>{y}</wp:posOffset></wp:positionV>'
-        f'<wp:extent cx="{w}" cy="0"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
-        f'<wp:docPr id="{100 + n}" name="rule {n}"/><wp:cNvGraphicFramePr/>'
-        '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
-        f'<wps:wsp><wps:cNvCnPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{w}" cy="0"/></a:xfrm>'
-        '<a:prstGeom prst="line"><a:avLst/></a:prstGeom>'
-        f'<a:ln w="{t}" cap="flat"><a:solidFill><a:srgbClr val="FF0000"/></a:solidFill></a:ln></wps:spPr>'
-        '<wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>')
+def _frame(paragraph: Paragraph, width: float, height: float, top: float) -> None:
+    """Fix ``paragraph`` in a frame of that size, centred on the page, ``top`` from its top edge."""
+    frame = OxmlElement("w:framePr")
+    for key, value in (("w:w", str(round(width * 20))), ("w:h", str(round(height * 20))), ("w:hRule", "exact"),
+                       ("w:wrap", "none"), ("w:vAnchor", "page"), ("w:hAnchor", "page"), ("w:xAlign", "center"),
+                       ("w:y", str(round(top * 20)))):
+        frame.set(qn(key), value)
+    place(paragraph.paragraph_format.element.get_or_add_pPr(), frame, PPR_ORDER)
 
 
 def _page_numbers(doc: DocumentObject, face: str, first_page_number: bool) -> None:
@@ -180,6 +198,7 @@ def _page_numbers(doc: DocumentObject, face: str, first_page_number: bool) -> No
     section.different_first_page_header_footer = not first_page_number
     for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
         p = footer.paragraphs[0]
+        no_autospace(p.paragraph_format.element.get_or_add_pPr())
         p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT
         p.paragraph_format.line_spacing = Pt(gb.SIZE_4)
         p.paragraph_format.space_before = p.paragraph_format.space_after = Pt(0)

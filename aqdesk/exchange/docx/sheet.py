@@ -20,6 +20,8 @@ from aqdesk.exchange.pdf.sheet import MORE, SheetContent, form_split
 INK = {"red": RGBColor(0xFF, 0x00, 0x00), "yellow": RGBColor(0xFF, 0xB3, 0x00), "green": RGBColor(0x2B, 0xD9, 0x16)}
 TINT = {"red": "FBE0E0", "yellow": "FFF4D6", "green": "E0F6DC"}
 CELL_SIZE = 14.0
+TCPR_ORDER = ("w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders", "w:shd", "w:noWrap", "w:tcMar",
+              "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")
 LABEL_W = 28  # mm
 
 
@@ -112,14 +114,14 @@ def _rule(paragraph, level: str) -> None:
                        ("w:color", str(INK[level]))):
         bottom.set(qn(key), value)
     border.append(bottom)
-    paragraph.paragraph_format.element.get_or_add_pPr().append(border)
+    wd.place(paragraph.paragraph_format.element.get_or_add_pPr(), border, wd.PPR_ORDER)
 
 
 def _shade(cell, fill: str) -> None:
     shading = OxmlElement("w:shd")
     shading.set(qn("w:val"), "clear")
     shading.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shading)
+    wd.place(cell._tc.get_or_add_tcPr(), shading, TCPR_ORDER)
 
 
 def _cell_text(cell, text: str, face: str, align, first: bool = True, size: float = CELL_SIZE) -> None:
