@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from aqdesk.db.base import Base
 from aqdesk.db.models import (
     Enterprise,
+    Letter,
     LooseCoalTarget,
     Milestone,
     PlanYear,
@@ -85,7 +86,7 @@ def year_of_row(session: Session, row: Base) -> int | None:
         return row.season
     if isinstance(row, SupervisionSheet):
         return row.year
-    if isinstance(row, LooseCoalTarget):
+    if isinstance(row, (LooseCoalTarget, Letter)):
         return row.year
     if isinstance(row, Milestone):
         # an unfinished milestone goes on into the next year with its enterprise
