@@ -45,7 +45,3 @@ def season_of(deadline: dt.date | None) -> int | None:
     if deadline is None:
         return None
     return deadline.year - 1 if deadline.month < SEASON_ENDS_MONTH else deadline.year
-
-
-def season_label(season: int) -> str:
-    return f"{season}—{season + 1}年供暖季"

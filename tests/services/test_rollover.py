@@ -152,3 +152,18 @@ def test_no_sheet_or_letter_is_dated_in_a_closed_year(demo_db):
     issued = sheet_loop.issue_sheet(demo_db, unit=items[0].unit, level=Color.RED, items=items,
                                     requirement="立即整改", issued_on=dt.date(2027, 1, 4))
     assert "〔2027〕" in issued.number
+
+
+def test_every_recorded_change_to_a_closed_years_item_is_refused(demo_db):
+    from aqdesk.services.ledgers import loose_coal
+    rows = loose_coal.county_rows(demo_db, ANCHOR)
+    report = rows[0].history[-1]
+    task = task_edit.task_detail(demo_db, task_id(demo_db, "1-02"))
+    rollover.close_year(demo_db, 2026)
+    with pytest.raises(UserError, match=CLOSED):
+        loose_coal.add_period(demo_db, rows[0].county_id, dt.date(2026, 12, 20), cases=1)
+    with pytest.raises(UserError, match=CLOSED):
+        loose_coal.update_period(demo_db, report.id, report.version, cases=99)
+    with pytest.raises(UserError, match=CLOSED):
+        task_edit.add_report(demo_db, task.id, task.version, period=dt.date(2026, 12, 20), progress=90, text="完成九成")
+    loose_coal.add_period(demo_db, rows[0].county_id, dt.date(2027, 1, 20), cases=1)  # the new year is open

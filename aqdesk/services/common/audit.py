@@ -62,7 +62,9 @@ class ChangeSet:
         self.count += 1
 
     def update(self, obj: Base, **values: Any) -> list[str]:
-        """Set fields that differ; returns the names of those changed."""
+        """Set fields that differ; returns the names of those changed. Every change is
+        refused on an item of a closed plan year."""
+        years.refuse_closed_row(self.session, obj)
         changed = []
         for field, new in values.items():
             old = getattr(obj, field)
@@ -74,12 +76,14 @@ class ChangeSet:
         return changed
 
     def insert(self, obj: Base) -> Base:
+        years.refuse_closed_row(self.session, obj)
         self.session.add(obj)
         self.session.flush()
         self._log(obj, INSERTED, None, _row_as_text(obj))
         return obj
 
     def delete(self, obj: Base) -> None:
+        years.refuse_closed_row(self.session, obj)
         self._log(obj, DELETED, _row_as_text(obj), None)
         self.session.delete(obj)
         self.session.flush()

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from aqdesk.db.base import Base
 from aqdesk.db.models import (
     Enterprise,
+    Letter,
     LooseCoalTarget,
     Milestone,
     PlanYear,
@@ -72,20 +73,13 @@ def closed_message(year: int, what: str = "该记录") -> str:
             f"如确需更正，请在“工具→年度结转”中重新打开{year}年度。")
 
 
-def refuse_if_closed(session: Session, year: int | None, what: str = "该记录") -> None:
-    if year is not None and is_closed(session, year):
-        raise UserError(closed_message(year, what))
-
-
 def year_of_row(session: Session, row: Base) -> int | None:
     """The plan year a ledger row belongs to; None for rows of no year (units, settings)."""
     if isinstance(row, Task):
         return row.plan_year
     if isinstance(row, SubstitutionTarget):
         return row.season
-    if isinstance(row, SupervisionSheet):
-        return row.year
-    if isinstance(row, LooseCoalTarget):
+    if isinstance(row, (SupervisionSheet, LooseCoalTarget, Letter)):
         return row.year
     if isinstance(row, Milestone):
         # an unfinished milestone goes on into the next year with its enterprise

@@ -25,6 +25,9 @@ TAKEN = "文号刚被其他用户占用，未保存任何内容，请重试。"
 
 
 def next_seq(session: Session, series: str, year: int) -> int:
+    if years.is_closed(session, year):
+        raise UserError(f"{year}年度已结转关闭，不能再以{year}年的日期交办督办单或印发督办函；"
+                        f"请改用{year + 1}年的日期，或先在“工具→年度结转”中重新打开{year}年度。")
     registered = session.scalar(
         select(func.max(Letter.seq)).where(Letter.series == series, Letter.year == year)) or 0
     on_sheets = (parse_seq(series, year, n) or 0 for n in session.scalars(
@@ -45,9 +48,6 @@ def register(changes: audit.ChangeSet, series: str, issued_on: dt.date, seq: int
     register, with the document as issued so it can be reprinted identically; a clerk
     elsewhere who took the number first makes this fail whole."""
     year = issued_on.year
-    if years.is_closed(changes.session, year):
-        raise UserError(f"{year}年度已结转关闭，不能再以{year}年的日期交办督办单或印发督办函；"
-                        f"请改用{year + 1}年的日期，或先在“工具→年度结转”中重新打开{year}年度。")
     letter = Letter(series=series, year=year, seq=seq, number=format_number(series, year, seq),
                     unit_id=unit_id, sheet_id=sheet_id, title=title[:300], issued_on=issued_on,
                     file_name=file_name[:500], kind=kind.value, reply_due=reply_due, recorded_by=changes.who,
