@@ -47,9 +47,6 @@ class Assessor:
             deadline=t.deadline, done=done, start=t.start_date, progress=t.progress_pct, done_on=t.done_on
         )
 
-    def milestone(self, m) -> Warning:
-        return self.milestone_dates(m.planned_date, m.actual_date)
-
     def milestone_dates(self, planned: dt.date | None, actual: dt.date | None) -> Warning:
         key = ("milestone", planned, actual)
         warning = self._by_dates.get(key)
@@ -69,4 +66,7 @@ class Assessor:
         return warning
 
     def sheet(self, s) -> Warning:
-        return self._assess(deadline=s.deadline, done=s.state == LoopStep.CLOSED)
+        return self.sheet_dates(s.deadline, s.state)
+
+    def sheet_dates(self, deadline: dt.date, state: str) -> Warning:
+        return self._assess(deadline=deadline, done=state == LoopStep.CLOSED)

@@ -12,6 +12,7 @@ from aqdesk.db.database import Database
 from aqdesk.db.models import DeadlineChange, Task, Unit
 from aqdesk.domain.enums import Color, DeadlineKind, TaskStatus
 from aqdesk.errors import UserError
+from aqdesk.services.common.history import History
 from aqdesk.services.common.units import UnitDirectory
 from aqdesk.services.common.warning_colours import Assessor
 
@@ -51,13 +52,15 @@ def task_rows(db: Database, as_of: dt.date) -> list[TaskRow]:
                 selectinload(Task.category), selectinload(Task.lead_unit), selectinload(Task.cooperators)
             ).order_by(Task.number)
         )
+        history = History.load(session, as_of)
         rows = []
-        for t in tasks:
+        for task in tasks:
+            t = history.task(task)
             warning = assessor.task(t)
             kind = DeadlineKind(t.deadline_kind)
             rows.append(TaskRow(
-                id=t.id, number=t.number, category=t.category.name, title=t.title,
-                lead=t.lead_unit.name, cooperator_names=tuple(u.name for u in t.cooperators),
+                id=t.id, number=task.number, category=task.category.name, title=task.title,
+                lead=task.lead_unit.name, cooperator_names=tuple(u.name for u in task.cooperators),
                 deadline=t.deadline,
                 deadline_text=t.deadline.isoformat() if kind is DeadlineKind.DATE and t.deadline else kind.label,
                 status=TaskStatus(t.status), progress=t.progress_pct, latest=t.latest_progress,

@@ -19,6 +19,7 @@ from aqdesk.db.models import Enterprise, SubstitutionTarget, Task, Unit
 from aqdesk.domain.enums import Color, MilestoneKind, SubstitutionKind, TaskStatus
 from aqdesk.domain.names import normalize_name
 from aqdesk.errors import UserError
+from aqdesk.services.common.history import History
 from aqdesk.services.common.units import UnitDirectory
 from aqdesk.services.common.warning_colours import Assessor
 from aqdesk.services.ledgers import loose_coal
@@ -69,14 +70,16 @@ def all_items(db: Database, as_of: dt.date) -> list[Item]:
     with db.reading() as session:
         assessor = Assessor.load(session, as_of)
         items = []
-        for t in session.scalars(select(Task).options(selectinload(Task.lead_unit)).order_by(Task.number)):
+        history = History.load(session, as_of)
+        for task in session.scalars(select(Task).options(selectinload(Task.lead_unit)).order_by(Task.number)):
+            t = history.task(task)
             w = assessor.task(t)
-            items.append(Item("task", t.id, t.number, f"{t.number} {t.title}", t.lead_unit.name, t.deadline,
-                              w.color, w.reason, t.problems, t.status != TaskStatus.DONE,
+            items.append(Item("task", t.id, task.number, f"{task.number} {task.title}", task.lead_unit.name,
+                              t.deadline, w.color, w.reason, task.problems, t.status != TaskStatus.DONE,
                               _late(t.done_on, t.deadline)))
         for e in session.scalars(select(Enterprise).options(
                 selectinload(Enterprise.milestones), selectinload(Enterprise.county)).order_by(Enterprise.id)):
-            items.extend(_enterprise_items(assessor, e))
+            items.extend(_enterprise_items(assessor, history, e))
         items.extend(_township_items(session, assessor))
         directory = UnitDirectory(session)
         for c in counties:
@@ -105,15 +108,15 @@ def _township_items(session, assessor: Assessor) -> list[Item]:
     return items
 
 
-def _enterprise_items(assessor: Assessor, e: Enterprise) -> list[Item]:
+def _enterprise_items(assessor: Assessor, history: History, e: Enterprise) -> list[Item]:
     code = e.credit_code or e.name
     items, worst = [], None
     for m in sorted(e.milestones, key=lambda m: m.seq):
         kind = MilestoneKind(m.kind)
-        w = assessor.milestone(m)
+        planned, actual = history.milestone(m.id, m.planned_date, m.actual_date)
+        w = assessor.milestone_dates(planned, actual)
         item = Item("milestone", m.id, f"{code}:{kind.label}", f"{e.name}{kind.label}节点", e.county.name,
-                    m.planned_date, w.color, w.reason, e.problems, m.actual_date is None,
-                    _late(m.actual_date, m.planned_date))
+                    planned, w.color, w.reason, e.problems, actual is None, _late(actual, planned))
         items.append(item)
         if item.open and (worst is None or SEVERITY[item.color] < SEVERITY[worst.color]):
             worst = item
