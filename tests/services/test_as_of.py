@@ -53,3 +53,23 @@ def test_a_sheet_stands_at_the_step_it_had_reached(demo_db):
     assert next(s for s in sheet_rows(demo_db, LATER) if s.id == sheet.id).step is LoopStep.RECEIVED
     assert next(s for s in sheet_rows(demo_db, LATER - dt.timedelta(days=1)) if s.id == sheet.id).step is LoopStep.ISSUED
     assert all(s.issued_on <= OCTOBER for s in sheet_rows(demo_db, OCTOBER))
+
+
+def test_township_households_as_reported_by_then(demo_db, tmp_path):
+    from aqdesk.services.importing.commit import commit
+    from aqdesk.services.importing.prepare import prepare
+    from aqdesk.services.ledgers import substitution
+    from tests.services.test_importing import workbook
+
+    town = next(r for r in substitution.township_rows(demo_db, LATER) if r.county == "安平县" and not r.data_error
+                and r.completed < r.target)
+    path = workbook(tmp_path / "安平县.xlsx", {"双替代": [
+        ["县（区）", "乡镇（街道）", "类型", "任务户数", "已完成户数", "已验收户数"],
+        ["安平县", town.township, town.kind.label, town.target, town.target, town.accepted]]})
+    commit(demo_db, prepare(demo_db, path, unit="安平县", period=dt.date(2026, 11, 20)), accept_valid_rows=True)
+
+    def completed(as_of):
+        return next(r for r in substitution.township_rows(demo_db, as_of) if r.id == town.id).completed
+
+    assert completed(LATER) == town.target
+    assert completed(dt.date(2026, 11, 19)) == town.completed  # what the import found, before its period

@@ -14,6 +14,7 @@ from aqdesk.domain.enums import Color, SubstitutionKind
 from aqdesk.domain.substitution import Households, data_error, figure_problems, roll_up
 from aqdesk.services.common import audit
 from aqdesk.services.common.editing import editing, refuse
+from aqdesk.services.common.history import History
 from aqdesk.services.common.warning_colours import Assessor
 
 
@@ -48,10 +49,12 @@ def township_rows(db: Database, as_of: dt.date) -> list[TownshipRow]:
     with db.reading() as session:
         assessor = Assessor.load(session, as_of)
         records = session.execute(query).all()  # plain tuples: 100,000 ORM objects would cost seconds
+        history = History.load(session, as_of)
     kinds = {k.value: k for k in SubstitutionKind}
     season = assessor.heating_season_start
     rows = []
     for row_id, version, kind, target, completed, accepted, deadline, township_name, county_name in records:
+        completed, accepted = history.township(row_id, completed, accepted)
         deadline = deadline or season
         warning = assessor.township_figures(target, completed, deadline)
         rows.append(TownshipRow(

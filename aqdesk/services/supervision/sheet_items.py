@@ -80,7 +80,7 @@ def all_items(db: Database, as_of: dt.date) -> list[Item]:
         for e in session.scalars(select(Enterprise).options(
                 selectinload(Enterprise.milestones), selectinload(Enterprise.county)).order_by(Enterprise.id)):
             items.extend(_enterprise_items(assessor, history, e))
-        items.extend(_township_items(session, assessor))
+        items.extend(_township_items(session, assessor, history))
         directory = UnitDirectory(session)
         for c in counties:
             items.append(Item("county", directory.find(c.county) or 0, c.county, f"{c.county}散煤治理",
@@ -88,7 +88,7 @@ def all_items(db: Database, as_of: dt.date) -> list[Item]:
     return items
 
 
-def _township_items(session, assessor: Assessor) -> list[Item]:
+def _township_items(session, assessor: Assessor, history: History) -> list[Item]:
     """Plain rows rather than ORM objects: a city has 10,000 townships or more, and objects
     for them and their counties took 0.8 s of a 1 s agenda (bench/office_week.py)."""
     township, county = Unit.__table__.alias("township"), Unit.__table__.alias("county")
@@ -100,6 +100,7 @@ def _township_items(session, assessor: Assessor) -> list[Item]:
     items = []
     default = assessor.heating_season_start
     for target_id, kind, target, completed, deadline, name, county_name in rows:
+        completed, _accepted = history.township(target_id, completed, 0)
         w = assessor.township_figures(target, completed, deadline or default)
         items.append(Item(
             "township", target_id, name,
