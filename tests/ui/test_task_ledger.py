@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from aqdesk.domain.enums import Color
-from aqdesk.services.ledgers import task_edit
+from aqdesk.services.ledgers import task_edit, tasks
 from aqdesk.ui.dialogs.task_dialog import TaskDialog
 from aqdesk.ui.models.rows import ROW_ROLE
 from tests.ui.conftest import show
@@ -126,7 +126,10 @@ def test_postpone_in_the_dialog_then_undo_from_the_edit_menu(window, qtbot, monk
     assert task_edit.task_detail(window.db, row.id).fields["deadline"] == new
     assert dialog.postponements.rowCount() == row.postponed + 1
     after = next(r for r in visible_rows(page) if r.id == row.id)
-    assert after.postponed == row.postponed + 1 and after.color is not Color.RED
+    # the window shows the anchor day, before the postponement (made today) existed: still red then
+    assert after.postponed == row.postponed + 1 and after.color is Color.RED
+    since = next(r for r in tasks.task_rows(window.db, max(dt.date.today(), new)) if r.id == row.id)
+    assert since.deadline == new
     assert window.undo_action.isEnabled() and row.number in window.undo_action.text()
 
     window.undo_action.trigger()

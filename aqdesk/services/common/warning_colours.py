@@ -69,4 +69,7 @@ class Assessor:
         return warning
 
     def sheet(self, s) -> Assessment:
-        return self._assess(deadline=s.deadline, done=s.state == LoopStep.CLOSED)
+        return self.sheet_dates(s.deadline, s.state)
+
+    def sheet_dates(self, deadline: dt.date, state: LoopStep) -> Assessment:
+        return self._assess(deadline=deadline, done=state == LoopStep.CLOSED)

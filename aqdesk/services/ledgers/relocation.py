@@ -16,6 +16,7 @@ from aqdesk.domain.relocation import STAGES, actual_date_problems, current_stage
 from aqdesk.domain.warning import Assessment
 from aqdesk.services.common import audit, years
 from aqdesk.services.common.editing import editing, refuse
+from aqdesk.services.common.history import History
 from aqdesk.services.common.warning_colours import Assessor
 
 
@@ -76,9 +77,11 @@ def enterprise_rows(db: Database, as_of: dt.date, year: int | None = None) -> li
             select(Milestone.enterprise_id, Milestone.id, Milestone.version, Milestone.kind, Milestone.planned_date,
                    Milestone.actual_date).order_by(Milestone.enterprise_id, Milestone.seq)
         ).all()
+        history = History.load(session, as_of)
     kinds = {k.value: k for k in MilestoneKind}
     milestones: dict[int, list[MilestoneRow]] = {}
     for enterprise_id, m_id, m_version, kind, planned, actual in records:
+        planned, actual = history.milestone(m_id, planned, actual)
         warning = assessor.milestone_dates(planned, actual)
         milestones.setdefault(enterprise_id, []).append(MilestoneRow(
             m_id, m_version, kinds[kind], planned, actual, warning.color, warning.reason, warning.days_left,

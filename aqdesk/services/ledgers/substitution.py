@@ -15,6 +15,7 @@ from aqdesk.domain.substitution import Households, data_error, figure_problems, 
 from aqdesk.domain.validation import postponement_problems
 from aqdesk.services.common import audit, settings, years
 from aqdesk.services.common.editing import editing, refuse
+from aqdesk.services.common.history import History
 from aqdesk.services.common.warning_colours import Assessor
 
 
@@ -58,10 +59,12 @@ def township_rows(db: Database, as_of: dt.date, year: int | None = None) -> list
         postponed = dict(session.execute(
             select(DeadlineChange.target_id, func.count()).where(DeadlineChange.target_id.is_not(None))
             .group_by(DeadlineChange.target_id)).all())
+        history = History.load(session, as_of)
     kinds = {k.value: k for k in SubstitutionKind}
     season = assessor.heating_season_start
     rows = []
     for row_id, version, kind, target, completed, accepted, deadline, township_name, county_name in records:
+        completed, accepted = history.township(row_id, completed, accepted)
         deadline = deadline or season
         warning = assessor.township_figures(target, completed, deadline)
         rows.append(TownshipRow(

@@ -13,6 +13,7 @@ from aqdesk.db.models import DeadlineChange, Task, Unit
 from aqdesk.domain.enums import Color, DeadlineKind, TaskStatus
 from aqdesk.errors import UserError
 from aqdesk.services.common import years
+from aqdesk.services.common.history import History
 from aqdesk.services.common.units import UnitDirectory
 from aqdesk.services.common.warning_colours import Assessor
 
@@ -56,13 +57,15 @@ def task_rows(db: Database, as_of: dt.date, year: int | None = None) -> list[Tas
                 selectinload(Task.category), selectinload(Task.lead_unit), selectinload(Task.cooperators)
             ).where(Task.plan_year == year).order_by(Task.number)
         )
+        history = History.load(session, as_of)
         rows = []
-        for t in tasks:
+        for task in tasks:
+            t = history.task(task)
             warning = assessor.task(t)
             kind = t.deadline_kind
             rows.append(TaskRow(
-                id=t.id, number=t.number, category=t.category.name, title=t.title,
-                lead=t.lead_unit.name, cooperator_names=tuple(u.name for u in t.cooperators),
+                id=t.id, number=task.number, category=task.category.name, title=task.title,
+                lead=task.lead_unit.name, cooperator_names=tuple(u.name for u in task.cooperators),
                 deadline=t.deadline,
                 deadline_text=t.deadline.isoformat() if kind is DeadlineKind.DATE and t.deadline else kind.label,
                 status=t.status, progress=t.progress_pct, latest=t.latest_progress,

@@ -12,6 +12,7 @@ from aqdesk.db.database import Database
 from aqdesk.db.models import Task, Unit
 from aqdesk.domain.enums import Color, UnitKind
 from aqdesk.services.common import years
+from aqdesk.services.common.history import History
 from aqdesk.services.common.warning_colours import Assessor
 
 
@@ -66,8 +67,9 @@ def _status(session: Session, as_of: dt.date, year: int) -> Status:
     }
     totals = ColorCounts()
     leading: set[int] = set()
+    history = History.load(session, as_of)
     for task in session.scalars(select(Task).where(Task.plan_year == year)):
-        color = assessor.task(task).color
+        color = assessor.task(history.task(task)).color
         totals.add(color)
         units[task.lead_unit_id].counts.add(color)
         leading.add(task.lead_unit_id)

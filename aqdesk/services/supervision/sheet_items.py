@@ -30,6 +30,7 @@ from aqdesk.domain.names import normalize_name
 from aqdesk.domain.palette import SEVERITY
 from aqdesk.errors import UserError
 from aqdesk.services.common import years
+from aqdesk.services.common.history import History
 from aqdesk.services.common.units import UnitDirectory
 from aqdesk.services.common.warning_colours import Assessor
 from aqdesk.services.ledgers import loose_coal
@@ -77,16 +78,18 @@ def all_items(db: Database, as_of: dt.date, year: int | None = None) -> list[Ite
         assessor = Assessor.load(session, as_of)
         year = years.resolve(session, as_of, year)
         items = []
-        for t in session.scalars(select(Task).where(Task.plan_year == year)
-                                 .options(selectinload(Task.lead_unit)).order_by(Task.number)):
+        history = History.load(session, as_of)
+        for task in session.scalars(select(Task).where(Task.plan_year == year)
+                                    .options(selectinload(Task.lead_unit)).order_by(Task.number)):
+            t = history.task(task)
             w = assessor.task(t)
-            items.append(Item(ItemKind.TASK, t.id, t.number, f"{t.number} {t.title}", t.lead_unit.name, t.deadline,
-                              w.color, w.reason, t.problems, t.status != TaskStatus.DONE,
+            items.append(Item(ItemKind.TASK, t.id, task.number, f"{task.number} {task.title}", task.lead_unit.name,
+                              t.deadline, w.color, w.reason, task.problems, t.status != TaskStatus.DONE,
                               _late(t.done_on, t.deadline)))
         for e in session.scalars(select(Enterprise).where(*years.in_year(year)).options(
                 selectinload(Enterprise.milestones), selectinload(Enterprise.county)).order_by(Enterprise.id)):
-            items.extend(_enterprise_items(assessor, e))
-        items.extend(_township_items(session, assessor, year))
+            items.extend(_enterprise_items(assessor, history, e))
+        items.extend(_township_items(session, assessor, history, year))
         directory = UnitDirectory(session)
         for c in counties:
             items.append(Item(ItemKind.COUNTY, directory.find(c.county) or 0, c.county, f"{c.county}散煤治理",
@@ -114,7 +117,7 @@ def _followup_items(session, assessor: Assessor) -> list[Item]:
     return items
 
 
-def _township_items(session, assessor: Assessor, season: int) -> list[Item]:
+def _township_items(session, assessor: Assessor, history: History, season: int) -> list[Item]:
     """Plain rows rather than ORM objects: a city has 10,000 townships or more, and objects
     for them and their counties took 0.8 s of a 1 s agenda (bench/office_week.py)."""
     township, county = Unit.__table__.alias("township"), Unit.__table__.alias("county")
@@ -126,6 +129,7 @@ def _township_items(session, assessor: Assessor, season: int) -> list[Item]:
     items = []
     default = assessor.heating_season_start
     for target_id, kind, target, completed, deadline, name, county_name in rows:
+        completed, _accepted = history.township(target_id, completed, 0)
         w = assessor.township_figures(target, completed, deadline or default)
         items.append(Item(
             ItemKind.TOWNSHIP, target_id, name,
@@ -134,15 +138,15 @@ def _township_items(session, assessor: Assessor, season: int) -> list[Item]:
     return items
 
 
-def _enterprise_items(assessor: Assessor, e: Enterprise) -> list[Item]:
+def _enterprise_items(assessor: Assessor, history: History, e: Enterprise) -> list[Item]:
     code = e.credit_code or e.name
     items, worst = [], None
     for m in sorted(e.milestones, key=lambda m: m.seq):
         kind = m.kind
-        w = assessor.milestone(m)
+        planned, actual = history.milestone(m.id, m.planned_date, m.actual_date)
+        w = assessor.milestone_dates(planned, actual)
         item = Item(ItemKind.MILESTONE, m.id, f"{code}:{kind.label}", f"{e.name}{kind.label}节点", e.county.name,
-                    m.planned_date, w.color, w.reason, e.problems, m.actual_date is None,
-                    _late(m.actual_date, m.planned_date))
+                    planned, w.color, w.reason, e.problems, actual is None, _late(actual, planned))
         items.append(item)
         if item.open and (worst is None or SEVERITY[item.color] < SEVERITY[worst.color]):
             worst = item

@@ -13,6 +13,7 @@ from aqdesk.db.models import SupervisionSheet
 from aqdesk.domain import loop
 from aqdesk.domain.enums import Color, LoopStep
 from aqdesk.services.common import years
+from aqdesk.services.common.history import History
 from aqdesk.services.common.warning_colours import Assessor
 from aqdesk.services.supervision.sheet_items import unit_name
 
@@ -51,16 +52,18 @@ def sheet_rows(db: Database, as_of: dt.date, unit: str | None = None, year: int 
             .options(selectinload(SupervisionSheet.unit), selectinload(SupervisionSheet.steps))
             .order_by(SupervisionSheet.issued_on.desc(), SupervisionSheet.id.desc())
         )
+        history = History.load(session, as_of)
         rows = []
         for s in sheets:
-            if name is not None and s.unit.name != name:
+            if (name is not None and s.unit.name != name) or s.issued_on > as_of:
                 continue
-            warning = assessor.sheet(s)
             steps = [(p.step, p.on_date) for p in sorted(s.steps, key=lambda p: (p.on_date, p.id))]
+            steps, state = history.sheet_steps(steps, s.state)
+            warning = assessor.sheet_dates(s.deadline, state)
             rows.append(SheetRow(
                 id=s.id, number=s.number, level=s.level, unit=s.unit.name, subject=s.subject,
-                issued_on=s.issued_on, deadline=s.deadline, state=s.state.label,
-                color=warning.color, reason=warning.reason, step=s.state,
+                issued_on=s.issued_on, deadline=s.deadline, state=state.label,
+                color=warning.color, reason=warning.reason, step=state,
                 answered_on=loop.answered_on(steps), late=loop.answered_late(s.deadline, steps, as_of),
                 days_left=warning.days_left,
             ))
