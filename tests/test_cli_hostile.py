@@ -78,7 +78,7 @@ def test_a_damaged_database_names_the_newest_backup(capsys, db_url, tmp_path, of
 
 def test_a_read_only_database_refuses_writes_before_the_work(capsys, db_url, tmp_path, office):
     path = tmp_path / "计划.xlsx"
-    from tests.services.test_importing import workbook
+    from tests.services.importing.test_importing import workbook
     workbook(path, {"任务清单": PLAN})
     office.chmod(stat.S_IREAD)
     try:

@@ -8,7 +8,7 @@ from aqdesk.services.importing.commit import commit, undo_import
 from aqdesk.services.importing.prepare import prepare
 from aqdesk.services.reports import chase, returns
 from aqdesk.services.reports.agenda import agenda
-from tests.services.test_importing import workbook
+from tests.services.importing.test_importing import workbook
 
 THURSDAY = dt.date(2026, 11, 26)  # the demo's anchor week: Monday 11-23
 

@@ -59,7 +59,7 @@ def test_township_households_as_reported_by_then(demo_db, tmp_path):
     from aqdesk.services.importing.commit import commit
     from aqdesk.services.importing.prepare import prepare
     from aqdesk.services.ledgers import substitution
-    from tests.services.test_importing import workbook
+    from tests.services.importing.test_importing import workbook
 
     town = next(r for r in substitution.township_rows(demo_db, LATER) if r.county == "安平县" and not r.data_error
                 and r.completed < r.target)

@@ -14,7 +14,7 @@ from aqdesk.domain import headings as H
 from aqdesk.errors import UserError
 from aqdesk.services.importing.commit import commit, undo_import
 from aqdesk.services.importing.prepare import prepare
-from tests.services.test_importing import PERIOD, workbook
+from tests.services.importing.test_importing import PERIOD, workbook
 
 # One honest row per kind of sheet, in the demo office's terms; the fuzz replaces one cell.
 SHEETS = {

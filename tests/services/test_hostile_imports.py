@@ -7,7 +7,7 @@ from sqlalchemy import select
 from aqdesk.db.models import Task, Unit
 from aqdesk.services.importing.commit import commit, undo_import
 from aqdesk.services.importing.prepare import prepare
-from tests.services.test_importing import PERIOD, workbook
+from tests.services.importing.test_importing import PERIOD, workbook
 
 PLAN_HEADINGS = ["任务编号", "类别", "任务名称", "牵头单位", "完成时限"]
 

@@ -9,7 +9,7 @@ from aqdesk.db.models import DeadlineChange, SubstitutionTarget, Task, TaskProgr
 from aqdesk.services.importing.commit import commit
 from aqdesk.services.importing.prepare import prepare
 from aqdesk.services.ledgers import substitution, tasks
-from tests.services.test_importing import workbook
+from tests.services.importing.test_importing import workbook
 
 PLAN_HEADINGS = ["任务编号", "类别", "任务名称", "牵头单位", "完成时限"]
 

@@ -15,7 +15,7 @@ from aqdesk.services.importing.prepare import prepare
 from aqdesk.services.ledgers import relocation, rollover, task_edit, tasks
 from aqdesk.services.reports import overview, year_summary
 from aqdesk.services.supervision import letters, sheet_items
-from tests.services.test_importing import task_return  # noqa: F401 - a fixture
+from tests.services.importing.test_importing import task_return  # noqa: F401 - a fixture
 from tests.services.test_plan_years import plan_2027, task_1_01
 
 ANCHOR = dt.date(2026, 11, 23)
@@ -124,7 +124,7 @@ def test_the_demo_office_as_of_2027_after_the_roll_over(demo_db, tmp_path):
 
 
 def test_a_2027_relocation_plan_brings_an_enterprise_back_and_leaves_reached_milestones(demo_db, tmp_path):
-    from tests.services.test_importing import workbook
+    from tests.services.importing.test_importing import workbook
     rollover.close_year(demo_db, 2026)
     rollover.open_year(demo_db, 2027, set())  # every enterprise leaves the ledger
     path = workbook(tmp_path / "2027年退城入园计划.xlsx", {"退城入园企业": [

@@ -11,7 +11,7 @@ from aqdesk.db.database import open_database
 from aqdesk.errors import UserError
 from aqdesk.services.importing import commit as commit_module
 from aqdesk.services.importing.commit import undo_import
-from tests.services.test_import_record import (
+from tests.services.common.test_import_record import (
     completed_of,
     edit,
     import_return,
