@@ -70,8 +70,8 @@ def task_rows(db: Database, as_of: dt.date, year: int | None = None) -> list[Tas
                 deadline_text=t.deadline.isoformat() if kind is DeadlineKind.DATE and t.deadline else kind.label,
                 status=t.status, progress=t.progress_pct, latest=t.latest_progress,
                 color=warning.color, reason=warning.reason, days_left=warning.days_left,
-                postponed=postponed.get(t.id, 0) + _earlier_postponements(session, t, postponed),
-                carried=t.carried_from_id is not None, days_text=warning.days_text,
+                postponed=postponed.get(t.id, 0) + _earlier_postponements(session, task, postponed),
+                carried=task.carried_from_id is not None, days_text=warning.days_text,
             ))
         return rows
 

@@ -66,7 +66,7 @@ class ChaseNotice:
 def chase_notice(db: Database, period_day: dt.date, issued_on: dt.date) -> ChaseNotice:
     with db.reading() as session:
         values = settings.load(session).office
-        returns = returns_in(session, settings.reporting_rule(session).period_of(period_day))
+        returns = returns_in(session, settings.load(session).reporting_rule().period_of(period_day))
         reply_by = workdays.load(session).add_workdays(issued_on, REPLY_WORKDAYS)
     return ChaseNotice(returns, values.name, values.short_name, issued_on, reply_by)
 
