@@ -54,6 +54,7 @@ def test_recording_the_loop_in_the_sheet_dialog(qtbot, demo_db, anchor):
     dialog = SheetDialog(demo_db, sheet_id, anchor)
     qtbot.addWidget(dialog)
     assert dialog.steps.rowCount() == 2 and "逾期反馈" in dialog.header.text()
+    assert "级别 " in dialog.header.text() and "办理 " in dialog.header.text() and "逾期" in dialog.header.text()
     assert [dialog.step_combo.itemData(i) for i in range(dialog.step_combo.count())] == ["rectifying", "feedback"]
     dialog.step_combo.setCurrentIndex(1)
     dialog.note_edit.setPlainText("已完工，群众温暖过冬")
