@@ -102,3 +102,23 @@ def test_an_empty_office_opens_on_every_page(qtbot, empty_db):
         win.sidebar.setCurrentRow(row)
         assert win.stack.currentIndex() == row
     assert all(label.text() == "0" for label in win.overview.cards["tasks"].numbers.values())
+
+
+def test_an_overdue_item_of_the_overview_opens_in_its_own_screen(window, monkeypatch):
+    from aqdesk.ui.dialogs.sheet_dialog import SheetDialog
+    from aqdesk.ui.dialogs.task_dialog import TaskDialog
+
+    opened = []
+    monkeypatch.setattr(TaskDialog, "exec", lambda d: opened.append(("task", d.task_id)))
+    monkeypatch.setattr(SheetDialog, "exec", lambda d: opened.append(("sheet", d.sheet_id)))
+    window.sidebar.setCurrentRow(1)  # each screen loads when first shown
+    task = window.task_page.model.rows()[5]
+    window.sidebar.setCurrentRow(0)
+    window.open_item("task", task.id)
+    assert window.stack.currentWidget() is window.task_page and window.task_page.table.currentIndex().row() >= 0
+    window.sidebar.setCurrentRow(6)
+    sheet = window.sheet_page.sheets.model.rows()[3]
+    window.sidebar.setCurrentRow(0)
+    window.open_item("sheet", sheet.id)
+    assert window.stack.currentWidget() is window.sheet_page and window.sheet_page.current().id == sheet.id
+    assert opened == [("task", task.id), ("sheet", sheet.id)]
