@@ -238,3 +238,30 @@ def test_a_second_letter_the_same_day_is_warned_and_a_batch_lists_its_units_firs
     exports.issue_letters()
     assert len(shown) == 18 and shown[f"{unit}　（今天已发 {first.number}）"] is False
     assert sum(shown.values()) == 17 and len(started[0]) == 17 and unit not in started[0]
+
+
+def test_saving_a_letter_over_a_file_open_elsewhere_says_so_and_takes_no_number(qtbot, demo_db, anchor, tmp_path,
+                                                                                 monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from aqdesk.exchange import atomic
+    from aqdesk.services.supervision import letters
+
+    make_app()
+    unit = letters.units_with_red(demo_db, anchor)[0]
+    preview = letters.preview_letter(demo_db, unit, anchor)
+    dialog = PdfPreviewDialog("督办函", preview, "", lambda folder: letters.issue_letter(
+        demo_db, unit, anchor, folder).path, numbered_on_save=True)
+    qtbot.addWidget(dialog)
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+
+    def refuse(_src, dst):
+        raise PermissionError(13, "Permission denied", str(dst))
+
+    monkeypatch.setattr(atomic.os, "replace", refuse)
+    assert dialog.save_to(tmp_path) is None
+    assert "文件正被其他程序打开，请关闭后重试" in warnings[0] and "督办函.pdf" in warnings[0]
+    assert dialog.save_button.isEnabled() and not dialog.print_button.isEnabled()
+    monkeypatch.undo()
+    assert letters.letters_on(demo_db, anchor) == {}  # the number went back to the series
