@@ -14,6 +14,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 
@@ -67,6 +68,10 @@ def main(width: int, height: int, db_path: str, png_dir: str | None) -> list[str
     def settle() -> None:
         for _ in range(3):
             app.processEvents()
+        if png_dir:  # a PDF view renders its pages in the background; give it time to draw
+            for _ in range(10):
+                time.sleep(0.03)
+                app.processEvents()
 
     def save_png(widget: QWidget, name: str) -> None:
         if png_dir:

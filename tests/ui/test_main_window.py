@@ -50,8 +50,9 @@ def test_overview_counts_match_status(window):
 
 def test_the_window_title_names_the_screen_once_and_not_the_program_twice(window):
     from aqdesk import APP_TITLE
+    from tests.ui.conftest import show
 
-    window.sidebar.setCurrentRow(1)
+    show(window, window.task_page)
     assert window.windowTitle() == "重点任务" and APP_TITLE not in window.windowTitle()
     assert "aqdesk" not in window.windowTitle()
 
@@ -166,3 +167,24 @@ def test_brief_dialog_uses_the_clerks_sentences(window):
     dialog = BriefDialog(window.db, window.as_of, window)
     dialog.note.setPlainText("本周整体平稳。")
     assert dialog.current().note == "本周整体平稳。"
+
+
+def test_an_overdue_item_of_the_overview_opens_in_its_own_screen(window, monkeypatch):
+    from aqdesk.ui.dialogs.sheet_dialog import SheetDialog
+    from aqdesk.ui.dialogs.task_dialog import TaskDialog
+    from tests.ui.conftest import show
+
+    opened = []
+    monkeypatch.setattr(TaskDialog, "exec", lambda d: opened.append(("task", d.task_id)))
+    monkeypatch.setattr(SheetDialog, "exec", lambda d: opened.append(("sheet", d.sheet_id)))
+    show(window, window.task_page)  # each screen loads when first shown
+    task = window.task_page.model.rows()[5]
+    show(window, window.overview)
+    window.open_item("task", task.id)
+    assert window.stack.currentWidget() is window.task_page and window.task_page.table.currentIndex().row() >= 0
+    show(window, window.sheet_page)
+    sheet = window.sheet_page.sheets.model.rows()[3]
+    show(window, window.overview)
+    window.open_item("sheet", sheet.id)
+    assert window.stack.currentWidget() is window.sheet_page and window.sheet_page.current().id == sheet.id
+    assert opened == [("task", task.id), ("sheet", sheet.id)]

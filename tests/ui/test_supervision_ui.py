@@ -54,6 +54,7 @@ def test_recording_the_loop_in_the_sheet_dialog(qtbot, demo_db, anchor, tmp_path
     dialog = SheetDialog(demo_db, sheet_id, anchor)
     qtbot.addWidget(dialog)
     assert dialog.steps.rowCount() == 2 and "逾期反馈" in dialog.header.text()
+    assert "级别 " in dialog.header.text() and "办理 " in dialog.header.text() and "逾期" in dialog.header.text()
     assert [dialog.step_combo.itemData(i) for i in range(dialog.step_combo.count())] == ["rectifying", "feedback"]
     dialog.step_combo.setCurrentIndex(1)
     dialog.note_edit.setPlainText("已完工，群众温暖过冬")
@@ -272,3 +273,30 @@ def test_the_letter_text_is_edited_in_the_preview_and_numbered_on_issue(qtbot, d
     assert "示例市大气办督〔2026〕1号" in text and "1.石桥县铸造行业深度治理，经主任批示补充。" in text
     assert "请于三个工作日内报送整改方案。" in text and "请于2026年12月" in text
     assert path.with_suffix(".docx").exists() and not editor.isEnabled()
+
+
+def test_saving_a_letter_over_a_file_open_elsewhere_says_so_and_takes_no_number(qtbot, demo_db, anchor, tmp_path,
+                                                                                 monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from aqdesk.exchange import atomic
+    from aqdesk.services.supervision import letters
+
+    make_app()
+    unit = letters.units_with_red(demo_db, anchor)[0]
+    preview = letters.preview_letter(demo_db, unit, anchor)
+    dialog = PdfPreviewDialog("督办函", preview, "", lambda folder: letters.issue_letter(
+        demo_db, unit, anchor, folder).path, numbered_on_save=True)
+    qtbot.addWidget(dialog)
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+
+    def refuse(_src, dst):
+        raise PermissionError(13, "Permission denied", str(dst))
+
+    monkeypatch.setattr(atomic.os, "replace", refuse)
+    assert dialog.save_to(tmp_path) is None
+    assert "文件正被其他程序打开，请关闭后重试" in warnings[0] and "督办函.pdf" in warnings[0]
+    assert dialog.save_button.isEnabled() and not dialog.print_button.isEnabled()
+    monkeypatch.undo()
+    assert letters.letters_on(demo_db, anchor) == {}  # the number went back to the series

@@ -30,10 +30,10 @@ from aqdesk.domain.docnumber import chinese_date
 from aqdesk.domain.enums import LoopStep
 from aqdesk.errors import UserError
 from aqdesk.services.common import files
-from aqdesk.services.supervision import sheet_loop, sheet_print
+from aqdesk.services.supervision import sheet_list, sheet_loop, sheet_print
 from aqdesk.ui.contract import Acts
 from aqdesk.ui.dialogs.close_sheet_dialog import CloseSheetDialog
-from aqdesk.ui.dialogs.common import date_edit, fill, table, text_box
+from aqdesk.ui.dialogs.common import date_edit, fill, table, text_box, warning_html
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 from aqdesk.ui.models.rows import COLOR_INK
 from aqdesk.ui.remembered import Folder, ask_open
@@ -100,8 +100,10 @@ class SheetDialog(Acts, QDialog):
         late = self.tr("（逾期反馈）") if d.late(self.as_of) else ""
         ink = COLOR_INK[d.level].name()
         items = "；".join(label for _kind, _id, label in d.items)
+        row = next(r for r in sheet_list.sheet_rows(self.db, self.as_of, d.unit) if r.id == d.id)
         self.header.setText(
-            f'<b style="color:{ink}">{d.level.label}色督办</b>　<b>{d.number}</b>　{d.unit}<br>'
+            f'级别 <b style="color:{ink}">{d.level.label}色督办</b>　办理 {warning_html(row.color, row.reason)}'
+            f"　<b>{d.number}</b>　{d.unit}<br>"
             f"督办事项：{d.subject}<br>涉及：{items or '—'}<br>"
             f"办理时限：{d.time_limit}　当前：{d.state.label}{late}")
         fill(self.steps, [[STEP_TEXT.get(s.step, s.step.label) if s.step is not LoopStep.ISSUED else "交办",

@@ -37,6 +37,7 @@ class TownshipDialog(EditDialog):
         form.addRow(self.tr("完成时限"), self.deadline_edit)
         form.addRow(self.tr("推迟理由"), self.reason_edit)
         form.addRow(buttons)
+        self.setMinimumWidth(420)  # the head (place, kind, colour and reason) on one line
         self.load()
 
     def load(self) -> None:

@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 
 from aqdesk.ui.models.rows import Column, RowsModel
 
-# what a clerk reads first keeps its width; long texts (名称, 最新进展) give way and end in "…"
-READ_FIRST = ("预警", "预警原因")
+# The reason is what a clerk reads: the long texts before it (名称, 最新进展) give way, ending in
+# "…", until it is on screen; columns after it are reached by scrolling as before.
+REASON = "预警原因"
 NARROWEST = 72  # px: four Chinese characters and the ellipsis
 
 
@@ -46,8 +47,11 @@ class _ShrinkToFit(QObject):
 
     def fit(self, room: int) -> None:
         widths = [c.width for c in self.columns]
-        give = [i for i, c in enumerate(self.columns) if c.header not in READ_FIRST and c.width > 110]
-        excess = sum(widths) - room
+        reason = next((i for i, c in enumerate(self.columns) if c.header == REASON), None)
+        if reason is None:
+            return
+        give = [i for i in range(reason) if self.columns[i].width > 110]
+        excess = sum(widths[:reason + 1]) - room
         spare = sum(widths[i] - NARROWEST for i in give)
         if excess > 0 and spare > 0:
             share = min(1.0, excess / spare)
