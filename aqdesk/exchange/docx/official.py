@@ -33,6 +33,7 @@ TRACKING = round(gb.BODY_SPACING * 20) - 1
 INDENT = Twips(round(gb.INDENT * 20))
 FOOT_SHIFT = 1.66  # mm: LibreOffice sets a footer's 14 pt line that much above its slot's foot
 TEXT_DROP = 2.55  # mm from the top of an exact 28.99 pt line to the em box of its 3号 text
+TITLE_DROP = 0.44  # mm, the same for 2号 text
 MARK_DROP = 1.53  # mm from a frame's top to the em box of the office mark in it
 
 
