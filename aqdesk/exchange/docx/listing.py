@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
 
 from aqdesk.exchange.docx import official as wd
 from aqdesk.exchange.docx.letter import signature_block
@@ -19,9 +20,12 @@ def write_listing(title: str, intro: str, entries: Sequence[str], signature: str
                   fonts: FontSet | None = None) -> bytes:
     faces = wd.faces_for(fonts)
     doc = wd.new_document(faces, first_page_number=True)
+    # a 2号 line sits higher in its slot than a 3号 one: its slot grows by the difference and
+    # the blank line under it shrinks as much, so the text below stays on the grid
+    shift = (wd.TEXT_DROP - wd.TITLE_DROP) * gb.MM
     wd.paragraph(doc, title, faces["title"], indent=False, align=WD_ALIGN_PARAGRAPH.CENTER, size=gb.SIZE_2,
-                 tracking=None)
-    wd.blank(doc)
+                 tracking=None, line=gb.PITCH + shift)
+    wd.blank(doc).paragraph_format.line_spacing = Pt(gb.PITCH - shift)
     wd.paragraph(doc, intro, faces["body"])
     for n, entry in enumerate(entries, 1):
         wd.paragraph(doc, f"{n}.{entry}", faces["body"])

@@ -21,7 +21,7 @@ from docx.text.paragraph import Paragraph
 
 from aqdesk.domain.typography import prepare
 from aqdesk.exchange.pdf import official as gb
-from aqdesk.exchange.pdf.fonts import CHOSEN, OWN, STAND_IN, FontSet
+from aqdesk.exchange.pdf.fonts import CHOSEN, STAND_IN, FontSet
 
 # the typefaces a clerk's Word looks for, by role (the office's own fonts, not this machine's)
 FACES = {"title": "方正小标宋简体", "body": "仿宋_GB2312", "heading": "黑体", "kai": "楷体_GB2312", "song": "宋体"}
@@ -33,6 +33,7 @@ TRACKING = round(gb.BODY_SPACING * 20) - 1
 INDENT = Twips(round(gb.INDENT * 20))
 FOOT_SHIFT = 1.66  # mm: LibreOffice sets a footer's 14 pt line that much above its slot's foot
 TEXT_DROP = 2.55  # mm from the top of an exact 28.99 pt line to the em box of its 3号 text
+TITLE_DROP = 0.44  # mm, the same for 2号 text
 MARK_DROP = 1.53  # mm from a frame's top to the em box of the office mark in it
 
 
@@ -59,12 +60,13 @@ def place(parent, child, order: tuple[str, ...]):
 
 
 def faces_for(fonts: FontSet | None) -> dict[str, str]:
-    """The family named for each role: the office's typeface, or the font the office chose
-    or the machine's stand-in (so the draft shows what the PDF shows), never a borrowed or
-    built-in face standing for another role."""
+    """The family named for each role: the office's typeface by its usual name (a Windows
+    font file's name is no family name), or the font the office chose or the machine's
+    stand-in (so the draft shows what the PDF shows), never a borrowed or built-in face
+    standing for another role."""
     if fonts is None:
         return dict(FACES)
-    return {role: fonts[role].family if fonts.origins.get(role) in (OWN, CHOSEN, STAND_IN) else name
+    return {role: fonts[role].family if fonts.origins.get(role) in (CHOSEN, STAND_IN) else name
             for role, name in FACES.items()}
 
 

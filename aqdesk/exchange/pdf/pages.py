@@ -113,6 +113,9 @@ def paginate(lines: list[Line], first_page_slots: int = gb.LINES) -> list[list[L
                         page.pop()
                     if page:
                         carried.insert(0, page.pop())
+            opening = carried[0] if carried else line
+            if opening.glyphs and opening.justify_to is None and pages[-1] and pages[-1][-1].justify_to is not None:
+                carried.insert(0, pages[-1].pop())  # a paragraph's last line never opens a page alone
             while pages[-1] and pages[-1][-1].heading:
                 carried.insert(0, pages[-1].pop())
             pages.append(carried)
