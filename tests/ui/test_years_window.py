@@ -27,7 +27,7 @@ def choose(window, year):
 
 
 def test_the_demo_after_the_roll_over_shown_as_of_2027_and_2026_read_only(window, qtbot, tmp_path, monkeypatch):
-    assert combo_years(window) == ["2026年"] and window.year_label.text() == ""
+    assert combo_years(window) == ["2026年", "2027年（新年度）"] and window.year_label.text() == ""
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
     dialog = YearDialog(window.db, window)
@@ -42,7 +42,7 @@ def test_the_demo_after_the_roll_over_shown_as_of_2027_and_2026_read_only(window
     commit(window.db, prepare(window.db, plan_2027(tmp_path), today=dt.date(2027, 1, 5)))
 
     window.date_edit.setDate(QDate(2027, 3, 1))
-    assert combo_years(window) == ["2026年（已结转·只读）", "2027年"]
+    assert combo_years(window) == ["2026年（已结转·只读）", "2027年", "2028年（新年度）"]
     assert window.year_combo.currentData() == 2027 and window.year_label.text() == ""
     for row, (name, page) in enumerate(window.pages):  # every page, as of 2027, without an error
         window.sidebar.setCurrentRow(row)
@@ -57,7 +57,9 @@ def test_the_demo_after_the_roll_over_shown_as_of_2027_and_2026_read_only(window
     assert show(window, window.task_page).proxy.rowCount() == 60
     assert show(window, window.relocation_page).proxy.rowCount() == 77
     choose(window, 2027)
-    assert window.year is None and show(window, window.task_page).proxy.rowCount() == len(numbers)
+    assert window.year == 2027 and show(window, window.task_page).proxy.rowCount() == len(numbers)
+    window.date_edit.setDate(QDate(2027, 3, 2))  # a new date follows the year it falls in again
+    assert window.year is None and window.year_combo.currentData() == 2027
 
 
 def test_opening_another_database_from_the_file_menu(window, tmp_path, monkeypatch):
@@ -111,3 +113,22 @@ def test_a_task_of_a_closed_year_says_so_and_refuses_the_edit(qtbot, demo_db, mo
     dialog.problems_edit.setPlainText("试图修改")
     dialog.save_fields()
     assert warnings and "2026年度已结转关闭" in warnings[0]
+
+
+def test_a_plan_without_a_year_goes_to_the_year_chosen_in_the_window(window, qtbot, tmp_path):
+    from tests.services.test_importing import workbook
+    from tests.services.test_plan_years import PLAN_HEADINGS
+    from tests.ui.test_import_page import check
+    path = workbook(tmp_path / "重点任务清单.xlsx", {"任务清单": [
+        ["重点任务清单"], PLAN_HEADINGS, ["1-01", "产业结构调整", "钢铁行业超低排放改造巩固提升", "市工业和信息化局", "长期坚持"]]})
+    page = show(window, window.import_page)
+    check(qtbot, page, [path])
+    assert "无法确定该计划属于哪一年" in page.entries[0].plan.file_errors[0].message
+    choose(window, 2027)
+    page.recheck()
+    qtbot.waitUntil(lambda: page.entries[0].plan.year == 2027, timeout=20_000)
+    assert page.entries[0].plan.errors == []
+    page.file_table.selectRow(0)
+    page.commit_button.click()
+    assert page.entries[0].batch is not None
+    assert [r.number for r in show(window, window.task_page).model.rows()] == ["1-01"]
