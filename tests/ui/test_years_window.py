@@ -132,3 +132,15 @@ def test_a_plan_without_a_year_goes_to_the_year_chosen_in_the_window(window, qtb
     page.commit_button.click()
     assert page.entries[0].batch is not None
     assert [r.number for r in show(window, window.task_page).model.rows()] == ["1-01"]
+
+
+def test_a_server_address_is_opened_and_its_password_never_remembered(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+    url = recent_databases.sqlite_url(tmp_path / "共享.db")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (f"  {url} ", True))
+    window.server_db_action.trigger()
+    assert window.db.url == url and str((tmp_path / "共享.db").resolve()) in window.db_label.text()
+    recent_databases.remember("postgresql+psycopg://clerk:secret@server/aqdesk")
+    assert not any("secret" in u for u in recent_databases.recent())
+    recent_databases.remember("postgresql+psycopg://clerk@server/aqdesk")
+    assert recent_databases.recent()[0] == "postgresql+psycopg://clerk@server/aqdesk"
