@@ -248,8 +248,10 @@ class MainWindow(QMainWindow):
         self._stale.discard(row)
 
     def _data_changed(self) -> None:
-        """Another screen wrote to the ledgers: every page reloads when next shown."""
+        """Another screen wrote to the ledgers: every page reloads when next shown, and a
+        plan may have brought a new year."""
         self._stale = set(range(len(self.pages))) - {self.sidebar.currentRow()}
+        self._fill_years()
 
     def refresh_all(self) -> None:
         self._stale = set(range(len(self.pages)))

@@ -35,6 +35,7 @@ def test_the_demo_after_the_roll_over_shown_as_of_2027_and_2026_read_only(window
     assert dialog.years.currentItem().text() == "2026年度　进行中" and dialog.open_group.isHidden()
     dialog.close_button.click()
     assert dialog.years.item(0).text() == "2026年度　已结转关闭（只读）"
+    assert dialog.save_summary_to(2026, tmp_path / "2026年度工作汇总.pdf").stat().st_size > 1000
     assert dialog.open_button.text() == "开启2027年度" and not dialog.open_group.isHidden()
     dialog.carry[rollover.Carry.ENTERPRISES].setChecked(False)
     dialog.open_button.click()
@@ -144,3 +145,14 @@ def test_a_server_address_is_opened_and_its_password_never_remembered(window, tm
     assert not any("secret" in u for u in recent_databases.recent())
     recent_databases.remember("postgresql+psycopg://clerk@server/aqdesk")
     assert recent_databases.recent()[0] == "postgresql+psycopg://clerk@server/aqdesk"
+
+
+def test_a_new_years_plan_imported_in_the_window_appears_in_the_year_selector(window, qtbot, tmp_path):
+    from tests.ui.test_import_page import check
+    page = show(window, window.import_page)
+    check(qtbot, page, [plan_2027(tmp_path)])
+    assert page.entries[0].plan.year == 2027 and page.entries[0].plan.errors == []
+    page.file_table.selectRow(0)
+    page.commit_button.click()
+    assert combo_years(window) == ["2026年", "2027年", "2028年（新年度）"]
+    assert window.year_combo.currentData() == 2026  # the date still falls in 2026's plan
