@@ -239,8 +239,10 @@ class MainWindow(QMainWindow):
             known, closed = years.known_years(session), years.closed_years(session)
             shown = years.resolve(session, self.as_of, self.year)
         self.year_combo.clear()
-        for year in sorted({*known, shown}):
-            text = self.tr("%1年（已结转·只读）") if year in closed else self.tr("%1年")
+        following = max([*known, shown]) + 1  # to load the next year's plan into
+        for year in sorted({*known, shown, following}):
+            text = (self.tr("%1年（已结转·只读）") if year in closed else
+                    self.tr("%1年（新年度）") if year not in known else self.tr("%1年"))
             self.year_combo.addItem(text.replace("%1", str(year)), year)
         self.year_combo.setCurrentIndex(self.year_combo.findData(shown))
         self.shown_year = shown
@@ -260,8 +262,10 @@ class MainWindow(QMainWindow):
         self._stale.discard(row)
 
     def _data_changed(self) -> None:
-        """Another screen wrote to the ledgers: every page reloads when next shown."""
+        """Another screen wrote to the ledgers: every page reloads when next shown, and a
+        plan may have brought a new year."""
         self._stale = set(range(len(self.pages))) - {self.sidebar.currentRow()}
+        self._fill_years()
 
     def refresh_all(self) -> None:
         self._stale = set(range(len(self.pages)))
@@ -269,13 +273,13 @@ class MainWindow(QMainWindow):
 
     def set_as_of(self, as_of: dt.date) -> None:
         self.as_of = as_of
+        self.year = None  # a new date shows the year it falls in
         self._update_status_bar()
         self.refresh_all()
 
     def set_year(self, year: int | None) -> None:
-        """Show ``year``'s plan; choosing the year the date falls in follows the date again."""
-        with self.db.reading() as session:
-            self.year = None if year == years.default_year(session, self.as_of) else year
+        """Show ``year``'s plan, and take files imported meanwhile as that year's."""
+        self.year = year
         self._update_status_bar()
         self.refresh_all()
 

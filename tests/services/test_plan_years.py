@@ -103,3 +103,16 @@ def test_a_title_and_a_stated_year_that_disagree_are_refused(demo_db, tmp_path):
 def test_year_in_title(title, year):
     from aqdesk.domain.plan_years import year_in_title
     assert year_in_title(title) == year
+
+
+def test_a_template_of_one_year_is_not_taken_as_anothers(demo_db, tmp_path):
+    from aqdesk.exchange.template_xlsx import write_template
+    from aqdesk.services.importing.templates import template_content
+    commit(demo_db, prepare(demo_db, plan_2027(tmp_path), today=dt.date(2027, 1, 5)))
+    content = template_content(demo_db, "工信局", dt.date(2026, 11, 30))
+    assert content.year == 2026 and len(content.sheets[0].rows) > 1  # 2026's tasks, not the two of 2027
+    path = write_template(content, tmp_path)
+    plan = prepare(demo_db, path, year=2027)
+    assert [p.message for p in plan.file_errors] == [
+        "该报送表是2026年度的模板，与指定的2027年度不符（同一编号在不同年度是不同的任务）"]
+    assert template_content(demo_db, "工信局", dt.date(2027, 3, 31)).year == 2027

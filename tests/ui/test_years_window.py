@@ -27,7 +27,7 @@ def choose(window, year):
 
 
 def test_the_demo_after_the_roll_over_shown_as_of_2027_and_2026_read_only(window, qtbot, tmp_path, monkeypatch):
-    assert combo_years(window) == ["2026年"] and window.year_label.text() == ""
+    assert combo_years(window) == ["2026年", "2027年（新年度）"] and window.year_label.text() == ""
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
     dialog = YearDialog(window.db, window)
@@ -35,6 +35,7 @@ def test_the_demo_after_the_roll_over_shown_as_of_2027_and_2026_read_only(window
     assert dialog.years.currentItem().text() == "2026年度　进行中" and dialog.open_group.isHidden()
     dialog.close_button.click()
     assert dialog.years.item(0).text() == "2026年度　已结转关闭（只读）"
+    assert dialog.save_summary_to(2026, tmp_path / "2026年度工作汇总.pdf").stat().st_size > 1000
     assert dialog.open_button.text() == "开启2027年度" and not dialog.open_group.isHidden()
     dialog.carry[rollover.Carry.ENTERPRISES].setChecked(False)
     dialog.open_button.click()
@@ -42,7 +43,7 @@ def test_the_demo_after_the_roll_over_shown_as_of_2027_and_2026_read_only(window
     commit(window.db, prepare(window.db, plan_2027(tmp_path), today=dt.date(2027, 1, 5)))
 
     window.date_edit.setDate(QDate(2027, 3, 1))
-    assert combo_years(window) == ["2026年（已结转·只读）", "2027年"]
+    assert combo_years(window) == ["2026年（已结转·只读）", "2027年", "2028年（新年度）"]
     assert window.year_combo.currentData() == 2027 and window.year_label.text() == ""
     for row, (name, page) in enumerate(window.pages):  # every page, as of 2027, without an error
         window.sidebar.setCurrentRow(row)
@@ -57,7 +58,9 @@ def test_the_demo_after_the_roll_over_shown_as_of_2027_and_2026_read_only(window
     assert show(window, window.task_page).proxy.rowCount() == 60
     assert show(window, window.relocation_page).proxy.rowCount() == 77
     choose(window, 2027)
-    assert window.year is None and show(window, window.task_page).proxy.rowCount() == len(numbers)
+    assert window.year == 2027 and show(window, window.task_page).proxy.rowCount() == len(numbers)
+    window.date_edit.setDate(QDate(2027, 3, 2))  # a new date follows the year it falls in again
+    assert window.year is None and window.year_combo.currentData() == 2027
 
 
 def test_opening_another_database_from_the_file_menu(window, tmp_path, monkeypatch):
@@ -111,3 +114,45 @@ def test_a_task_of_a_closed_year_says_so_and_refuses_the_edit(qtbot, demo_db, mo
     dialog.problems_edit.setPlainText("试图修改")
     dialog.save_fields()
     assert warnings and "2026年度已结转关闭" in warnings[0]
+
+
+def test_a_plan_without_a_year_goes_to_the_year_chosen_in_the_window(window, qtbot, tmp_path):
+    from tests.services.test_importing import workbook
+    from tests.services.test_plan_years import PLAN_HEADINGS
+    from tests.ui.test_import_page import check
+    path = workbook(tmp_path / "重点任务清单.xlsx", {"任务清单": [
+        ["重点任务清单"], PLAN_HEADINGS, ["1-01", "产业结构调整", "钢铁行业超低排放改造巩固提升", "市工业和信息化局", "长期坚持"]]})
+    page = show(window, window.import_page)
+    check(qtbot, page, [path])
+    assert "无法确定该计划属于哪一年" in page.entries[0].plan.file_errors[0].message
+    choose(window, 2027)
+    page.recheck()
+    qtbot.waitUntil(lambda: page.entries[0].plan.year == 2027, timeout=20_000)
+    assert page.entries[0].plan.errors == []
+    page.file_table.selectRow(0)
+    page.commit_button.click()
+    assert page.entries[0].batch is not None
+    assert [r.number for r in show(window, window.task_page).model.rows()] == ["1-01"]
+
+
+def test_a_server_address_is_opened_and_its_password_never_remembered(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+    url = recent_databases.sqlite_url(tmp_path / "共享.db")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (f"  {url} ", True))
+    window.server_db_action.trigger()
+    assert window.db.url == url and str((tmp_path / "共享.db").resolve()) in window.db_label.text()
+    recent_databases.remember("postgresql+psycopg://clerk:secret@server/aqdesk")
+    assert not any("secret" in u for u in recent_databases.recent())
+    recent_databases.remember("postgresql+psycopg://clerk@server/aqdesk")
+    assert recent_databases.recent()[0] == "postgresql+psycopg://clerk@server/aqdesk"
+
+
+def test_a_new_years_plan_imported_in_the_window_appears_in_the_year_selector(window, qtbot, tmp_path):
+    from tests.ui.test_import_page import check
+    page = show(window, window.import_page)
+    check(qtbot, page, [plan_2027(tmp_path)])
+    assert page.entries[0].plan.year == 2027 and page.entries[0].plan.errors == []
+    page.file_table.selectRow(0)
+    page.commit_button.click()
+    assert combo_years(window) == ["2026年", "2027年", "2028年（新年度）"]
+    assert window.year_combo.currentData() == 2026  # the date still falls in 2026's plan

@@ -58,9 +58,12 @@ def _plan_year(book: Workbook, given: int | None, file_error, warn) -> int | Non
 
 def _return_year(session: Session, book: Workbook, given: int | None, period: dt.date | None, today: dt.date,
                  file_error) -> int | None:
+    meta_year = (book.metadata or {}).get("year", "").strip()
+    if meta_year.isdigit() and given is not None and int(meta_year) != given:
+        file_error(f"该报送表是{meta_year}年度的模板，与指定的{given}年度不符（同一编号在不同年度是不同的任务）")
+        return None
     if given is not None:
         return given
-    meta_year = (book.metadata or {}).get("year", "").strip()
     if meta_year.isdigit():
         return int(meta_year)
     return years.default_year(session, period or today)
