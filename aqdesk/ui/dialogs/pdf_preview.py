@@ -40,7 +40,9 @@ class PdfPreviewDialog(QDialog):
                  numbered_on_save: bool = False, choose_folder: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(900, 1000)
+        # an A4 page at a readable size, but never taller than the screen (1280×720 laptops)
+        room = self.screen().availableGeometry()
+        self.resize(min(900, room.width() - 40), min(1000, room.height() - 60))
         self._save, self._name, self._choose_folder = save, suggested_name, choose_folder
         self.saved_path: Path | None = None
         self.document = QPdfDocument(self)
