@@ -25,7 +25,8 @@ def render_parts(title: str, intro: str, parts: Sequence[tuple[str, Sequence[str
     fonts = fonts or font_set()
     buffer = BytesIO()
     canvas = gb.new_canvas(buffer, fonts, title=title, author=signature)
-    draw_pages(canvas, fonts, paginate(_lines(title, intro, parts, signature, date, fonts, closing, numbered)))
+    pages = paginate(_lines(title, intro, parts, signature, date, fonts, closing, numbered))
+    draw_pages(canvas, fonts, pages, number_first=len(pages) > 1)
     canvas.save()
     return buffer.getvalue()
 

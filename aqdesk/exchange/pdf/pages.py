@@ -92,14 +92,15 @@ def paginate(lines: list[Line], first_page_slots: int = gb.LINES) -> list[list[L
 
 
 def draw_pages(canvas: Canvas, fonts: FontSet, pages: list[list[Line]], first_top: float = gb.TOP,
-               first_number: int = 1) -> None:
+               first_number: int = 1, number_first: bool = False) -> None:
     """Draw pages of lines; the first goes on the canvas's current page from ``first_top``
-    and carries no page number, as in the letter format."""
+    and carries no page number, as in the letter format, unless ``number_first`` (a
+    document of several pages without a letterhead)."""
     for offset, lines in enumerate(pages):
         number = first_number + offset
         if offset:
             canvas.showPage()
-        if number > 1:
+        if number > 1 or number_first:
             gb.page_number(canvas, fonts, number)
         top = first_top if offset == 0 else gb.TOP
         for slot, line in enumerate(lines):
