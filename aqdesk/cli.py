@@ -296,6 +296,9 @@ def cmd_status(args: argparse.Namespace) -> int:
     for u in summary.units:
         if u.counts.total:
             print(f"  {u.name}：红 {u.counts.red}，黄 {u.counts.yellow}，绿 {u.counts.green}")
+    for label, ranked in (("市直部门", summary.ranking.departments), ("县（区）", summary.ranking.counties)):
+        print(f"{label}排名：" + "；".join(f"{u.rank}.{u.unit} {u.score:.1f}分" for u in ranked))
+    print(f"计分规则：{summary.ranking.rule}")
     return EXIT_OK
 
 

@@ -33,7 +33,7 @@ def test_init_demo_then_status_json_shows_all_three_colours(capsys, db_url, anch
 def test_status_text(capsys, db_url, anchor):
     run(capsys, "init", "--demo", "--db", db_url)
     code, out, _ = run(capsys, "--db", db_url, "status", "--as-of", anchor.isoformat())
-    assert code == 0 and "重点任务：共 60" in out
+    assert code == 0 and "重点任务：共 60" in out and "县（区）排名：1." in out and "计分规则：得分=" in out
 
 
 def test_demo_refuses_a_non_empty_database(capsys, db_url):

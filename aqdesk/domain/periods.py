@@ -60,3 +60,8 @@ class Period:
             return (f"{self.start.month}月{self.start.day}日至{self.end.month}月{self.end.day}日"
                     f"（周{WEEKDAYS[self.due.weekday()]}报送）")
         return f"{self.start.year}年{self.start.month}月（{self.due.day}日前报送）"
+
+    @property
+    def name(self) -> str:
+        """The period alone, without when it is due: ``2026年11月``, ``11月23日至11月29日``."""
+        return self.label.split("（")[0]

@@ -30,7 +30,6 @@ from aqdesk.ui import recent_databases, remembered
 from aqdesk.ui.contract import Page
 from aqdesk.ui.dialogs.brief_dialog import BriefDialog
 from aqdesk.ui.dialogs.calendar_dialog import CalendarDialog
-from aqdesk.ui.dialogs.chase_dialog import ChaseDialog
 from aqdesk.ui.dialogs.common import EditDialog
 from aqdesk.ui.dialogs.county_dialog import CountyDialog
 from aqdesk.ui.dialogs.enterprise_dialog import EnterpriseDialog
@@ -122,11 +121,11 @@ class MainWindow(QMainWindow):
     def _make_pages(self) -> None:
         self.agenda_page = AgendaPage()
         self.agenda_page.item_opened.connect(self.open_item)
-        self.agenda_page.chase_requested.connect(lambda: self.open_dialog(ChaseDialog(self.db, self.as_of, self)))
+        self.agenda_page.chase_requested.connect(self.open_chase)
         self.agenda_page.copied.connect(lambda note: self.statusBar().showMessage(note, 6000))
         self.overview = OverviewPage()
         self.overview.item_opened.connect(self.open_item)
-        self.overview.brief_requested.connect(lambda: BriefDialog(self.db, self.as_of, self).exec())
+        self.overview.brief_requested.connect(self.open_brief)
         self.task_page = pages.task_page()
         self.unit_page = UnitPage()
         self.loose_coal_page = pages.loose_coal_page()
@@ -347,6 +346,17 @@ class MainWindow(QMainWindow):
         dialog.acted.connect(self.history.push)
         dialog.acted.connect(lambda *_: self.refresh_all())
         dialog.exec()
+
+    # 催报 and 专报 are opened now and then, so their modules load then rather than at start-up
+    def open_chase(self) -> None:
+        from aqdesk.ui.dialogs.chase_dialog import ChaseDialog
+
+        self.open_dialog(ChaseDialog(self.db, self.as_of, self))
+
+    def open_brief(self) -> None:
+        from aqdesk.ui.dialogs.brief_dialog import BriefDialog
+
+        BriefDialog(self.db, self.as_of, self).exec()
 
     def open_item(self, ledger: str, item_id: int) -> None:
         """Show an item of the overview in its own ledger and open it there."""

@@ -103,3 +103,10 @@ def test_chase_notice_lists_the_missing_units_with_contacts(demo_db):
     assert "以下6个单位尚未报送" in text and "市财政局（联系人：" in text
     assert notice.reply_by == dt.date(2026, 11, 30)
     assert notice.pdf().startswith(b"%PDF")
+
+
+def test_an_item_due_monday_is_next_week_on_sunday_and_this_week_on_monday(demo_db):
+    sunday, monday = dt.date(2026, 11, 29), dt.date(2026, 11, 30)
+    assert "2-06 产业集聚区集中供热" in labels(agenda(demo_db, sunday), "due_next_week")
+    assert "2-06 产业集聚区集中供热" in labels(agenda(demo_db, monday), "due_this_week")
+    assert "2-06 产业集聚区集中供热" not in labels(agenda(demo_db, monday), "due_next_week")

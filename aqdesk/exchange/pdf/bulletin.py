@@ -78,7 +78,9 @@ def _compose(c: BulletinContent, fonts: FontSet) -> list[Line]:
     for p in c.paragraphs:
         lines.extend(paragraph(p.text, fonts[FACES[p.kind]], fonts, heading=p.kind != "body"))
     if c.attachments:
-        lines.append(Line())
+        # the blank line, the note and the signature move to a new page together with the last
+        # line of text, so the note never heads a page (GB/T 9704 7.3.4: 正文下空一行)
+        lines.append(Line(keep=True))
         lines.extend(_attachment_note(c.attachments, fonts))
     lines.extend(signature_block(c.signature, c.date, fonts))
     return lines
@@ -96,7 +98,7 @@ def _attachment_note(tables: tuple[Table, ...], fonts: FontSet) -> list[Line]:
         name = f"{n}.{table.title}" if len(tables) > 1 else table.title
         prefix = "附件：" if n == 1 else ""
         glyphs = shape(prefix + name, body, fonts, gb.SIZE_3)
-        lines.append(Line(glyphs, body, x=x0 if n == 1 else x0 + lead_w, keep=n > 1))
+        lines.append(Line(glyphs, body, x=x0 if n == 1 else x0 + lead_w, keep=True))
     return lines
 
 

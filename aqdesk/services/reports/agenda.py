@@ -201,10 +201,10 @@ def missing_returns(facts: AgendaFacts) -> AgendaSection:
     """Units yet to send this period's return, once its due date falls this week or has passed."""
     period: Period = facts.returns.period
     if period.due > facts.weeks.end:
-        return AgendaSection("missing_returns", f"未报送（{period.label}，未到截止周）", ())
+        return AgendaSection("missing_returns", f"未报送{period.name}报表（{_md(period.due)}截止，本周不催）", ())
     when = (f"{_md(period.due)}截止，已超{-facts.workdays_to(period.due)}个工作日" if period.due < facts.weeks.as_of
             else _due_text(facts, period.due).replace("到期", "截止"))
-    return AgendaSection("missing_returns", f"未报送本期报表（{period.label}）", tuple(
+    return AgendaSection("missing_returns", f"未报送{period.name}报表（{_md(period.due)}截止）", tuple(
         AgendaLine("unit", r.unit_id, "报送", "本期报送表", r.unit, Contact(r.contact_person, r.phone), when)
         for r in facts.returns.missing))
 

@@ -31,14 +31,14 @@ class ChaseNotice:
 
     @property
     def title(self) -> str:
-        return f"关于催报{self.returns.period.label.split('（')[0]}大气污染防治重点工作报表的通知"
+        return f"关于催报{self.returns.period.name}大气污染防治重点工作报表的通知"
 
     @property
     def intro(self) -> str:
         p = self.returns.period
         if not self.missing:
-            return f"截至{chinese_date(self.issued_on)}，{p.label.split('（')[0]}报表已全部收齐。"
-        return (f"按照报送要求，{p.label.split('（')[0]}报表应于{chinese_date(p.due)}前报送。截至{chinese_date(self.issued_on)}，"
+            return f"截至{chinese_date(self.issued_on)}，{p.name}报表已全部收齐。"
+        return (f"按照报送要求，{p.name}报表应于{chinese_date(p.due)}前报送。截至{chinese_date(self.issued_on)}，"
                 f"以下{len(self.missing)}个单位尚未报送，请于{chinese_date(self.reply_by)}前补报，逾期未报的将在通报中予以说明：")
 
     def entry(self, r: UnitReturn) -> str:
