@@ -1,10 +1,10 @@
 """A fuzzing campaign against imports, run by hand: ``python bench/fuzz.py --cases 1000``.
 
 Inputs start from the test fixtures and from templates generated for the demo office, then are
-spoiled four ways: byte flips; XML mutations of xlsx parts (cell types, cell references, merged
-ranges, shared-string indexes, huge and non-finite values) and of .ods content (spans, repeats,
-values); and a column-by-column sweep of hostile values typed into a template. Every case goes
-through the dry run, and, when the file may be taken, through commit and read-back on a fresh
+spoiled: byte flips; XML mutations of xlsx parts (cell types, cell references, merged ranges,
+shared-string indexes, huge and non-finite values); mutations of .ods content (spans, repeats,
+values) and of .xls records (rows and columns at their edges); and a column-by-column sweep of
+hostile values typed into a template. Every case goes through the dry run, and, when the file may be taken, through commit and read-back on a fresh
 copy of the demo database: status as strict JSON, the Excel ledger, a supervision letter for
 the unit (sweep cases), undo, then SQLite's integrity and foreign-key checks.
 
@@ -167,6 +167,22 @@ def ods_mutation(data: bytes, rng: random.Random) -> bytes | None:
             xml = xml.replace(b"<table:table-cell", b'<table:table-cell table:number-rows-spanned="1000000000"', 1)
         return xml
     return _rewrite(data, lambda n: n == "content.xml", change)
+
+
+def xls_records(data: bytes, rng: random.Random) -> bytes | None:
+    """Row and column fields of BIFF records (DIMENSIONS, NUMBER, LABELSST, RK, MULBLANK) set
+    to edge values, found by their headers in the file's bytes."""
+    out = bytearray(data)
+    headers = [b"\x00\x02\x0e\x00", b"\x03\x02\x0e\x00", b"\xfd\x00\x0a\x00", b"\x7e\x02\x0a\x00",
+               b"\xbe\x00"]
+    places = [m.start() + 4 for h in headers for m in re.finditer(re.escape(h), data)]
+    if not places:
+        return None
+    for at in rng.sample(places, min(len(places), rng.randint(1, 4))):
+        field = at + 2 * rng.randrange(4)
+        value = rng.choice([0, 1, 255, 256, 16383, 16384, 65534, 65535, rng.randrange(65536)])
+        out[field:field + 2] = value.to_bytes(2, "little")
+    return bytes(out)
 
 
 XLSX_MUTATIONS = {"xml-cell-types": xml_cell_types, "xml-refs": xml_refs, "xml-merges": xml_merges,
@@ -357,8 +373,10 @@ def make_case(number: int, rng: random.Random, seed_files: dict[str, Path], fold
         return {"mutation": mutation, "path": str(target), "what": what}
     seed = seed_files[rng.choice(names)]
     data = seed.read_bytes()
-    if roll < 0.45 or seed.suffix == ".xls":
+    if roll < 0.45:
         mutation, mutated = "byte-flips", byte_flips(data, rng)
+    elif seed.suffix == ".xls":
+        mutation, mutated = "xls-records", xls_records(data, rng)
     elif seed.suffix == ".ods":
         mutation, mutated = "ods-xml", ods_mutation(data, rng)
     else:

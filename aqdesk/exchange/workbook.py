@@ -14,6 +14,7 @@ import io
 import itertools
 import logging
 import re
+import struct
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -37,6 +38,7 @@ from aqdesk.domain.problems import Problem, Severity
 from aqdesk.domain.values import CellValue, cell_text
 from aqdesk.errors import UserError
 from aqdesk.exchange.ods_merges import Merge, ods_merges
+from aqdesk.exchange.xls_extent import Damaged, sheet_extents
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -203,6 +205,7 @@ def _check_container(data: bytes, name: str, max_rows: int, cancel: Callable[[],
     if data.startswith(_OLE_MAGIC):
         if any(stream in data for stream in _ENCRYPTED_STREAMS):
             raise _password_error(name)
+        _check_xls(data, name, max_rows)
         return
     if not data.startswith(_ZIP_MAGIC):
         raise _not_a_workbook(name, data)
@@ -233,6 +236,18 @@ def _check_zip(archive: zipfile.ZipFile, name: str, max_rows: int, cancel: Calla
                 names = names if names is not None else _sheet_names(archive)
                 sheet = names.get(part.filename, part.filename.rsplit("/", 1)[-1])
                 _check_extent(name, sheet, rows, columns, max_rows)
+
+
+def _check_xls(data: bytes, name: str, max_rows: int) -> None:
+    """An old .xls is sized from its own records before calamine allocates the grid."""
+    try:
+        extents = list(sheet_extents(data))
+    except (Damaged, struct.error) as error:
+        log.info("%s: damaged compound file (%s)", name, error)
+        raise _unreadable(name) from None
+    for sheet, rows, columns in extents:
+        if rows > max_rows or rows * columns > MAX_CELLS:
+            _check_extent(name, sheet, rows, columns, max_rows)
 
 
 def _extent(archive: zipfile.ZipFile, part: zipfile.ZipInfo, cancel: Callable[[], bool],
@@ -338,7 +353,11 @@ def _call(name: str, action: Callable[[], T]) -> T:
         raise
     except BaseException as error:  # calamine's Rust panics arrive as BaseException
         log.info("calamine could not read %s: %r", name, error)
-        raise UserError(f"「{name}」无法读取，文件可能已损坏，或不是 Excel / WPS 表格文件") from None
+        raise _unreadable(name) from None
+
+
+def _unreadable(name: str) -> UserError:
+    return UserError(f"「{name}」无法读取，文件可能已损坏，或不是 Excel / WPS 表格文件")
 
 
 def _password_error(name: str) -> UserError:

@@ -354,7 +354,6 @@ class MainWindow(QMainWindow):
         self.open_dialog(ChaseDialog(self.db, self.as_of, self))
 
     def open_brief(self) -> None:
-        from aqdesk.ui.dialogs.brief_dialog import BriefDialog
 
         BriefDialog(self.db, self.as_of, self).exec()
 

@@ -192,3 +192,16 @@ def test_an_ods_merge_down_a_billion_rows_is_clipped_to_the_sheet(tmp_path):
     started = time.perf_counter()
     assert read_workbook(path).tables
     assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize(("first_row", "last_row", "match"), [
+    (0x400000, 12, "无法读取"),  # the byte flip that made calamine ask for 1.3 TB and abort
+    (0, 1_000_000_000, "有 1,000,000,000 行，超过导入上限"),
+])
+def test_an_xls_claiming_an_impossible_extent_is_refused_before_loading(tmp_path, first_row, last_row, match):
+    data = bytearray((FIXTURES / "returns.xls").read_bytes())
+    at = data.index(b"\x00\x02\x0e\x00") + 4  # the first worksheet's DIMENSIONS record
+    data[at:at + 8] = first_row.to_bytes(4, "little") + last_row.to_bytes(4, "little")
+    path = tmp_path / "范围.xls"
+    path.write_bytes(bytes(data))
+    refused(path, match)

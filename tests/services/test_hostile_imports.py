@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import pytest
 from sqlalchemy import select
 
 from aqdesk.db.models import Task, Unit
@@ -45,11 +46,15 @@ def test_absurd_figures_are_refused_with_row_heading_and_value(demo_db, tmp_path
     assert not plan.committable(accept_valid_rows=False)
 
 
-def test_households_past_any_city_are_refused(demo_db, tmp_path):
+@pytest.mark.parametrize("households", [2 ** 63, 1e308])
+def test_households_past_any_city_are_refused(demo_db, tmp_path, households):
+    # the second row of a county takes the lean path a city-wide return's rows take
     path = workbook(tmp_path / "安平县双替代.xlsx", {"双替代": [
-        ["县（区）", "乡镇（街道）", "类型", "已完成户数"], ["安平县", "城关镇", "气代煤", 2 ** 63]]})
+        ["县（区）", "乡镇（街道）", "类型", "已完成户数"], ["安平县", "安城街道", "气代煤", 650],
+        ["安平县", "太平镇", "气代煤", households]]})
     plan = prepare(demo_db, path, unit="安平县", period=PERIOD)
     assert any("已完成户数" in str(p) and "超出合理范围" in str(p) for p in plan.errors), [str(p) for p in plan.errors]
+    assert plan.changes(accept_valid_rows=True) == []
 
 
 def test_a_new_unit_first_named_on_a_refused_row_is_still_created_for_the_rows_taken(demo_db, tmp_path):

@@ -7,6 +7,7 @@ from typing import NamedTuple
 from aqdesk.domain import headings as H
 from aqdesk.domain.enums import SubstitutionKind
 from aqdesk.domain.ledger_columns import field_label
+from aqdesk.domain.limits import most
 from aqdesk.exchange.workbook import Table
 from aqdesk.services.importing.changes import Bulk, RowOutcome, bulk_row
 from aqdesk.services.importing.check_places import county, substitution_kind
@@ -36,7 +37,8 @@ def substitution_return(ctx: Context, table: Table) -> list[RowOutcome]:
         township, kind = cells.get(township_h), kinds.get(cells.get(kind_h))
         place = places.get((county_id, township, kind)) if county_id else None
         completed = cells.get(completed_h)  # _plain_count's usual case, spared the call
-        completed = (int(completed) if completed.__class__ is float and completed >= 0 and completed.is_integer()
+        completed = (int(completed) if completed.__class__ is float and 0 <= completed <= _MOST_HOUSEHOLDS
+                     and completed.is_integer()
                      else _plain_count(completed))
         target, accepted = _plain_count(cells.get(target_h)), _plain_count(cells.get(accepted_h))
         out = None
@@ -72,15 +74,16 @@ def substitution_return(ctx: Context, table: Table) -> list[RowOutcome]:
     return outcomes
 
 
-_TYPED = object()  # a cell holding something other than a plain whole number
+_TYPED = object()  # a cell holding something other than a plain, sane whole number
+_MOST_HOUSEHOLDS = most(H.COMPLETED)  # past it, RowReader names the figure as absurd
 
 
 def _plain_count(value):
     """A whole number typed as a number: the int; a blank cell: None; else ``_TYPED``."""
     if value.__class__ is float:
-        return int(value) if value >= 0 and value.is_integer() else _TYPED
+        return int(value) if 0 <= value <= _MOST_HOUSEHOLDS and value.is_integer() else _TYPED
     if value.__class__ is int:
-        return value if value >= 0 else _TYPED
+        return value if 0 <= value <= _MOST_HOUSEHOLDS else _TYPED
     return None if value is None or value == "" else _TYPED
 
 
