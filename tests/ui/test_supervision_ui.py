@@ -34,7 +34,7 @@ def test_issuing_a_sheet_from_the_dialog(qtbot, demo_db, anchor):
     make_app()
     dialog = NewSheetDialog(demo_db, anchor, "石桥县")
     qtbot.addWidget(dialog)
-    assert dialog.item_table.rowCount() == 5
+    assert dialog.item_table.rowCount() == 8  # 5 ledger items, 2 约谈 commitments, 1 inspection finding
     assert dialog.level() is Color.RED and dialog.days_spin.value() == 3
     assert "2026年11月26日" in dialog.deadline_label.text()
     for r in range(dialog.item_table.rowCount()):  # only the yellow item: the suggestion follows
@@ -47,7 +47,7 @@ def test_issuing_a_sheet_from_the_dialog(qtbot, demo_db, anchor):
     assert sheet_loop.sheet_detail(demo_db, dialog.issued.sheet_id).level is Color.YELLOW
 
 
-def test_recording_the_loop_in_the_sheet_dialog(qtbot, demo_db, anchor):
+def test_recording_the_loop_in_the_sheet_dialog(qtbot, demo_db, anchor, tmp_path):
     make_app()
     sheet_id = next(r.id for r in sheet_list.sheet_rows(demo_db, anchor) if r.number == "督办〔2026〕6号")
     dialog = SheetDialog(demo_db, sheet_id, anchor)
@@ -56,7 +56,8 @@ def test_recording_the_loop_in_the_sheet_dialog(qtbot, demo_db, anchor):
     assert [dialog.step_combo.itemData(i) for i in range(dialog.step_combo.count())] == ["rectifying", "feedback"]
     dialog.step_combo.setCurrentIndex(1)
     dialog.note_edit.setPlainText("已完工，群众温暖过冬")
-    dialog.attachments.addItem("/tmp/验收单.pdf")
+    (tmp_path / "验收单.pdf").write_bytes(b"%PDF-1.4 acceptance")
+    dialog.attachments.addItem(str(tmp_path / "验收单.pdf"))
     with qtbot.waitSignal(dialog.acted):
         dialog.record()
     assert dialog.detail.state is LoopStep.FEEDBACK and dialog.steps.item(2, 3).text() == "验收单.pdf"
