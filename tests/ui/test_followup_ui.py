@@ -1,4 +1,3 @@
-import datetime as dt
 
 
 from PySide6.QtWidgets import QPushButton

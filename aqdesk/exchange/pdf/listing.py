@@ -23,6 +23,9 @@ def render_listing(title: str, intro: str, entries: Sequence[str], signature: st
     for n, entry in enumerate(entries, 1):
         lines.extend(paragraph(f"{n}.{entry}", fonts["body"], fonts))
     lines.extend(signature_block(signature, date, fonts))
-    draw_pages(canvas, fonts, paginate(lines))
+    pages = paginate(lines)
+    if len(pages) > 1:  # not a letter: a list of several pages is numbered from its first
+        gb.page_number(canvas, fonts, 1)
+    draw_pages(canvas, fonts, pages)
     canvas.save()
     return buffer.getvalue()
