@@ -97,3 +97,53 @@ def test_screens_fit_small_displays(qtbot, window):
             for button in buttons:
                 corner = button.mapTo(window, button.rect().bottomRight())
                 assert button.isVisible() and corner.x() <= size[0] and corner.y() <= size[1], (index, button.text())
+
+
+def test_remind_and_raise_from_the_supervision_page(qtbot, demo_db, anchor, monkeypatch):
+    from aqdesk.services.supervision import register, sheet_list, sheet_loop
+    from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
+    from aqdesk.ui.pages.supervision_page import SupervisionPage
+
+    def accept_at_once(form):
+        form.accept()
+        return form.result()
+    monkeypatch.setattr(FormDialog, "exec", accept_at_once)
+    previews = []
+    monkeypatch.setattr(PdfPreviewDialog, "exec", lambda dialog: previews.append(dialog.windowTitle()) or 0)
+    page = SupervisionPage()
+    qtbot.addWidget(page)
+    page.refresh(demo_db, anchor)
+    acted = []
+    page.acted.connect(lambda *args: acted.append(args[0]))
+    sheet = next(r for r in sheet_list.sheet_rows(demo_db, anchor) if r.number == "督办〔2026〕9号")  # yellow, open
+    page.sheets.select_row(sheet.id)
+    assert page.escalate_button.isEnabled()
+    page._escalate("remind")
+    assert acted == [f"催办 示例市大气办催〔{anchor.year}〕2号"] and previews == [
+        f"催办函 示例市大气办催〔{anchor.year}〕2号（已编号并登记）"]
+    page.sheets.select_row(sheet.id)
+    page._escalate("raise_level")
+    assert acted[-1] == "升级督办 督办〔2026〕9号→红色"
+    assert sheet_loop.sheet_detail(demo_db, sheet.id).level is Color.RED
+    assert any(r.number == f"示例市大气办催〔{anchor.year}〕2号" for r in register.register_rows(demo_db))
+
+
+def test_closing_a_sheet_in_the_dialog_needs_the_checker(qtbot, demo_db, anchor, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from aqdesk.domain.enums import LoopStep
+    from aqdesk.services.supervision import sheet_list
+    from aqdesk.ui.dialogs.sheet_dialog import SheetDialog
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warned.append(args[2]))
+    sheet_id = next(r.id for r in sheet_list.sheet_rows(demo_db, anchor) if r.number == "督办〔2026〕7号")  # verified
+    dialog = SheetDialog(demo_db, sheet_id, anchor)
+    qtbot.addWidget(dialog)
+    assert dialog.step_combo.currentData() == LoopStep.CLOSED.value
+    dialog.note_edit.setPlainText("现场核查整改到位，同意销号")
+    dialog.record()
+    assert warned == ["销号须填写核查人"] and dialog.detail.state is LoopStep.VERIFIED
+    dialog.checker_edit.setText("张核查")
+    dialog.record()
+    assert dialog.detail.state is LoopStep.CLOSED and dialog.steps.item(dialog.steps.rowCount() - 1, 4).text().endswith(
+        "核查：张核查")
