@@ -174,6 +174,11 @@ def build_parser() -> argparse.ArgumentParser:
     _format_option(p)
     _year_option(p)
 
+    p = command("remind", help="催办：给一张未销号的督办单发编号催办函（PDF，登记回复时限）")
+    p.add_argument("sheet", metavar="编号", help="督办单编号，如 督办〔2026〕3号")
+    p.add_argument("--out", type=Path, required=True, metavar="DIR", help="保存到的文件夹")
+    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="催办日期，默认今天")
+
     p = command("unit-file", help="一单位一档：某单位的任务、督办单、发文、催办、约谈、问责和督查发现问题（PDF）")
     p.add_argument("unit", metavar="NAME", help="单位名称或简称")
     p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
@@ -607,6 +612,18 @@ def cmd_year(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_remind(args: argparse.Namespace) -> int:
+    from aqdesk.services.supervision import escalation, sheet_list
+    day = args.date or dt.date.today()
+    with _database(args) as db:
+        sheet = next((r for r in sheet_list.sheet_rows(db, day) if r.number == args.sheet.strip()), None)
+        if sheet is None:
+            raise UserError(f"找不到督办单“{args.sheet}”。")
+        reminded = escalation.remind(db, sheet.id, day, args.out)
+    print(f"已催办{sheet.number}（{sheet.unit}）：{reminded.number}，限{reminded.reply_due.isoformat()}前反馈：{reminded.path}")
+    return EXIT_OK
+
+
 def cmd_unit_file(args: argparse.Namespace) -> int:
     from aqdesk.services.reports.unit_file import save_unit_file
     with _database(args) as db:
@@ -665,7 +682,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "tasks": cmd_tasks, "agenda": cmd_agenda, "chase": cmd_chase,
     "bulletin": cmd_bulletin, "brief": cmd_brief, "import": cmd_import, "imports": cmd_imports, "undo-import": cmd_undo_import,
     "template": cmd_template, "backup": cmd_backup, "restore": cmd_restore, "year": cmd_year,
-    "unit-file": cmd_unit_file, "register": cmd_register,
+    "unit-file": cmd_unit_file, "register": cmd_register, "remind": cmd_remind,
 }
 
 

@@ -35,3 +35,11 @@ def test_register_voids_a_number_starts_a_series_and_reprints(capsys, demo_db, t
     code, text, _ = run(capsys, "register", "--reprint", number, "--out", str(tmp_path / "again.pdf"),
                         "--db", demo_db.url)
     assert code == 0 and (tmp_path / "again.pdf").read_bytes() == next(letters.glob("*.pdf")).read_bytes()
+
+
+def test_remind_numbers_a_reminder_and_refuses_a_closed_sheet(capsys, demo_db, tmp_path, anchor):
+    code, text, _ = run(capsys, "remind", "督办〔2026〕6号", "--out", str(tmp_path), "--date", anchor.isoformat(),
+                        "--db", demo_db.url)
+    assert code == 0 and f"示例市大气办催〔{anchor.year}〕2号" in text and len(list(tmp_path.glob("*催办函.pdf"))) == 1
+    code, _, err = run(capsys, "remind", "督办〔2026〕1号", "--out", str(tmp_path), "--db", demo_db.url)
+    assert code == 1 and "已销号" in err

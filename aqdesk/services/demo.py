@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -40,7 +41,7 @@ from aqdesk.db.models import (
     Unit,
     UnitAlias,
 )
-from aqdesk.domain.docnumber import format_number
+from aqdesk.domain.docnumber import chinese_date, format_number
 from aqdesk.domain.enums import (
     DeadlineKind,
     ItemKind,
@@ -281,12 +282,16 @@ class DemoFollowUp:
     def date(self, text: str) -> dt.date | None:
         return self.loader.date(text)
 
+    def text(self, body: str) -> str:
+        """Dates in a document's text are written ``{2026-11-16}``, so they move with the demo."""
+        return re.sub(r"\{(\d{4}-\d{2}-\d{2})\}", lambda m: chinese_date(self.date(m.group(1))), body)
+
     def letter(self, kind: DocKind, series: str, seq: int, unit_id: int, issued: dt.date, title: str,
                body: list[str], **extra) -> Letter:
         number = format_number(series, issued.year, seq)
         document = render_letter(LetterContent(
             office_name=self.office["office.name"], number=number, title=title,
-            addressee=f"{self.s.get(Unit, unit_id).name}：", paragraphs=tuple(Paragraph(p) for p in body),
+            addressee=f"{self.s.get(Unit, unit_id).name}：", paragraphs=tuple(Paragraph(self.text(p)) for p in body),
             signature=self.office["office.name"], date=issued))
         letter = Letter(series=series, year=issued.year, seq=seq, number=number, unit_id=unit_id, title=title,
                         issued_on=issued, kind=kind.value, document_sha256=files.keep(self.s, document),

@@ -33,11 +33,13 @@ from aqdesk.ui.dialogs.calendar_dialog import CalendarDialog
 from aqdesk.ui.dialogs.common import EditDialog
 from aqdesk.ui.dialogs.county_dialog import CountyDialog
 from aqdesk.ui.dialogs.enterprise_dialog import EnterpriseDialog
+from aqdesk.ui.dialogs.history_dialog import HistoryDialog
 from aqdesk.ui.dialogs.settings_dialog import SettingsDialog
 from aqdesk.ui.dialogs.task_dialog import TaskDialog
 from aqdesk.ui.dialogs.township_dialog import TownshipDialog
 from aqdesk.ui.dialogs.units_dialog import UnitsDialog
 from aqdesk.ui.dialogs.year_dialog import YearDialog
+from aqdesk.ui.models.rows import ROW_ROLE
 from aqdesk.ui.pages import ledgers as pages
 from aqdesk.ui.pages.agenda_page import AgendaPage
 from aqdesk.ui.pages.bulletin_page import BulletinPage
@@ -114,6 +116,8 @@ class MainWindow(QMainWindow):
         self.units_action.triggered.connect(lambda: self.open_dialog(UnitsDialog(self.db, self)))
         self.settings_action = QAction(self.tr("选项(&O)…"), self)
         self.settings_action.triggered.connect(self.edit_settings)
+        self.history_action = QAction(self.tr("所选事项的修改记录(&H)…"), self, shortcut=QKeySequence("Ctrl+H"))
+        self.history_action.triggered.connect(self.show_item_history)
         self.clerk_action = QAction(self.tr("本机登记人(&L)…"), self,
                                     toolTip=self.tr("本机记录每项操作时署的登记人姓名，默认为登录名"))
         self.clerk_action.triggered.connect(self.edit_clerk)
@@ -181,6 +185,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
         edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.history_action)
         view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
         for i, (name, _page) in enumerate(self.pages):
             action = QAction(name, self, shortcut=QKeySequence(f"Ctrl+{i + 1}") if i < 9 else QKeySequence())
@@ -387,6 +393,24 @@ class MainWindow(QMainWindow):
     def edit_settings(self) -> None:
         if SettingsDialog(self.db, self).exec():
             self.refresh_all()
+
+    def show_item_history(self) -> None:
+        """The history of the row chosen on the ledger page in view."""
+        page = self.stack.currentWidget()
+        tables = {self.task_page: ("task", lambda r: f"{r.number} {r.title}"),
+                  self.relocation_page: ("enterprise", lambda r: r.name),
+                  self.substitution_page: ("substitution_target", lambda r: f"{r.county}{r.township}"),
+                  self.sheet_page: ("supervision_sheet", lambda r: f"{r.number} {r.unit}")}
+        found = tables.get(page)
+        view = page.sheets.table if page is self.sheet_page else getattr(page, "table", None)
+        index = view.currentIndex() if found and view is not None else None
+        row = index.data(ROW_ROLE) if index is not None and index.isValid() else None
+        if row is None:
+            QMessageBox.information(self, self.tr("修改记录"), self.tr(
+                "请先在重点任务、退城入园、双替代或督办页面选中一行。"))
+            return
+        table_name, title = found
+        HistoryDialog(self.db, table_name, row.id, title(row), self).exec()
 
     def edit_clerk(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("本机登记人"), self.tr(

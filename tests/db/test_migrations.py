@@ -239,3 +239,33 @@ def test_plan_years_are_placed_by_dates_on_a_database_of_the_previous_version(tm
         assert len(rows) == 60 and next(r for r in rows if r.number == "1-01").postponed == 2
     finally:
         db.close()
+
+
+def test_0004_marks_the_registers_sheets_and_makes_the_summons_settings_a_rule(tmp_path):
+    """An office that changed its 约谈 settings keeps them as its rule for late sheets; the
+    register's entries for sheets are of kind 'sheet', its letters of kind 'letter'."""
+    from aqdesk.domain.followup import DocKind, RuleKind
+    from aqdesk.services.supervision import register, rules
+
+    path = tmp_path / "old.db"
+    url = database_at(path, "0003")
+    with sqlite3.connect(path) as con:
+        con.execute("INSERT INTO unit (id, name, kind, leader, sort_order, active, version) VALUES "
+                    "(1, '安平县', 'county', '', 0, 1, 1)")
+        con.execute("INSERT INTO supervision_sheet (id, number, level, unit_id, subject, source, requirement, "
+                    "responsible_person, issued_on, deadline, day_kind, state, version) VALUES (1, '督办〔2026〕1号', "
+                    "'red', 1, '散煤复烧', '', '整改', '', '2026-11-02', '2026-11-05', 'workday', 'issued', 1)")
+        for seq, series, sheet in ((1, "督办", 1), (1, "示例市大气办督", None)):
+            con.execute("INSERT INTO letter (series, year, seq, number, unit_id, sheet_id, title, issued_on, file_name)"
+                        " VALUES (?, 2026, ?, ?, 1, ?, '', '2026-11-02', '')",
+                        (series, seq, f"{series}〔2026〕{seq}号", sheet))
+        con.execute("INSERT INTO setting (key, value) VALUES ('summons.overdue_sheets', '3'), "
+                    "('summons.window_days', '120')")
+    db = open_database(url)
+    try:
+        kinds = {r.number: r.kind for r in register.register_rows(db)}
+        assert kinds == {"督办〔2026〕1号": DocKind.SHEET, "示例市大气办督〔2026〕1号": DocKind.LETTER}
+        late = next(r for r in rules.rules(db) if r.kind is RuleKind.LATE_SHEETS)
+        assert (late.threshold, late.window_days) == (3, 120) and len(rules.rules(db)) == 6
+    finally:
+        db.close()

@@ -24,10 +24,10 @@ LONG = "严格落实“一厂一策”要求，逐企建立问题清单和整改
 
 def test_the_letter_says_what_is_overdue_and_by_when_to_reply(demo_db, anchor, tmp_path):
     issued = letters.issue_letter(demo_db, "石桥", anchor, tmp_path)
-    assert issued.number == "示例市大气办督〔2026〕1号" and issued.unit == "石桥县"
-    assert issued.path.name == "示例市大气办督〔2026〕1号 石桥县督办函.pdf"
+    assert issued.number == "示例市大气办督〔2026〕4号" and issued.unit == "石桥县"  # after the demo's three
+    assert issued.path.name == "示例市大气办督〔2026〕4号 石桥县督办函.pdf"
     text = "\n".join(pages_text(issued.path)).replace("\n", "")
-    for expected in ("示例市大气污染防治攻坚办公室", "示例市大气办督〔2026〕1号", "关于督促办理逾期和临期事项的函",
+    for expected in ("示例市大气污染防治攻坚办公室", "示例市大气办督〔2026〕4号", "关于督促办理逾期和临期事项的函",
                      "石桥县：", "一、逾期未完成事项", "重点任务5-06：石桥县铸造行业深度治理", "逾期23天",
                      "二、临近时限和进度滞后事项", "三、工作要求", "请于2026年11月30日前", "2026年11月23日"):
         assert expected in text, expected
@@ -70,19 +70,20 @@ def test_page_size_margins_grid_and_page_numbers(demo_db, anchor, tmp_path):
 def test_numbers_never_repeat_or_skip(demo_db, anchor, tmp_path):
     first = letters.issue_letter(demo_db, "石桥县", anchor, tmp_path)
     second = letters.issue_letter(demo_db, "安平县", anchor, tmp_path)
-    assert [first.number, second.number] == ["示例市大气办督〔2026〕1号", "示例市大气办督〔2026〕2号"]
+    assert [first.number, second.number] == ["示例市大气办督〔2026〕4号", "示例市大气办督〔2026〕5号"]
     blocked = tmp_path / "a-file"
     blocked.write_text("x")
     with pytest.raises(UserError):
         letters.issue_letter(demo_db, "临川县", anchor, blocked / "letters")
     editing.undo_action(demo_db, second.action_id)  # withdrawn before it left the office
     third = letters.issue_letter(demo_db, "临川县", anchor, tmp_path)
-    assert third.number == "示例市大气办督〔2026〕2号"
+    assert third.number == "示例市大气办督〔2026〕5号"
     next_year = letters.issue_letter(demo_db, "石桥县", anchor, tmp_path, issued_on=dt.date(2027, 1, 4))
     assert next_year.number == "示例市大气办督〔2027〕1号"
     with demo_db.reading() as session:
-        assert sorted(session.scalars(select(Letter.number))) == [
-            "示例市大气办督〔2026〕1号", "示例市大气办督〔2026〕2号", "示例市大气办督〔2027〕1号"]
+        assert list(session.scalars(select(Letter.number).where(Letter.series == "示例市大气办督")
+                                    .order_by(Letter.year, Letter.seq))) == [
+            *(f"示例市大气办督〔2026〕{n}号" for n in range(1, 6)), "示例市大气办督〔2027〕1号"]
 
 
 def test_the_batch_writes_one_letter_per_unit_with_red_items(demo_db, anchor, tmp_path):
@@ -92,7 +93,7 @@ def test_the_batch_writes_one_letter_per_unit_with_red_items(demo_db, anchor, tm
     assert [p.letter.unit for p in progress] == units and progress[-1].done == progress[-1].total == len(units)
     assert sorted(f.name for f in out.iterdir()) == sorted(p.letter.path.name for p in progress)
     seqs = sorted(int(re.search(r"〕(\d+)号", p.letter.number).group(1)) for p in progress)
-    assert seqs == list(range(1, len(units) + 1))
+    assert seqs == list(range(4, len(units) + 4))  # after the demo office's three letters
 
 
 def test_awkward_text_makes_a_clean_letter(demo_db, anchor, tmp_path):
@@ -125,8 +126,8 @@ def test_without_any_usable_font_the_clerk_is_told_and_nothing_is_written(demo_d
     finally:
         pdf_fonts.font_set.cache_clear()
     assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
-    with demo_db.reading() as session:
-        assert session.scalars(select(Letter)).all() == []
+    with demo_db.reading() as session:  # only the demo office's own three letters
+        assert session.scalars(select(Letter.seq).where(Letter.kind == "letter")).all() == [1, 2, 3]
 
 
 def test_letter_format_rules_sizes_and_red_ink(demo_db, anchor, tmp_path):

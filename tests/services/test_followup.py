@@ -137,9 +137,13 @@ def test_an_inspection_finding_becomes_an_item_and_sources_are_counted(demo_db, 
     [item] = [i for i in sheet_items.all_items(demo_db, anchor + dt.timedelta(days=2))
               if i.kind == "finding" and i.label.endswith("工地未覆盖裸土")]
     assert item.unit == "东城区" and item.label == "暗查暗访发现问题：工地未覆盖裸土" and item.color is Color.RED
-    assert item.key in {i.key for i in sheet_items.resolve(demo_db, [item.key], anchor)}
+    [found] = sheet_items.resolve(demo_db, [item.key], anchor)
+    issued = sheet_loop.issue_sheet(demo_db, unit="东城区", level=found.color, items=[found], requirement="立即覆盖。",
+                                    issued_on=anchor, source=ProblemSource.UNANNOUNCED.label)
+    [row] = [f for i in inspections.inspection_rows(demo_db) for f in i.findings if f.id == item.id]
+    assert row.sheet == issued.number  # the finding is now supervised by the sheet
     counts = {s: (found, sheets) for s, found, sheets in inspections.counts_by_source(demo_db, anchor.year)}
-    assert counts[ProblemSource.UNANNOUNCED][0] == 3  # two of them the demo's
+    assert counts[ProblemSource.UNANNOUNCED] == (3, 1)  # two of the findings the demo's; the sheet just issued
     with pytest.raises(UserError, match="找不到单位：无名局"):
         inspections.record_inspection(demo_db, kind=InspectionKind.PATROL, on_date=anchor, team="巡查组", places="",
                                       source=ProblemSource.CITY_PATROL,

@@ -63,7 +63,8 @@ def unit_file(db: Database, unit: str, as_of: dt.date) -> UnitFile:
                    key=severity)
     sections = [
         Section("承担的任务和事项", tuple(
-            Entry(i.deadline, f"{i.label}：{i.reason}" + ("" if i.open else "（已完成）"), i.color) for i in items)),
+            Entry(i.deadline, f"{i.label}：{i.reason}" + ("" if i.open or "完成" in i.reason else "（已完成）"), i.color)
+            for i in items)),
         Section("督办单", tuple(
             Entry(s.issued_on, f"{s.level.label}色督办单{s.number}：{s.subject}（{s.state}"
                                + ("，逾期反馈" if s.late else "") + "）", s.color)

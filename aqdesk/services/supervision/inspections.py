@@ -35,6 +35,7 @@ class FindingRow:
     text: str
     deadline: dt.date | None
     done_on: dt.date | None
+    sheet: str = ""  # the number of the sheet that supervises it
 
 
 @dataclass(frozen=True)
@@ -81,12 +82,13 @@ def complete_finding(db: Database, finding_id: int, done_on: dt.date) -> str:
 
 def inspection_rows(db: Database, unit_id: int | None = None) -> list[InspectionRow]:
     with db.reading() as session:
+        sheets = dict(session.execute(select(SupervisionSheet.id, SupervisionSheet.number)).all())
         out = []
         for i in session.scalars(select(Inspection).options(
                 selectinload(Inspection.findings).selectinload(InspectionFinding.unit))
                 .order_by(Inspection.on_date.desc(), Inspection.id.desc())):
-            findings = tuple(FindingRow(f.id, f.unit.name, f.text, f.deadline, f.done_on) for f in i.findings
-                             if unit_id is None or f.unit_id == unit_id)
+            findings = tuple(FindingRow(f.id, f.unit.name, f.text, f.deadline, f.done_on, sheets.get(f.sheet_id, ""))
+                             for f in i.findings if unit_id is None or f.unit_id == unit_id)
             if unit_id is None or findings:
                 out.append(InspectionRow(i.id, InspectionKind(i.kind), i.on_date, i.team, i.places,
                                          ProblemSource(i.source), findings))

@@ -15,7 +15,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from aqdesk.db.database import Database
-from aqdesk.db.models import SheetItem, SheetStep, StepAttachment, SupervisionSheet
+from aqdesk.db.models import (
+    InspectionFinding,
+    SheetItem,
+    SheetStep,
+    StepAttachment,
+    SupervisionSheet,
+)
 from aqdesk.domain import loop
 from aqdesk.domain.docnumber import format_number
 from aqdesk.domain.enums import Color, DayKind, LoopStep
@@ -91,6 +97,9 @@ def issue_sheet(db: Database, *, unit: str, level: Color, items: Sequence[Item],
         changes.insert(sheet)
         for item in items:
             changes.insert(SheetItem(sheet_id=sheet.id, item_kind=item.kind, item_id=item.id, label=item.label[:300]))
+            finding = session.get(InspectionFinding, item.id) if item.kind == "finding" else None
+            if finding is not None and finding.sheet_id is None:  # the problem is now supervised by this sheet
+                changes.update(finding, sheet_id=sheet.id)
         changes.insert(SheetStep(sheet_id=sheet.id, step=LoopStep.ISSUED.value, on_date=issued_on,
                                  note=note.strip() or f"以{level.label}色督办单书面交办。", recorded_by=changes.who))
         numbering.register(changes, series, issued_on, seq, title=subject, unit_id=unit_id, kind=DocKind.SHEET,

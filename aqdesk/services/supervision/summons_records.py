@@ -108,21 +108,24 @@ def save_summons(db: Database, summons_id: int | None, expected_version: int, *,
         problems.append("已约谈的，请填写约谈人")
     refuse(problems)
     values = dict(planned_on=planned_on, held_on=held_on, place=place.strip()[:200], held_by=held_by.strip()[:200],
-                  people=_people_text(people), matters=matters.strip(), published=published,
+                  people=_people_text(people), matters=matters.strip(), reason=reason.strip(), published=published,
                   reported_to_org=reported_to_org)
     if summons_id is None:
         with db.transaction() as session:
-            unit_id = UnitDirectory(session).find(unit)
-            if unit_id is None:
-                raise UserError(f"找不到单位“{unit}”（请检查名称或简称）。")
             changes = audit.ChangeSet(session)
-            row = changes.insert(SummonsRecord(unit_id=unit_id, reason=reason.strip(), recorded_by=changes.who,
-                                               **values))
+            row = changes.insert(SummonsRecord(unit_id=_unit_id(session, unit), recorded_by=changes.who, **values))
             return row.id, changes.action_id
     with editing(db, SummonsRecord, summons_id, expected_version, label="该约谈记录") as (session, row):
         changes = audit.ChangeSet(session)
-        changes.update(row, **values)
+        changes.update(row, unit_id=_unit_id(session, unit), **values)
         return row.id, changes.action_id
+
+
+def _unit_id(session, unit: str) -> int:
+    unit_id = UnitDirectory(session).find(unit)
+    if unit_id is None:
+        raise UserError(f"找不到单位“{unit}”（请检查名称或简称）。")
+    return unit_id
 
 
 def add_commitment(db: Database, summons_id: int, text: str, deadline: dt.date) -> str:

@@ -26,6 +26,7 @@ from aqdesk.db.database import Database
 from aqdesk.domain import palette
 from aqdesk.domain.docnumber import chinese_date
 from aqdesk.domain.enums import Color, DayKind
+from aqdesk.domain.followup import ProblemSource
 from aqdesk.errors import UserError
 from aqdesk.services.common.units import unit_names
 from aqdesk.services.supervision import sheet_items, sheet_loop, sheet_print
@@ -66,7 +67,10 @@ class NewSheetDialog(Acts, QDialog):
             self.kind_combo.addItem(kind.label, kind.value)
         self.deadline_label = QLabel()
         self.subject_edit = QLineEdit()
-        self.source_edit = QLineEdit(placeholderText=self.tr("如：11月调度会台账预警、夜间巡查发现"))
+        # 问题来源 is chosen, so sheets can be counted by source; the box stays editable for the rare other
+        self.source_edit = QComboBox(editable=True)
+        self.source_edit.addItems([""] + [s.label for s in ProblemSource])
+        self.source_edit.lineEdit().setPlaceholderText(self.tr("选择问题来源：国家督查、省督查、市巡查、暗查暗访、群众举报……"))
         self.requirement_edit = text_box(110)
         self.requirement_edit.setPlainText(sheet_loop.DEFAULT_REQUIREMENT)
         for signal in (self.days_spin.valueChanged, self.kind_combo.currentIndexChanged, self.issued_edit.dateChanged):
@@ -174,7 +178,7 @@ class NewSheetDialog(Acts, QDialog):
         return dict(unit=self.unit_combo.currentText(), level=self.level(), items=self.chosen(),
                     requirement=self.requirement_edit.toPlainText(), issued_on=self.issued_edit.date().toPython(),
                     days=self.days_spin.value(), day_kind=DayKind(self.kind_combo.currentData()),
-                    subject=self.subject_edit.text(), source=self.source_edit.text())
+                    subject=self.subject_edit.text(), source=self.source_edit.currentText())
 
     def preview(self) -> None:
         try:

@@ -14,7 +14,7 @@ from aqdesk.ui.pages.followup.record_tab import RecordTab
 
 
 class InspectionsTab(RecordTab):
-    headers = ("日期", "方式", "问题来源", "督查组", "地点", "责任单位", "发现问题", "整改时限", "整改情况")
+    headers = ("日期", "方式", "问题来源", "责任单位", "整改时限", "整改情况", "督办单", "督查组", "地点", "发现问题")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -29,9 +29,10 @@ class InspectionsTab(RecordTab):
         for i in inspections.inspection_rows(self.db):
             for f in i.findings:
                 w = assessor.milestone_dates(f.deadline, f.done_on)
-                rows.append((f, [i.on_date.isoformat(), i.kind.label, i.source.label, i.team, i.places, f.unit, f.text,
-                                 f.deadline.isoformat() if f.deadline else "", f"{f.done_on:%Y-%m-%d} 已整改"
-                                 if f.done_on else w.reason], w.color if f.deadline else None))
+                rows.append((f, [i.on_date.isoformat(), i.kind.label, i.source.label, f.unit,
+                                 f.deadline.isoformat() if f.deadline else "",
+                                 f"{f.done_on:%Y-%m-%d} 已整改" if f.done_on else w.reason, f.sheet, i.team, i.places,
+                                 f.text], w.color if f.deadline else None))
         self.show_rows(rows)
         counts = inspections.counts_by_source(self.db, self.as_of.year)
         self.note.setText(self.tr("%1年按问题来源：").replace("%1", str(self.as_of.year)) + (

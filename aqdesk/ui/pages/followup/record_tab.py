@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -29,6 +30,7 @@ from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 from aqdesk.ui.models.rows import COLOR_FILLS
 
 ROW = Qt.ItemDataRole.UserRole
+MAX_COLUMN = 260
 
 
 class RecordTab(Acts, QWidget):
@@ -80,7 +82,17 @@ class RecordTab(Acts, QWidget):
                 if color is not None:
                     item.setBackground(QBrush(COLOR_FILLS[color]))
                 self.table.setItem(r, c, item)
+        self._fit_columns()
         self._enable()
+
+    def _fit_columns(self) -> None:
+        """Columns as wide as their text up to a limit, so a long matter does not push the
+        figures off a 1280-pixel screen (the full text is in the tooltip); the last one stretches."""
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.resizeColumnsToContents()
+        for c in range(self.table.columnCount() - 1):
+            self.table.setColumnWidth(c, min(self.table.columnWidth(c), MAX_COLUMN))
 
     def current(self) -> Any:
         row = self.table.currentRow()

@@ -39,7 +39,8 @@ class RegisterTab(RecordTab):
         self.year_combo.blockSignals(False)
         rows = register.register_rows(self.db, self.year_combo.currentData())
         self.show_rows([(r, [r.number, r.kind.label, r.issued_on.isoformat(), r.unit or "—", r.title,
-                             r.reply_due.isoformat() if r.reply_due else "", r.state, r.file_name, r.recorded_by],
+                             r.reply_due.isoformat() if r.reply_due else "",
+                             self.tr("逾期未回复") if r.awaiting_reply(self.as_of) else r.state, r.file_name, r.recorded_by],
                          Color.RED if r.awaiting_reply(self.as_of) else None) for r in rows])
         late = sum(r.awaiting_reply(self.as_of) for r in rows)
         voided = sum(r.voided for r in rows)

@@ -17,7 +17,7 @@ from aqdesk.ui.pages.followup.record_tab import RecordTab
 
 
 class SummonsTab(RecordTab):
-    headers = ("单位", "约谈情况", "约谈人", "被约谈人", "约谈事项", "整改承诺", "约谈通知", "媒体公布", "负面清单")
+    headers = ("单位", "约谈情况", "整改承诺", "约谈通知", "媒体公布", "负面清单", "约谈人", "被约谈人", "约谈事项")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -36,10 +36,13 @@ class SummonsTab(RecordTab):
 
     def reload(self) -> None:
         rows = summons_records.summons_records(self.db, self.as_of)
-        self.show_rows([(s, [s.unit, s.state, s.held_by, s.people_text, s.matters,
+        self.show_rows([(s, [s.unit, s.state,
                              f"{sum(c.done_on is not None for c in s.commitments)}/{len(s.commitments)} 已完成",
-                             s.notice_number, "已公布" if s.published else "", "已报送" if s.reported_to_org else ""],
+                             s.notice_number, "已公布" if s.published else "", "已报送" if s.reported_to_org else "",
+                             s.held_by, s.people_text, s.matters],
                          s.color if s.commitments else None) for s in rows])
+        if rows and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
         proposed = summons.summons_list(self.db, self.as_of).rows
         self.note.setText(self.tr("约谈 %1 次；按本办规则建议约谈：%2").replace("%1", str(len(rows))).replace(
             "%2", "、".join(r.unit for r in proposed) or self.tr("无")))
@@ -55,6 +58,7 @@ class SummonsTab(RecordTab):
                 item = QTableWidgetItem(text)
                 item.setBackground(QBrush(COLOR_FILLS[c.color]))
                 self.commitments.setItem(r, col, item)
+        self.commitments.resizeColumnsToContents()
 
     def _form(self, title: str, record, submit) -> None:
         people = "\n".join(f"{p.name} {p.post}".strip() for p in record.people) if record else ""
