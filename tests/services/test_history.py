@@ -6,7 +6,7 @@ from aqdesk.services.importing.commit import commit
 from aqdesk.services.importing.prepare import prepare
 from aqdesk.services.ledgers import task_edit
 from aqdesk.services.reports.history import item_history
-from tests.services.test_importing import PERIOD, task_return  # noqa: F401 - the fixture
+from tests.services.importing.test_importing import PERIOD, task_return  # noqa: F401 - the fixture
 
 
 def test_an_items_history_shows_hand_edits_and_imports_with_who_and_from_where(demo_db, task_return):  # noqa: F811

@@ -117,7 +117,7 @@ def test_a_task_of_a_closed_year_says_so_and_refuses_the_edit(qtbot, demo_db, mo
 
 
 def test_a_plan_without_a_year_goes_to_the_year_chosen_in_the_window(window, qtbot, tmp_path):
-    from tests.services.test_importing import workbook
+    from tests.services.importing.test_importing import workbook
     from tests.services.test_plan_years import PLAN_HEADINGS
     from tests.ui.test_import_page import check
     path = workbook(tmp_path / "重点任务清单.xlsx", {"任务清单": [
