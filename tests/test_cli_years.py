@@ -2,8 +2,8 @@
 
 import json
 
+from tests.services.common.test_plan_years import PLAN_HEADINGS
 from tests.services.importing.test_importing import workbook
-from tests.services.test_plan_years import PLAN_HEADINGS
 from tests.test_cli import run
 
 

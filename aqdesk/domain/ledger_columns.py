@@ -203,12 +203,25 @@ TABLES = {
     "letter": "督办函",
     "calendar_day": "工作日历",
     "setting": "设置",
+    "plan_year": "计划年度",
+    "report_received": "收到报送登记",
+    "bulletin": "通报",
+    "stored_file": "存档文件",
+    "step_attachment": "办理附件",
+    "escalation": "催办升级记录",
+    "office_rule": "约谈和催办规则",
+    "summons_record": "约谈记录",
+    "summons_commitment": "约谈整改承诺",
+    "accountability": "问责记录",
+    "inspection": "督查巡查",
+    "inspection_finding": "督查发现问题",
+    "series_start": "文号起始号",
 }
 
 _COMMON = {"id": "记录编号", "version": "版本"}
 _FIGURES = dict(FIGURES)
 
-FIELDS: dict[str, dict[str, str]] = {
+_FIRST: dict[str, dict[str, str]] = {
     "unit": {"name": "单位名称", "kind": "单位类型", "parent_id": "所属县（区）", "leader": "负责人",
              "sort_order": "排序", "active": "启用"},
     "unit_alias": {"unit_id": "单位", "alias": "别名"},
@@ -247,6 +260,33 @@ FIELDS: dict[str, dict[str, str]] = {
     "calendar_day": {"day": "日期", "is_workday": "是否工作日", "source": "来源"},
     "setting": {"key": "设置项", "value": "设置值"},
 }
+
+
+# Fields of the office's later records (plan years, the week's work, the follow-up records).
+_LATER: dict[str, dict[str, str]] = {
+    "unit": {"contact_person": "联系人", "phone": "联系电话"},
+    "task": {"plan_year": "计划年度", "carried_from_id": "结转自"},
+    "deadline_change": {"target_id": "双替代任务"},
+    "enterprise": {"first_year": "纳入年度", "last_year": "完成年度"},
+    "substitution_target": {"season": "供暖季"},
+    "supervision_sheet": {"year": "年度", "predecessor_id": "升级前督办单"},
+    "sheet_step": {"recorded_by": "登记人", "checked_by": "核查人"},
+    "letter": {"kind": "文种", "reply_due": "反馈期限", "replied_on": "回复日期", "voided_on": "作废日期", "void_reason": "作废原因", "document_sha256": "存档原件", "recorded_by": "登记人"},
+    "plan_year": {"year": "年度", "opened_at": "开启时间", "closed_at": "结转时间", "closed_by": "结转人"},
+    "report_received": {"unit_id": "报送单位", "period": "报送期", "received_on": "收到日期", "note": "说明"},
+    "bulletin": {"letter_id": "文号", "period": "通报期", "as_of": "统计日期", "issued_on": "印发日期", "opening": "开头", "closing": "结尾", "figures": "固定数据"},
+    "stored_file": {"sha256": "文件指纹", "size": "大小", "data": "文件内容", "stored_at": "存入时间"},
+    "step_attachment": {"step_id": "办理环节", "sha256": "文件", "name": "文件名", "size": "大小"},
+    "escalation": {"sheet_id": "督办单", "kind": "方式", "on_date": "日期", "from_level": "原级别", "to_level": "新级别", "letter_id": "催办函", "new_sheet_id": "新督办单", "note": "说明", "recorded_by": "登记人"},
+    "office_rule": {"kind": "规则", "threshold": "次数", "window_days": "统计天数", "action": "措施", "enabled": "启用"},
+    "summons_record": {"unit_id": "约谈单位", "planned_on": "计划日期", "held_on": "约谈日期", "place": "地点", "held_by": "约谈人", "people": "被约谈人", "matters": "约谈事项", "reason": "约谈原因", "published": "媒体公布", "reported_to_org": "报组织部门", "notice_letter_id": "约谈通知", "recorded_by": "登记人"},
+    "summons_commitment": {"summons_id": "约谈", "text": "整改承诺", "deadline": "完成时限", "done_on": "完成日期"},
+    "accountability": {"person": "被问责人", "unit_id": "单位", "post": "职务", "matter": "问责事由", "kind": "问责方式", "decided_by": "决定机关", "decided_on": "决定日期", "doc_ref": "文件文号", "recorded_by": "登记人"},
+    "inspection": {"kind": "方式", "on_date": "日期", "team": "督查组", "places": "点位", "source": "问题来源"},
+    "inspection_finding": {"inspection_id": "督查", "unit_id": "责任单位", "text": "发现问题", "deadline": "整改时限", "done_on": "完成日期", "sheet_id": "督办单"},
+    "series_start": {"series": "发文机关代字", "year": "年份", "first_seq": "起始号"},
+}
+FIELDS = {table: {**_FIRST.get(table, {}), **_LATER.get(table, {})} for table in {*_FIRST, *_LATER}}
 
 
 def table_label(table: str) -> str:

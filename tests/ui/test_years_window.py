@@ -13,7 +13,7 @@ from aqdesk.ui import recent_databases
 from aqdesk.ui.dialogs.year_dialog import YearDialog
 from aqdesk.ui.models.rows import ROW_ROLE
 from aqdesk.ui.pages.ledger_page import LedgerPage
-from tests.services.test_plan_years import plan_2027
+from tests.services.common.test_plan_years import plan_2027
 from tests.ui.conftest import show
 
 
@@ -117,8 +117,8 @@ def test_a_task_of_a_closed_year_says_so_and_refuses_the_edit(qtbot, demo_db, mo
 
 
 def test_a_plan_without_a_year_goes_to_the_year_chosen_in_the_window(window, qtbot, tmp_path):
+    from tests.services.common.test_plan_years import PLAN_HEADINGS
     from tests.services.importing.test_importing import workbook
-    from tests.services.test_plan_years import PLAN_HEADINGS
     from tests.ui.test_import_page import check
     path = workbook(tmp_path / "重点任务清单.xlsx", {"任务清单": [
         ["重点任务清单"], PLAN_HEADINGS, ["1-01", "产业结构调整", "钢铁行业超低排放改造巩固提升", "市工业和信息化局", "长期坚持"]]})

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from aqdesk.db.database import Database
-from aqdesk.exchange import atomic
+from aqdesk.services.common.saving import save_bytes
 from aqdesk.services.supervision import escalation, sheet_loop
 from aqdesk.ui.dialogs.form_dialog import Field, FormDialog
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
@@ -36,7 +36,7 @@ class EscalationForms(QObject):
         self.acted.emit(self.tr("催办 %1").replace("%1", reminded.number), reminded.action_id)
         PdfPreviewDialog(self.tr("催办函 %1（已编号并登记）").replace("%1", reminded.number), reminded.document,
                          f"{reminded.number} {detail.unit}催办函.pdf",
-                         lambda path: atomic.write_bytes(path, reminded.document), parent=self.window).exec()
+                         lambda path: save_bytes(path, reminded.document), parent=self.window).exec()
         return reminded
 
     def raise_level(self, sheet_id: int) -> escalation.Raised | None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from aqdesk.errors import UserError
-from aqdesk.exchange import atomic
+from aqdesk.services.common.saving import save_bytes
 from aqdesk.services.supervision.letters import LetterText
 
 
@@ -76,7 +76,7 @@ class LetterTextEditor(QWidget):
 
     def write_draft(self, path: Path) -> Path | None:
         try:
-            return atomic.write_bytes(path, self._draft(self.text()))
+            return save_bytes(path, self._draft(self.text()))
         except UserError as exc:
             QMessageBox.warning(self, self.tr("未保存"), str(exc))
             return None

@@ -19,13 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 from aqdesk.db.database import Database
+from aqdesk.domain import palette
+from aqdesk.domain.enums import Color
 from aqdesk.services.reports.agenda import Agenda, agenda, save_agenda_pdf
 from aqdesk.ui.contract import Page
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 
 OPENABLE = {"task", "enterprise", "township", "sheet"}
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1
-SECTION_INK = {"newly_red": "#b3261e", "overdue": "#b3261e", "sheets": "#8a6100", "missing_returns": "#8a6100"}
+SECTION_INK = {"newly_red": palette.INK[Color.RED], "overdue": palette.INK[Color.RED],
+               "sheets": palette.INK[Color.YELLOW], "missing_returns": palette.INK[Color.YELLOW]}
 
 
 class AgendaPage(Page):

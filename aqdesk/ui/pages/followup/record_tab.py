@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from aqdesk.db.database import Database
 from aqdesk.domain.enums import Color
 from aqdesk.errors import UserError
-from aqdesk.exchange import atomic
+from aqdesk.services.common.saving import save_bytes
 from aqdesk.ui.contract import Acts
 from aqdesk.ui.dialogs.common import table
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
@@ -119,4 +119,4 @@ class RecordTab(Acts, QWidget):
     def preview(self, title: str, data: bytes | None, name: str) -> None:
         if data is None:
             return
-        PdfPreviewDialog(title, data, name, lambda path: atomic.write_bytes(path, data), parent=self).exec()
+        PdfPreviewDialog(title, data, name, lambda path: save_bytes(path, data), parent=self).exec()

@@ -15,8 +15,8 @@ from aqdesk.services.importing.prepare import prepare
 from aqdesk.services.ledgers import relocation, rollover, task_edit, tasks
 from aqdesk.services.reports import overview, year_summary
 from aqdesk.services.supervision import letters, sheet_items
+from tests.services.common.test_plan_years import plan_2027, task_1_01
 from tests.services.importing.test_importing import task_return  # noqa: F401 - a fixture
-from tests.services.test_plan_years import plan_2027, task_1_01
 
 ANCHOR = dt.date(2026, 11, 23)
 SPRING = dt.date(2027, 3, 1)
