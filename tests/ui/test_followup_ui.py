@@ -133,17 +133,21 @@ def test_closing_a_sheet_in_the_dialog_needs_the_checker(qtbot, demo_db, anchor,
 
     from aqdesk.domain.enums import LoopStep
     from aqdesk.services.supervision import sheet_list
+    from aqdesk.ui.dialogs.close_sheet_dialog import CloseSheetDialog
     from aqdesk.ui.dialogs.sheet_dialog import SheetDialog
-    warned = []
+    warned, confirmed = [], []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: warned.append(args[2]))
+    # the 销号 confirmation starts with the 核查人 typed on the form; the clerk confirms as shown
+    monkeypatch.setattr(CloseSheetDialog, "exec", lambda confirm: confirmed.append(confirm.who()) or True)
     sheet_id = next(r.id for r in sheet_list.sheet_rows(demo_db, anchor) if r.number == "督办〔2026〕7号")  # verified
     dialog = SheetDialog(demo_db, sheet_id, anchor)
     qtbot.addWidget(dialog)
     assert dialog.step_combo.currentData() == LoopStep.CLOSED.value
     dialog.note_edit.setPlainText("现场核查整改到位，同意销号")
     dialog.record()
-    assert warned == ["销号须填写核查人"] and dialog.detail.state is LoopStep.VERIFIED
+    assert warned == ["销号须填写核查人"] and dialog.detail.state is LoopStep.VERIFIED and confirmed == [""]
     dialog.checker_edit.setText("张核查")
     dialog.record()
+    assert confirmed[-1] == "张核查"
     assert dialog.detail.state is LoopStep.CLOSED and dialog.steps.item(dialog.steps.rowCount() - 1, 4).text().endswith(
         "核查：张核查")
