@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from aqdesk.db.database import Database
@@ -14,6 +15,7 @@ from aqdesk.domain.workcalendar import WorkCalendar
 
 SOURCE_OFFICIAL = "chinese_calendar"
 SOURCE_OFFICE = "office"
+INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
 def official_years() -> range:
@@ -36,7 +38,9 @@ def seed_if_empty(session: Session) -> int:
         while day.year == year:
             rows.append({"day": day, "is_workday": chinese_calendar.is_workday(day), "source": SOURCE_OFFICIAL})
             day += dt.timedelta(days=1)
-    session.execute(CalendarDay.__table__.insert(), rows)
+    # Two programs may seed a new database at once: the second one's days are already there.
+    insert = INSERTS.get(session.get_bind().dialect.name)
+    session.execute(insert(CalendarDay).on_conflict_do_nothing() if insert else CalendarDay.__table__.insert(), rows)
     return len(rows)
 
 
