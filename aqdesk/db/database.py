@@ -41,17 +41,49 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed on success, rolled back on any exception."""
-        with self._sessions.begin() as session:
-            yield session
+        """One unit of work: committed on success, rolled back on any exception. A write
+        another clerk's write got in the way of, or that the server dropped, is refused with
+        a Chinese message saying whether to try again."""
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except DBAPIError as exc:
+            refusal = _refusal(exc, WRITE_INTERRUPTED)
+            if refusal is None:
+                raise
+            raise refusal from exc
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with self._sessions() as session:
-            yield session
+        try:
+            with self._sessions() as session:
+                yield session
+        except DBAPIError as exc:
+            refusal = _refusal(exc, READ_INTERRUPTED)
+            if refusal is None:
+                raise
+            raise refusal from exc
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+WRITE_CLASH = "另一位同事正在修改相同的记录，本次保存未完成（未作任何改动），请重试。"
+WRITE_INTERRUPTED = ("与数据库的连接中断（服务器可能正在重启），本次保存未完成，数据库未作改动。"
+                     "请稍候重试；如反复出现请联系管理员。")
+READ_INTERRUPTED = "与数据库的连接中断（服务器可能正在重启），请稍候重试。"
+# deadlock_detected, serialization_failure; SQLite's "database is locked" after its busy timeout
+CLASH_STATES = {"40P01", "40001"}
+
+
+def _refusal(exc: DBAPIError, interrupted: str) -> UserError | None:
+    """What to tell a clerk about a driver error the clerk can act on, or None for a bug."""
+    state = getattr(exc.orig, "sqlstate", None)
+    if state in CLASH_STATES or "database is locked" in str(exc.orig):
+        return UserError(WRITE_CLASH)
+    if exc.connection_invalidated or (state or "").startswith(("08", "57P")):
+        return UserError(interrupted)
+    return None
 
 
 # Bulk statements (large imports) go to the driver without SQLAlchemy's type handling;
@@ -71,7 +103,9 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 def make_engine(url: str) -> Engine:
     try:
-        engine = create_engine(url)
+        # pre-ping: after a server restart the pooled connections are dead; each is tested
+        # when taken from the pool and replaced, so the next action simply works
+        engine = create_engine(url, pool_pre_ping=not url.startswith("sqlite"))
     except ImportError as exc:
         raise UserError(f"缺少数据库“{shown(url)}”的驱动程序（{exc.name or exc}）。使用 PostgreSQL 服务器时请安装："
                         'pip install "aqdesk[postgres]"') from exc

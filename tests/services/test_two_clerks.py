@@ -4,6 +4,7 @@ thread of its own, on its own connections, at the point where the first is most 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import subprocess
 import sys
 import threading
@@ -110,3 +111,99 @@ def test_two_programs_starting_at_once_on_a_new_server_database_both_open_it(db_
     open_database(db_url).close()
     output, _ = others[0].communicate(timeout=60)
     assert others[0].returncode == 0, output.decode()
+
+
+def test_two_writers_crossing_each_other_are_told_to_try_again(demo_db):
+    """Each takes one task, then wants the other's: the server breaks the deadlock and the
+    one it refuses is told 请重试, not shown a traceback (SQLite makes the second wait)."""
+    from sqlalchemy import select, update
+
+    from aqdesk.db.models import Task
+
+    with demo_db.reading() as s:
+        first, second = s.scalars(select(Task.id).order_by(Task.id).limit(2)).all()
+    other = open_database(demo_db.url)
+    took = {first: threading.Event(), second: threading.Event()}
+    outcomes = []
+
+    def write(db, mine, theirs):
+        try:
+            with db.transaction() as session:
+                session.execute(update(Task).where(Task.id == mine).values(problems="甲"))
+                took[mine].set()
+                took[theirs].wait(timeout=3)
+                session.execute(update(Task).where(Task.id == theirs).values(problems="乙"))
+            outcomes.append(None)
+        except Exception as exc:
+            outcomes.append(exc)
+
+    threads = [threading.Thread(target=write, args=(demo_db, first, second)),
+               threading.Thread(target=write, args=(other, second, first))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    other.close()
+    refused = [o for o in outcomes if o is not None]
+    assert len(outcomes) == 2 and all(isinstance(o, UserError) and "请重试" in str(o) for o in refused), refused
+    assert len(refused) == (1 if servers.on_server() else 0)
+
+
+def _task_return(tmp_path, name, numbers):
+    from tests.services.test_importing import TASK_HEADINGS, workbook
+    return workbook(tmp_path / name, {"Sheet1": [TASK_HEADINGS] + [
+        [number, "", f"{name}：{number}推进中", 90 + i, "否", "", "", ""] for i, number in enumerate(numbers)]})
+
+
+def test_an_import_writes_its_rows_in_id_order_whatever_the_files_order(demo_db, tmp_path):
+    """Two returns listing the same tasks in opposite orders cannot deadlock each other."""
+    from sqlalchemy import event
+
+    from aqdesk.services.importing.commit import commit
+    from aqdesk.services.importing.prepare import prepare
+
+    written = []
+
+    def watch(_conn, _cursor, statement, parameters, _context, executemany):
+        if statement.startswith("UPDATE task SET"):
+            written.extend(row[-2] for row in (parameters if executemany else [parameters]))
+
+    event.listen(demo_db.engine, "before_cursor_execute", watch)
+    for name, numbers in (("甲.xlsx", ["4-04", "4-03", "4-01"]), ("乙.xlsx", ["4-01", "4-03", "4-04"])):
+        written.clear()
+        batch = commit(demo_db, prepare(demo_db, _task_return(tmp_path, name, numbers), unit="城管局",
+                                        period=dt.date(2026, 11, 20)))
+        assert len(written) == 3 and written == sorted(written), name
+        written.clear()
+        undo_import(demo_db, batch)
+        assert len(written) == 3 and written == sorted(written), name
+
+
+def test_two_returns_of_the_same_tasks_committed_at_once(demo_db, tmp_path):
+    """One goes in; the other is refused with a message, never a traceback."""
+    from aqdesk.services.importing.commit import commit
+    from aqdesk.services.importing.prepare import prepare
+
+    period = dt.date(2026, 11, 20)
+    other = open_database(demo_db.url)
+    plans = [(db, prepare(db, _task_return(tmp_path, name, numbers), unit="城管局", period=period))
+             for db, name, numbers in ((demo_db, "甲.xlsx", ["4-04", "4-03", "4-01"]),
+                                       (other, "乙.xlsx", ["4-01", "4-03", "4-04"]))]
+    outcomes = []
+    start = threading.Barrier(2)
+
+    def run(db, plan):
+        start.wait()
+        try:
+            outcomes.append(commit(db, plan))
+        except Exception as exc:
+            outcomes.append(exc)
+
+    threads = [threading.Thread(target=run, args=pair) for pair in plans]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    other.close()
+    refused = [o for o in outcomes if isinstance(o, Exception)]
+    assert len(outcomes) == 2 and len(refused) == 1 and isinstance(refused[0], UserError), outcomes

@@ -13,7 +13,7 @@ import datetime as dt
 import json
 import uuid
 from collections import defaultdict
-from itertools import islice
+from itertools import groupby, islice
 from operator import itemgetter
 from typing import Any
 
@@ -172,16 +172,18 @@ def _write_changes(driver: _Driver, changes: list[FieldChange], changed: import_
     by_row: dict[tuple[str, int], list[FieldChange]] = defaultdict(list)
     for c in changes:
         by_row[(c.table, c.row_id)].append(c)
-    updates: dict[tuple[str, tuple[str, ...]], list[tuple]] = defaultdict(list)
-    recorded: dict[tuple[str, tuple[str, ...]], list[tuple]] = defaultdict(list)
-    for (table_name, row_id), row_changes in by_row.items():
+    # Rows are written in (table, id) order, neighbours changing the same fields in one
+    # statement: two imports of the same rows take their row locks in the same order, so one
+    # waits for the other rather than both deadlocking. Undo follows the record's order.
+    rows = []
+    for (table_name, row_id), row_changes in sorted(by_row.items()):
         row_changes.sort(key=lambda c: c.field)
-        key = (table_name, tuple(c.field for c in row_changes))
-        updates[key].append((*(c.new for c in row_changes), row_id, row_changes[0].version))
-        recorded[key].append((row_id, *(c.old for c in row_changes), *(c.new for c in row_changes)))
-    for (table_name, fields), rows in updates.items():
-        driver.update(table_name, fields, rows, check_versions=True)
-        changed.add(table_name, fields, recorded[(table_name, fields)])
+        rows.append(((table_name, tuple(c.field for c in row_changes)), row_id, row_changes))
+    for (table_name, fields), run in groupby(rows, key=itemgetter(0)):
+        run = list(run)
+        driver.update(table_name, fields, [(*(c.new for c in cs), row_id, cs[0].version) for _k, row_id, cs in run],
+                      check_versions=True)
+        changed.add(table_name, fields, [(row_id, *(c.old for c in cs), *(c.new for c in cs)) for _k, row_id, cs in run])
 
 
 def _write_bulk(driver: _Driver, bulk: Bulk, batch_id: int, changed: import_record.ChangeRecord) -> None:
