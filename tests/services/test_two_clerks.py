@@ -207,3 +207,35 @@ def test_two_returns_of_the_same_tasks_committed_at_once(demo_db, tmp_path):
     other.close()
     refused = [o for o in outcomes if isinstance(o, Exception)]
     assert len(outcomes) == 2 and len(refused) == 1 and isinstance(refused[0], UserError), outcomes
+
+
+def _server_drops_every_connection(db):
+    """What a server restart does to an open program: every connection it holds is cut."""
+    from sqlalchemy import create_engine, text
+    admin = create_engine(servers.SERVER, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                          "WHERE datname = :name AND pid <> pg_backend_pid()"), {"name": db.engine.url.database})
+    admin.dispose()
+
+
+@pytest.mark.skipif(not servers.on_server(), reason="a server restart")
+def test_after_a_server_restart_the_next_action_just_works(demo_db, anchor):
+    from aqdesk.services.ledgers import tasks
+    before = tasks.task_rows(demo_db, anchor)  # the program has pooled connections now
+    _server_drops_every_connection(demo_db)
+    assert tasks.task_rows(demo_db, anchor) == before
+
+
+@pytest.mark.skipif(not servers.on_server(), reason="a server restart")
+def test_a_write_the_restart_interrupted_says_so_and_changes_nothing(demo_db, anchor):
+    from sqlalchemy import select, update
+
+    from aqdesk.db.models import Task
+    with pytest.raises(UserError, match="连接中断.*未完成"):
+        with demo_db.transaction() as session:
+            session.execute(update(Task).where(Task.number == "4-03").values(problems="写了一半"))
+            _server_drops_every_connection(demo_db)
+            session.execute(update(Task).where(Task.number == "4-04").values(problems="写了一半"))
+    with demo_db.reading() as s:
+        assert "写了一半" not in s.scalars(select(Task.problems)).all()
