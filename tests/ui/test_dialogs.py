@@ -54,3 +54,24 @@ def test_units_dialog_adds_an_alias_and_a_unit(qtbot, demo_db):
     dialog.add()
     assert any(u.name == "市人防办" for u in unit_admin.unit_rows(demo_db))
     assert len(acted) == 2
+
+
+def test_one_line_fields_take_no_more_text_than_their_column_holds(qtbot, demo_db, anchor):
+    from sqlalchemy import select
+
+    from aqdesk.db.models import Task
+    from aqdesk.ui.dialogs.new_sheet_dialog import NewSheetDialog
+    from aqdesk.ui.dialogs.task_dialog import TaskDialog
+    from aqdesk.ui.dialogs.units_dialog import UnitsDialog
+
+    make_app()
+    with demo_db.reading() as s:
+        task_id = s.scalars(select(Task.id).order_by(Task.id)).first()
+    task, units, sheet = TaskDialog(demo_db, task_id), UnitsDialog(demo_db), NewSheetDialog(demo_db, anchor, "石桥县")
+    for dialog in (task, units, sheet):
+        qtbot.addWidget(dialog)
+    assert (task.title_edit.maxLength(), task.leader_edit.maxLength()) == (200, 100)
+    assert (units.name_edit.maxLength(), units.new_name.maxLength()) == (100, 100)
+    assert (sheet.subject_edit.maxLength(), sheet.source_edit.maxLength()) == (200, 200)
+    task.title_edit.setText("推" * 207)
+    assert len(task.title_edit.text()) == 200

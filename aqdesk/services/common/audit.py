@@ -20,6 +20,7 @@ from aqdesk.db.base import Base
 from aqdesk.db.models import AuditEntry, ImportBatch
 from aqdesk.errors import UserError
 from aqdesk.services.common.import_record import Touches, later_import
+from aqdesk.services.common.lengths import refuse_too_long
 from aqdesk.services.common.stored import DELETED, INSERTED, from_text, to_text
 
 UNDO_PREFIX = "undo:"
@@ -65,6 +66,7 @@ class ChangeSet:
 
     def update(self, obj: Base, **values: Any) -> list[str]:
         """Set fields that differ; returns the names of those changed."""
+        refuse_too_long(obj.__tablename__, values)
         changed = []
         for field, new in values.items():
             old = getattr(obj, field)
@@ -76,6 +78,7 @@ class ChangeSet:
         return changed
 
     def insert(self, obj: Base) -> Base:
+        refuse_too_long(obj.__tablename__, {c.key: getattr(obj, c.key) for c in inspect(type(obj)).column_attrs})
         self.session.add(obj)
         self.session.flush()
         self._log(obj, INSERTED, None, _row_as_text(obj))

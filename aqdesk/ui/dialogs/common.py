@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QHeaderView,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QTableWidget,
@@ -18,12 +19,20 @@ from PySide6.QtWidgets import (
 )
 
 from aqdesk.errors import UserError
+from aqdesk.services.common.lengths import limit
 
 
 def text_box(height: int = 64) -> QPlainTextEdit:
     box = QPlainTextEdit()
     box.setFixedHeight(height)
     return box
+
+
+def line_edit(table: str, field: str, **options) -> QLineEdit:
+    """A one-line field that takes no more text than its column holds."""
+    edit = QLineEdit(**options)
+    edit.setMaxLength(limit(table, field) or edit.maxLength())
+    return edit
 
 
 def date_edit(value: dt.date | None, today: dt.date | None = None) -> QDateEdit:

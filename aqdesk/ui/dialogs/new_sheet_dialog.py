@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QSpinBox,
     QTableWidgetItem,
@@ -28,7 +27,7 @@ from aqdesk.domain.enums import Color, DayKind
 from aqdesk.errors import UserError
 from aqdesk.services.common.units import unit_names
 from aqdesk.services.supervision import sheet_items, sheet_loop, sheet_print
-from aqdesk.ui.dialogs.common import date_edit, table, text_box
+from aqdesk.ui.dialogs.common import date_edit, line_edit, table, text_box
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 from aqdesk.ui.models.rows import COLOR_FILLS, COLOR_INK
 
@@ -64,8 +63,8 @@ class NewSheetDialog(QDialog):
         for kind in DayKind:
             self.kind_combo.addItem(kind.label, kind.value)
         self.deadline_label = QLabel()
-        self.subject_edit = QLineEdit()
-        self.source_edit = QLineEdit(placeholderText=self.tr("如：11月调度会台账预警、夜间巡查发现"))
+        self.subject_edit = line_edit("supervision_sheet", "subject")
+        self.source_edit = line_edit("supervision_sheet", "source", placeholderText=self.tr("如：11月调度会台账预警、夜间巡查发现"))
         self.requirement_edit = text_box(110)
         self.requirement_edit.setPlainText(sheet_loop.DEFAULT_REQUIREMENT)
         for signal in (self.days_spin.valueChanged, self.kind_combo.currentIndexChanged, self.issued_edit.dateChanged):
