@@ -15,7 +15,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from aqdesk import paths
-from aqdesk.db import migrate
+from aqdesk.db import migrate, network_share
 from aqdesk.db.addresses import scrub, shown
 from aqdesk.db.sqlite_files import sqlite_path
 from aqdesk.errors import UserError
@@ -26,9 +26,10 @@ log = logging.getLogger(__name__)
 class Database:
     """An open, migrated database. Services take one and open a session per call."""
 
-    def __init__(self, url: str, engine: Engine):
+    def __init__(self, url: str, engine: Engine, warning: str | None = None):
         self.url = url
         self.engine = engine
+        self.warning = warning  # shown to the clerk once, on opening (a file on a network share)
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @property
@@ -92,16 +93,18 @@ sqlite3.register_adapter(dt.date, dt.date.isoformat)
 sqlite3.register_adapter(dt.datetime, lambda value: value.strftime("%Y-%m-%d %H:%M:%S.%f"))
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.close()
+def _sqlite_pragmas(journal_mode: str):
+    def on_connect(dbapi_connection, _record) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA journal_mode={journal_mode}")
+        cursor.execute("PRAGMA synchronous=NORMAL" if journal_mode == "WAL" else "PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.close()
+    return on_connect
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, journal_mode: str = "WAL") -> Engine:
     try:
         # pre-ping: after a server restart the pooled connections are dead; each is tested
         # when taken from the pool and replaced, so the next action simply works
@@ -112,7 +115,7 @@ def make_engine(url: str) -> Engine:
     except (ArgumentError, ValueError) as exc:
         raise UserError(f"无法识别的数据库地址“{shown(url)}”：{scrub(str(exc), url)}") from exc
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_pragmas(journal_mode))
     return engine
 
 
@@ -130,7 +133,10 @@ def open_database(url: str | None = None) -> Database:
     if path is not None:
         _ensure_folder(path.parent)
     migrate.check_upgradable(url)
-    engine = make_engine(url)
+    warning = network_share.warning_for(path)
+    if warning:
+        log.warning("%s is on a network share: rollback journal instead of WAL", path)
+    engine = make_engine(url, journal_mode="DELETE" if warning else "WAL")
     try:
         migrate.upgrade(engine, backup_first=path)
     except DBAPIError as exc:
@@ -139,7 +145,7 @@ def open_database(url: str | None = None) -> Database:
     except UserError as exc:
         engine.dispose()
         raise UserError(scrub(str(exc), url)) from exc
-    return Database(url, engine)
+    return Database(url, engine, warning)
 
 
 def _ensure_folder(folder: Path) -> None:

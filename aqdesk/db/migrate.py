@@ -108,6 +108,11 @@ def _upgrade(engine: Engine, backup_first: Path | None) -> Path | None:
     if backup_first is not None and has_tables:
         backup = sqlite_files.timestamped_backup(backup_first, paths.backups_dir(), f"before-{head}")
         log.info("backed up %s to %s before migrating", backup_first, backup)
+    elif has_tables and engine.dialect.name != "sqlite":
+        from aqdesk.db import portable  # it builds its file with this module's migrations
+
+        backup = portable.safety_backup(engine, revision, f"before-{head}")
+        log.info("backed up %s to %s before migrating", engine.url, backup)
     config = alembic_config()
     with engine.connect() as conn:
         sqlite = conn.dialect.name == "sqlite"
