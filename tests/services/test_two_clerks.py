@@ -239,3 +239,47 @@ def test_a_write_the_restart_interrupted_says_so_and_changes_nothing(demo_db, an
             session.execute(update(Task).where(Task.number == "4-04").values(problems="写了一半"))
     with demo_db.reading() as s:
         assert "写了一半" not in s.scalars(select(Task.problems)).all()
+
+
+def test_settings_saved_by_two_clerks_keep_both_changes_and_refuse_a_clash(demo_db):
+    from aqdesk.services.common import settings
+
+    mine = settings.load_seen(demo_db)  # clerk A opens 选项
+    theirs = settings.load_seen(demo_db)  # so does clerk B
+    in_other_program(demo_db, lambda other: settings.save_all(
+        other, {**theirs.values, "office.name": "示例市大气办（新）"}, theirs))
+    settings.save_all(demo_db, {**mine.values, "warning.lag_points": 15}, mine)  # A changed another field
+    values = settings.load_all(demo_db)
+    assert (values["office.name"], values["warning.lag_points"]) == ("示例市大气办（新）", 15)
+
+    later = settings.load_seen(demo_db)
+    in_other_program(demo_db, lambda other: settings.save_all(
+        other, {**later.values, "warning.lag_points": 25}, later))
+    with pytest.raises(UserError, match="刚被他人修改"):
+        settings.save_all(demo_db, {**later.values, "warning.lag_points": 30}, later)
+    assert settings.load_all(demo_db)["warning.lag_points"] == 25
+
+
+def test_a_calendar_day_changed_by_another_clerk_is_not_overwritten(demo_db):
+    from aqdesk.services.common import workdays
+
+    day = dt.date(2027, 2, 8)
+    seen = workdays.year_calendar(demo_db, 2027)  # clerk A's calendar, before anyone marked the day
+    in_other_program(demo_db, lambda other: workdays.set_day(other, day, False))
+    with pytest.raises(UserError, match="刚被他人修改"):
+        workdays.set_day(demo_db, day, True, seen=seen.versions.get(day))
+    assert workdays.year_calendar(demo_db, 2027).days[day] == (False, workdays.SOURCE_OFFICE)
+    seen = workdays.year_calendar(demo_db, 2027)
+    in_other_program(demo_db, lambda other: workdays.set_day(other, day, True))
+    with pytest.raises(UserError, match="刚被他人修改"):
+        workdays.reset_day(demo_db, day, seen=seen.versions.get(day))
+
+
+def test_aliases_saved_by_two_clerks_refuse_the_later_list(demo_db):
+    from aqdesk.services.common import unit_admin
+
+    unit = next(u for u in unit_admin.unit_rows(demo_db) if u.name == "市生态环境局")
+    in_other_program(demo_db, lambda other: unit_admin.set_aliases(other, unit.id, unit.version, ["环保局"]))
+    with pytest.raises(UserError, match="他人修改"):
+        unit_admin.set_aliases(demo_db, unit.id, unit.version, ["生态局"])
+    assert next(u for u in unit_admin.unit_rows(demo_db) if u.id == unit.id).aliases == ("环保局",)

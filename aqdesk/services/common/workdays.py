@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from aqdesk.db.database import Database
 from aqdesk.db.models import CalendarDay
 from aqdesk.domain.workcalendar import WorkCalendar
+from aqdesk.errors import UserError
 
 SOURCE_OFFICIAL = "chinese_calendar"
 SOURCE_OFFICE = "office"
@@ -54,6 +58,7 @@ class YearCalendar:
     year: int
     official: bool  # seeded from the State Council's published arrangement
     days: dict[dt.date, tuple[bool, str]]  # day → (is_workday, source), only stored days
+    versions: dict[dt.date, int] = field(default_factory=dict)  # of the stored days, as read
 
     @property
     def office_days(self) -> int:
@@ -64,20 +69,44 @@ def year_calendar(db: Database, year: int) -> YearCalendar:
     with db.reading() as session:
         rows = session.execute(select(CalendarDay).where(
             CalendarDay.day >= dt.date(year, 1, 1), CalendarDay.day <= dt.date(year, 12, 31))).scalars()
+        rows = list(rows)
         days = {r.day: (r.is_workday, r.source) for r in rows}
-    return YearCalendar(year, any(s == SOURCE_OFFICIAL for _w, s in days.values()), days)
+    return YearCalendar(year, any(s == SOURCE_OFFICIAL for _w, s in days.values()), days,
+                        {r.day: r.version for r in rows})
 
 
-def set_day(db: Database, day: dt.date, is_workday: bool) -> None:
+UNCHECKED = object()
+
+
+def _check_seen(row: CalendarDay | None, day: dt.date, seen) -> None:
+    """``seen``: the day's version when the clerk looked (None: not stored then)."""
+    if seen is not UNCHECKED and (row.version if row else None) != seen:
+        raise UserError(f"{day.isoformat()} 刚被他人修改，请重新打开工作日历查看后再修改。")
+
+
+def set_day(db: Database, day: dt.date, is_workday: bool, seen=UNCHECKED) -> None:
     """The office's own ruling on a day (a newly published holiday, a local 调休)."""
-    with db.transaction() as session:
-        session.merge(CalendarDay(day=day, is_workday=is_workday, source=SOURCE_OFFICE))
+    with _changing(db, day, seen) as (session, row):
+        if row is None:
+            session.add(CalendarDay(day=day, is_workday=is_workday, source=SOURCE_OFFICE))
+        else:
+            row.is_workday, row.source = is_workday, SOURCE_OFFICE
 
 
-def reset_day(db: Database, day: dt.date) -> None:
+@contextmanager
+def _changing(db: Database, day: dt.date, seen):
+    try:
+        with db.transaction() as session:
+            row = session.get(CalendarDay, day, with_for_update=True)
+            _check_seen(row, day, seen)
+            yield session, row
+    except (StaleDataError, IntegrityError) as exc:  # another clerk's save came in between
+        raise UserError(f"{day.isoformat()} 刚被他人修改，请重新打开工作日历查看后再修改。") from exc
+
+
+def reset_day(db: Database, day: dt.date, seen=UNCHECKED) -> None:
     """Back to the published arrangement, or to Monday–Friday for a year without one."""
-    with db.transaction() as session:
-        row = session.get(CalendarDay, day)
+    with _changing(db, day, seen) as (session, row):
         if row is None:
             return
         if day.year in official_years():

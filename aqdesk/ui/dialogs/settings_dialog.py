@@ -21,7 +21,8 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.setWindowTitle(self.tr("选项"))
-        values = settings.load_all(db)
+        self.seen = settings.load_seen(db)
+        values = self.seen.values
         self.editors: dict[str, QLineEdit | QSpinBox] = {}
         form = QFormLayout(self)
         for key, option in settings.OPTIONS.items():
@@ -40,7 +41,7 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         values = {k: e.value() if isinstance(e, QSpinBox) else e.text().strip() for k, e in self.editors.items()}
         try:
-            settings.save_all(self.db, values)
+            settings.save_all(self.db, values, self.seen)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("未保存"), str(exc))
             return

@@ -1,0 +1,31 @@
+"""versioned settings and calendar days
+
+Settings and the office's calendar days carry a version counter like the rows clerks edit, so
+a 选项 dialog or calendar opened before another clerk saved cannot silently undo that change.
+
+Revision ID: 0004_i16
+Revises: 0003
+Create Date: 2026-11-26 13:50:00
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = '0004_i16'
+down_revision = '0003'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    for table in ('setting', 'calendar_day'):
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.add_column(sa.Column('version', sa.Integer(), nullable=False, server_default='1'))
+
+
+def downgrade() -> None:
+    for table in ('setting', 'calendar_day'):
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.drop_column('version')
