@@ -155,20 +155,20 @@ def _task_return(tmp_path, name, numbers):
         [number, "", f"{name}：{number}推进中", 90 + i, "否", "", "", ""] for i, number in enumerate(numbers)]})
 
 
-def test_an_import_writes_its_rows_in_id_order_whatever_the_files_order(demo_db, tmp_path):
+def test_an_import_writes_its_rows_in_id_order_whatever_the_files_order(demo_db, tmp_path, monkeypatch):
     """Two returns listing the same tasks in opposite orders cannot deadlock each other."""
-    from sqlalchemy import event
-
-    from aqdesk.services.importing.commit import commit
+    from aqdesk.services.importing.commit import _Driver, commit
     from aqdesk.services.importing.prepare import prepare
 
     written = []
+    update = _Driver.update
 
-    def watch(_conn, _cursor, statement, parameters, _context, executemany):
-        if statement.startswith("UPDATE task SET"):
-            written.extend(row[-2] for row in (parameters if executemany else [parameters]))
+    def watch(driver, table, fields, rows, *args, **kwargs):
+        if table == "task":
+            written.extend(row[-2] for row in rows)  # (values..., id, version)
+        return update(driver, table, fields, rows, *args, **kwargs)
 
-    event.listen(demo_db.engine, "before_cursor_execute", watch)
+    monkeypatch.setattr(_Driver, "update", watch)
     for name, numbers in (("甲.xlsx", ["4-04", "4-03", "4-01"]), ("乙.xlsx", ["4-01", "4-03", "4-04"])):
         written.clear()
         batch = commit(demo_db, prepare(demo_db, _task_return(tmp_path, name, numbers), unit="城管局",

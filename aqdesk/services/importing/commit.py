@@ -29,6 +29,7 @@ from aqdesk.gcpause import collector_paused
 from aqdesk.services.common import import_record
 from aqdesk.services.common.audit import current_user
 from aqdesk.services.common.stored import DELETED, INSERTED, to_text
+from aqdesk.services.importing import bulk_pg
 from aqdesk.services.importing.changes import Bulk, FieldChange, FilePlan, Insert, Ref
 
 SOURCE = "import"
@@ -83,8 +84,12 @@ class _Driver:
     def __init__(self, session: Session):
         self.connection = session.connection()
         self.mark = "?" if self.connection.dialect.paramstyle == "qmark" else "%s"
+        self.server = self.connection.dialect.name == "postgresql"
 
     def insert(self, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+        if self.server:
+            bulk_pg.copy_rows(self.connection, table, columns, rows)
+            return
         marks = ", ".join([self.mark] * len(columns))
         self._many(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
 
@@ -97,7 +102,12 @@ class _Driver:
         where = f"id = {self.mark}" + (f" AND version = {self.mark}" if versioned and check_versions else "")
         if check_versions and not versioned:
             rows = [row[:-1] for row in rows]
-        if self._many(f"UPDATE {table} SET {sets} WHERE {where}", rows) != len(rows):
+        if self.server:
+            count = bulk_pg.update_from_arrays(self.connection, table, fields, rows, bump_version=versioned,
+                                               check_version=versioned and check_versions)
+        else:
+            count = self._many(f"UPDATE {table} SET {sets} WHERE {where}", rows)
+        if count != len(rows):
             raise UserError(stale)
 
     def audit(self, rows: list[tuple]) -> None:
