@@ -34,3 +34,10 @@ def update_from_arrays(connection: Connection, table: str, fields: tuple[str, ..
     cursor = connection.connection.driver_connection.cursor()
     cursor.execute(sql, [list(values) for values in zip(*rows, strict=True)])
     return cursor.rowcount
+
+
+def versions(connection: Connection, table: str, ids: list[int]) -> dict[int, int]:
+    """The current version of each of the rows ``ids``, in one statement."""
+    cursor = connection.connection.driver_connection.cursor()
+    cursor.execute(f"SELECT id, version FROM {table} WHERE id = ANY(%s::integer[])", [ids])
+    return dict(cursor.fetchall())

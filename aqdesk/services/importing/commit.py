@@ -254,8 +254,12 @@ def _versions(session: Session, restorations: list[tuple[str, tuple, list[tuple]
         if "version" in Base.metadata.tables[table_name].c:
             ids[table_name].update(row[-1] for row in rows)
     found: dict[str, dict[int, int]] = {}
+    connection = session.connection()
     for table_name, wanted in ids.items():
         table = Base.metadata.tables[table_name]
+        if connection.dialect.name == "postgresql":
+            found[table_name] = bulk_pg.versions(connection, table_name, sorted(wanted))
+            continue
         found[table_name] = seen = {}
         for chunk in _chunks(sorted(wanted)):
             seen.update(session.execute(select(table.c.id, table.c.version).where(table.c.id.in_(chunk))).all())
