@@ -32,8 +32,15 @@ def update_from_arrays(connection: Connection, table: str, fields: tuple[str, ..
     where = "t.id = v.id" + (" AND t.version = v.version" if check_version else "")
     sql = f"UPDATE {table} AS t SET {sets} FROM unnest({arrays}) AS v({', '.join(names)}) WHERE {where}"
     cursor = connection.connection.driver_connection.cursor()
-    cursor.execute(sql, [list(values) for values in zip(*rows, strict=True)])
+    cursor.execute(sql, [_array(values) for values in zip(*rows, strict=True)])
     return cursor.rowcount
+
+
+def _array(values: tuple) -> str | list:
+    """Whole numbers as an array literal, written far faster than the driver adapts a list."""
+    if all(v is None or type(v) is int for v in values):
+        return "{" + ",".join("NULL" if v is None else str(v) for v in values) + "}"
+    return list(values)
 
 
 def versions(connection: Connection, table: str, ids: list[int]) -> dict[int, int]:
