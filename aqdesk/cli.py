@@ -227,6 +227,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("restore", help="从备份文件恢复数据库（先自动备份当前数据库）")
     p.add_argument("file", type=Path)
+
+    p = command("migrate-to", help="把当前数据库整体迁入一个空的服务器数据库")
+    p.add_argument("url", metavar="URL", help="目标数据库地址，如 postgresql+psycopg://用户:密码@服务器/aqdesk")
     return parser
 
 
@@ -235,6 +238,8 @@ def _database(args: argparse.Namespace) -> Iterator[Database]:
     from aqdesk.db.database import open_database
 
     db = open_database(_existing_database_url(args))
+    if db.warning:
+        print(f"警告：{db.warning}", file=sys.stderr)
     try:
         yield db
     finally:
@@ -521,6 +526,15 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_migrate_to(args: argparse.Namespace) -> int:
+    from aqdesk.services.common import backup
+    with _database(args) as db:
+        target = backup.move_to(db, args.url)
+        target.close()
+        print(f"已把“{db.display_name}”迁入“{target.display_name}”。请把各台电脑的数据库地址（AQDESK_DB）改为新地址。")
+    return EXIT_OK
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from aqdesk.services.reports.ledger_export import export_ledgers
 
@@ -681,7 +695,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "export": cmd_export, "letters": cmd_letters, "sheet": cmd_sheet, "summons": cmd_summons,
     "tasks": cmd_tasks, "agenda": cmd_agenda, "chase": cmd_chase,
     "bulletin": cmd_bulletin, "brief": cmd_brief, "import": cmd_import, "imports": cmd_imports, "undo-import": cmd_undo_import,
-    "template": cmd_template, "backup": cmd_backup, "restore": cmd_restore, "year": cmd_year,
+    "template": cmd_template, "backup": cmd_backup, "restore": cmd_restore, "migrate-to": cmd_migrate_to, "year": cmd_year,
     "unit-file": cmd_unit_file, "register": cmd_register, "remind": cmd_remind,
 }
 

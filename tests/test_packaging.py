@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import servers
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -28,3 +30,14 @@ def test_pyinstaller_build_runs_init_demo_and_status(tmp_path):
                          capture_output=True, text=True, encoding="utf-8").stdout
     tasks = json.loads(out)["tasks"]
     assert sum(tasks.values()) == 60 and all(tasks.values())
+    # the PostgreSQL driver is in the folder: a clerk's desktop needs no Python to use a server
+    assert list((folder / "_internal").glob("psycopg_binary*")) and list((folder / "_internal").glob("psycopg"))
+    if servers.on_server():
+        server_db = servers.create()
+        try:
+            subprocess.run([str(cli), "init", "--db", server_db], env=env, check=True, capture_output=True)
+            out = subprocess.run([str(cli), "status", "--json", "--db", server_db], env=env, check=True,
+                                 capture_output=True, text=True, encoding="utf-8").stdout
+            assert json.loads(out)["tasks"] == {"red": 0, "yellow": 0, "green": 0}
+        finally:
+            servers.drop(server_db)

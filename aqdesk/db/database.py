@@ -17,7 +17,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from aqdesk import paths
-from aqdesk.db import migrate
+from aqdesk.db import migrate, network_share
 from aqdesk.db.addresses import scrub, shown
 from aqdesk.db.sqlite_files import damaged, sqlite_path
 from aqdesk.errors import UserError
@@ -28,9 +28,10 @@ log = logging.getLogger(__name__)
 class Database:
     """An open, migrated database. Services take one and open a session per call."""
 
-    def __init__(self, url: str, engine: Engine):
+    def __init__(self, url: str, engine: Engine, warning: str | None = None):
         self.url = url
         self.engine = engine
+        self.warning = warning  # shown to the clerk once, on opening (a file on a network share)
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @property
@@ -43,10 +44,18 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed on success, rolled back on any exception."""
+        """One unit of work: committed on success, rolled back on any exception. A write
+        another clerk's write got in the way of, or that the server dropped, is refused with
+        a Chinese message saying whether to try again."""
         self.check_writable()
-        with _explained(self), self._sessions.begin() as session:
-            yield session
+        try:
+            with _explained(self), self._sessions.begin() as session:
+                yield session
+        except DBAPIError as exc:
+            refusal = _refusal(exc, WRITE_INTERRUPTED)
+            if refusal is None:
+                raise
+            raise refusal from exc
 
     def check_writable(self) -> None:
         """Refuse before any work is done, rather than with a traceback at the commit."""
@@ -56,11 +65,35 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with _explained(self), self._sessions() as session:
-            yield session
+        try:
+            with _explained(self), self._sessions() as session:
+                yield session
+        except DBAPIError as exc:
+            refusal = _refusal(exc, READ_INTERRUPTED)
+            if refusal is None:
+                raise
+            raise refusal from exc
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+WRITE_CLASH = "另一位同事正在修改相同的记录，本次保存未完成（未作任何改动），请重试。"
+WRITE_INTERRUPTED = ("与数据库的连接中断（服务器可能正在重启），本次保存未完成，数据库未作改动。"
+                     "请稍候重试；如反复出现请联系管理员。")
+READ_INTERRUPTED = "与数据库的连接中断（服务器可能正在重启），请稍候重试。"
+# deadlock_detected, serialization_failure; SQLite's "database is locked" after its busy timeout
+CLASH_STATES = {"40P01", "40001"}
+
+
+def _refusal(exc: DBAPIError, interrupted: str) -> UserError | None:
+    """What to tell a clerk about a driver error the clerk can act on, or None for a bug."""
+    state = getattr(exc.orig, "sqlstate", None)
+    if state in CLASH_STATES or "database is locked" in str(exc.orig):
+        return UserError(WRITE_CLASH)
+    if exc.connection_invalidated or (state or "").startswith(("08", "57P")):
+        return UserError(interrupted)
+    return None
 
 
 # Bulk statements (large imports) go to the driver without SQLAlchemy's type handling;
@@ -69,13 +102,15 @@ sqlite3.register_adapter(dt.date, dt.date.isoformat)
 sqlite3.register_adapter(dt.datetime, lambda value: value.strftime("%Y-%m-%d %H:%M:%S.%f"))
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.close()
+def _sqlite_pragmas(journal_mode: str):
+    def on_connect(dbapi_connection, _record) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA journal_mode={journal_mode}")
+        cursor.execute("PRAGMA synchronous=NORMAL" if journal_mode == "WAL" else "PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.close()
+    return on_connect
 
 
 def read_only(path: Path) -> bool:
@@ -100,16 +135,18 @@ def _explained(db: Database) -> Iterator[None]:
         raise
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, journal_mode: str = "WAL") -> Engine:
     try:
-        engine = create_engine(url)
+        # pre-ping: after a server restart the pooled connections are dead; each is tested
+        # when taken from the pool and replaced, so the next action simply works
+        engine = create_engine(url, pool_pre_ping=not url.startswith("sqlite"))
     except ImportError as exc:
         raise UserError(f"缺少数据库“{shown(url)}”的驱动程序（{exc.name or exc}）。使用 PostgreSQL 服务器时请安装："
                         'pip install "aqdesk[postgres]"') from exc
     except (ArgumentError, ValueError) as exc:
         raise UserError(f"无法识别的数据库地址“{shown(url)}”：{scrub(str(exc), url)}") from exc
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_pragmas(journal_mode))
     return engine
 
 
@@ -131,7 +168,10 @@ def open_database(url: str | None = None) -> Database:
         raise UserError(f"“{url}”是内存数据库，关闭程序即丢失，aqdesk 不使用；请指定数据库文件，"
                         "例如 --db sqlite:///台账.db")
     migrate.check_upgradable(url)
-    engine = make_engine(url)
+    warning = network_share.warning_for(path)
+    if warning:
+        log.warning("%s is on a network share: rollback journal instead of WAL", path)
+    engine = make_engine(url, journal_mode="DELETE" if warning else "WAL")
     try:
         migrate.upgrade(engine, backup_first=path)
     except DBAPIError as exc:
@@ -140,7 +180,7 @@ def open_database(url: str | None = None) -> Database:
     except UserError as exc:
         engine.dispose()
         raise UserError(scrub(str(exc), url)) from exc
-    return Database(url, engine)
+    return Database(url, engine, warning)
 
 
 def missing_folder(url: str) -> Path | None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
@@ -66,8 +68,34 @@ def current_revision(engine: Engine) -> tuple[str | None, bool]:
         return MigrationContext.configure(conn).get_current_revision(), bool(tables - {"alembic_version"})
 
 
+# pg_advisory_lock key: "aqdesk" in ASCII. Any program of the office takes it to migrate.
+MIGRATION_LOCK = 0x61716465736B
+
+
+@contextmanager
+def one_program_at_a_time(engine: Engine) -> Iterator[None]:
+    """Programs starting together on a server database look at and migrate it one after the
+    other: the second finds the database already migrated rather than racing the first."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as conn:
+        conn.exec_driver_sql(f"SELECT pg_advisory_lock({MIGRATION_LOCK})")
+        conn.commit()
+        try:
+            yield
+        finally:
+            conn.exec_driver_sql(f"SELECT pg_advisory_unlock({MIGRATION_LOCK})")
+            conn.commit()
+
+
 def upgrade(engine: Engine, backup_first: Path | None) -> Path | None:
     """Bring the database to head; returns the backup taken, if one was needed."""
+    with one_program_at_a_time(engine):
+        return _upgrade(engine, backup_first)
+
+
+def _upgrade(engine: Engine, backup_first: Path | None) -> Path | None:
     try:
         revision, has_tables = current_revision(engine)
     except DBAPIError as exc:
@@ -80,6 +108,11 @@ def upgrade(engine: Engine, backup_first: Path | None) -> Path | None:
     if backup_first is not None and has_tables:
         backup = sqlite_files.timestamped_backup(backup_first, paths.backups_dir(), f"before-{head}")
         log.info("backed up %s to %s before migrating", backup_first, backup)
+    elif has_tables and engine.dialect.name != "sqlite":
+        from aqdesk.db import portable  # it builds its file with this module's migrations
+
+        backup = portable.safety_backup(engine, revision, f"before-{head}")
+        log.info("backed up %s to %s before migrating", engine.url, backup)
     config = alembic_config()
     with engine.connect() as conn:
         sqlite = conn.dialect.name == "sqlite"

@@ -64,6 +64,8 @@ def run(url: str, demo: bool = False, ask_to_create: bool = False) -> int:
 
     window = MainWindow(db)
     window.show()
+    if db.warning:
+        QMessageBox.warning(window, APP_TITLE, db.warning)
     code = app.exec()
     window.db.close()
     return code

@@ -160,3 +160,24 @@ def test_a_pasted_notice_is_shown_on_the_calendar_and_saved_as_the_years_calenda
     assert year.days[dt.date(2027, 2, 20)] == (True, workdays.SOURCE_NOTICE)
     assert "已载入" in calendar.year_label.text() and calendar.changed
     assert workdays.years_without_official_data(demo_db, dt.date(2026, 11, 23)) == []
+
+
+def test_one_line_fields_take_no_more_text_than_their_column_holds(qtbot, demo_db, anchor):
+    from sqlalchemy import select
+
+    from aqdesk.db.models import Task
+    from aqdesk.ui.dialogs.new_sheet_dialog import NewSheetDialog
+    from aqdesk.ui.dialogs.task_dialog import TaskDialog
+    from aqdesk.ui.dialogs.units_dialog import UnitsDialog
+
+    make_app()
+    with demo_db.reading() as s:
+        task_id = s.scalars(select(Task.id).order_by(Task.id)).first()
+    task, units, sheet = TaskDialog(demo_db, task_id), UnitsDialog(demo_db), NewSheetDialog(demo_db, anchor, "石桥县")
+    for dialog in (task, units, sheet):
+        qtbot.addWidget(dialog)
+    assert (task.title_edit.maxLength(), task.leader_edit.maxLength()) == (200, 100)
+    assert (units.name_edit.maxLength(), units.new_name.maxLength()) == (100, 100)
+    assert (sheet.subject_edit.maxLength(), sheet.source_edit.lineEdit().maxLength()) == (200, 200)
+    task.title_edit.setText("推" * 207)
+    assert len(task.title_edit.text()) == 200

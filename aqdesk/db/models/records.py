@@ -8,7 +8,7 @@ import datetime as dt
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from aqdesk.db.base import Base
+from aqdesk.db.base import Base, Versioned
 from aqdesk.db.column_types import EnumText
 from aqdesk.db.models.units import Unit
 from aqdesk.domain.enums import BatchKind
@@ -67,7 +67,7 @@ class AuditEntry(Base):
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"), index=True)
 
 
-class CalendarDay(Base):
+class CalendarDay(Versioned, Base):
     __tablename__ = "calendar_day"
 
     day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
@@ -75,7 +75,7 @@ class CalendarDay(Base):
     source: Mapped[str] = mapped_column(String(30))  # chinese_calendar | office
 
 
-class Setting(Base):
+class Setting(Versioned, Base):
     __tablename__ = "setting"
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)

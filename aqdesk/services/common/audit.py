@@ -21,6 +21,7 @@ from aqdesk.domain.ledger_columns import field_label, table_label
 from aqdesk.errors import UserError
 from aqdesk.services.common import clerk, years
 from aqdesk.services.common.import_record import Touches, later_import
+from aqdesk.services.common.lengths import refuse_too_long
 from aqdesk.services.common.stored import DELETED, INSERTED, from_text, to_text
 
 UNDO_PREFIX = "undo:"
@@ -65,6 +66,7 @@ class ChangeSet:
         """Set fields that differ; returns the names of those changed. Every change is
         refused on an item of a closed plan year."""
         years.refuse_closed_row(self.session, obj)
+        refuse_too_long(obj.__tablename__, values)
         changed = []
         for field, new in values.items():
             old = getattr(obj, field)
@@ -77,6 +79,7 @@ class ChangeSet:
 
     def insert(self, obj: Base) -> Base:
         years.refuse_closed_row(self.session, obj)
+        refuse_too_long(obj.__tablename__, {c.key: getattr(obj, c.key) for c in inspect(type(obj)).column_attrs})
         self.session.add(obj)
         self.session.flush()
         self._log(obj, INSERTED, None, _row_as_text(obj))

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from aqdesk.db.database import Database
 from aqdesk.db.models import Setting
@@ -248,8 +250,23 @@ def load_all(db: Database) -> dict[str, Any]:
         return all_values(session)
 
 
-def save_all(db: Database, values: dict[str, Any]) -> None:
-    """Store the office's settings in one transaction, after checking them."""
+@dataclass(frozen=True)
+class Seen:
+    """The settings as a clerk's 选项 dialog read them: values, and the versions of the stored ones."""
+
+    values: dict[str, Any]
+    versions: dict[str, int]
+
+
+def load_seen(db: Database) -> Seen:
+    with db.reading() as session:
+        rows = session.scalars(select(Setting)).all()
+        return Seen(all_values(session), {r.key: r.version for r in rows})
+
+
+def save_all(db: Database, values: dict[str, Any], seen: Seen | None = None) -> None:
+    """Store the office's settings in one transaction, after checking them. With ``seen``,
+    only the settings changed since then are written, and only if nobody saved them meanwhile."""
     problems = [
         f"{OPTIONS[k].label}应为 0–365 之间的整数" for k, v in values.items()
         if isinstance(OPTIONS[k].default, int) and not (isinstance(v, int) and 0 <= v <= 365)
@@ -269,10 +286,23 @@ def save_all(db: Database, values: dict[str, Any]) -> None:
             problems.append(f"{OPTIONS[key].label}应在 {low}–{high} 之间")
     if problems:
         raise UserError("；".join(problems))
-    with db.transaction() as session:
-        _store_upgraded(session)
-        for key, value in values.items():
-            put(session, key, value)
+    try:
+        with db.transaction() as session:
+            _store_upgraded(session)
+            stored = {r.key: r for r in session.scalars(select(Setting).with_for_update())}
+            for key, value in values.items():
+                if seen is not None:
+                    if value == seen.values[key]:
+                        continue  # left as it was: another clerk's newer value stays
+                    row = stored.get(key)
+                    if (row.version if row else None) != seen.versions.get(key):
+                        raise UserError(_CHANGED.format(OPTIONS[key].label))
+                put(session, key, value)
+    except (StaleDataError, IntegrityError) as exc:  # saved by another clerk in between
+        raise UserError(_CHANGED.format("选项")) from exc
+
+
+_CHANGED = "「{}」刚被他人修改，本次选项均未保存。请关闭后重新打开「选项」再修改。"
 
 
 def _store_upgraded(session: Session) -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.attributes import flag_modified
 
 from aqdesk.db.database import Database
 from aqdesk.db.models import Unit, UnitAlias
@@ -65,6 +66,10 @@ def set_aliases(db: Database, unit_id: int, expected_version: int, aliases: list
         for key, alias in wanted.items():
             if key not in present:
                 changes.insert(UnitAlias(unit_id=unit.id, alias=alias))
+        if changes.count:
+            # aliases belong to the unit: its version moves, so another clerk's dialog opened
+            # before this change cannot write its own list over it
+            flag_modified(unit, "name")
         return changes.action_id if changes.count else None
 
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from aqdesk.db.database import Database
 from aqdesk.db.models import CalendarDay
@@ -18,6 +22,7 @@ SOURCE_OFFICIAL = "chinese_calendar"
 SOURCE_NOTICE = "state_council_notice"  # read from the notice text the office pasted
 SOURCE_OFFICE = "office"
 PUBLISHED = (SOURCE_OFFICIAL, SOURCE_NOTICE)
+INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
 def official_years() -> range:
@@ -40,7 +45,9 @@ def seed_if_empty(session: Session) -> int:
         while day.year == year:
             rows.append({"day": day, "is_workday": chinese_calendar.is_workday(day), "source": SOURCE_OFFICIAL})
             day += dt.timedelta(days=1)
-    session.execute(CalendarDay.__table__.insert(), rows)
+    # Two programs may seed a new database at once: the second one's days are already there.
+    insert = INSERTS.get(session.get_bind().dialect.name)
+    session.execute(insert(CalendarDay).on_conflict_do_nothing() if insert else CalendarDay.__table__.insert(), rows)
     return len(rows)
 
 
@@ -57,6 +64,7 @@ class YearCalendar:
     # every day of an official break (国庆 1–7 October), its weekend days too, so the whole
     # break is shaded, not only the weekdays it frees
     breaks: frozenset[dt.date] = frozenset()
+    versions: dict[dt.date, int] = field(default_factory=dict)  # of the stored days, as read
 
     @property
     def office_days(self) -> int:
@@ -67,6 +75,7 @@ def year_calendar(db: Database, year: int) -> YearCalendar:
     with db.reading() as session:
         rows = session.execute(select(CalendarDay).where(
             CalendarDay.day >= dt.date(year, 1, 1), CalendarDay.day <= dt.date(year, 12, 31))).scalars()
+        rows = list(rows)
         days = {r.day: (r.is_workday, r.source) for r in rows}
     official = any(s in PUBLISHED for _w, s in days.values())
     breaks: frozenset[dt.date] = frozenset()
@@ -74,7 +83,7 @@ def year_calendar(db: Database, year: int) -> YearCalendar:
         import chinese_calendar
 
         breaks = frozenset(d for d in chinese_calendar.holidays if d.year == year)
-    return YearCalendar(year, official, days, breaks)
+    return YearCalendar(year, official, days, breaks, {r.day: r.version for r in rows})
 
 
 def read_notice(text: str) -> HolidayNotice:
@@ -112,16 +121,38 @@ def apply_notice(db: Database, notice: HolidayNotice) -> int:
         return len(rows)
 
 
-def set_day(db: Database, day: dt.date, is_workday: bool) -> None:
+UNCHECKED = object()
+
+
+def _check_seen(row: CalendarDay | None, day: dt.date, seen) -> None:
+    """``seen``: the day's version when the clerk looked (None: not stored then)."""
+    if seen is not UNCHECKED and (row.version if row else None) != seen:
+        raise UserError(f"{day.isoformat()} 刚被他人修改，请重新打开工作日历查看后再修改。")
+
+
+def set_day(db: Database, day: dt.date, is_workday: bool, seen=UNCHECKED) -> None:
     """The office's own ruling on a day (a newly published holiday, a local 调休)."""
-    with db.transaction() as session:
-        session.merge(CalendarDay(day=day, is_workday=is_workday, source=SOURCE_OFFICE))
+    with _changing(db, day, seen) as (session, row):
+        if row is None:
+            session.add(CalendarDay(day=day, is_workday=is_workday, source=SOURCE_OFFICE))
+        else:
+            row.is_workday, row.source = is_workday, SOURCE_OFFICE
 
 
-def reset_day(db: Database, day: dt.date) -> None:
+@contextmanager
+def _changing(db: Database, day: dt.date, seen):
+    try:
+        with db.transaction() as session:
+            row = session.get(CalendarDay, day, with_for_update=True)
+            _check_seen(row, day, seen)
+            yield session, row
+    except (StaleDataError, IntegrityError) as exc:  # another clerk's save came in between
+        raise UserError(f"{day.isoformat()} 刚被他人修改，请重新打开工作日历查看后再修改。") from exc
+
+
+def reset_day(db: Database, day: dt.date, seen=UNCHECKED) -> None:
     """Back to the published arrangement, or to Monday–Friday for a year without one."""
-    with db.transaction() as session:
-        row = session.get(CalendarDay, day)
+    with _changing(db, day, seen) as (session, row):
         if row is None:
             return
         if day.year in official_years():

@@ -14,8 +14,8 @@ import json
 import uuid
 from collections import defaultdict
 from dataclasses import replace
-from itertools import islice
-from operator import attrgetter
+from itertools import groupby, islice
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from sqlalchemy import delete, func, insert, or_, select
@@ -31,6 +31,7 @@ from aqdesk.gcpause import collector_paused
 from aqdesk.services.common import import_record, years
 from aqdesk.services.common.audit import current_user, of_field
 from aqdesk.services.common.stored import DELETED, INSERTED, to_text
+from aqdesk.services.importing import bulk_pg
 from aqdesk.services.importing.changes import Bulk, FieldChange, FilePlan, Insert, Ref
 
 SOURCE = "import"
@@ -85,8 +86,12 @@ class _Driver:
     def __init__(self, session: Session):
         self.connection = session.connection()
         self.mark = "?" if self.connection.dialect.paramstyle == "qmark" else "%s"
+        self.server = self.connection.dialect.name == "postgresql"
 
     def insert(self, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+        if self.server:
+            bulk_pg.copy_rows(self.connection, table, columns, rows)
+            return
         marks = ", ".join([self.mark] * len(columns))
         self._many(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
 
@@ -99,7 +104,12 @@ class _Driver:
         where = f"id = {self.mark}" + (f" AND version = {self.mark}" if versioned and check_versions else "")
         if check_versions and not versioned:
             rows = [row[:-1] for row in rows]
-        if self._many(f"UPDATE {table} SET {sets} WHERE {where}", rows) != len(rows):
+        if self.server:
+            count = bulk_pg.update_from_arrays(self.connection, table, fields, rows, bump_version=versioned,
+                                               check_version=versioned and check_versions)
+        else:
+            count = self._many(f"UPDATE {table} SET {sets} WHERE {where}", rows)
+        if count != len(rows):
             raise UserError(stale)
 
     def audit(self, rows: list[tuple]) -> None:
@@ -180,16 +190,18 @@ def _write_changes(driver: _Driver, changes: list[FieldChange], changed: import_
         if isinstance(c.new, Ref):  # an existing task moved to a unit or category this import creates
             c = replace(c, new=ids[c.new.name])
         by_row[(c.table, c.row_id)].append(c)
-    updates: dict[tuple[str, tuple[str, ...]], list[tuple]] = defaultdict(list)
-    recorded: dict[tuple[str, tuple[str, ...]], list[tuple]] = defaultdict(list)
-    for (table_name, row_id), row_changes in by_row.items():
+    # Rows are written in (table, id) order, neighbours changing the same fields in one
+    # statement: two imports of the same rows take their row locks in the same order, so one
+    # waits for the other rather than both deadlocking. Undo follows the record's order.
+    rows = []
+    for (table_name, row_id), row_changes in sorted(by_row.items()):
         row_changes.sort(key=lambda c: c.field)
-        key = (table_name, tuple(c.field for c in row_changes))
-        updates[key].append((*(c.new for c in row_changes), row_id, row_changes[0].version))
-        recorded[key].append((row_id, *(c.old for c in row_changes), *(c.new for c in row_changes)))
-    for (table_name, fields), rows in updates.items():
-        driver.update(table_name, fields, rows, check_versions=True)
-        changed.add(table_name, fields, recorded[(table_name, fields)])
+        rows.append(((table_name, tuple(c.field for c in row_changes)), row_id, row_changes))
+    for (table_name, fields), run in groupby(rows, key=itemgetter(0)):
+        run = list(run)
+        driver.update(table_name, fields, [(*(c.new for c in cs), row_id, cs[0].version) for _k, row_id, cs in run],
+                      check_versions=True)
+        changed.add(table_name, fields, [(row_id, *(c.old for c in cs), *(c.new for c in cs)) for _k, row_id, cs in run])
 
 
 def _write_bulk(driver: _Driver, bulk: Bulk, batch_id: int, changed: import_record.ChangeRecord) -> None:
@@ -251,8 +263,12 @@ def _versions(session: Session, restorations: list[tuple[str, tuple, list[tuple]
         if "version" in Base.metadata.tables[table_name].c:
             ids[table_name].update(row[-1] for row in rows)
     found: dict[str, dict[int, int]] = {}
+    connection = session.connection()
     for table_name, wanted in ids.items():
         table = Base.metadata.tables[table_name]
+        if connection.dialect.name == "postgresql":
+            found[table_name] = bulk_pg.versions(connection, table_name, sorted(wanted))
+            continue
         found[table_name] = seen = {}
         for chunk in _chunks(sorted(wanted)):
             seen.update(session.execute(select(table.c.id, table.c.version).where(table.c.id.in_(chunk))).all())

@@ -16,6 +16,7 @@ from aqdesk.domain.headings import SheetKind
 from aqdesk.domain.problems import Problem, Severity
 from aqdesk.exchange.workbook import ImportCancelled, Table, read_workbook
 from aqdesk.gcpause import collector_paused
+from aqdesk.services.common.lengths import too_long
 from aqdesk.services.common.units import UnitDirectory
 from aqdesk.services.importing import (
     check_places,
@@ -97,6 +98,8 @@ def _prepare(db: Database, path: str | Path, unit: str | None, period: dt.date |
                 if cancel():
                     raise ImportCancelled()
                 rows.extend(CHECKERS[table.kind](ctx, table))
+    for row in rows:
+        _refuse_long_texts(book.file_name, row)
     problems.extend(p for r in rows for p in r.problems)
     return FilePlan(
         path=str(book.path), file_name=book.file_name, sha256=book.sha256, kind=BatchKind.PLAN if is_plan else BatchKind.RETURN,
@@ -104,6 +107,16 @@ def _prepare(db: Database, path: str | Path, unit: str | None, period: dt.date |
         period=period, sheets=[(t.sheet, t.kind, len(t.rows)) for t in book.tables], problems=problems, rows=rows,
         bulk=[b for b in ctx.bulk if b.rows], year=year,
     )
+
+
+def _refuse_long_texts(file_name: str, row: RowOutcome) -> None:
+    texts = [(c.table, c.field, c.new, c.label) for c in row.changes] + [
+        (i.table, name, value, None) for i in row.inserts for name, value in i.values.items()]
+    for table, field, value, label in texts:
+        message = too_long(table, field, value, label)
+        if message:
+            row.problems.append(Problem(file=file_name, sheet=row.sheet, row=row.row, message=message,
+                                        value=value))
 
 
 def _agree(from_file: str | None, given: str | None, what: str, file_error) -> str | None:

@@ -12,11 +12,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
 )
 
 from aqdesk.db.database import Database
+from aqdesk.errors import UserError
 from aqdesk.services.common import workdays
 from aqdesk.ui.dialogs.calendar_palette import HOLIDAY, MAKEUP_WORKDAY, OFFICE_MARK, WORKDAY_INK
 from aqdesk.ui.dialogs.notice_dialog import NoticeDialog
@@ -110,11 +112,18 @@ class CalendarDialog(QDialog):
                                f"{'工作日' if is_workday else '休息日'}{origin}")
 
     def _set(self, is_workday: bool) -> None:
-        workdays.set_day(self.db, self._selected(), is_workday)
-        self._after_change()
+        day = self._selected()
+        self._saving(lambda: workdays.set_day(self.db, day, is_workday, seen=self.year.versions.get(day)))
 
     def _reset(self) -> None:
-        workdays.reset_day(self.db, self._selected())
+        day = self._selected()
+        self._saving(lambda: workdays.reset_day(self.db, day, seen=self.year.versions.get(day)))
+
+    def _saving(self, save) -> None:
+        try:
+            save()
+        except UserError as exc:  # another clerk changed the day meanwhile: show theirs
+            QMessageBox.warning(self, self.tr("未保存"), str(exc))
         self._after_change()
 
     def _paste_notice(self) -> None:

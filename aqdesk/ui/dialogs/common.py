@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QHeaderView,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QTableWidget,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from aqdesk.domain.enums import Color
 from aqdesk.errors import UserError
+from aqdesk.services.common.lengths import limit
 from aqdesk.ui.contract import Acts
 from aqdesk.ui.models.rows import COLOR_FILLS, COLOR_INK
 
@@ -28,6 +30,13 @@ def text_box(height: int = 64) -> QPlainTextEdit:
     box = QPlainTextEdit()
     box.setFixedHeight(height)
     return box
+
+
+def line_edit(table: str, field: str, **options) -> QLineEdit:
+    """A one-line field that takes no more text than its column holds."""
+    edit = QLineEdit(**options)
+    edit.setMaxLength(limit(table, field) or edit.maxLength())
+    return edit
 
 
 def date_edit(value: dt.date | None, today: dt.date | None = None) -> QDateEdit:

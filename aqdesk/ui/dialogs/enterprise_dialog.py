@@ -25,7 +25,16 @@ from PySide6.QtWidgets import (
 from aqdesk.db.database import Database
 from aqdesk.domain.enums import MilestoneKind
 from aqdesk.services.ledgers import relocation
-from aqdesk.ui.dialogs.common import EditDialog, date_edit, fill, iso, table, text_box, warning_html
+from aqdesk.ui.dialogs.common import (
+    EditDialog,
+    date_edit,
+    fill,
+    iso,
+    line_edit,
+    table,
+    text_box,
+    warning_html,
+)
 from aqdesk.ui.screen_fit import fit, scrolled
 from aqdesk.ui.text import arg
 
@@ -40,9 +49,9 @@ class EnterpriseDialog(EditDialog):
 
         fields = QGroupBox(self.tr("企业信息"))
         form = QFormLayout(fields)
-        self.name_edit, self.code_edit = QLineEdit(), QLineEdit()
-        self.code_edit.setMaxLength(18)
-        self.industry_edit, self.site_edit, self.park_edit = QLineEdit(), QLineEdit(), QLineEdit()
+        self.name_edit, self.code_edit = line_edit("enterprise", "name"), line_edit("enterprise", "credit_code")
+        self.industry_edit, self.site_edit, self.park_edit = (
+            line_edit("enterprise", "industry"), line_edit("enterprise", "original_site"), line_edit("enterprise", "park"))
         self.problems_edit = text_box(48)
         save = QPushButton(self.tr("保存企业信息"))
         save.clicked.connect(self.save_fields)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QSpinBox,
     QTableWidgetItem,
@@ -28,10 +27,11 @@ from aqdesk.domain.docnumber import chinese_date
 from aqdesk.domain.enums import Color, DayKind
 from aqdesk.domain.followup import ProblemSource
 from aqdesk.errors import UserError
+from aqdesk.services.common.lengths import limit
 from aqdesk.services.common.units import unit_names
 from aqdesk.services.supervision import sheet_items, sheet_loop, sheet_print
 from aqdesk.ui.contract import Acts
-from aqdesk.ui.dialogs.common import date_edit, table, text_box
+from aqdesk.ui.dialogs.common import date_edit, line_edit, table, text_box
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 from aqdesk.ui.models.rows import COLOR_FILLS, COLOR_INK
 from aqdesk.ui.screen_fit import fit
@@ -66,10 +66,11 @@ class NewSheetDialog(Acts, QDialog):
         for kind in DayKind:
             self.kind_combo.addItem(kind.label, kind.value)
         self.deadline_label = QLabel()
-        self.subject_edit = QLineEdit()
+        self.subject_edit = line_edit("supervision_sheet", "subject")
         # 问题来源 is chosen, so sheets can be counted by source; the box stays editable for the rare other
         self.source_edit = QComboBox(editable=True)
         self.source_edit.addItems([""] + [s.label for s in ProblemSource])
+        self.source_edit.lineEdit().setMaxLength(limit("supervision_sheet", "source") or 32767)
         self.source_edit.lineEdit().setPlaceholderText(self.tr("选择问题来源：国家督查、省督查、市巡查、暗查暗访、群众举报……"))
         self.requirement_edit = text_box(110)
         self.requirement_edit.setPlainText(sheet_loop.DEFAULT_REQUIREMENT)

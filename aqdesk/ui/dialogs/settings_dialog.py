@@ -25,7 +25,8 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.setWindowTitle(self.tr("选项"))
-        values = settings.load_all(db)
+        self.seen = settings.load_seen(db)
+        values = self.seen.values
         self.editors: dict[str, QLineEdit | QSpinBox] = {}
         # two columns of options, so the dialog fits a 720-pixel-high screen
         columns = QHBoxLayout()
@@ -66,7 +67,7 @@ class SettingsDialog(QDialog):
         values = {k: e.value() if isinstance(e, QSpinBox) else e.text().strip() for k, e in self.editors.items()}
         values[document_fonts.KEY] = self.font_files
         try:
-            settings.save_all(self.db, values)
+            settings.save_all(self.db, values, self.seen)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("未保存"), str(exc))
             return

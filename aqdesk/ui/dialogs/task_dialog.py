@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -27,7 +26,15 @@ from PySide6.QtWidgets import (
 from aqdesk.db.database import Database
 from aqdesk.domain.enums import DeadlineKind, TaskStatus
 from aqdesk.services.ledgers import task_edit
-from aqdesk.ui.dialogs.common import EditDialog, date_edit, fill, table, text_box, warning_html
+from aqdesk.ui.dialogs.common import (
+    EditDialog,
+    date_edit,
+    fill,
+    line_edit,
+    table,
+    text_box,
+    warning_html,
+)
 from aqdesk.ui.screen_fit import fit
 from aqdesk.ui.text import arg
 
@@ -59,9 +66,9 @@ class TaskDialog(EditDialog):
     def _fields_tab(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
-        self.title_edit = QLineEdit()
+        self.title_edit = line_edit("task", "title")
         self.target_edit = text_box()
-        self.leader_edit = QLineEdit()
+        self.leader_edit = line_edit("task", "leader")
         self.start_edit = date_edit(None)
         self.kind_combo = QComboBox()
         for kind in DeadlineKind:

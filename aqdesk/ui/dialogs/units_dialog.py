@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from aqdesk.db.database import Database
 from aqdesk.domain.enums import UnitKind
 from aqdesk.services.common import unit_admin
-from aqdesk.ui.dialogs.common import EditDialog
+from aqdesk.ui.dialogs.common import EditDialog, line_edit
 from aqdesk.ui.models.rows import ROW_ROLE, Column, RowsModel
 from aqdesk.ui.screen_fit import fit
 from aqdesk.ui.text import arg
@@ -46,7 +46,7 @@ class UnitsDialog(EditDialog):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
 
         edit_box = QGroupBox(self.tr("所选单位"))
-        self.name_edit = QLineEdit()
+        self.name_edit = line_edit("unit", "name")
         rename = QPushButton(self.tr("改名"))
         rename.setToolTip(self.tr("原名称自动保留为简称，旧文件仍能对上"))
         rename.clicked.connect(self.rename)
@@ -76,7 +76,7 @@ class UnitsDialog(EditDialog):
         edit.addLayout(row)
 
         add_box = QGroupBox(self.tr("新增单位"))
-        self.new_name = QLineEdit()
+        self.new_name = line_edit("unit", "name")
         self.new_kind = QComboBox()
         for kind in UnitKind:
             self.new_kind.addItem(kind.label, kind.value)
