@@ -72,7 +72,8 @@ def test_the_summons_list_is_numbered_on_its_one_page(capsys, db_url, tmp_path, 
 def test_before_issuing_the_clerk_is_told_what_will_not_print_right(capsys, db_url, tmp_path, anchor):
     code, _, err = run(capsys, "letters", "--unit", "石桥", "--out", str(tmp_path), "--as-of", anchor.isoformat(),
                        "--requirement", "请立即整改😀", "--db", db_url)
-    assert code == 0 and "注意：以下字符没有字体能够显示，将印成“□”：“😀”（U+1F600）" in err
+    assert code == 1 and "注意：以下字符没有字体能够显示，无法印出：“😀”（U+1F600）" in err
+    assert "文件未生成，也未编号" in err and not list(tmp_path.glob("*督办函*"))
     from aqdesk.exchange.pdf.fonts import font_set
     if font_set().substituted():
         assert "注意：本机缺少公文字体" in err and "请安装方正小标宋简体" in err

@@ -20,6 +20,9 @@ TEMPLATE_KEY = "#D9D9D9"  # a template's locked key columns
 TEMPLATE_HEADING = "#DDEBF7"
 PROBLEM_FILL, PROBLEM_INK = "#FFC7CE", "#9C0006"  # a problem list's offending cells
 
+OFFICIAL_RED = "#FF0000"  # a 公文's 红头 and its double rules
+SHEET_TINT = {Color.RED: "#FBE0E0", Color.YELLOW: "#FFF4D6", Color.GREEN: "#E0F6DC"}  # a sheet's level band (Word)
+
 HOLIDAY = FILL[Color.RED]  # the calendar's days off
 MAKEUP_WORKDAY = "#CFE0F6"
 OFFICE_MARK = "#6B3FA0"  # a day the office set by hand

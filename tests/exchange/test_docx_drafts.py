@@ -23,14 +23,14 @@ def test_letters_in_both_formats_share_the_number(capsys, demo_db, anchor, tmp_p
     code = main(["letters", "--unit", "石桥", "--out", str(tmp_path), "--as-of", anchor.isoformat(),
                  "--format", "both", "--db", demo_db.url])
     assert code == 0
-    pdf, word = tmp_path / "示例市大气办督〔2026〕1号 石桥县督办函.pdf", tmp_path / "示例市大气办督〔2026〕1号 石桥县督办函.docx"
+    pdf, word = tmp_path / "示例市大气办督〔2026〕4号 石桥县督办函.pdf", tmp_path / "示例市大气办督〔2026〕4号 石桥县督办函.docx"
     assert pdf.exists() and word.exists()
     document = docx.Document(str(word))
     section = document.sections[0]
     assert abs(section.page_width - Mm(210)) < Mm(0.1) and abs(section.page_height - Mm(297)) < Mm(0.1)
     assert abs(section.left_margin - Mm(28)) < Mm(0.1) and abs(section.right_margin - Mm(26)) < Mm(0.1)
     text = "\n".join(p.text for p in document.paragraphs).replace("\u2060", "")
-    for expected in ("示例市大气污染防治攻坚办公室", "示例市大气办督〔2026〕1号", "关于督促办理逾期和临期事项的函", "石桥县：",
+    for expected in ("示例市大气污染防治攻坚办公室", "示例市大气办督〔2026〕4号", "关于督促办理逾期和临期事项的函", "石桥县：",
                      "一、逾期未完成事项", "三、工作要求", "2026年11月23日"):
         assert expected in text, expected
     assert {"仿宋_GB2312", "黑体", "方正小标宋简体"} <= east_asian_fonts(document)
@@ -45,7 +45,7 @@ def test_a_draft_takes_no_number(demo_db, anchor, tmp_path):
     text = letters.draft_text(demo_db, "石桥县", anchor)
     document = docx.Document(BytesIO(letters.draft_docx(demo_db, "石桥县", anchor, text)))
     assert "示例市大气办督〔2026〕\u3000号" in [p.text for p in document.paragraphs]
-    assert letters.issue_letter(demo_db, "石桥县", anchor, tmp_path).number == "示例市大气办督〔2026〕1号"
+    assert letters.issue_letter(demo_db, "石桥县", anchor, tmp_path).number == "示例市大气办督〔2026〕4号"
 
 
 def test_sheet_and_summons_as_word(capsys, demo_db, anchor, tmp_path):
@@ -76,7 +76,7 @@ def test_the_word_letter_prints_on_the_same_grid(demo_db, anchor, tmp_path):
     full = [line for page in pages for line in page if line[3].startswith("请你单位") and len(line[3]) > 20]
     assert any(len(line[3]) == 26 for line in full)  # 26 characters after the two-character indent
     assert any(line[3] == "—2—" for line in later)
-    assert "示例市大气办督〔2026〕1号" in pages_text(pdf)[0].replace(" ", "")
+    assert "示例市大气办督〔2026〕4号" in pages_text(pdf)[0].replace(" ", "")
 
 
 def test_edited_letter_text_is_checked_before_a_number_is_taken(demo_db, anchor, tmp_path):
@@ -89,4 +89,4 @@ def test_edited_letter_text_is_checked_before_a_number_is_taken(demo_db, anchor,
     early = letters.LetterText(text.sections, text.requirement, anchor.replace(day=1))
     with pytest.raises(UserError, match="反馈日期.*不能早于成文日期"):
         letters.issue_letter(demo_db, "石桥县", anchor, tmp_path, text=early)
-    assert letters.issue_letter(demo_db, "石桥县", anchor, tmp_path, text=text).number == "示例市大气办督〔2026〕1号"
+    assert letters.issue_letter(demo_db, "石桥县", anchor, tmp_path, text=text).number == "示例市大气办督〔2026〕4号"

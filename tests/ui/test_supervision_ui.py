@@ -270,7 +270,7 @@ def test_the_letter_text_is_edited_in_the_preview_and_numbered_on_issue(qtbot, d
     editor.also_word.setChecked(True)
     path = dialog.save_to(tmp_path)
     text = "".join(pages_text(path)).replace("\n", "")
-    assert "示例市大气办督〔2026〕1号" in text and "1.石桥县铸造行业深度治理，经主任批示补充。" in text
+    assert "示例市大气办督〔2026〕4号" in text and "1.石桥县铸造行业深度治理，经主任批示补充。" in text
     assert "请于三个工作日内报送整改方案。" in text and "请于2026年12月" in text
     assert path.with_suffix(".docx").exists() and not editor.isEnabled()
 

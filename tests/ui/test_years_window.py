@@ -127,7 +127,7 @@ def test_a_plan_without_a_year_goes_to_the_year_chosen_in_the_window(window, qtb
     assert "无法确定该计划属于哪一年" in page.entries[0].plan.file_errors[0].message
     choose(window, 2027)
     page.recheck()
-    qtbot.waitUntil(lambda: page.entries[0].plan.year == 2027, timeout=20_000)
+    qtbot.waitUntil(lambda: page.entries[0].plan is not None and page.entries[0].plan.year == 2027, timeout=20_000)
     assert page.entries[0].plan.errors == []
     page.file_table.selectRow(0)
     page.commit_button.click()

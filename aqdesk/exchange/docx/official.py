@@ -19,13 +19,14 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor, Twips
 from docx.text.paragraph import Paragraph
 
+from aqdesk.domain import palette
 from aqdesk.domain.typography import prepare
 from aqdesk.exchange.pdf import official as gb
 from aqdesk.exchange.pdf.fonts import CHOSEN, STAND_IN, FontSet
 
 # the typefaces a clerk's Word looks for, by role (the office's own fonts, not this machine's)
 FACES = {"title": "方正小标宋简体", "body": "仿宋_GB2312", "heading": "黑体", "kai": "楷体_GB2312", "song": "宋体"}
-RED = RGBColor(0xFF, 0x00, 0x00)
+RED = RGBColor.from_string(palette.excel(palette.OFFICIAL_RED))
 PITCH_TWIPS = round(gb.PITCH * 20)  # 28.99 pt, the 22-line grid
 # twentieths of a point after each character: a shade under the grid's −0.21 pt, so 28 characters
 # with the spacing after the last still fit the line
@@ -180,7 +181,7 @@ def letter_head(doc: DocumentObject, faces: dict, office_name: str) -> None:
         _frame(rule, gb.RULE_LENGTH, height, at)
         shading = OxmlElement("w:shd")
         shading.set(qn("w:val"), "clear")
-        shading.set(qn("w:fill"), "FF0000")
+        shading.set(qn("w:fill"), palette.excel(palette.OFFICIAL_RED))
         place(rule.paragraph_format.element.get_or_add_pPr(), shading, PPR_ORDER)
 
 

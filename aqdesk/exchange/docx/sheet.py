@@ -11,6 +11,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from aqdesk.domain import palette
 from aqdesk.domain.docnumber import chinese_date
 from aqdesk.exchange.docx import official as wd
 from aqdesk.exchange.pdf import official as gb
@@ -18,7 +19,7 @@ from aqdesk.exchange.pdf.fonts import FontSet
 from aqdesk.exchange.pdf.sheet import MORE, SheetContent, form_split
 
 INK = {"red": RGBColor(0xFF, 0x00, 0x00), "yellow": RGBColor(0xFF, 0xB3, 0x00), "green": RGBColor(0x2B, 0xD9, 0x16)}
-TINT = {"red": "FBE0E0", "yellow": "FFF4D6", "green": "E0F6DC"}
+TINT = {color.value: palette.excel(tint) for color, tint in palette.SHEET_TINT.items()}
 CELL_SIZE = 14.0
 TCPR_ORDER = ("w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders", "w:shd", "w:noWrap", "w:tcMar",
               "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")

@@ -122,7 +122,30 @@ def paginate(lines: list[Line], first_page_slots: int = gb.LINES) -> list[list[L
         if not pages[-1] and not line.glyphs and len(pages) > 1:
             continue  # no page starts with an empty line
         pages[-1].append(line)
+    _fill_seal_page(pages)
     return pages
+
+
+def _fill_seal_page(pages: list[list[Line]]) -> None:
+    """The page of the signature carries at least ``CARRIED`` lines of text, also when the page
+    before it broke just ahead of a one-line closing paragraph."""
+    last = pages[-1]
+    if len(pages) < 2 or not any(line.keep for line in last):
+        return
+    before = pages[-2]
+    text = sum(1 for line in last[:next(i for i, line in enumerate(last) if line.keep)] if line.glyphs)
+    while before and (text < CARRIED or _opens_alone(last, before)):
+        moved = before.pop()
+        if moved.glyphs:
+            last.insert(0, moved)
+            text += 1
+    while before and before[-1].heading:
+        last.insert(0, before.pop())
+
+
+def _opens_alone(page: list[Line], before: list[Line]) -> bool:
+    """A paragraph's last line at the top of ``page`` with the rest of it on the page before."""
+    return bool(page and page[0].glyphs and page[0].justify_to is None and before and before[-1].justify_to is not None)
 
 
 def draw_pages(canvas: Canvas, fonts: FontSet, pages: list[list[Line]], first_top: float = gb.TOP,

@@ -78,7 +78,8 @@ def save_files(db: Database, files: dict[str, str]) -> None:
 
 def notices(fonts: FontSet, texts: Iterable[str] = ()) -> list[str]:
     """What the clerk should know before issuing a document set in ``fonts``: substituted
-    roles and how to install the right fonts, and characters that will print as □."""
+    roles and how to install the right fonts, and characters no font here can print (the
+    document is then refused: a □ must never go out in a 公文)."""
     out = []
     refused = [f"{ROLES[r].label}：{path}" for r, path in fonts.refused.items()]
     if refused:
@@ -89,8 +90,8 @@ def notices(fonts: FontSet, texts: Iterable[str] = ()) -> list[str]:
         out.append("本机缺少公文字体，以下用途将以其他字体代替：" + "；".join(parts) + "。" + HOW_TO_INSTALL)
     missing = undrawable(fonts, texts)
     if missing:
-        out.append("以下字符没有字体能够显示，将印成“□”：" + "、".join(f"“{ch}”（U+{ord(ch):04X}）" for ch in missing)
-                   + "。请改写这些字符，或安装含有它们的字体。")
+        out.append("以下字符没有字体能够显示，无法印出：" + "、".join(f"“{ch}”（U+{ord(ch):04X}）" for ch in missing)
+                   + "。请改写这些字符，或安装含有它们的字体后再生成。")
     return out
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from aqdesk.db.database import Database
 from aqdesk.db.models import Bulletin as StoredBulletin
 from aqdesk.domain.docnumber import chinese_date, format_number
+from aqdesk.domain.followup import DocKind
 from aqdesk.errors import UserError
 from aqdesk.exchange import atomic
 from aqdesk.exchange.pdf.bulletin import BulletinContent, Table, render_bulletin
@@ -101,7 +102,8 @@ def issue(db: Database, bulletin: Bulletin) -> tuple[Bulletin, str]:
         series = settings.load(session).bulletin.series
         seq = numbering.next_seq(session, series, bulletin.issued_on.year)
         changes = audit.ChangeSet(session)
-        letter = numbering.register(changes, series, bulletin.issued_on, seq, title=bulletin.title, unit_id=None)
+        letter = numbering.register(changes, series, bulletin.issued_on, seq, title=bulletin.title, unit_id=None,
+                                    kind=DocKind.BULLETIN)
         changes.insert(StoredBulletin(letter_id=letter.id, period=bulletin.period,
                                       as_of=dt.date.fromisoformat(bulletin.figures["as_of"]),
                                       issued_on=bulletin.issued_on, opening=bulletin.opening,

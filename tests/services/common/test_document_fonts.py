@@ -34,4 +34,4 @@ def test_a_role_pointed_at_a_file_uses_it_and_a_bad_file_is_refused(demo_db, tmp
     with pytest.raises(UserError, match="字体文件不存在"):
         document_fonts.save_files(demo_db, {"kai": str(tmp_path / "gone.ttf")})
     with demo_db.reading() as session:
-        assert settings.get(session, document_fonts.KEY) == {"body": BUNDLED}  # unchanged by the refusals
+        assert settings.load(session).document.fonts == {"body": BUNDLED}  # unchanged by the refusals

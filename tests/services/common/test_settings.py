@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parents[3] / "aqdesk"
 
 def test_load_gives_frozen_sections_with_the_defaults_and_saved_values(empty_db):
     office = settings.load_from(empty_db)
-    assert office.sheet.days(Color.RED) == 3 and office.summons.window_days == 180
+    assert office.sheet.days(Color.RED) == 3 and office.summons.series == "示例市大气办约"
     assert office.substitution.heating_season_start == (11, 15)
     with pytest.raises(dataclasses.FrozenInstanceError):
         office.sheet.series = "x"
