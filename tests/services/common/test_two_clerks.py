@@ -150,7 +150,7 @@ def test_two_writers_crossing_each_other_are_told_to_try_again(demo_db):
 
 
 def _task_return(tmp_path, name, numbers):
-    from tests.services.test_importing import TASK_HEADINGS, workbook
+    from tests.services.importing.test_importing import TASK_HEADINGS, workbook
     return workbook(tmp_path / name, {"Sheet1": [TASK_HEADINGS] + [
         [number, "", f"{name}：{number}推进中", 90 + i, "否", "", "", ""] for i, number in enumerate(numbers)]})
 

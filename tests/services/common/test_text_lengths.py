@@ -9,7 +9,7 @@ from aqdesk.errors import UserError
 from aqdesk.services.importing.commit import commit
 from aqdesk.services.importing.prepare import prepare
 from aqdesk.services.ledgers import task_edit
-from tests.services.test_importing import workbook
+from tests.services.importing.test_importing import workbook
 
 LONG_TITLE = "推进" * 103 + "。"  # 207 characters; a task's title holds 200
 PLAN_HEADINGS = ["任务编号", "类别", "任务名称", "牵头单位", "完成时限"]
