@@ -8,7 +8,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
-from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
@@ -16,16 +15,11 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
 from aqdesk import paths
-from aqdesk.db import sqlite_files
+from aqdesk.db import portable, sqlite_files
+from aqdesk.db.alembic_config import alembic_config
 from aqdesk.errors import UserError
 
 log = logging.getLogger(__name__)
-
-
-def alembic_config() -> Config:
-    config = Config()
-    config.set_main_option("script_location", str(paths.migrations_dir()))
-    return config
 
 
 def script_directory() -> ScriptDirectory:
@@ -109,8 +103,6 @@ def _upgrade(engine: Engine, backup_first: Path | None) -> Path | None:
         backup = sqlite_files.timestamped_backup(backup_first, paths.backups_dir(), f"before-{head}")
         log.info("backed up %s to %s before migrating", backup_first, backup)
     elif has_tables and engine.dialect.name != "sqlite":
-        from aqdesk.db import portable  # it builds its file with this module's migrations
-
         backup = portable.safety_backup(engine, revision, f"before-{head}")
         log.info("backed up %s to %s before migrating", engine.url, backup)
     config = alembic_config()

@@ -17,6 +17,7 @@ from sqlalchemy import MetaData, create_engine, func, select, text
 from sqlalchemy.engine import Connection, Engine
 
 from aqdesk import paths
+from aqdesk.db.alembic_config import alembic_config
 from aqdesk.errors import UserError
 
 CHUNK = 5_000
@@ -77,10 +78,8 @@ def clear(conn: Connection) -> None:
 
 def sqlite_at(path: Path, revision: str) -> Engine:
     """A new SQLite file at schema ``revision``; returns its engine."""
-    from aqdesk.db import migrate
-
     engine = create_engine(f"sqlite:///{path.as_posix()}")
-    config = migrate.alembic_config()
+    config = alembic_config()
     with engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, revision)

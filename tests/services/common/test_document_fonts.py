@@ -19,7 +19,7 @@ def test_substituted_roles_are_named_with_how_to_install_the_fonts(demo_db):
 
 def test_characters_no_font_has_are_named_before_issuing(demo_db):
     said = document_fonts.notices(document_fonts.office_fonts(demo_db), ["对😀问题"])
-    assert any("“😀”（U+1F600）" in n and "□" in n for n in said)
+    assert any("“😀”（U+1F600）" in n and "无法印出" in n for n in said)
 
 
 def test_a_role_pointed_at_a_file_uses_it_and_a_bad_file_is_refused(demo_db, tmp_path):
