@@ -4,6 +4,7 @@ warning colours: the worst first."""
 
 from __future__ import annotations
 
+from aqdesk.domain.air.aqi import Level
 from aqdesk.domain.enums import Color
 
 ORDER = (Color.RED, Color.YELLOW, Color.GREEN)
@@ -33,11 +34,6 @@ def excel(colour: str) -> str:
     return colour.lstrip("#")
 
 
-def aqi_levels() -> dict:
-    """HJ 633-2012 表2's colours of the six AQI levels, by Level: the calendar heat map's cells."""
-    from aqdesk.domain.air.aqi import Level
-
-    return dict(zip(Level, ("#00E400", "#FFFF00", "#FF7E00", "#FF0000", "#99004C", "#7E0023"), strict=True))
-
-
+# HJ 633-2012 表2's colours of the six AQI levels: the calendar heat map's cells
+AQI_LEVEL = dict(zip(Level, ("#00E400", "#FFFF00", "#FF7E00", "#FF0000", "#99004C", "#7E0023"), strict=True))
 GOOD_RATE_LINE, TARGET_LINE = "#1F5FA8", "#B3261E"  # the chart of 优良率 by month and its target
