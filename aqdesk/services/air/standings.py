@@ -1,0 +1,72 @@
+"""Each county's year to date against its targets: 优良率, PM2.5, the budget, the colour and
+its reasons, and the ranking by the office's figure with the places moved since last month."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from aqdesk.db.database import Database
+from aqdesk.domain.air.budget import Standing, Target, stand
+from aqdesk.domain.air.evaluation import Summary, summarise
+from aqdesk.domain.air.ranking import RankBy, movement, rank
+from aqdesk.services.air.days import counties, days_of_year
+from aqdesk.services.air.targets import targets_of
+from aqdesk.services.common import settings
+
+NO_TARGET = Target(None, None)
+
+
+@dataclass(frozen=True)
+class CountyAir:
+    county_id: int | None
+    name: str
+    summary: Summary
+    target: Target
+    standing: Standing
+    rank: int | None
+    previous_rank: int | None  # at the end of last month
+
+    @property
+    def movement(self) -> str:
+        return movement(self.rank, self.previous_rank)
+
+    def as_json(self) -> dict:
+        s, t = self.summary, self.target
+        return {"name": self.name, "good_rate": s.good_rate, "pm25": s.pm25, "target_good_rate": t.good_rate,
+                "target_pm25": t.pm25, "budget_days": self.standing.budget_days,
+                "color": self.standing.color.value, "reason": self.standing.reason, "rank": self.rank,
+                "previous_rank": self.previous_rank, "movement": self.movement, "composite": s.composite,
+                "valid_days": s.valid_days, "good_days": s.good_days, "heavy_days": s.heavy_days,
+                "pm25_ceiling": self.standing.pm25_ceiling}
+
+
+@dataclass(frozen=True)
+class AirReport:
+    as_of: dt.date
+    rank_by: RankBy
+    counties: list[CountyAir]
+    city: CountyAir | None  # None while the city has no figures
+
+
+def air_report(db: Database, as_of: dt.date, rank_by: RankBy | None = None) -> AirReport:
+    with db.reading() as session:
+        office = settings.load(session).air
+        rank_by = rank_by or office.ranking
+        listed = counties(session)
+        days = days_of_year(session, as_of.year, as_of)
+        targets = targets_of(session, as_of.year)
+        month_end = as_of.replace(day=1) - dt.timedelta(days=1)
+        before = days if month_end.year == as_of.year else days_of_year(session, month_end.year, month_end)
+    now = {cid: summarise(days.get(cid, [])) for cid, _name in listed}
+    then = {cid: summarise(d for d in before.get(cid, []) if d.day <= month_end) for cid, _name in listed}
+    places, earlier = rank(now, rank_by), rank(then, rank_by)
+
+    def one(cid: int | None, name: str, summary: Summary, place: int | None, earlier_place: int | None) -> CountyAir:
+        target = targets.get(cid, NO_TARGET)
+        return CountyAir(cid, name, summary, target, stand(summary, target, as_of, office.budget_warning_days),
+                         place, earlier_place)
+
+    rows = [one(cid, name, now[cid], places[cid], earlier[cid]) for cid, name in listed]
+    city = summarise(days.get(None, []))
+    return AirReport(as_of, rank_by, rows, one(None, "全市", city, None, None) if city.valid_days else None)
