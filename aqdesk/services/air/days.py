@@ -13,6 +13,8 @@ from aqdesk.db.models import AirDay, Unit
 from aqdesk.domain.air.aqi import Level
 from aqdesk.domain.air.evaluation import Day, summarise
 from aqdesk.domain.enums import UnitKind
+from aqdesk.errors import UserError
+from aqdesk.services.common.units import UnitDirectory
 
 CITY = None  # the city's rows carry no county
 
@@ -61,3 +63,12 @@ class CalendarCell:
 def calendar_cells(days: list[Day]) -> dict[dt.date, CalendarCell]:
     """The heat map's cells: each monitored day's AQI and level."""
     return {d.day: CalendarCell(d.day, d.aqi, Level.of(d.aqi) if d.aqi is not None else None) for d in days}
+
+
+def county_named(session: Session, name: str) -> int:
+    """The county ``name`` (or one of its other names) stands for; UserError naming it if none."""
+    county_id = UnitDirectory(session).find(name)
+    unit = session.get(Unit, county_id) if county_id is not None else None
+    if unit is None or unit.kind != UnitKind.COUNTY:
+        raise UserError(f"没有名为“{name}”的县（区）")
+    return unit.id

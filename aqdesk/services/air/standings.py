@@ -10,7 +10,7 @@ from aqdesk.db.database import Database
 from aqdesk.domain.air.budget import Standing, Target, stand
 from aqdesk.domain.air.evaluation import Summary, summarise
 from aqdesk.domain.air.ranking import RankBy, movement, rank
-from aqdesk.services.air.days import counties, days_of_year
+from aqdesk.services.air.days import counties, county_named, days_of_year
 from aqdesk.services.air.targets import targets_of
 from aqdesk.services.common import settings
 
@@ -39,6 +39,19 @@ class CountyAir:
                 "previous_rank": self.previous_rank, "movement": self.movement, "composite": s.composite,
                 "valid_days": s.valid_days, "good_days": s.good_days, "heavy_days": s.heavy_days,
                 "pm25_ceiling": self.standing.pm25_ceiling}
+
+    def as_text(self) -> str:
+        s, t = self.summary, self.target
+        rate = "—" if s.good_rate is None else f"{s.good_rate:g}%"
+        pm25 = "—" if s.pm25 is None else f"{s.pm25:g}"
+        place = f"第{self.rank}名" + (f"（{self.movement}）" if self.movement else "") if self.rank else ""
+        budget = "" if self.standing.budget_days is None else f"｜还可有{max(self.standing.budget_days, 0)}个超标天"
+        return (f"{self.standing.color.label} {self.name}｜优良率 {rate}（目标 {_g(t.good_rate, '%')}）｜PM2.5 {pm25}"
+                f"（目标 {_g(t.pm25)}）{budget}｜{place}｜{self.standing.reason}")
+
+
+def _g(value: float | None, unit: str = "") -> str:
+    return "未设定" if value is None else f"{value:g}{unit}"
 
 
 @dataclass(frozen=True)
@@ -70,3 +83,10 @@ def air_report(db: Database, as_of: dt.date, rank_by: RankBy | None = None) -> A
     rows = [one(cid, name, now[cid], places[cid], earlier[cid]) for cid, name in listed]
     city = summarise(days.get(None, []))
     return AirReport(as_of, rank_by, rows, one(None, "全市", city, None, None) if city.valid_days else None)
+
+
+def only_county(db: Database, report: AirReport, name: str) -> list[CountyAir]:
+    """The report's row for the county ``name`` (or one of its other names)."""
+    with db.reading() as session:
+        county_id = county_named(session, name)
+    return [r for r in report.counties if r.county_id == county_id]

@@ -9,7 +9,7 @@ from aqdesk.db.database import Database
 from aqdesk.db.models import AirTarget
 from aqdesk.domain.air.budget import Target
 from aqdesk.errors import UserError
-from aqdesk.services.common.units import UnitDirectory
+from aqdesk.services.air.days import county_named
 
 
 def targets_of(session: Session, year: int) -> dict[int | None, Target]:
@@ -26,11 +26,7 @@ def set_target(db: Database, county: str | None, year: int, target: Target) -> N
     if target.heavy_days is not None and target.heavy_days < 0:
         raise UserError(f"重污染天数目标不能为负数：{target.heavy_days}")
     with db.transaction() as session:
-        county_id = None
-        if county is not None:
-            county_id = UnitDirectory(session).find(county)
-            if county_id is None:
-                raise UserError(f"没有名为“{county}”的县（区）")
+        county_id = None if county is None else county_named(session, county)
         row = session.scalars(select(AirTarget).where(
             AirTarget.year == year, AirTarget.county_id.is_(None) if county_id is None
             else AirTarget.county_id == county_id)).first()
