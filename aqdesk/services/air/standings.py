@@ -7,10 +7,19 @@ import datetime as dt
 from dataclasses import dataclass
 
 from aqdesk.db.database import Database
+from aqdesk.db.models import Unit
 from aqdesk.domain.air.budget import Standing, Target, stand
 from aqdesk.domain.air.evaluation import Summary, summarise
 from aqdesk.domain.air.ranking import RankBy, movement, rank
-from aqdesk.services.air.days import counties, county_named, days_of_year
+from aqdesk.services.air.days import (
+    CalendarCell,
+    Month,
+    calendar_cells,
+    counties,
+    county_named,
+    days_of_year,
+    months,
+)
 from aqdesk.services.air.targets import targets_of
 from aqdesk.services.common import settings
 
@@ -90,3 +99,22 @@ def only_county(db: Database, report: AirReport, name: str) -> list[CountyAir]:
     with db.reading() as session:
         county_id = county_named(session, name)
     return [r for r in report.counties if r.county_id == county_id]
+
+
+@dataclass(frozen=True)
+class CountyYear:
+    """One county's (or the city's) year for the screen: 优良率 by month, the target line and
+    the days of the calendar heat map."""
+
+    name: str
+    months: list[Month]
+    target_good_rate: float | None
+    cells: dict[dt.date, CalendarCell]
+
+
+def county_year(db: Database, county_id: int | None, as_of: dt.date) -> CountyYear:
+    with db.reading() as session:
+        days = days_of_year(session, as_of.year, as_of).get(county_id, [])
+        target = targets_of(session, as_of.year).get(county_id, NO_TARGET)
+        name = "全市" if county_id is None else session.get(Unit, county_id).name
+    return CountyYear(name, months(days, as_of), target.good_rate, calendar_cells(days))
