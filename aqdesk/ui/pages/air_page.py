@@ -52,7 +52,7 @@ class AirPage(Page):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(below)
-        split.setSizes([300, 300])
+        split.setSizes([330, 270])
         top = QHBoxLayout()
         top.addWidget(heading)
         top.addWidget(self.city_label, 1)

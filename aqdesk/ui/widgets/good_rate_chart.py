@@ -3,7 +3,7 @@ rate, and the year's target."""
 
 from __future__ import annotations
 
-from PySide6.QtCharts import QLineSeries, QScatterSeries, QValueAxis
+from PySide6.QtCharts import QCategoryAxis, QLineSeries, QScatterSeries, QValueAxis
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPen
 
@@ -35,12 +35,16 @@ class GoodRateChart(ChartView):
             line.setPen(QPen(QColor(palette.TARGET_LINE), 1.5, Qt.PenStyle.DashLine))
             line.append([QPointF(1, target), QPointF(12, target)])
             series.append(line)
-        x, y = QValueAxis(), QValueAxis()
-        x.setRange(1, 12)
-        x.setTickCount(12)
-        x.setLabelFormat("%d月")
+        # a value axis formats labels printf-style, which cannot write 月: the months are categories
+        x, y = QCategoryAxis(), QValueAxis()
+        x.setRange(0.5, 12.5)
+        for month in range(1, 13):
+            x.append(f"{month}月", month + 0.5)
+        x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionCenter)
         lowest = min([m.month_rate for m in months if m.month_rate is not None] + [target or 100, 100])
-        y.setRange(max(0, (int(lowest) // 10) * 10 - 10 if lowest < 100 else 50), 100)
+        floor = max(0, int(lowest) // 10 * 10)
+        y.setRange(floor, 100)
+        y.setTickCount((100 - floor) // 10 + 1)
         y.setLabelFormat("%d")
         for axis in (x, y):
             axis.setLabelsFont(small_font())
