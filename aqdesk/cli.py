@@ -398,12 +398,12 @@ def cmd_tasks(args: argparse.Namespace) -> int:
 
 
 def cmd_air(args: argparse.Namespace) -> int:
-    from aqdesk.domain.air.ranking import RankBy
+    from aqdesk.domain.air.ranking import rank_by
     from aqdesk.services.air.standings import air_report, only_county
 
     with _database(args) as db:
         as_of = args.as_of or dt.date.today()
-        report = air_report(db, as_of, RankBy.from_label(args.rank_by) if args.rank_by else None)
+        report = air_report(db, as_of, rank_by(args.rank_by) if args.rank_by else None)
         rows = only_county(db, report, args.county) if args.county else report.counties
     if args.json:
         print(json.dumps({"as_of": as_of.isoformat(), "rank_by": report.rank_by.label,

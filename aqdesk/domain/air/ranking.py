@@ -4,9 +4,12 @@ previous ranking (进位 / 退位)."""
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
+from typing import TypeVar
 
 from aqdesk.domain.air.evaluation import Summary
 from aqdesk.domain.enums import Labelled
+
+K = TypeVar("K", bound=Hashable)
 
 
 class RankBy(Labelled):
@@ -23,7 +26,13 @@ class RankBy(Labelled):
         return self is RankBy.GOOD_RATE
 
 
-def rank(summaries: Mapping[Hashable, Summary], by: RankBy) -> dict[Hashable, int | None]:
+def rank_by(text: str) -> RankBy | None:
+    """The choice named by its label (优良率) or value (good_rate)."""
+    found = RankBy.from_label(text)
+    return found if isinstance(found, RankBy) else None
+
+
+def rank(summaries: Mapping[K, Summary], by: RankBy) -> dict[K, int | None]:
     """1 for the best; equal figures share a place (1, 2, 2, 4); no figure, no place."""
     sign = -1 if by.higher_is_better else 1
     figures = {key: f for key, s in summaries.items() if (f := by.figure(s)) is not None}

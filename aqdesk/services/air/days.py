@@ -31,8 +31,8 @@ def days_of_year(session: Session, year: int, up_to: dt.date) -> dict[int | None
     rows = session.execute(select(
         AirDay.county_id, AirDay.day, AirDay.aqi, AirDay.pm25, AirDay.pm10, AirDay.o3_8h, AirDay.no2, AirDay.so2,
         AirDay.co).where(AirDay.day >= dt.date(year, 1, 1), AirDay.day <= up_to).order_by(AirDay.day))
-    for county_id, *figures in rows:
-        found[county_id].append(Day(*figures))
+    for county_id, day, aqi, pm25, pm10, o3_8h, no2, so2, co in rows:
+        found[county_id].append(Day(day, aqi, pm25, pm10, o3_8h, no2, so2, co))
     return found
 
 

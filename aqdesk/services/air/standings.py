@@ -116,5 +116,6 @@ def county_year(db: Database, county_id: int | None, as_of: dt.date) -> CountyYe
     with db.reading() as session:
         days = days_of_year(session, as_of.year, as_of).get(county_id, [])
         target = targets_of(session, as_of.year).get(county_id, NO_TARGET)
-        name = "全市" if county_id is None else session.get(Unit, county_id).name
+        unit = session.get(Unit, county_id) if county_id is not None else None
+        name = unit.name if unit is not None else "全市"
     return CountyYear(name, months(days, as_of), target.good_rate, calendar_cells(days))

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from aqdesk.db.database import Database
 from aqdesk.db.models import Setting
-from aqdesk.domain.air.ranking import RankBy
+from aqdesk.domain.air.ranking import RankBy, rank_by
 from aqdesk.domain.enums import Color, DeadlineKind
 from aqdesk.domain.periods import Cycle, ReportingRule
 from aqdesk.domain.warning import WarningSettings
@@ -182,7 +182,7 @@ class Air:
 
     @property
     def ranking(self) -> RankBy:
-        return RankBy.from_label(self.rank_by) or RankBy.COMPOSITE
+        return rank_by(self.rank_by) or RankBy.COMPOSITE
 
 
 @dataclass(frozen=True)

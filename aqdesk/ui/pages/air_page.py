@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from aqdesk.db.database import Database
-from aqdesk.domain.air.ranking import RankBy
+from aqdesk.domain.air.ranking import RankBy, rank_by
 from aqdesk.services.air.standings import AirReport, air_report, county_year
 from aqdesk.ui.contract import Page
 from aqdesk.ui.models.air import AirModel
@@ -27,7 +27,8 @@ class AirPage(Page):
         self.db: Database | None = None
         self.as_of = dt.date.today()
         self.report: AirReport | None = None
-        heading = QLabel(self.title, objectName="pageTitle")
+        heading = QLabel(self.title)
+        heading.setObjectName("pageTitle")
         self.city_label = QLabel()
         self.rank_by = QComboBox()
         for choice in RankBy:
@@ -68,7 +69,7 @@ class AirPage(Page):
     def _reload(self, first: bool = False) -> None:
         if self.db is None:
             return
-        chosen = None if first else RankBy(self.rank_by.currentData())
+        chosen = None if first else rank_by(self.rank_by.currentData())
         self.report = report = air_report(self.db, self.as_of, chosen)
         self.rank_by.setCurrentIndex(self.rank_by.findData(report.rank_by.value))
         city = report.city
