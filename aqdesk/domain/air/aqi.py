@@ -20,6 +20,8 @@ class Pollutant(Labelled):
     CO = "co", "CO"
 
 
+# iterating an Enum is slow, and an import of a year's workbook does it per row
+POLLUTANTS = tuple(Pollutant)
 IAQI_STEPS = (0, 50, 100, 150, 200, 300, 400, 500)
 # 24-hour means (O3: the day's highest 8-hour mean), HJ 633-2012 表1
 BREAKPOINTS: dict[Pollutant, tuple[float, ...]] = {
@@ -85,8 +87,8 @@ def day_index(concentrations: Mapping[Pollutant, float | None]) -> DayIndex:
     if not indices:
         raise ValueError("没有任何污染物浓度，无法计算AQI")
     value = max(indices.values())
-    primary = tuple(p for p in Pollutant if indices.get(p) == value) if value > 50 else ()
-    return DayIndex(value, Level.of(value), primary, tuple(p for p in Pollutant if indices.get(p, 0) > 100))
+    primary = tuple(p for p in POLLUTANTS if indices.get(p) == value) if value > 50 else ()
+    return DayIndex(value, Level.of(value), primary, tuple(p for p in POLLUTANTS if indices.get(p, 0) > 100))
 
 
 def is_good(aqi_value: int) -> bool:

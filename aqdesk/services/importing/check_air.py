@@ -13,8 +13,9 @@ from sqlalchemy import select
 
 from aqdesk.db.models import AirDay
 from aqdesk.domain import headings as H
-from aqdesk.domain.air.aqi import Pollutant, day_index
+from aqdesk.domain.air.aqi import POLLUTANTS, Pollutant, day_index
 from aqdesk.domain.enums import UnitKind
+from aqdesk.domain.limits import most
 from aqdesk.exchange.workbook import Table
 from aqdesk.services.common import settings
 from aqdesk.services.importing.changes import Insert, RowOutcome
@@ -62,7 +63,7 @@ def air_days(ctx: Context, table: Table) -> list[RowOutcome]:
             aqi, primary = index.aqi, primary or ",".join(p.label for p in index.primary)
         if aqi is None:
             continue  # the station was down that day: nothing to record
-        values = (aqi, *(figures[p] for p in Pollutant))
+        values = (aqi, *(figures[p] for p in POLLUTANTS))
         earlier = seen.setdefault((county, day), (src.number, values))
         if earlier[0] != src.number:
             if earlier[1] != values:
@@ -78,12 +79,15 @@ def air_days(ctx: Context, table: Table) -> list[RowOutcome]:
             continue
         out.inserts.append(Insert(
             "air_day", {"county_id": None if county == CITY else county, "day": day, "aqi": aqi,
-                        **{p.value: figures[p] for p in Pollutant}, "primary_pollutant": primary[:50]},
+                        **{p.value: figures[p] for p in POLLUTANTS}, "primary_pollutant": primary[:50]},
             f"{place} {day.isoformat()} 空气质量", table.sheet, src.number, in_batch=True))
     return outcomes
 
 
 def _figure(read: RowReader, heading: str) -> float | None:
+    value = read.cells.get(heading)
+    if type(value) is float and 0 <= value <= most(heading):  # the usual case, kept cheap
+        return value
     if heading not in read.cells or read.text(heading) in MISSING:
         return None
     return read.number(heading)
@@ -113,5 +117,5 @@ def _county(ctx: Context, name: str) -> int | str:
 def _stored(ctx: Context) -> dict[tuple[int, dt.date], tuple]:
     """What is already stored, by (county or CITY, day)."""
     rows = ctx.session.execute(select(AirDay.county_id, AirDay.day, AirDay.aqi, *(
-        getattr(AirDay, p.value) for p in Pollutant)))
+        getattr(AirDay, p.value) for p in POLLUTANTS)))
     return {(county or CITY, day): tuple(values) for county, day, *values in rows}
