@@ -47,3 +47,27 @@ def test_calendar_cells_say_their_day_and_level(window, anchor):
     assert tooltip(dt.date(anchor.year, 12, 31), None).endswith("无数据")
     rect = page.calendar._rect(day)
     assert page.calendar._day_at(QPoint(rect.center())) == day
+
+
+def test_targets_typed_in_the_dialog_are_saved_together_or_not_at_all(window, anchor, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from aqdesk.ui.dialogs.air_targets_dialog import AirTargetsDialog
+
+    page = show(window, window.air_page)
+    dialog = AirTargetsDialog(page.db, anchor.year, page)
+    names = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    assert names[-1] == "全市" and len(names) == 11
+    east = names.index("东城区")
+    dialog.table.item(east, 1).setText("99")
+    dialog.table.item(0, 2).setText("约四十")
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    dialog.save()
+    assert warned and "“约四十”不是数字" in warned[0] and names[0] in warned[0]
+    dialog.table.item(0, 2).setText("40")
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    page._reload()
+    row = next(r for r in page.model.rows() if r.name == "东城区")
+    assert row.target.good_rate == 99 and row.standing.color.value == "red"

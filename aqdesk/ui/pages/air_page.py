@@ -7,12 +7,21 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from aqdesk.db.database import Database
 from aqdesk.domain.air.ranking import RankBy, rank_by
 from aqdesk.services.air.standings import AirReport, air_report, county_year
 from aqdesk.ui.contract import Page
+from aqdesk.ui.dialogs.air_targets_dialog import AirTargetsDialog
 from aqdesk.ui.models.air import AirModel
 from aqdesk.ui.text import arg
 from aqdesk.ui.widgets.aqi_calendar import AqiCalendar
@@ -34,6 +43,9 @@ class AirPage(Page):
         for choice in RankBy:
             self.rank_by.addItem(arg(self.tr("按%1排名"), choice.label), choice.value)
         self.rank_by.activated.connect(lambda _i: self._reload())
+        targets = QPushButton(self.tr("设定目标…"))
+        targets.setToolTip(self.tr("各县区和全市本年度的优良率、PM2.5、重污染天数目标"))
+        targets.clicked.connect(self.edit_targets)
         self.model = AirModel(self)
         self.table = rows_view(self.model, single=True)
         shrink_to_fit(self.table, self.model.COLUMNS)
@@ -58,6 +70,7 @@ class AirPage(Page):
         top.addWidget(heading)
         top.addWidget(self.city_label, 1)
         top.addWidget(self.rank_by)
+        top.addWidget(targets)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
@@ -84,6 +97,10 @@ class AirPage(Page):
         if self.model.rows():
             self.table.selectRow(0)
         self._show_county()
+
+    def edit_targets(self) -> None:
+        if self.db is not None and AirTargetsDialog(self.db, self.as_of.year, self).exec():
+            self._reload()
 
     def _show_county(self) -> None:
         if self.db is None or self.report is None:
