@@ -19,6 +19,10 @@ class Pollutant(Labelled):
     SO2 = "so2", "SO2"
     CO = "co", "CO"
 
+    # Enum hashes a member in Python; str's hash is C, equal to the value's as == already is,
+    # and a year's import looks pollutants up some 100,000 times
+    __hash__ = str.__hash__
+
 
 # iterating an Enum is slow, and an import of a year's workbook does it per row
 POLLUTANTS = tuple(Pollutant)
@@ -67,10 +71,11 @@ class Level(Labelled):
 
     @classmethod
     def of(cls, aqi_value: int) -> Level:
-        for limit, level in zip((50, 100, 150, 200, 300), cls, strict=False):
-            if aqi_value <= limit:
-                return level
-        return cls.SEVERE
+        return _LEVELS[bisect_left(_LEVEL_TOPS, aqi_value)]
+
+
+_LEVEL_TOPS = (50, 100, 150, 200, 300)  # the highest AQI of each level but the last
+_LEVELS = tuple(Level)
 
 
 @dataclass(frozen=True)

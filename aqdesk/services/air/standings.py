@@ -10,7 +10,7 @@ from aqdesk.db.database import Database
 from aqdesk.db.models import Unit
 from aqdesk.domain.air.budget import Standing, Target, stand
 from aqdesk.domain.air.evaluation import Summary, summarise
-from aqdesk.domain.air.ranking import RankBy, movement, rank
+from aqdesk.domain.air.ranking import RankBy, movement, pm25_change, rank
 from aqdesk.services.air.days import (
     CalendarCell,
     Month,
@@ -35,6 +35,7 @@ class CountyAir:
     standing: Standing
     rank: int | None
     previous_rank: int | None  # at the end of last month
+    pm25_change: float | None  # PM2.5 against the same days of last year, in percent
 
     @property
     def movement(self) -> str:
@@ -47,7 +48,7 @@ class CountyAir:
                 "color": self.standing.color.value, "reason": self.standing.reason, "rank": self.rank,
                 "previous_rank": self.previous_rank, "movement": self.movement, "composite": s.composite,
                 "valid_days": s.valid_days, "good_days": s.good_days, "heavy_days": s.heavy_days,
-                "pm25_ceiling": self.standing.pm25_ceiling}
+                "pm25_ceiling": self.standing.pm25_ceiling, "pm25_change": self.pm25_change}
 
     def as_text(self) -> str:
         s, t = self.summary, self.target
@@ -80,18 +81,31 @@ def air_report(db: Database, as_of: dt.date, rank_by: RankBy | None = None) -> A
         targets = targets_of(session, as_of.year)
         month_end = as_of.replace(day=1) - dt.timedelta(days=1)
         before = days if month_end.year == as_of.year else days_of_year(session, month_end.year, month_end)
-    now = {cid: summarise(days.get(cid, [])) for cid, _name in listed}
-    then = {cid: summarise(d for d in before.get(cid, []) if d.day <= month_end) for cid, _name in listed}
-    places, earlier = rank(now, rank_by), rank(then, rank_by)
+        a_year_ago = days_of_year(session, as_of.year - 1, _year_ago(as_of))
+        a_year_before_month_end = a_year_ago if month_end.year == as_of.year else \
+            days_of_year(session, month_end.year - 1, _year_ago(month_end))
+    ids = [cid for cid, _name in listed] + [None]
+    now = {cid: summarise(days.get(cid, [])) for cid in ids}
+    then = {cid: summarise(d for d in before.get(cid, []) if d.day <= month_end) for cid in ids}
+    last_year = {cid: summarise(a_year_ago.get(cid, [])) for cid in ids}
+    last_year_then = {cid: summarise(d for d in a_year_before_month_end.get(cid, []) if d.day <= _year_ago(month_end))
+                      for cid in ids}
+    counted = [cid for cid, _name in listed]
+    places = rank({c: now[c] for c in counted}, rank_by, last_year)
+    earlier = rank({c: then[c] for c in counted}, rank_by, last_year_then)
 
-    def one(cid: int | None, name: str, summary: Summary, place: int | None, earlier_place: int | None) -> CountyAir:
-        target = targets.get(cid, NO_TARGET)
+    def one(cid: int | None, name: str) -> CountyAir:
+        target, summary = targets.get(cid, NO_TARGET), now[cid]
         return CountyAir(cid, name, summary, target, stand(summary, target, as_of, office.budget_warning_days),
-                         place, earlier_place)
+                         places.get(cid), earlier.get(cid), pm25_change(summary, last_year[cid]))
 
-    rows = [one(cid, name, now[cid], places[cid], earlier[cid]) for cid, name in listed]
-    city = summarise(days.get(None, []))
-    return AirReport(as_of, rank_by, rows, one(None, "全市", city, None, None) if city.valid_days else None)
+    rows = [one(cid, name) for cid, name in listed]
+    return AirReport(as_of, rank_by, rows, one(None, "全市") if now[None].valid_days else None)
+
+
+def _year_ago(day: dt.date) -> dt.date:
+    """The same day a year before; 29 February goes back to the 28th."""
+    return day.replace(year=day.year - 1, day=28) if (day.month, day.day) == (2, 29) else day.replace(year=day.year - 1)
 
 
 def only_county(db: Database, report: AirReport, name: str) -> list[CountyAir]:

@@ -68,7 +68,7 @@ OPTIONS = {
         Option("ranking.weight.red", 50, "排名扣分：红色事项占比的权重（%）"),
         Option("ranking.weight.late_sheets", 30, "排名扣分：督办单逾期反馈或退回占比的权重（%）"),
         Option("ranking.weight.missing_returns", 20, "排名扣分：缺报期数占比的权重（%）"),
-        Option("air.rank_by", RankBy.COMPOSITE.label, "空气质量排名依据（综合指数 / PM2.5 / 优良率）"),
+        Option("air.rank_by", RankBy.COMPOSITE.label, "空气质量排名依据（综合指数 / PM2.5 / 优良率 / PM2.5同比改善）"),
         Option("air.budget_warning_days", 10, "空气质量：今年可有超标天数不多于此数时黄色预警"),
     )
 }

@@ -28,6 +28,7 @@ class AirModel(RowsModel):
         Column("PM2.5", lambda r: r.summary.pm25, 52, numeric=True),
         Column("目标", lambda r: r.target.pm25, 44, numeric=True),
         Column("综合指数", lambda r: r.summary.composite, 66, numeric=True),
+        Column("PM2.5同比", lambda r: "" if r.pm25_change is None else f"{r.pm25_change:+g}%", 76, numeric=True),
         Column("可超标天", lambda r: _budget(r), 66, numeric=True),
         Column("重污染天", lambda r: r.summary.heavy_days, 66, numeric=True),
         Column("预警", lambda r: r.standing.color, 44, colored=True),

@@ -98,3 +98,24 @@ def test_targets_refuse_nonsense_and_unknown_counties(office):
         set_target(office, "南城区", 2026, Target(80, 35))
     set_target(office, "东城区", 2026, Target(85, 33))
     assert air_report(office, AS_OF).counties[0].target == Target(85, 33)
+
+
+def test_improvement_compares_the_same_days_of_last_year(office):
+    with office.transaction() as session:
+        east = session.query(Unit).filter_by(name="东城区").one()
+        day = dt.date(2025, 1, 1)
+        while day <= dt.date(2025, 12, 31):
+            # the rest of 2025 far dirtier: only January to March may count
+            session.add(AirDay(county_id=east.id, day=day, aqi=60, pm25=40 if day <= dt.date(2025, 3, 31) else 90))
+            day += dt.timedelta(days=1)
+    report = air_report(office, AS_OF, RankBy.IMPROVEMENT)
+    by_name = {c.name: c for c in report.counties}
+    assert by_name["东城区"].pm25_change == -25 and by_name["东城区"].rank == 1
+    assert by_name["西城区"].rank is None and by_name["西城区"].as_json()["pm25_change"] is None
+
+
+def test_a_leap_day_compares_with_the_28th_of_february():
+    from aqdesk.services.air.standings import _year_ago
+
+    assert _year_ago(dt.date(2024, 2, 29)) == dt.date(2023, 2, 28)
+    assert _year_ago(dt.date(2025, 3, 1)) == dt.date(2024, 3, 1)
