@@ -90,7 +90,7 @@ def air_report(db: Database, as_of: dt.date, rank_by: RankBy | None = None) -> A
     last_year = {cid: summarise(a_year_ago.get(cid, [])) for cid in ids}
     last_year_then = {cid: summarise(d for d in a_year_before_month_end.get(cid, []) if d.day <= _year_ago(month_end))
                       for cid in ids}
-    counted = [cid for cid, _name in listed]
+    counted: list[int | None] = [cid for cid, _name in listed]
     places = rank({c: now[c] for c in counted}, rank_by, last_year)
     earlier = rank({c: then[c] for c in counted}, rank_by, last_year_then)
 
