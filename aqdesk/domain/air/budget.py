@@ -73,10 +73,14 @@ def stand(summary: Summary, target: Target, as_of: dt.date, warn_below_days: int
     """Red when a target can no longer be met or the budget is spent; yellow behind 序时 or
     the budget at ``warn_below_days`` or fewer; green on track."""
     left = days_left(as_of)
+    if not summary.valid_days:
+        return Standing(Color.GREEN, ("尚无监测数据",), None, None, left)
+    if target == Target(None, None, None):
+        return Standing(Color.GREEN, ("未设定目标",), None, None, left)
     red: list[str] = []
     yellow: list[str] = []
     budget = None
-    if target.good_rate is not None and summary.valid_days:
+    if target.good_rate is not None:
         budget = budget_days(summary, target.good_rate, left)
         rate = summary.good_rate
         if left == 0:

@@ -90,3 +90,8 @@ def test_pm25_ceiling_for_the_rest_of_the_year():
 def test_heavy_days_over_target_are_red():
     summary = summarise([Day(dt.date(2026, 1, d), 250, pm25=200) for d in range(1, 5)])
     assert "重污染4天" in stand(summary, Target(None, None, heavy_days=3), dt.date(2026, 1, 4), 5).reason
+
+
+def test_without_figures_or_targets_it_says_so():
+    assert stand(summarise([]), Target(80, 35), dt.date(2026, 3, 1), 5).reason == "尚无监测数据"
+    assert stand(year_so_far(dt.date(2026, 3, 1)), Target(None, None), dt.date(2026, 3, 1), 5).reason == "未设定目标"
