@@ -124,6 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--good-rate", type=float, metavar="PERCENT", help="优良天数比例目标（%%）")
     p.add_argument("--pm25", type=float, metavar="UG", help="PM2.5 年均浓度目标（微克/立方米）")
     p.add_argument("--heavy-days", type=int, metavar="N", help="重污染天数不超过")
+    p.add_argument("--stages", metavar="TEXT", help="阶段目标：截至各月底的累计优良率，如“3月60，6月70”")
 
     p = command("tasks", help="列出重点任务及其预警色和原因")
     p.add_argument("--unit", metavar="NAME", help="只列出该单位牵头或配合的任务（名称或简称）")
@@ -417,12 +418,16 @@ def cmd_air(args: argparse.Namespace) -> int:
 
 
 def cmd_air_target(args: argparse.Namespace) -> int:
-    from aqdesk.domain.air.budget import Target
+    from aqdesk.domain.air.budget import Target, parse_stages
     from aqdesk.services.air.targets import set_target
 
+    try:
+        stages = parse_stages(args.stages or "")
+    except ValueError as exc:
+        raise UserError(str(exc)) from exc
     with _database(args) as db:
         set_target(db, None if args.county == "全市" else args.county, args.year,
-                   Target(args.good_rate, args.pm25, args.heavy_days))
+                   Target(args.good_rate, args.pm25, args.heavy_days, stages))
     print(f"已设定{args.county} {args.year} 年空气质量目标")
     return EXIT_OK
 

@@ -35,3 +35,9 @@ def test_air_for_one_county_by_another_name_and_setting_its_target(capsys, demo_
     assert code == 1 and "没有名为“南城区”的县（区）" in err
     code, _, err = run(capsys, "air-target", "东城区", "--year", "2026", "--good-rate", "120", "--db", url)
     assert code == 1 and "0–100" in err
+    code, _, err = run(capsys, "air-target", "东城区", "--year", "2026", "--stages", "三月六成", "--db", url)
+    assert code == 1 and "3月60，6月70" in err
+    code, _, _ = run(capsys, "air-target", "全市", "--year", str(anchor.year), "--stages", "3月60，6月99", "--db", url)
+    code, out, _ = run(capsys, "air", "--json", "--as-of", anchor.isoformat(), "--db", url)
+    city = json.loads(out)["city"]
+    assert city["target_stages"] == [[3, 60], [6, 99]] and "未达阶段目标99%" in city["reason"]

@@ -252,7 +252,7 @@ FIELDS: dict[str, dict[str, str]] = {
                 "o3_8h": "O3_8h浓度", "no2": "NO2浓度", "so2": "SO2浓度", "co": "CO浓度", "primary_pollutant": "首要污染物",
                 "batch_id": "导入批次"},
     "air_target": {"county_id": "县（区）", "year": "年度", "good_rate": "优良天数比例目标（%）",
-                   "pm25": "PM2.5目标（微克/立方米）", "heavy_days": "重污染天数目标"},
+                   "pm25": "PM2.5目标（微克/立方米）", "heavy_days": "重污染天数目标", "stages": "阶段目标（累计优良率）"},
 }
 
 

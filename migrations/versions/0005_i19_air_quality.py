@@ -25,6 +25,7 @@ def upgrade() -> None:
     sa.Column('good_rate', sa.Float(), nullable=True),
     sa.Column('pm25', sa.Float(), nullable=True),
     sa.Column('heavy_days', sa.Integer(), nullable=True),
+    sa.Column('stages', sa.String(length=100), server_default='', nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['county_id'], ['unit.id'], name=op.f('fk_air_target_county_id_unit')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_air_target')),

@@ -66,8 +66,13 @@ def test_targets_typed_in_the_dialog_are_saved_together_or_not_at_all(window, an
     dialog.save()
     assert warned and "“约四十”不是数字" in warned[0] and names[0] in warned[0]
     dialog.table.item(0, 2).setText("40")
+    dialog.table.item(east, 4).setText("3月六成")
+    dialog.save()
+    assert "东城区" in warned[-1] and "3月60，6月70" in warned[-1]
+    dialog.table.item(east, 4).setText("3月60，6月65")
     dialog.save()
     assert dialog.result() == dialog.DialogCode.Accepted
     page._reload()
     row = next(r for r in page.model.rows() if r.name == "东城区")
     assert row.target.good_rate == 99 and row.standing.color.value == "red"
+    assert row.target.stages == ((3, 60.0), (6, 65.0))

@@ -51,5 +51,7 @@ class AirTarget(Versioned, Base):
     good_rate: Mapped[float | None] = mapped_column(Float)  # percent
     pm25: Mapped[float | None] = mapped_column(Float)  # μg/m³, annual mean
     heavy_days: Mapped[int | None] = mapped_column(Integer)  # 重污染天数 at most
+    # 「1、2、3月优良率累计分别达到…」 as "3:60,6:70" (month: the rate from January to its end)
+    stages: Mapped[str] = mapped_column(String(100), default="", server_default="")
 
     county: Mapped[Unit | None] = relationship()

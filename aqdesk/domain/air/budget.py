@@ -9,6 +9,9 @@ from __future__ import annotations
 import calendar as _calendar
 import datetime as dt
 import math
+import re
+import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from aqdesk.domain.air.evaluation import Summary, revise
@@ -20,6 +23,34 @@ class Target:
     good_rate: float | None  # percent, e.g. 75.0
     pm25: float | None  # μg/m³, annual mean
     heavy_days: int | None = None  # 重污染天数 at most
+    # 「1、2、3月优良率累计分别达到…」: (month, the 优良率 from January to that month's end)
+    stages: tuple[tuple[int, float], ...] = ()
+
+
+_STAGE = re.compile(r"(\d{1,2})\s*[月:：]\s*(\d+(?:\.\d+)?)\s*%?")
+_BETWEEN = re.compile(r"[\s,，;；、]*")
+
+
+def parse_stages(text: str) -> tuple[tuple[int, float], ...]:
+    """「3月60，6月70」 (or 3:60, 6:70) → ((3, 60.0), (6, 70.0)); ValueError saying what is wrong."""
+    found: dict[int, float] = {}
+    text = unicodedata.normalize("NFKC", text or "").strip()
+    position = 0
+    for match in _STAGE.finditer(text):
+        if _BETWEEN.fullmatch(text[position:match.start()]) is None:
+            break
+        month, rate = int(match[1]), float(match[2])
+        if not 1 <= month <= 12 or not 0 <= rate <= 100:
+            raise ValueError(f"阶段目标“{match[0]}”应为 1–12 月、0–100 之间的优良率")
+        found[month] = rate
+        position = match.end()
+    if _BETWEEN.fullmatch(text[position:]) is None:
+        raise ValueError(f"阶段目标应写作“3月60，6月70”（月份和截至该月累计优良率），而不是“{text}”")
+    return tuple(sorted(found.items()))
+
+
+def format_stages(stages: tuple[tuple[int, float], ...]) -> str:
+    return "，".join(f"{month}月{rate:g}%" for month, rate in stages)
 
 
 @dataclass(frozen=True)
@@ -33,6 +64,10 @@ class Standing:
     @property
     def reason(self) -> str:
         return "；".join(self.reasons)
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, _calendar.monthrange(year, month)[1])
 
 
 def days_in_year(year: int) -> int:
@@ -69,13 +104,16 @@ def pm25_ceiling(summary: Summary, target: float, left: int) -> float | None:
     return revise(((target + 0.5) * total - mean * summary.valid_days) / left, 1)
 
 
-def stand(summary: Summary, target: Target, as_of: dt.date, warn_below_days: int) -> Standing:
+def stand(summary: Summary, target: Target, as_of: dt.date, warn_below_days: int,
+          running_rates: Mapping[int, float | None] | None = None) -> Standing:
     """Red when a target can no longer be met or the budget is spent; yellow behind 序时 or
-    the budget at ``warn_below_days`` or fewer; green on track."""
+    the budget at ``warn_below_days`` or fewer; green on track. ``running_rates``: the 优良率
+    from January to each month's end, for the stage targets; the latest stage whose month
+    has ended is red while it stands missed."""
     left = days_left(as_of)
     if not summary.valid_days:
         return Standing(Color.GREEN, ("尚无监测数据",), None, None, left)
-    if target == Target(None, None, None):
+    if target == Target(None, None):
         return Standing(Color.GREEN, ("未设定目标",), None, None, left)
     red: list[str] = []
     yellow: list[str] = []
@@ -107,6 +145,12 @@ def stand(summary: Summary, target: Target, as_of: dt.date, warn_below_days: int
             red.append(f"PM2.5目标{target.pm25:g}已无法完成")
         elif summary.pm25 > target.pm25:
             yellow.append(f"PM2.5累计均值{summary.pm25:g}，高于目标{target.pm25:g}，余下须控制在{ceiling:g}以下")
+    ended = [(m, rate) for m, rate in target.stages if _month_end(as_of.year, m) <= as_of]
+    if ended and running_rates is not None:
+        month, wanted = ended[-1]
+        reached = running_rates.get(month)
+        if reached is not None and reached < wanted:
+            red.append(f"截至{month}月底累计优良率{reached:g}%，未达阶段目标{wanted:g}%")
     if target.heavy_days is not None and summary.heavy_days > target.heavy_days:
         red.append(f"重污染{summary.heavy_days}天，超过目标{target.heavy_days}天")
     color = Color.RED if red else Color.YELLOW if yellow else Color.GREEN

@@ -44,7 +44,7 @@ class CountyAir:
     def as_json(self) -> dict:
         s, t = self.summary, self.target
         return {"name": self.name, "good_rate": s.good_rate, "pm25": s.pm25, "target_good_rate": t.good_rate,
-                "target_pm25": t.pm25, "budget_days": self.standing.budget_days,
+                "target_pm25": t.pm25, "target_stages": [list(s) for s in t.stages], "budget_days": self.standing.budget_days,
                 "color": self.standing.color.value, "reason": self.standing.reason, "rank": self.rank,
                 "previous_rank": self.previous_rank, "movement": self.movement, "composite": s.composite,
                 "valid_days": s.valid_days, "good_days": s.good_days, "heavy_days": s.heavy_days,
@@ -96,7 +96,8 @@ def air_report(db: Database, as_of: dt.date, rank_by: RankBy | None = None) -> A
 
     def one(cid: int | None, name: str) -> CountyAir:
         target, summary = targets.get(cid, NO_TARGET), now[cid]
-        return CountyAir(cid, name, summary, target, stand(summary, target, as_of, office.budget_warning_days),
+        running = {m.month: m.good_rate for m in months(days.get(cid, []), as_of)} if target.stages else None
+        return CountyAir(cid, name, summary, target, stand(summary, target, as_of, office.budget_warning_days, running),
                          places.get(cid), earlier.get(cid), pm25_change(summary, last_year[cid]))
 
     rows = [one(cid, name) for cid, name in listed]
@@ -122,7 +123,7 @@ class CountyYear:
 
     name: str
     months: list[Month]
-    target_good_rate: float | None
+    target: Target
     cells: dict[dt.date, CalendarCell]
 
 
@@ -132,4 +133,4 @@ def county_year(db: Database, county_id: int | None, as_of: dt.date) -> CountyYe
         target = targets_of(session, as_of.year).get(county_id, NO_TARGET)
         unit = session.get(Unit, county_id) if county_id is not None else None
         name = unit.name if unit is not None else "全市"
-    return CountyYear(name, months(days, as_of), target.good_rate, calendar_cells(days))
+    return CountyYear(name, months(days, as_of), target, calendar_cells(days))

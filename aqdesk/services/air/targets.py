@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from aqdesk.db.database import Database
 from aqdesk.db.models import AirTarget
-from aqdesk.domain.air.budget import Target
+from aqdesk.domain.air.budget import Target, parse_stages
 from aqdesk.errors import UserError
 from aqdesk.services.air.days import counties, county_named
 
@@ -15,7 +15,7 @@ CITY_NAME = "全市"
 
 
 def targets_of(session: Session, year: int) -> dict[int | None, Target]:
-    return {t.county_id: Target(t.good_rate, t.pm25, t.heavy_days)
+    return {t.county_id: Target(t.good_rate, t.pm25, t.heavy_days, parse_stages(t.stages))
             for t in session.scalars(select(AirTarget).where(AirTarget.year == year))}
 
 
@@ -52,6 +52,7 @@ def _store(session: Session, year: int, county_id: int | None, name: str, target
         row = AirTarget(county_id=county_id, year=year)
         session.add(row)
     row.good_rate, row.pm25, row.heavy_days = target.good_rate, target.pm25, target.heavy_days
+    row.stages = ",".join(f"{month}:{rate:g}" for month, rate in target.stages)
 
 
 def _check(name: str, target: Target) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from aqdesk.db.database import Database
-from aqdesk.domain.air.budget import Target
+from aqdesk.domain.air.budget import Target, format_stages, parse_stages
 from aqdesk.domain.values import parse_number
 from aqdesk.errors import UserError
 from aqdesk.services.air.targets import save_year_targets, year_targets
@@ -31,19 +31,25 @@ class AirTargetsDialog(QDialog):
         self.db, self.year = db, year
         self.setWindowTitle(arg(self.tr("%1年空气质量目标"), year))
         self.rows = year_targets(db, year)
-        self.table = QTableWidget(len(self.rows), 4)
+        self.table = QTableWidget(len(self.rows), 5)
         self.headings = [self.tr("县（区）"), self.tr("优良率（%）"), self.tr("PM2.5（微克/立方米）"),
-                         self.tr("重污染天数不超过")]
+                         self.tr("重污染天数不超过"), self.tr("阶段目标（累计优良率）")]
         self.table.setHorizontalHeaderLabels(self.headings)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column, width in enumerate((80, 90, 140, 120)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, width)
+        header.setStretchLastSection(True)  # the stages, the longest text
         for r, (_cid, name, target) in enumerate(self.rows):
             label = QTableWidgetItem(name)
             label.setFlags(label.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.table.setItem(r, 0, label)
             for c, value in enumerate((target.good_rate, target.pm25, target.heavy_days), start=1):
                 self.table.setItem(r, c, QTableWidgetItem("" if value is None else f"{value:g}"))
-        note = QLabel(self.tr("留空表示不设该项目标。PM2.5为年均浓度；重污染指AQI大于200的天数。"))
+            self.table.setItem(r, 4, QTableWidgetItem(format_stages(target.stages)))
+        note = QLabel(self.tr("留空表示不设该项目标。PM2.5为年均浓度；重污染指AQI大于200的天数；"
+                              "阶段目标写作“3月60，6月70”：截至该月底的累计优良率。"))
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
@@ -52,7 +58,7 @@ class AirTargetsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        fit(self, 620, 120 + 30 * len(self.rows))
+        fit(self, 780, 130 + 30 * len(self.rows))
 
     def targets(self) -> list[tuple[int | None, str, Target]]:
         """The table as typed; UserError naming the county and the cell that is not a number."""
@@ -69,7 +75,12 @@ class AirTargetsDialog(QDialog):
             heavy = values[2]
             if heavy is not None and not heavy.is_integer():
                 raise UserError(arg(self.tr("%1的重污染天数应为整数，而不是“%2”"), name, f"{heavy:g}"))
-            found.append((county_id, name, Target(values[0], values[1], None if heavy is None else int(heavy))))
+            stages_cell = self.table.item(r, 4)
+            try:
+                stages = parse_stages(stages_cell.text() if stages_cell is not None else "")
+            except ValueError as exc:
+                raise UserError(arg(self.tr("%1：%2"), name, str(exc))) from exc
+            found.append((county_id, name, Target(values[0], values[1], None if heavy is None else int(heavy), stages)))
         return found
 
     def save(self) -> None:

@@ -110,7 +110,7 @@ class AirPage(Page):
         county_id = rows[index.row()].county_id if index.isValid() and rows else None
         year = county_year(self.db, county_id, self.as_of)
         self.chart.chart().setTitle(arg(self.tr("%1 %2年优良率（%）"), year.name, self.as_of.year))
-        self.chart.show_months(year.months, year.target_good_rate)
+        self.chart.show_months(year.months, year.target.good_rate, year.target.stages)
         self.calendar_title.setText(arg(self.tr("%1 %2年逐日空气质量（AQI级别）"), year.name, self.as_of.year))
         self.calendar.show_year(self.as_of.year, year.cells)
 

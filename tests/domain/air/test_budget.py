@@ -9,6 +9,8 @@ from aqdesk.domain.air.budget import (
     budget_days,
     days_left,
     elapsed_share,
+    format_stages,
+    parse_stages,
     pm25_ceiling,
     stand,
 )
@@ -95,3 +97,24 @@ def test_heavy_days_over_target_are_red():
 def test_without_figures_or_targets_it_says_so():
     assert stand(summarise([]), Target(80, 35), dt.date(2026, 3, 1), 5).reason == "尚无监测数据"
     assert stand(year_so_far(dt.date(2026, 3, 1)), Target(None, None), dt.date(2026, 3, 1), 5).reason == "未设定目标"
+
+
+def test_stage_targets_are_read_as_offices_write_them():
+    assert parse_stages("3月60，6月70%") == ((3, 60.0), (6, 70.0))
+    assert parse_stages("6:70, 3：60") == ((3, 60.0), (6, 70.0))
+    assert parse_stages("") == ()
+    with pytest.raises(ValueError, match="3月60，6月70"):
+        parse_stages("三月六成")
+    with pytest.raises(ValueError, match="1–12"):
+        parse_stages("13月60")
+    assert format_stages(((3, 60.0), (6, 72.5))) == "3月60%，6月72.5%"
+
+
+def test_the_latest_stage_that_has_ended_is_red_while_missed():
+    target = Target(None, None, stages=((3, 60.0), (6, 70.0)))
+    summary = year_so_far(dt.date(2026, 5, 10))
+    missed = stand(summary, target, dt.date(2026, 5, 10), 5, {1: 50, 2: 55, 3: 58.5, 4: 66, 5: 70})
+    assert missed.color is Color.RED and "截至3月底累计优良率58.5%，未达阶段目标60%" in missed.reason
+    # March's stage is not judged before the 31st, and June's replaces it once June has ended
+    assert stand(summary, target, dt.date(2026, 3, 30), 5, {3: 58.5}).color is Color.GREEN
+    assert stand(summary, target, dt.date(2026, 6, 30), 5, {3: 58.5, 6: 71}).color is Color.GREEN

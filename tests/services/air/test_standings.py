@@ -119,3 +119,12 @@ def test_a_leap_day_compares_with_the_28th_of_february():
 
     assert _year_ago(dt.date(2024, 2, 29)) == dt.date(2023, 2, 28)
     assert _year_ago(dt.date(2025, 3, 1)) == dt.date(2024, 3, 1)
+
+
+def test_stage_targets_are_stored_and_judged_at_their_month_s_end(office):
+    # 西城区: January all bad, good since — 优良率 to the end of February 28/59 = 47.5 %
+    set_target(office, "西城区", 2026, Target(None, None, stages=((2, 50.0), (6, 70.0))))
+    west = next(c for c in air_report(office, AS_OF).counties if c.name == "西城区")
+    assert west.target.stages == ((2, 50.0), (6, 70.0))
+    assert west.standing.color is Color.RED and "截至2月底累计优良率47.5%，未达阶段目标50%" in west.standing.reason
+    assert west.as_json()["target_stages"] == [[2, 50.0], [6, 70.0]]
