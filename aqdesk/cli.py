@@ -112,6 +112,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="统计日期，默认今天")
     p.add_argument("--note", metavar="TEXT", help="开头的两三句话（默认按数据生成）")
 
+    p = command("air", help="空气质量：各县区优良率、PM2.5、还可有的超标天数、预警色和排名")
+    p.add_argument("--county", metavar="NAME", help="只列出该县（区）")
+    p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="统计日期，默认今天")
+    p.add_argument("--rank-by", choices=["综合指数", "PM2.5", "优良率", "PM2.5同比改善"], help="排名依据，默认按选项设置")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    p = command("air-target", help="设定县（区）或全市的年度空气质量目标")
+    p.add_argument("county", metavar="NAME", help="县（区）名称；“全市”为全市目标")
+    p.add_argument("--year", type=int, required=True, help="年度")
+    p.add_argument("--good-rate", type=float, metavar="PERCENT", help="优良天数比例目标（%%）")
+    p.add_argument("--pm25", type=float, metavar="UG", help="PM2.5 年均浓度目标（微克/立方米）")
+    p.add_argument("--heavy-days", type=int, metavar="N", help="重污染天数不超过")
+    p.add_argument("--stages", metavar="TEXT", help="阶段目标：截至各月底的累计优良率，如“3月60，6月70”")
+
     p = command("tasks", help="列出重点任务及其预警色和原因")
     p.add_argument("--unit", metavar="NAME", help="只列出该单位牵头或配合的任务（名称或简称）")
     p.add_argument("--color", choices=[c.value for c in palette.ORDER], help="只列出该预警色的任务")
@@ -394,6 +408,40 @@ def cmd_tasks(args: argparse.Namespace) -> int:
     for r in rows:
         print(f"{r.color.label} {r.number:<6}{r.title}｜{r.lead}｜{r.deadline_text}｜{r.progress}%｜{r.reason}")
     print(f"共 {len(rows)} 项")
+    return EXIT_OK
+
+
+def cmd_air(args: argparse.Namespace) -> int:
+    from aqdesk.domain.air.ranking import rank_by
+    from aqdesk.services.air.standings import air_report, only_county
+
+    with _database(args) as db:
+        as_of = args.as_of or dt.date.today()
+        report = air_report(db, as_of, rank_by(args.rank_by) if args.rank_by else None)
+        rows = only_county(db, report, args.county) if args.county else report.counties
+    if args.json:
+        print(json.dumps({"as_of": as_of.isoformat(), "rank_by": report.rank_by.label,
+                          "counties": [r.as_json() for r in rows],
+                          "city": report.city.as_json() if report.city else None}, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"截至 {as_of.isoformat()}，按{report.rank_by.label}排名")
+    for r in [*rows, *([report.city] if report.city and not args.county else [])]:
+        print(r.as_text())
+    return EXIT_OK
+
+
+def cmd_air_target(args: argparse.Namespace) -> int:
+    from aqdesk.domain.air.budget import Target, parse_stages
+    from aqdesk.services.air.targets import set_target
+
+    try:
+        stages = parse_stages(args.stages or "")
+    except ValueError as exc:
+        raise UserError(str(exc)) from exc
+    with _database(args) as db:
+        set_target(db, None if args.county == "全市" else args.county, args.year,
+                   Target(args.good_rate, args.pm25, args.heavy_days, stages))
+    print(f"已设定{args.county} {args.year} 年空气质量目标")
     return EXIT_OK
 
 
@@ -696,7 +744,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "tasks": cmd_tasks, "agenda": cmd_agenda, "chase": cmd_chase,
     "bulletin": cmd_bulletin, "brief": cmd_brief, "import": cmd_import, "imports": cmd_imports, "undo-import": cmd_undo_import,
     "template": cmd_template, "backup": cmd_backup, "restore": cmd_restore, "migrate-to": cmd_migrate_to, "year": cmd_year,
-    "unit-file": cmd_unit_file, "register": cmd_register, "remind": cmd_remind,
+    "unit-file": cmd_unit_file, "register": cmd_register, "remind": cmd_remind, "air": cmd_air,
+    "air-target": cmd_air_target,
 }
 
 

@@ -25,7 +25,8 @@ WINGS = {
     "ledgers": {"common"},
     "supervision": {"common", "ledgers"},
     "importing": {"common", "ledgers"},
-    "reports": {"common", "ledgers", "supervision", "importing"},
+    "air": {"common"},
+    "reports": {"common", "ledgers", "supervision", "importing", "air"},
 }
 
 

@@ -60,6 +60,14 @@ RELAPSES = "反弹点位（个）"
 # A target exists for every figure but relapses, which nobody plans for.
 LOOSE_COAL_TARGETS = tuple("目标" + h for h in LOOSE_COAL_FIGURES)
 
+# the monitoring station's daily workbook (空气质量日报): a row per county (or station) and day;
+# without a county or station column the rows are the city's
+AIR_DAY = "日期"
+STATION = "站点"
+AQI = "AQI"
+AIR_FIGURES = ("PM2.5", "PM10", "O3_8h", "NO2", "SO2", "CO")
+PRIMARY_POLLUTANT = "首要污染物"
+
 SYNONYMS: dict[str, tuple[str, ...]] = {
     PROGRESS: ("本期进展情况",),
     PERCENT: ("完成进度",),
@@ -67,6 +75,17 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     COUNTY: ("县区", "区县", "县（市、区）"),
     TOWNSHIP: ("乡镇街道",),
     CREDIT_CODE: ("社会信用代码",),
+    AIR_DAY: ("监测日期", "数据日期", "日 期"),
+    STATION: ("站点名称", "点位", "点位名称", "监测点位", "监测站点", "区域", "区县名称"),
+    AQI: ("空气质量指数", "AQI指数", "aqi", "空气质量指数（AQI）"),
+    "PM2.5": ("PM2.5浓度", "细颗粒物", "pm2.5", "PM₂.₅"),
+    "PM10": ("PM10浓度", "可吸入颗粒物", "pm10", "PM₁₀"),
+    "O3_8h": ("O3-8h", "O3-8H", "O3_8H", "O3 8h", "O3日最大8小时平均", "O3-8小时", "臭氧8小时", "臭氧日最大8小时平均",
+              "o3_8h", "o3-8h"),
+    "NO2": ("NO2浓度", "二氧化氮", "no2"),
+    "SO2": ("SO2浓度", "二氧化硫", "so2"),
+    "CO": ("CO浓度", "一氧化碳", "co"),
+    PRIMARY_POLLUTANT: ("首要污染物名称",),
 }
 
 
@@ -103,10 +122,17 @@ class SheetKind(Labelled):
     RELOCATION_PLAN = "relocation_plan", "退城入园企业"
     SUBSTITUTION_PLAN = "substitution_plan", "双替代任务"
     LOOSE_COAL_TARGET = "loose_coal_target", "散煤目标"
+    AIR_DAILY = "air_daily", "空气质量日数据"
 
     @property
     def is_plan(self) -> bool:
         return self in _PLANS
+
+    @property
+    def needs_sender(self) -> bool:
+        """A return names its unit and period; a plan, or the monitoring station's figures for
+        every county and day, needs neither."""
+        return not self.is_plan and self is not SheetKind.AIR_DAILY
 
     @property
     def spec(self) -> SheetSpec:
@@ -142,6 +168,9 @@ SPECS: dict[SheetKind, SheetSpec] = {
     SheetKind.LOOSE_COAL_TARGET: SheetSpec(
         required=(COUNTY,), optional=LOOSE_COAL_TARGETS, any_of=LOOSE_COAL_TARGETS,
         excludes=(*LOOSE_COAL_FIGURES, RELAPSES)),
+    SheetKind.AIR_DAILY: SheetSpec(
+        required=(AIR_DAY,), any_of=(AQI, "PM2.5"),
+        optional=(COUNTY, STATION, AQI, *AIR_FIGURES, PRIMARY_POLLUTANT)),
 }
 
 _SPACES = re.compile(r"\s+")

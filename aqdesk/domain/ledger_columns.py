@@ -216,6 +216,8 @@ TABLES = {
     "inspection": "督查巡查",
     "inspection_finding": "督查发现问题",
     "series_start": "文号起始号",
+    "air_day": "空气质量日数据",
+    "air_target": "空气质量目标",
 }
 
 _COMMON = {"id": "记录编号", "version": "版本"}
@@ -259,6 +261,11 @@ _FIRST: dict[str, dict[str, str]] = {
                "sheet_id": "督办单", "title": "标题", "issued_on": "发文日期", "file_name": "文件名"},
     "calendar_day": {"day": "日期", "is_workday": "是否工作日", "source": "来源"},
     "setting": {"key": "设置项", "value": "设置值"},
+    "air_day": {"county_id": "县（区）", "day": "日期", "aqi": "空气质量指数", "pm25": "PM2.5浓度", "pm10": "PM10浓度",
+                "o3_8h": "O3_8h浓度", "no2": "NO2浓度", "so2": "SO2浓度", "co": "CO浓度", "primary_pollutant": "首要污染物",
+                "batch_id": "导入批次"},
+    "air_target": {"county_id": "县（区）", "year": "年度", "good_rate": "优良天数比例目标（%）",
+                   "pm25": "PM2.5目标（微克/立方米）", "heavy_days": "重污染天数目标", "stages": "阶段目标（累计优良率）"},
 }
 
 

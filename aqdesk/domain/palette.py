@@ -4,6 +4,7 @@ warning colours: the worst first."""
 
 from __future__ import annotations
 
+from aqdesk.domain.air.aqi import Level
 from aqdesk.domain.enums import Color
 
 ORDER = (Color.RED, Color.YELLOW, Color.GREEN)
@@ -34,3 +35,8 @@ COMPLETED, ACCEPTED, OTHER = "#1F5FA8", "#2A9D8F", "#9AA5B1"  # figure charts' s
 def excel(colour: str) -> str:
     """openpyxl writes colours without the ``#``."""
     return colour.lstrip("#")
+
+
+# HJ 633-2012 表2's colours of the six AQI levels: the calendar heat map's cells
+AQI_LEVEL = dict(zip(Level, ("#00E400", "#FFFF00", "#FF7E00", "#FF0000", "#99004C", "#7E0023"), strict=True))
+GOOD_RATE_LINE, TARGET_LINE = "#1F5FA8", "#B3261E"  # the chart of 优良率 by month and its target

@@ -54,6 +54,7 @@ from aqdesk.domain.followup import DocKind, EscalationKind
 from aqdesk.domain.plan_years import year_of_dates
 from aqdesk.errors import UserError
 from aqdesk.exchange.pdf.letter import LetterContent, Paragraph, render_letter
+from aqdesk.services.air import demo_figures
 from aqdesk.services.common import files, settings, workdays
 from aqdesk.services.common.units import UnitDirectory
 
@@ -127,6 +128,8 @@ class _Loader:
         self.substitution()
         self.loose_coal()
         self.sheets()
+        demo_figures.load(self.s, {u.name: u.id for u in self.s.scalars(
+            select(Unit).where(Unit.kind == UnitKind.COUNTY).order_by(Unit.sort_order))}, anchor_day() + self.shift)
         DemoFollowUp(self, json.loads((demo_dir() / "followup.json").read_text(encoding="utf-8"))).run()
 
     def unit(self, name: str) -> int:

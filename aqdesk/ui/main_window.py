@@ -42,6 +42,7 @@ from aqdesk.ui.dialogs.year_dialog import YearDialog
 from aqdesk.ui.models.rows import ROW_ROLE
 from aqdesk.ui.pages import ledgers as pages
 from aqdesk.ui.pages.agenda_page import AgendaPage
+from aqdesk.ui.pages.air_page import AirPage
 from aqdesk.ui.pages.bulletin_page import BulletinPage
 from aqdesk.ui.pages.export_page import ExportPage
 from aqdesk.ui.pages.followup_page import FollowUpPage
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
         self.followup_page = FollowUpPage()
         self.export_page = ExportPage(self.backup_action, self.restore_action)
         self.bulletin_page = BulletinPage()
+        self.air_page = AirPage()
         for page in (self.sheet_page, self.followup_page, self.export_page, self.bulletin_page):
             page.acted.connect(self.history.push)
             page.acted.connect(lambda *_: self.refresh_all())
@@ -157,7 +159,7 @@ class MainWindow(QMainWindow):
         self.pages: list[tuple[str, Page]] = [(page.title, page) for page in (
             self.agenda_page, self.overview, self.task_page, self.unit_page, self.loose_coal_page,
             self.relocation_page, self.substitution_page, self.sheet_page, self.followup_page, self.bulletin_page,
-            self.import_page, self.export_page)]
+            self.air_page, self.import_page, self.export_page)]
         self.sidebar = QListWidget(objectName="sidebar")
         self.stack = QStackedWidget()
         for name, page in self.pages:

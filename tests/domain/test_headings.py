@@ -49,6 +49,7 @@ SHEETS = {
     SheetKind.RELOCATION_PLAN: ["企业名称", "县（区）", "行业", "计划停产时间", "计划投产时间"],
     SheetKind.SUBSTITUTION_PLAN: ["县（区）", "乡镇（街道）", "类型", "任务户数", "完成时限"],
     SheetKind.LOOSE_COAL_TARGET: ["县（区）", "目标取缔散煤销售点（个）", "目标检查次数"],
+    SheetKind.AIR_DAILY: ["监测日期", "点位名称", "AQI", "PM2.5（μg/m³）", "O3-8h", "CO(mg/m3)", "首要污染物"],
 }
 
 

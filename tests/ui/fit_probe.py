@@ -41,6 +41,7 @@ def main(width: int, height: int, db_path: str, png_dir: str | None) -> list[str
     from aqdesk.services import demo
     from aqdesk.services.supervision import letters, sheet_print, summons
     from aqdesk.ui.app import make_app
+    from aqdesk.ui.dialogs.air_targets_dialog import AirTargetsDialog
     from aqdesk.ui.dialogs.calendar_dialog import CalendarDialog
     from aqdesk.ui.dialogs.close_sheet_dialog import CloseSheetDialog
     from aqdesk.ui.dialogs.county_dialog import CountyDialog
@@ -145,6 +146,7 @@ def main(width: int, height: int, db_path: str, png_dir: str | None) -> list[str
         ("summons-pdf", lambda: PdfPreviewDialog("约谈建议名单", summons.summons_pdf(db, as_of), "x.pdf",
                                                  lambda p: p, parent=window)),
         ("calendar", lambda: CalendarDialog(db, as_of, window)),
+        ("air-targets", lambda: AirTargetsDialog(db, as_of.year, window)),
         ("settings", lambda: SettingsDialog(db, window)),
         ("units", lambda: UnitsDialog(db, window)),
         ("close-sheet", lambda: CloseSheetDialog(sheet.number, sheet.unit, "", window)),

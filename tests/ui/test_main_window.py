@@ -16,7 +16,7 @@ def test_every_page_shows_demo_rows(window):
         if isinstance(page, LedgerPage) and name != "报送导入":
             assert page.proxy.rowCount() > 0, name
     assert titles == ["本周待办", "总览", "重点任务", "部门视图", "散煤治理", "退城入园", "双替代", "督办", "督办记录", "通报",
-                      "报送导入", "导出"]
+                      "空气质量", "报送导入", "导出"]
 
 
 def test_ledgers_show_all_three_colours(window):

@@ -1,5 +1,6 @@
 """All models, imported here so ``Base.metadata`` knows every table."""
 
+from aqdesk.db.models.air import AirDay, AirTarget
 from aqdesk.db.models.files import StepAttachment, StoredFile
 from aqdesk.db.models.followup import (
     Accountability,
@@ -27,6 +28,7 @@ from aqdesk.db.models.tasks import Category, DeadlineChange, Task, TaskProgress,
 from aqdesk.db.models.units import Unit, UnitAlias
 
 __all__ = [
+    "AirDay", "AirTarget",
     "Accountability", "Escalation", "Inspection", "InspectionFinding", "OfficeRule", "SeriesStart",
     "StepAttachment", "StoredFile", "SummonsCommitment", "SummonsRecord",
     "AuditEntry", "Bulletin", "CalendarDay", "Category", "DeadlineChange", "Enterprise", "ImportBatch",

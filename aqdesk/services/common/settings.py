@@ -18,6 +18,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from aqdesk.db.database import Database
 from aqdesk.db.models import Setting
+from aqdesk.domain.air.ranking import RankBy, rank_by
 from aqdesk.domain.enums import Color, DeadlineKind
 from aqdesk.domain.periods import Cycle, ReportingRule
 from aqdesk.domain.warning import WarningSettings
@@ -69,6 +70,8 @@ OPTIONS = {
         Option("ranking.weight.red", 50, "排名扣分：红色事项占比的权重（%）"),
         Option("ranking.weight.late_sheets", 30, "排名扣分：督办单逾期反馈或退回占比的权重（%）"),
         Option("ranking.weight.missing_returns", 20, "排名扣分：缺报期数占比的权重（%）"),
+        Option("air.rank_by", RankBy.COMPOSITE.label, "空气质量排名依据（综合指数 / PM2.5 / 优良率 / PM2.5同比改善）"),
+        Option("air.budget_warning_days", 10, "空气质量：今年可有超标天数不多于此数时黄色预警"),
     )
 }
 
@@ -175,6 +178,16 @@ class Ranking:
 
 
 @dataclass(frozen=True)
+class Air:
+    rank_by: str  # a RankBy's label
+    budget_warning_days: int
+
+    @property
+    def ranking(self) -> RankBy:
+        return rank_by(self.rank_by) or RankBy.COMPOSITE
+
+
+@dataclass(frozen=True)
 class OfficeSettings:
     office: Office
     warning: Warnings
@@ -189,6 +202,7 @@ class OfficeSettings:
     ranking: Ranking
     reminder: Reminders
     evidence: Evidence
+    air: Air
 
     def reporting_rule(self) -> ReportingRule:
         return ReportingRule(Cycle.from_label(self.report.cycle) or Cycle.MONTHLY, self.report.monthly_due_day,
@@ -209,7 +223,7 @@ def load(session: Session) -> OfficeSettings:
 _SECTIONS: dict[str, type] = {"office": Office, "warning": Warnings, "letter": Letters, "sheet": Sheets,
                               "summons": Summons, "ledger": Ledger, "substitution": Substitution,
                               "document": Document, "bulletin": Bulletins, "report": Reporting,
-                              "ranking": Ranking, "reminder": Reminders, "evidence": Evidence}
+                              "ranking": Ranking, "reminder": Reminders, "evidence": Evidence, "air": Air}
 
 
 def load_from(db: Database) -> OfficeSettings:
@@ -279,6 +293,8 @@ def save_all(db: Database, values: dict[str, Any], seen: Seen | None = None) -> 
             _month_day(str(values["substitution.heating_season"]))
         except ValueError:
             problems.append(f"供暖季开始日期应写作“11-15”，而不是“{values['substitution.heating_season']}”")
+    if "air.rank_by" in values and RankBy.from_label(str(values["air.rank_by"])) is None:
+        problems.append(f"空气质量排名依据应为{'、'.join(r.label for r in RankBy)}之一，而不是“{values['air.rank_by']}”")
     if "report.cycle" in values and Cycle.from_label(str(values["report.cycle"])) is None:
         problems.append(f"报送周期应为{'、'.join(c.label for c in Cycle)}之一，而不是“{values['report.cycle']}”")
     for key, low, high in (("report.monthly_due_day", 1, 31), ("report.weekly_due_weekday", 1, 7)):

@@ -19,6 +19,7 @@ from aqdesk.gcpause import collector_paused
 from aqdesk.services.common.lengths import too_long
 from aqdesk.services.common.units import UnitDirectory
 from aqdesk.services.importing import (
+    check_air,
     check_places,
     check_relocation,
     check_substitution,
@@ -39,6 +40,7 @@ CHECKERS: dict[SheetKind, Checker] = {
     SheetKind.SUBSTITUTION_PLAN: check_places.substitution_plan,
     SheetKind.RELOCATION: check_relocation.relocation_return,
     SheetKind.RELOCATION_PLAN: check_relocation.relocation_plan,
+    SheetKind.AIR_DAILY: check_air.air_days,
 }
 
 
@@ -81,7 +83,7 @@ def _prepare(db: Database, path: str | Path, unit: str | None, period: dt.date |
     with db.reading() as session:
         directory = UnitDirectory(session)
         sender = _sender(session, directory, unit_name, file_error) if unit_name else None
-        if not is_plan:
+        if not book.tables or any(t.kind.needs_sender for t in book.tables):
             if unit_name is None:
                 file_error("无法确定报送单位：该文件不是本程序生成的模板。请在上方“报送单位”中选择该文件的单位后重新检查"
                            "（命令行用 --unit）")

@@ -1,0 +1,1 @@
+"""Air quality: each county's figures year to date against its targets, and their ranking."""
