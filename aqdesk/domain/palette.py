@@ -39,4 +39,5 @@ def excel(colour: str) -> str:
 
 # HJ 633-2012 表2's colours of the six AQI levels: the calendar heat map's cells
 AQI_LEVEL = dict(zip(Level, ("#00E400", "#FFFF00", "#FF7E00", "#FF0000", "#99004C", "#7E0023"), strict=True))
+AQI_NO_DATA = "#EEEEEE"  # a day without a valid figure
 GOOD_RATE_LINE, TARGET_LINE = "#1F5FA8", "#B3261E"  # the chart of 优良率 by month and its target

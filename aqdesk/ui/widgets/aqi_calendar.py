@@ -14,7 +14,7 @@ from aqdesk.domain.air.aqi import Level
 from aqdesk.services.air.days import CalendarCell
 
 LEVEL_FILL = {level: QColor(colour) for level, colour in palette.AQI_LEVEL.items()}
-NO_DATA = QColor("#EEEEEE")
+NO_DATA = QColor(palette.AQI_NO_DATA)
 LEFT, TOP, LEGEND = 34, 16, 22  # px: month labels, day numbers, the legend below
 
 
