@@ -96,3 +96,11 @@ class ItemKind(Labelled):
 class BatchKind(Labelled):
     PLAN = "plan", "计划"
     RETURN = "return", "报送"
+
+
+class ShareRule(Labelled):
+    """How a task split into shares (one per responsible unit) takes its colour and progress."""
+
+    ALL = "all", "全部完成"
+    LEAD = "lead", "牵头单位认定"
+    COUNT = "count", "完成规定个数"
