@@ -84,6 +84,7 @@ class ItemKind(Labelled):
     """What a supervision sheet or letter is about, and the screen that opens it."""
 
     TASK = "task", "重点任务"
+    SHARE = "share", "重点任务"  # one unit's share of a shared task
     ENTERPRISE = "enterprise", "退城入园"
     MILESTONE = "milestone", "退城入园"
     TOWNSHIP = "township", "双替代"

@@ -128,7 +128,7 @@ def ranking(db: Database, as_of: dt.date, items: list[Item] | None = None,
                                                Unit.kind.in_([k.value for k in RANKED_KINDS])))}
         county_of = _township_counties(session)
         owing = [u.name for u in reporting_units(session)]
-        periods = recent_periods(settings.reporting_rule(session), as_of)
+        periods = recent_periods(settings.load(session).reporting_rule(), as_of)
         received = [{u for u in received_in(session, p)} for p in periods]
         ids = dict(session.execute(select(Unit.name, Unit.id).where(Unit.parent_id.is_(None))).all())
     for item in items:

@@ -1,0 +1,111 @@
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from aqdesk.db.models import Category, Task, TaskShare, Unit
+from aqdesk.domain.enums import Color, ItemKind, ShareRule, TaskStatus, UnitKind
+from aqdesk.errors import UserError
+from aqdesk.services.common.editing import undo_action
+from aqdesk.services.ledgers.task_shares import set_shares, shares_of
+from aqdesk.services.ledgers.tasks import find_tasks, task_rows
+from aqdesk.services.reports.ranking import ranking
+from aqdesk.services.supervision.letters import letter_items
+from aqdesk.services.supervision.sheet_items import all_items
+
+AS_OF = dt.date(2026, 11, 26)
+PAST, FUTURE = dt.date(2026, 11, 10), dt.date(2026, 12, 20)
+COUNTIES = ("甲县", "乙区", "丙县")
+
+
+@pytest.fixture
+def office(empty_db):
+    """市住建局 leads one task due on PAST; 甲县, 乙区 and 丙县 are the counties."""
+    with empty_db.transaction() as s:
+        category = Category(code=1, name="类")
+        lead = Unit(name="市住建局", kind=UnitKind.DEPARTMENT.value, sort_order=0)
+        s.add_all([category, lead, *(Unit(name=n, kind=UnitKind.COUNTY.value, sort_order=i + 1)
+                                     for i, n in enumerate(COUNTIES))])
+        s.flush()
+        s.add(Task(number="2-01", category=category, title="划定管控区", lead_unit_id=lead.id, deadline=PAST,
+                   start_date=dt.date(2026, 9, 1), status=TaskStatus.IN_PROGRESS.value, progress_pct=50))
+    return empty_db
+
+
+def task_version(db) -> tuple[int, int]:
+    with db.reading() as s:
+        task = s.scalars(select(Task)).one()
+        return task.id, task.version
+
+
+def split(db, finished=("甲县",), **kw) -> None:
+    """Shares for every county; ``finished`` have done theirs on time."""
+    task_id, version = task_version(db)
+    set_shares(db, task_id, version, ["全部县区"], **kw)
+    with db.transaction() as s:
+        for share in s.scalars(select(TaskShare)):
+            if share.unit.name in finished:
+                share.status, share.progress_pct, share.done_on = TaskStatus.DONE, 100, PAST
+
+
+def test_every_county_gets_a_share_and_undo_takes_them_away(office):
+    task_id, version = task_version(office)
+    action = set_shares(office, task_id, version, ["全部县区"])
+    assert [s.unit for s in shares_of(office, task_id)] == list(COUNTIES)
+    undo_action(office, action)
+    assert shares_of(office, task_id) == []
+
+
+def test_removing_a_share_and_changing_the_lead_are_one_undoable_action(office):
+    split(office, finished=())
+    task_id, version = task_version(office)
+    action = set_shares(office, task_id, version, ["甲县", "乙区"], lead="丙县")
+    assert [s.unit for s in shares_of(office, task_id)] == ["甲县", "乙区"]
+    assert task_rows(office, AS_OF)[0].lead == "丙县"
+    undo_action(office, action)
+    assert [s.unit for s in shares_of(office, task_id)] == list(COUNTIES)
+    assert task_rows(office, AS_OF)[0].lead == "市住建局"
+
+
+def test_an_unknown_unit_or_an_impossible_count_is_refused(office):
+    task_id, version = task_version(office)
+    with pytest.raises(UserError, match="找不到以下单位：丁县"):
+        set_shares(office, task_id, version, ["甲县", "丁县"])
+    with pytest.raises(UserError, match="1到3之间"):
+        set_shares(office, task_id, version, ["全部县区"], rule=ShareRule.COUNT, needed=4)
+    assert shares_of(office, task_id) == []
+
+
+def test_the_task_row_says_how_many_counties_finished_and_which_are_late(office):
+    split(office)
+    row = task_rows(office, AS_OF)[0]
+    assert row.color is Color.RED
+    assert row.reason == "3个县区中1个已完成，2个逾期：乙区、丙县"
+    assert row.progress == 33
+    assert [r.number for r in find_tasks(office, AS_OF, unit="乙区")] == ["2-01"]
+
+
+def test_a_count_of_shares_finishes_the_task(office):
+    split(office, finished=("甲县", "乙区"), rule=ShareRule.COUNT, needed=2)
+    row = task_rows(office, AS_OF)[0]
+    assert (row.color, row.status) == (Color.GREEN, TaskStatus.DONE)
+    assert row.reason == "3个县区中2个已完成，1个逾期：丙县（需完成2个）"
+
+
+def test_a_late_share_is_the_sharing_units_late_item_naming_the_lead(office):
+    split(office)
+    items = all_items(office, AS_OF)
+    mine = letter_items(items, "乙区")
+    assert [(i.kind, i.key, i.color) for i in mine] == [(ItemKind.SHARE, "2-01:乙区", Color.RED)]
+    assert "牵头单位市住建局" in mine[0].reason and mine[0].number == "2-01"
+    assert letter_items(items, "甲县") == []
+    lead = letter_items(items, "市住建局")
+    assert lead[0].kind is ItemKind.TASK and "2个逾期：乙区、丙县" in lead[0].reason
+
+
+def test_the_ranking_counts_each_units_share(office):
+    split(office)
+    scores = ranking(office, AS_OF).by_name()
+    assert (scores["乙区"].items, scores["乙区"].colors[Color.RED]) == (1, 1)
+    assert (scores["甲县"].items, scores["甲县"].on_time, scores["甲县"].colors[Color.RED]) == (1, 1, 0)
+    assert scores["市住建局"].colors[Color.RED] == 1
