@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from aqdesk.db.models import DeadlineChange, SharePostponement, ShareProgress, SubstitutionReport, TaskProgress
+from aqdesk.db.models import (
+    DeadlineChange,
+    SharePostponement,
+    ShareProgress,
+    SubstitutionReport,
+    TaskProgress,
+)
 from aqdesk.domain.enums import LoopStep, TaskStatus
 from aqdesk.services.common import import_record
 
