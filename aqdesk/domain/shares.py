@@ -10,15 +10,15 @@ The reason names the counts and the late units: 「10个县区中8个已完成�
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from typing import NamedTuple
 
 from aqdesk.domain.enums import Color, ShareRule
 from aqdesk.domain.palette import SEVERITY
 from aqdesk.domain.warning import Assessment
 
 
-@dataclass(frozen=True, slots=True)
-class ShareState:
+class ShareState(NamedTuple):  # a tuple: a ledger of 100,000 tasks may hold 100,000 shares
     unit: str
     warning: Assessment
     progress: int
@@ -26,25 +26,25 @@ class ShareState:
     is_lead: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Derived:
+class Derived(NamedTuple):
     warning: Assessment
     progress: int
     done: bool
     late: tuple[str, ...]  # the units whose share is overdue and unfinished
 
 
-def derive(rule: ShareRule, shares: list[ShareState], *, own: Assessment, own_progress: int,
+def derive(rule: ShareRule, shares: list[ShareState], *, own: Callable[[], Assessment], own_progress: int,
            own_done: bool, needed: int | None = None, noun: str = "单位") -> Derived:
-    """``own``: the task's assessment from its own figures, which decides under ``lead``
-    when the lead keeps no share of its own, and stands alone when there are no shares."""
+    """``own()``: the task's assessment from its own figures, which decides under ``lead``
+    when the lead keeps no share of its own, and stands alone when there are no shares
+    (asked for only then)."""
     if not shares:
-        return Derived(own, own_progress, own_done, ())
+        return Derived(own(), own_progress, own_done, ())
     late = tuple(s.unit for s in shares if not s.done and s.warning.color is Color.RED)
     summary = _summary(shares, late, noun)
     if rule is ShareRule.LEAD:
         lead = next((s for s in shares if s.is_lead), None)
-        warning, progress, done = (lead.warning, lead.progress, lead.done) if lead else (own, own_progress, own_done)
+        warning, progress, done = (lead.warning, lead.progress, lead.done) if lead else (own(), own_progress, own_done)
         return Derived(_with_reason(warning, f"{summary}；牵头单位认定：{warning.reason}"), progress, done, late)
     if rule is ShareRule.COUNT:
         need = min(max(needed or len(shares), 1), len(shares))

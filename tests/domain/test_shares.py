@@ -18,7 +18,7 @@ def counties(done: int, late: list[str], yellow: int = 0, green: int = 0) -> lis
 
 
 def run(rule, shares, **kw):
-    return derive(rule, shares, own=OWN, own_progress=10, own_done=False, noun="县区", **kw)
+    return derive(rule, shares, own=lambda: OWN, own_progress=10, own_done=False, noun="县区", **kw)
 
 
 def test_all_must_finish_takes_the_latest_share_and_names_the_late_units():
