@@ -36,13 +36,17 @@ def task_return(ctx: Context, table: Table) -> list[RowOutcome]:
             ctx.problem(out, H.TASK_NUMBER, number, f"与第{seen[number]}行的任务编号重复")
             continue
         seen[number] = src.number
-        _check_owner(ctx, out, task)
+        # a unit with a share of the task reports that share, and only it
+        share = ctx.shares.get((task.id, ctx.sender.id)) if ctx.sender is not None else None
+        if share is None:
+            _check_owner(ctx, out, task)
         title = read.text(H.TASK_NAME)
         if title and normalize_name(title) != normalize_name(task.title):
             ctx.warn(out, H.TASK_NAME, title, f"与台账中的任务名称“{task.title}”不一致，已按任务编号导入")
         percent = read.percent(H.PERCENT)
         done = read.yes_no(H.DONE)
-        untouched = percent is None or round(percent) == task.progress_pct
+        subject = share or task  # the same field names
+        untouched = percent is None or round(percent) == subject.progress_pct
         if not read.text(H.PROGRESS) and untouched and not done and not out.has_error:
             # a template row nobody filled in: this task was not reported, which is no error
             ctx.warn(out, H.PROGRESS, None, "本期未填写进展情况，视为未报送该任务")
@@ -52,12 +56,12 @@ def task_return(ctx: Context, table: Table) -> list[RowOutcome]:
         issues, next_steps = read.text(H.ISSUES), read.text(H.NEXT_STEPS)
         if out.has_error:
             continue
-        progress = round(percent) if percent is not None else task.progress_pct
-        if text == task.latest_progress and progress == task.progress_pct and not done:
+        progress = round(percent) if percent is not None else subject.progress_pct
+        if text == subject.latest_progress and progress == subject.progress_pct and not done:
             # a template row left as it came: nothing reported for this task this period
             ctx.warn(out, H.PROGRESS, text, "进展情况和完成比例与台账相同，视为本期未报送该任务")
             continue
-        if text == task.latest_progress:
+        if text == subject.latest_progress:
             ctx.warn(out, H.PROGRESS, text, "进展情况与台账中上一期相同，请核实本期是否已更新")
         if done and progress < 100:
             ctx.warn(out, H.PERCENT, percent, f"填写“已完成”但完成比例为{progress}%，已按100%记录")
@@ -65,19 +69,28 @@ def task_return(ctx: Context, table: Table) -> list[RowOutcome]:
         if done is False and progress >= 100:
             ctx.warn(out, H.DONE, "否", "完成比例为100%但填写“未完成”，已按未完成记录")
             progress = 99
-        if progress < task.progress_pct:
-            ctx.warn(out, H.PERCENT, percent, f"完成比例由{task.progress_pct}%降为{progress}%，请核实")
+        if progress < subject.progress_pct:
+            ctx.warn(out, H.PERCENT, percent, f"完成比例由{subject.progress_pct}%降为{progress}%，请核实")
         finished = progress >= 100
         fields = {
-            "progress_pct": ("完成比例（%）", task.progress_pct, progress),
-            "latest_progress": ("进展情况", task.latest_progress, text),
+            "progress_pct": ("完成比例（%）", subject.progress_pct, progress),
+            "latest_progress": ("进展情况", subject.latest_progress, text),
             # a blank cell means "not reported this time", never "erase what the ledger has"
-            "problems": ("存在问题", task.problems, issues or task.problems),
-            "next_steps": ("下步计划", task.next_steps, next_steps or task.next_steps),
-            "status": ("状态", task.status, TaskStatus.DONE.value if finished else TaskStatus.IN_PROGRESS.value),
-            "done_on": ("完成时间", task.done_on, (done_on or task.done_on or ctx.period) if finished else None),
-            "last_reported_on": ("最近报送", task.last_reported_on, ctx.today),
+            "problems": ("存在问题", subject.problems, issues or subject.problems),
+            "next_steps": ("下步计划", subject.next_steps, next_steps or subject.next_steps),
+            "status": ("状态", subject.status, TaskStatus.DONE.value if finished else TaskStatus.IN_PROGRESS.value),
+            "done_on": ("完成时间", subject.done_on, (done_on or subject.done_on or ctx.period) if finished else None),
+            "last_reported_on": ("最近报送", subject.last_reported_on, ctx.today),
         }
+        if share is not None:
+            item = f"任务 {task.number}（{ctx.sender.name}分工）"
+            change(out, table="task_share", row_id=share.id, version=share.version, item=item, fields=fields,
+                   sheet=table.sheet)
+            out.inserts.append(Insert("share_progress", {
+                "share_id": share.id, "period": ctx.period, "reported_on": ctx.today, "progress_pct": progress,
+                "text": text, "problems": issues, "next_steps": next_steps,
+            }, f"{item} 本期进展", table.sheet, src.number, in_batch=True))
+            continue
         change(out, table="task", row_id=task.id, version=task.version, item=f"任务 {task.number}",
                fields=fields, sheet=table.sheet)
         out.inserts.append(Insert("task_progress", {

@@ -34,7 +34,7 @@ from aqdesk.services.common.stored import DELETED, INSERTED, to_text
 from aqdesk.services.importing.changes import Bulk, FieldChange, FilePlan, Insert, Ref
 
 SOURCE = "import"
-BATCH_TABLES = ("task_progress", "loose_coal_report", "substitution_report")
+BATCH_TABLES = ("task_progress", "share_progress", "loose_coal_report", "substitution_report")
 CHUNK = 10_000
 STALE = "预览之后台账已被修改（例如有人同时编辑了相关记录），请重新预览后再导入。"
 UNDO_STALE = "无法撤销批次 {}：相关记录刚被他人修改，请刷新后查看；批次未撤销。"

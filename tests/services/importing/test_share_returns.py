@@ -1,0 +1,79 @@
+"""A unit's return reports its own shares of shared tasks, and only those."""
+
+import datetime as dt
+
+import openpyxl
+import pytest
+from sqlalchemy import select
+
+from aqdesk.db.models import ShareProgress, Task, TaskShare
+from aqdesk.exchange.template_xlsx import HEADER_ROW, write_template
+from aqdesk.services.importing.commit import commit, undo_import
+from aqdesk.services.importing.prepare import prepare
+from aqdesk.services.importing.templates import template_content
+from aqdesk.services.ledgers.task_shares import set_shares
+
+PERIOD = dt.date(2026, 11, 22)
+
+
+@pytest.fixture
+def shared(demo_db):
+    """4-03 (市城管执法局 leads) split between 安平县 and 清河县."""
+    with demo_db.reading() as s:
+        task = s.scalars(select(Task).where(Task.number == "4-03")).one()
+        task_id, version = task.id, task.version
+    set_shares(demo_db, task_id, version, ["安平县", "清河县"])
+    return demo_db
+
+
+def state(db):
+    with db.reading() as s:
+        task = s.scalars(select(Task).where(Task.number == "4-03")).one()
+        shares = {sh.unit.name: (sh.progress_pct, sh.latest_progress, sh.status)
+                  for sh in s.scalars(select(TaskShare).where(TaskShare.task_id == task.id))}
+        return (task.progress_pct, task.latest_progress, task.version), shares, \
+            len(s.scalars(select(ShareProgress)).all())
+
+
+def fill_task(path, number: str, values: dict) -> None:
+    book = openpyxl.load_workbook(path)
+    sheet = book["重点任务"]
+    columns = {c.value: c.column for c in sheet[HEADER_ROW] if c.value}
+    row = next(r for r in range(HEADER_ROW + 1, sheet.max_row + 1) if sheet.cell(r, columns["任务编号"]).value == number)
+    for heading, value in values.items():
+        sheet.cell(row, columns[heading], value)
+    book.save(path)
+
+
+def test_a_cooperators_template_carries_its_share_and_its_return_updates_that_share_only(shared, tmp_path):
+    content = template_content(shared, "安平县", PERIOD)
+    rows = {r["任务编号"]: r for r in content.sheets[0].rows}
+    assert set(rows) == {"2-06", "4-03"}
+    assert rows["4-03"]["完成比例（%）"] == 0 and rows["4-03"]["进展情况"] == ""
+    path = write_template(content, tmp_path)
+    fill_task(path, "4-03", {"进展情况": "县城主干道机扫率达到96%。", "完成比例（%）": 100, "是否完成": "是"})
+    before = state(shared)
+
+    plan = prepare(shared, path, today=PERIOD)
+    assert plan.errors == []
+    assert {c.item for c in plan.changes()} == {"任务 4-03（安平县分工）"}
+    batch = commit(shared, plan)
+    task, shares, reports = state(shared)
+    assert task == before[0]  # the lead's own figures are the lead's
+    assert shares["安平县"][:2] == (100, "县城主干道机扫率达到96%。") and shares["安平县"][2] == "done"
+    assert shares["清河县"] == before[1]["清河县"]
+    assert reports == 1
+
+    undo_import(shared, batch)
+    assert state(shared) == before
+
+
+def test_a_unit_reporting_on_a_share_not_its_own_is_refused(shared, tmp_path):
+    book = openpyxl.Workbook()
+    book.active.append(["任务编号", "任务名称", "本期进展情况", "完成比例（%）", "是否完成"])
+    book.active.append(["4-03", "城市道路扬尘精细化管控", "已完成。", 100, "是"])
+    book.save(tmp_path / "龙泉县报送.xlsx")
+    before = state(shared)
+    plan = prepare(shared, tmp_path / "龙泉县报送.xlsx", unit="龙泉县", period=PERIOD, today=PERIOD)
+    assert [p.message for p in plan.errors] == ["任务 4-03 由市城管执法局牵头，不是龙泉县的任务"]
+    assert state(shared) == before
