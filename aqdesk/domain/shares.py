@@ -14,8 +14,19 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from aqdesk.domain.enums import Color, ShareRule
+from aqdesk.domain.names import normalize_name
 from aqdesk.domain.palette import SEVERITY
 from aqdesk.domain.warning import Assessment
+
+
+# What a plan or a clerk writes for "a share for every county"
+_ALL_COUNTIES = frozenset(normalize_name(t) for t in (
+    "全部县区", "各县区", "所有县区", "全部县（区）", "各县（区）", "所有县（区）", "全市各县区", "全市各县（区）",
+    "各县市区", "各县（市、区）", "全部县（市、区）"))
+
+
+def means_every_county(name: str) -> bool:
+    return normalize_name(name) in _ALL_COUNTIES
 
 
 class ShareState(NamedTuple):  # a tuple: a ledger of 100,000 tasks may hold 100,000 shares

@@ -68,3 +68,10 @@ def test_a_count_is_coloured_by_the_weakest_share_still_needed():
 def test_a_task_without_shares_keeps_its_own_assessment():
     d = run(ShareRule.ALL, [])
     assert d.warning is OWN and d.progress == 10 and d.late == ()
+
+
+def test_every_county_is_said_in_several_ways():
+    from aqdesk.domain.shares import means_every_county
+
+    assert all(means_every_county(t) for t in ("全部县区", "各县区", " 各县(区) ", "全市各县（区）"))
+    assert not means_every_county("安平县") and not means_every_county("各乡镇")

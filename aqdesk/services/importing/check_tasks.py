@@ -9,6 +9,7 @@ from aqdesk.domain import headings as H
 from aqdesk.domain.enums import DeadlineKind, TaskStatus, UnitKind
 from aqdesk.domain.ledger_columns import field_label
 from aqdesk.domain.names import normalize_name
+from aqdesk.domain.shares import means_every_county
 from aqdesk.domain.values import parse_date
 from aqdesk.exchange.workbook import Table
 from aqdesk.services.importing.changes import Insert, Ref, RowOutcome
@@ -125,8 +126,11 @@ def task_plan(ctx: Context, table: Table) -> list[RowOutcome]:
         category = _category(ctx, out, read.text(H.CATEGORY, required=True), table.sheet)
         title = read.text(H.TASK_NAME, required=True)
         lead = unit_ref(ctx, out, H.LEAD_UNIT, read.text(H.LEAD_UNIT, required=True), table.sheet)
+        named = [name for name in _UNIT_SEPARATORS.split(read.text(H.CO_UNITS)) if name.strip()]
+        # 「全部县区」 among the cooperating units: a share of the task for every county
+        every_county = any(means_every_county(name) for name in named)
         cooperators = [unit_ref(ctx, out, H.CO_UNITS, name, table.sheet)
-                       for name in _UNIT_SEPARATORS.split(read.text(H.CO_UNITS)) if name.strip()]
+                       for name in named if not means_every_county(name)]
         kind, deadline = _deadline(ctx, out, src.cells.get(H.DEADLINE))
         start = read.date(H.START) or ctx.today
         if deadline and deadline < start:
@@ -145,6 +149,8 @@ def task_plan(ctx: Context, table: Table) -> list[RowOutcome]:
                                       src.number, ref=ref))
             out.inserts.extend(Insert("task_cooperator", {"task_id": Ref(ref), "unit_id": unit}, f"任务 {number} 配合单位",
                                       table.sheet, src.number) for unit in dict.fromkeys(cooperators))
+            if every_county:
+                _add_shares(ctx, out, Ref(ref), number, ctx.county_ids, table.sheet)
             continue
         change(out, table="task", row_id=task.id, version=task.version, item=f"任务 {number}", sheet=table.sheet,
                fields={f: (field_label("task", f), getattr(task, f), v) for f, v in values.items()})
@@ -152,10 +158,28 @@ def task_plan(ctx: Context, table: Table) -> list[RowOutcome]:
             out.inserts.append(Insert("deadline_change", {
                 "task_id": task.id, "old_date": task.deadline, "new_date": deadline, "changed_on": ctx.today,
                 "reason": f"重新导入任务清单（{ctx.file_name}）"}, f"任务 {number} 时限调整", table.sheet, src.number))
+        _plan_shares(ctx, out, task, ctx.county_ids if every_county else [], table.sheet)
         current = ctx.cooperators.get(task.id, set())
         if cooperators and set(cooperators) != current:
             ctx.warn(out, H.CO_UNITS, read.text(H.CO_UNITS), "配合单位与台账不一致，台账未更改，请核实后在任务中调整")
     return outcomes
+
+
+def _plan_shares(ctx: Context, out: RowOutcome, task, wanted: list[int], sheet: str) -> None:
+    """A re-imported plan row adds the shares it names that the task lacks; a share it no
+    longer names stays (it may hold the unit's reports) with a warning to remove it by hand."""
+    have = {unit_id for task_id, unit_id in ctx.shares if task_id == task.id}
+    _add_shares(ctx, out, task.id, task.number, [u for u in wanted if u not in have], sheet)
+    dropped = [ctx.named_units[u][0] for u in have if u not in wanted and u in ctx.named_units]
+    if dropped:
+        ctx.warn(out, H.CO_UNITS, None, f"计划中已没有{'、'.join(dropped)}的分工，台账未删除，请核实后在任务中调整")
+
+
+def _add_shares(ctx: Context, out: RowOutcome, task_id: int | Ref, number: str, units: list[int], sheet: str) -> None:
+    out.inserts.extend(Insert("task_share", {
+        "task_id": task_id, "unit_id": unit, "target": "", "status": TaskStatus.NOT_STARTED.value, "progress_pct": 0,
+        "latest_progress": "", "problems": "", "next_steps": "",
+    }, f"任务 {number} {ctx.named_units[unit][0]}分工", sheet, out.row) for unit in units)
 
 
 def _category(ctx: Context, out: RowOutcome, name: str, sheet: str) -> int | Ref | None:

@@ -158,6 +158,14 @@ class Context:
             select(TaskShare).join(Task, Task.id == TaskShare.task_id).where(Task.plan_year == self.year))}
 
     @cached_property
+    def county_ids(self) -> list[int]:
+        """The counties 「全部县区」 stands for, in the office's order."""
+        unit = Unit.__table__
+        return list(self.session.scalars(select(unit.c.id).where(
+            unit.c.kind == UnitKind.COUNTY.value, unit.c.parent_id.is_(None), unit.c.active)
+            .order_by(unit.c.sort_order, unit.c.id)))
+
+    @cached_property
     def categories(self) -> dict[str, int]:
         return {normalize_name(n): i for i, n in self.session.execute(select(Category.id, Category.name))}
 

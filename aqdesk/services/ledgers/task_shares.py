@@ -13,13 +13,11 @@ from sqlalchemy import select
 from aqdesk.db.database import Database
 from aqdesk.db.models import Task, TaskShare, Unit
 from aqdesk.domain.enums import ShareRule, UnitKind
+from aqdesk.domain.shares import means_every_county
 from aqdesk.errors import UserError
 from aqdesk.services.common import audit
 from aqdesk.services.common.editing import editing
 from aqdesk.services.common.units import UnitDirectory
-
-ALL_COUNTIES = ("全部县区", "各县区", "全部县（区）", "各县（区）", "所有县区")
-
 
 @dataclass(frozen=True)
 class ShareLine:
@@ -44,7 +42,7 @@ def resolve_units(session, names: Sequence[str]) -> list[int]:
     for name in (n.strip() for n in names):
         if not name:
             continue
-        if name in ALL_COUNTIES:
+        if means_every_county(name):
             ids.extend(counties(session))
             continue
         unit_id = directory.find(name)

@@ -77,3 +77,49 @@ def test_a_unit_reporting_on_a_share_not_its_own_is_refused(shared, tmp_path):
     plan = prepare(shared, tmp_path / "龙泉县报送.xlsx", unit="龙泉县", period=PERIOD, today=PERIOD)
     assert [p.message for p in plan.errors] == ["任务 4-03 由市城管执法局牵头，不是龙泉县的任务"]
     assert state(shared) == before
+
+
+PLAN_HEADINGS = ["任务编号", "类别", "任务名称", "牵头单位", "配合单位", "完成时限"]
+
+
+def plan_file(path, co_units: str):
+    book = openpyxl.Workbook()
+    book.active.title = "任务清单"
+    book.active.append(PLAN_HEADINGS)
+    book.active.append(["9-09", "综合保障", "禁燃区划定到位", "市生态环境局", co_units, dt.date(2026, 12, 20)])
+    book.save(path)
+    return path
+
+
+def shares_of_9_09(db) -> list[str]:
+    with db.reading() as s:
+        return [sh.unit.name for sh in s.scalars(
+            select(TaskShare).join(Task).where(Task.number == "9-09").order_by(TaskShare.unit_id))]
+
+
+def test_every_county_in_the_plan_makes_a_share_each_and_a_reimport_adds_them_with_undo(demo_db, tmp_path):
+    first = prepare(demo_db, plan_file(tmp_path / "plan1.xlsx", "市公安局"), today=PERIOD)
+    assert first.errors == []
+    commit(demo_db, first)
+    assert shares_of_9_09(demo_db) == []
+
+    again = prepare(demo_db, plan_file(tmp_path / "plan2.xlsx", "市公安局、各县（区）"), today=PERIOD)
+    assert again.errors == []
+    added = [i.item for i in again.inserts() if i.table == "task_share"]
+    assert len(added) == 10 and "任务 9-09 安平县分工" in added  # the preview shows each share
+    batch = commit(demo_db, again)
+    assert len(shares_of_9_09(demo_db)) == 10
+    undo_import(demo_db, batch)
+    assert shares_of_9_09(demo_db) == []
+
+
+def test_a_new_plan_row_for_every_county_is_created_split(empty_db, tmp_path):
+    path = plan_file(tmp_path / "plan.xlsx", "全部县区")
+    with empty_db.transaction() as s:
+        from aqdesk.db.models import Unit
+        s.add_all([Unit(name="市生态环境局", kind="department"), Unit(name="甲县", kind="county"),
+                   Unit(name="乙区", kind="county")])
+    plan = prepare(empty_db, path, create_units=True, today=PERIOD)
+    assert plan.errors == [], [str(p) for p in plan.errors]
+    commit(empty_db, plan)
+    assert shares_of_9_09(empty_db) == ["甲县", "乙区"]
