@@ -18,7 +18,6 @@ from aqdesk.domain.names import normalize_name
 from aqdesk.domain.palette import SEVERITY
 from aqdesk.domain.warning import Assessment
 
-
 # What a plan or a clerk writes for "a share for every county"
 _ALL_COUNTIES = frozenset(normalize_name(t) for t in (
     "全部县区", "各县区", "所有县区", "全部县（区）", "各县（区）", "所有县（区）", "全市各县区", "全市各县（区）",

@@ -19,6 +19,7 @@ from aqdesk.services.common import audit
 from aqdesk.services.common.editing import editing
 from aqdesk.services.common.units import UnitDirectory
 
+
 @dataclass(frozen=True)
 class ShareLine:
     unit: str
