@@ -221,7 +221,7 @@ FIELDS: dict[str, dict[str, str]] = {
              "deadline_kind": "时限类型", "deadline": "完成时限", "status": "状态", "progress_pct": "完成进度",
              "done_on": "完成日期", "latest_progress": "最新进展", "problems": "存在问题",
              "next_steps": "下步计划", "last_reported_on": "最近报送日期",
-             "share_rule": "分工认定规则", "shares_needed": "需完成分工数"},
+             "share_rule": "分工认定规则", "shares_needed": "需完成分工数", "cooperators": "配合单位"},
     "task_share": {"task_id": "任务", "unit_id": "分工单位", "target": "分工目标", "deadline": "分工时限",
                    "status": "状态", "progress_pct": "完成进度", "done_on": "完成日期", "latest_progress": "最新进展",
                    "problems": "存在问题", "next_steps": "下步计划", "last_reported_on": "最近报送日期"},

@@ -1,6 +1,7 @@
-"""Editing a task's responsible units by hand: its lead, and its split into shares (one per
-unit) with the rule that colours the task from them. One transaction and one audited,
-undoable action per call, refused when the task changed since the clerk opened it."""
+"""A task's responsible units, edited by hand: its lead, its cooperating units and its split
+into shares (one per unit) with the rule that colours the task from them. One transaction
+and one audited, undoable action per call, refused when the task changed since the clerk
+opened it."""
 
 from __future__ import annotations
 
@@ -9,15 +10,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from aqdesk.db.database import Database
 from aqdesk.db.models import Task, TaskShare, Unit
-from aqdesk.domain.enums import ShareRule, UnitKind
+from aqdesk.domain.enums import Color, ShareRule, UnitKind
 from aqdesk.domain.shares import means_every_county
 from aqdesk.errors import UserError
 from aqdesk.services.common import audit
 from aqdesk.services.common.editing import editing
+from aqdesk.services.common.history import History
 from aqdesk.services.common.units import UnitDirectory
+from aqdesk.services.common.warning_colours import Assessor
 
 
 @dataclass(frozen=True)
@@ -27,13 +31,46 @@ class ShareLine:
     deadline: dt.date | None
     progress: int
     done: bool
+    color: Color = Color.GREEN
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class TaskUnits:
+    """What the task dialog's 责任单位 tab shows and edits."""
+
+    version: int
+    lead: str
+    cooperators: tuple[str, ...]
+    rule: ShareRule
+    needed: int | None
+    shares: tuple[ShareLine, ...]
+    units: tuple[str, ...]  # the departments and counties a clerk may choose from
+
+
+def task_units(db: Database, task_id: int, as_of: dt.date | None = None) -> TaskUnits:
+    as_of = as_of or dt.date.today()
+    with db.reading() as session:
+        task = session.scalars(select(Task).where(Task.id == task_id).options(
+            selectinload(Task.cooperators), selectinload(Task.shares).selectinload(TaskShare.unit))).first()
+        if task is None:
+            raise UserError("该任务已不存在（可能已被删除），请刷新。")
+        assessor, history = Assessor.load(session, as_of), History.load(session, as_of)
+        t = history.task(task)
+        lines = []
+        for share, s in zip(task.shares, t.shares, strict=True):
+            w = assessor.share(t, s)
+            lines.append(ShareLine(s.unit, share.target, s.deadline, s.progress_pct, s.done_on is not None,
+                                   w.color, w.reason))
+        units = session.scalars(select(Unit.name).where(Unit.parent_id.is_(None), Unit.active,
+                                                        Unit.kind != UnitKind.TOWNSHIP.value)
+                                .order_by(Unit.sort_order, Unit.id))
+        return TaskUnits(task.version, task.lead_unit.name, tuple(u.name for u in task.cooperators),
+                         ShareRule(task.share_rule), task.shares_needed, tuple(lines), tuple(units))
 
 
 def shares_of(db: Database, task_id: int) -> list[ShareLine]:
-    with db.reading() as session:
-        return [ShareLine(s.unit.name, s.target, s.deadline, s.progress_pct, s.done_on is not None)
-                for s in session.scalars(select(TaskShare).where(TaskShare.task_id == task_id)
-                                         .order_by(TaskShare.unit_id))]
+    return list(task_units(db, task_id).shares)
 
 
 def resolve_units(session, names: Sequence[str]) -> list[int]:
@@ -62,9 +99,11 @@ def counties(session) -> list[int]:
 
 
 def set_shares(db: Database, task_id: int, expected_version: int, units: Sequence[str], *,
-               rule: ShareRule = ShareRule.ALL, needed: int | None = None, lead: str | None = None) -> str | None:
+               rule: ShareRule = ShareRule.ALL, needed: int | None = None, lead: str | None = None,
+               cooperators: Sequence[str] | None = None) -> str | None:
     """Make the task's shares those of ``units`` (shares kept keep their reports), its rule
-    ``rule`` and, given, its lead ``lead``. Returns the action id, or None when nothing changed."""
+    ``rule`` and, given, its lead and cooperating units. Returns the action id, or None when
+    nothing changed."""
     with editing(db, Task, task_id, expected_version, label="该任务") as (session, task):
         wanted = resolve_units(session, units)
         if rule is ShareRule.COUNT and not (needed and 0 < needed <= len(wanted)):
@@ -74,6 +113,9 @@ def set_shares(db: Database, task_id: int, expected_version: int, units: Sequenc
         if lead is not None:
             values["lead_unit_id"] = resolve_units(session, [lead])[0]
         changes.update(task, **values)
+        if cooperators is not None:
+            changes.links(task, "cooperators", [u for u in resolve_units(session, cooperators)
+                                                if u != task.lead_unit_id])
         apply_shares(changes, task, wanted)
         return changes.action_id if changes.count else None
 
@@ -89,4 +131,3 @@ def apply_shares(changes: audit.ChangeSet, task: Task, wanted: Sequence[int]) ->
         if unit_id not in have:
             changes.insert(TaskShare(task_id=task.id, unit_id=unit_id, target="", progress_pct=0,
                                      latest_progress="", problems="", next_steps=""))
-    changes.session.expire(task, ["shares"])

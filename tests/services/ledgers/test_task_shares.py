@@ -7,7 +7,7 @@ from aqdesk.db.models import Category, Task, TaskShare, Unit
 from aqdesk.domain.enums import Color, ItemKind, ShareRule, TaskStatus, UnitKind
 from aqdesk.errors import UserError
 from aqdesk.services.common.editing import undo_action
-from aqdesk.services.ledgers.task_shares import set_shares, shares_of
+from aqdesk.services.ledgers.task_shares import set_shares, shares_of, task_units
 from aqdesk.services.ledgers.tasks import find_tasks, task_rows
 from aqdesk.services.reports.ranking import ranking
 from aqdesk.services.supervision.letters import letter_items
@@ -109,3 +109,14 @@ def test_the_ranking_counts_each_units_share(office):
     assert (scores["乙区"].items, scores["乙区"].colors[Color.RED]) == (1, 1)
     assert (scores["甲县"].items, scores["甲县"].on_time, scores["甲县"].colors[Color.RED]) == (1, 1, 0)
     assert scores["市住建局"].colors[Color.RED] == 1
+
+
+def test_cooperating_units_are_edited_and_undone_with_the_shares(office):
+    task_id, version = task_version(office)
+    action = set_shares(office, task_id, version, ["甲县"], cooperators=["乙区", "丙县"])
+    units = task_units(office, task_id, AS_OF)
+    assert units.cooperators == ("乙区", "丙县") and [s.unit for s in units.shares] == ["甲县"]
+    assert units.shares[0].color is Color.RED and "市住建局" in units.units
+    undo_action(office, action)
+    units = task_units(office, task_id, AS_OF)
+    assert units.cooperators == () and units.shares == ()
