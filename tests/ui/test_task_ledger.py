@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from aqdesk.domain.enums import Color
-from aqdesk.services.ledgers import task_edit, tasks
+from aqdesk.services.ledgers import task_edit, task_shares, tasks
 from aqdesk.ui.dialogs.task_dialog import TaskDialog
 from aqdesk.ui.models.rows import ROW_ROLE
 from tests.ui.conftest import show
@@ -197,3 +197,22 @@ def test_the_task_dialog_heads_with_the_colour_and_reason(window, qtbot):
     dialog = TaskDialog(window.db, row.id, parent=window, as_of=window.as_of)
     qtbot.addWidget(dialog)
     assert "红" in dialog.header.text() and row.reason in dialog.header.text()
+
+
+def test_shares_are_edited_in_the_dialog_and_undone_from_the_edit_menu(window, qtbot):
+    row = next(r for r in visible_rows(window.task_page) if r.number == "7-03")
+    dialog = TaskDialog(window.db, row.id, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.acted.connect(window.history.push)
+    dialog.acted.connect(lambda *_: window.refresh_all())
+    tab = dialog.units_tab
+    assert tab.shares_table.rowCount() == 10 and "10个分工" in dialog.tabs.tabText(3)
+    tab.shares_edit.setText("安平县、清河县")
+    tab.cooperators_edit.setText("市应急管理局")
+    dialog.save_units()
+    units = task_shares.task_units(window.db, row.id)
+    assert [s.unit for s in units.shares] == ["安平县", "清河县"] and units.cooperators == ("市应急管理局",)
+    assert tab.shares_table.rowCount() == 2
+    window.undo_action.trigger()
+    units = task_shares.task_units(window.db, row.id)
+    assert len(units.shares) == 10 and "市市场监管局" in units.cooperators
