@@ -12,7 +12,7 @@ from aqdesk.domain.names import normalize_name
 from aqdesk.domain.shares import means_every_county
 from aqdesk.domain.values import parse_date
 from aqdesk.exchange.workbook import Table
-from aqdesk.services.importing.changes import Insert, Ref, RowOutcome
+from aqdesk.services.importing.changes import Insert, Ref, Removal, RowOutcome
 from aqdesk.services.importing.context import Context
 from aqdesk.services.importing.rows import change, rows_of, task_number
 
@@ -166,13 +166,23 @@ def task_plan(ctx: Context, table: Table) -> list[RowOutcome]:
 
 
 def _plan_shares(ctx: Context, out: RowOutcome, task, wanted: list[int], sheet: str) -> None:
-    """A re-imported plan row adds the shares it names that the task lacks; a share it no
-    longer names stays (it may hold the unit's reports) with a warning to remove it by hand."""
-    have = {unit_id for task_id, unit_id in ctx.shares if task_id == task.id}
+    """A re-imported plan row adds the shares it names that the task lacks and removes those
+    it no longer names; a share a unit has reported on stays, with a warning, so that no
+    report is lost to a plan."""
+    have = {unit_id: share for (task_id, unit_id), share in ctx.shares.items() if task_id == task.id}
     _add_shares(ctx, out, task.id, task.number, [u for u in wanted if u not in have], sheet)
-    dropped = [ctx.named_units[u][0] for u in have if u not in wanted and u in ctx.named_units]
-    if dropped:
-        ctx.warn(out, H.CO_UNITS, None, f"计划中已没有{'、'.join(dropped)}的分工，台账未删除，请核实后在任务中调整")
+    kept = []
+    for unit_id, share in have.items():
+        if unit_id in wanted:
+            continue
+        name = ctx.named_units[unit_id][0]
+        if share.last_reported_on is not None:
+            kept.append(name)
+        else:
+            out.removals.append(Removal("task_share", share.id, share.version, f"任务 {task.number} {name}分工", sheet,
+                                        out.row))
+    if kept:
+        ctx.warn(out, H.CO_UNITS, None, f"计划中已没有{'、'.join(kept)}的分工，但已有报送，台账未删除，请核实后在任务中调整")
 
 
 def _add_shares(ctx: Context, out: RowOutcome, task_id: int | Ref, number: str, units: list[int], sheet: str) -> None:

@@ -123,3 +123,21 @@ def test_a_new_plan_row_for_every_county_is_created_split(empty_db, tmp_path):
     assert plan.errors == [], [str(p) for p in plan.errors]
     commit(empty_db, plan)
     assert shares_of_9_09(empty_db) == ["甲县", "乙区"]
+
+
+def test_a_reimport_removes_the_shares_the_plan_no_longer_names_and_undo_puts_them_back(demo_db, tmp_path):
+    commit(demo_db, prepare(demo_db, plan_file(tmp_path / "plan1.xlsx", "全部县区"), today=PERIOD))
+    with demo_db.transaction() as s:  # 安平县 has reported on its share: a plan does not erase that
+        share = s.scalars(select(TaskShare).join(Task).where(Task.number == "9-09")).first()
+        share.last_reported_on, share.latest_progress = PERIOD, "已划定。"
+        reported = share.unit.name
+    before = shares_of_9_09(demo_db)
+
+    again = prepare(demo_db, plan_file(tmp_path / "plan2.xlsx", "市公安局"), today=PERIOD)
+    assert again.errors == []
+    assert len(again.removals()) == 9 and "任务 9-09 清河县分工" in {r.item for r in again.removals()}
+    assert any(f"已没有{reported}的分工，但已有报送" in str(p) for p in again.warnings)
+    batch = commit(demo_db, again)
+    assert shares_of_9_09(demo_db) == [reported]
+    undo_import(demo_db, batch)
+    assert shares_of_9_09(demo_db) == before
