@@ -120,3 +120,18 @@ def test_cooperating_units_are_edited_and_undone_with_the_shares(office):
     undo_action(office, action)
     units = task_units(office, task_id, AS_OF)
     assert units.cooperators == () and units.shares == ()
+
+
+def test_the_unit_view_lists_a_share_under_its_unit(office):
+    from aqdesk.services.reports.unit_view import unit_summaries
+
+    split(office)
+    by_name = {u.name: u for u in unit_summaries(office, AS_OF)}
+    assert [(role, row.number) for role, row in by_name["乙区"].tasks] == [("分工", "2-01")]
+
+
+def test_as_of_a_day_before_a_share_finished_it_was_not_done(office):
+    split(office, finished=("甲县", "乙区", "丙县"))
+    assert task_rows(office, AS_OF)[0].status is TaskStatus.DONE
+    before = task_rows(office, PAST - dt.timedelta(days=1))[0]
+    assert before.status is not TaskStatus.DONE and before.reason.startswith("3个县区中0个已完成")
