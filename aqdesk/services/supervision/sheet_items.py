@@ -122,9 +122,9 @@ def _task_items(assessor: Assessor, t, task: Task) -> list[Item]:
             continue  # the lead answers for the task itself
         w = assessor.share(t, s)
         done = s.status == TaskStatus.DONE
-        items.append(Item(ItemKind.SHARE, s.id, f"{task.number}:{s.unit}", f"{task.number} {task.title}（{s.unit}承担部分）",
-                          s.unit, s.deadline, w.color, f"{w.reason}（牵头单位{lead}）", "", not done,
-                          _late(s.done_on, s.deadline), task_id=t.id))
+        items.append(Item(ItemKind.SHARE, s.id, f"{task.number}:{s.unit}",
+                          f"{task.number} {task.title}（{s.unit}分工，{lead}牵头）", s.unit, s.deadline, w.color,
+                          w.reason, "", not done, _late(s.done_on, s.deadline), task_id=t.id))
     return items
 
 

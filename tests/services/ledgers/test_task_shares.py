@@ -10,7 +10,7 @@ from aqdesk.services.common.editing import undo_action
 from aqdesk.services.ledgers.task_shares import set_shares, shares_of, task_units
 from aqdesk.services.ledgers.tasks import find_tasks, task_rows
 from aqdesk.services.reports.ranking import ranking
-from aqdesk.services.supervision.letters import letter_items
+from aqdesk.services.supervision.letters import draft_text, letter_items
 from aqdesk.services.supervision.sheet_items import all_items
 
 AS_OF = dt.date(2026, 11, 26)
@@ -97,8 +97,10 @@ def test_a_late_share_is_the_sharing_units_late_item_naming_the_lead(office):
     items = all_items(office, AS_OF)
     mine = letter_items(items, "乙区")
     assert [(i.kind, i.key, i.color) for i in mine] == [(ItemKind.SHARE, "2-01:乙区", Color.RED)]
-    assert "牵头单位市住建局" in mine[0].reason and mine[0].number == "2-01"
+    assert mine[0].label == "2-01 划定管控区（乙区分工，市住建局牵头）" and mine[0].number == "2-01"
     assert letter_items(items, "甲县") == []
+    [(_heading, [line])] = draft_text(office, "乙区", AS_OF).sections
+    assert line.startswith("重点任务2-01：划定管控区（乙区分工，市住建局牵头）。") and "逾期16天" in line
     lead = letter_items(items, "市住建局")
     assert lead[0].kind is ItemKind.TASK and "2个逾期：乙区、丙县" in lead[0].reason
 
@@ -135,3 +137,12 @@ def test_as_of_a_day_before_a_share_finished_it_was_not_done(office):
     assert task_rows(office, AS_OF)[0].status is TaskStatus.DONE
     before = task_rows(office, PAST - dt.timedelta(days=1))[0]
     assert before.status is not TaskStatus.DONE and before.reason.startswith("3个县区中0个已完成")
+
+
+def test_the_agenda_lists_a_late_share_under_its_unit_opening_the_task(office):
+    from aqdesk.services.reports.agenda import agenda
+
+    split(office)
+    task_id, _version = task_version(office)
+    lines = [line for s in agenda(office, AS_OF).sections for line in s.lines if line.unit == "乙区"]
+    assert [(line.ledger, line.id, line.label) for line in lines] == [("task", task_id, "2-01 划定管控区（乙区分工，市住建局牵头）")]
