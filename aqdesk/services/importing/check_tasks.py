@@ -84,7 +84,7 @@ def task_return(ctx: Context, table: Table) -> list[RowOutcome]:
             "last_reported_on": ("最近报送", subject.last_reported_on, ctx.today),
         }
         if share is not None:
-            item = f"任务 {task.number}（{ctx.sender.name}分工）"
+            item = f"任务 {task.number}（{ctx.named_units[share.unit_id][0]}分工）"
             change(out, table="task_share", row_id=share.id, version=share.version, item=item, fields=fields,
                    sheet=table.sheet)
             out.inserts.append(Insert("share_progress", {

@@ -76,7 +76,9 @@ class TaskUnitsTab(QWidget):
         fill(self.shares_table, [[s.unit, iso(s.deadline), f"{s.progress}%", s.color.label, s.reason]
                                  for s in units.shares])
         for row, share in enumerate(units.shares):
-            self.shares_table.item(row, 3).setBackground(QBrush(QColor(FILL[share.color])))
+            cell = self.shares_table.item(row, 3)
+            if cell is not None:
+                cell.setBackground(QBrush(QColor(FILL[share.color])))
 
     def values(self) -> dict:
         rule = ShareRule(self.rule_combo.currentData())
