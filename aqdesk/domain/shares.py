@@ -24,6 +24,14 @@ _ALL_COUNTIES = frozenset(normalize_name(t) for t in (
     "各县市区", "各县（市、区）", "全部县（市、区）"))
 
 
+_RULES = {text: rule for rule in ShareRule for text in (rule.value, rule.label)}
+
+
+def rule_of(text: str) -> ShareRule:
+    """A rule from its stored value or its label (``ShareRule.ALL`` for anything else)."""
+    return _RULES.get(text, ShareRule.ALL)
+
+
 def means_every_county(name: str) -> bool:
     return normalize_name(name) in _ALL_COUNTIES
 

@@ -46,14 +46,13 @@ from aqdesk.domain.enums import (
     DeadlineKind,
     ItemKind,
     MilestoneKind,
-    ShareRule,
     SubstitutionKind,
     TaskStatus,
     UnitKind,
 )
 from aqdesk.domain.followup import DocKind, EscalationKind
 from aqdesk.domain.plan_years import year_of_dates
-from aqdesk.domain.shares import means_every_county
+from aqdesk.domain.shares import means_every_county, rule_of
 from aqdesk.errors import UserError
 from aqdesk.exchange.pdf.letter import LetterContent, Paragraph, render_letter
 from aqdesk.services.common import files, settings, workdays
@@ -194,7 +193,7 @@ class _Loader:
         shares: dict[tuple[str, int], TaskShare] = {}
         for row in _rows("task_shares.csv"):
             task = self.tasks_by_number[row["number"]]
-            task.share_rule = ShareRule.from_label(row["rule"])
+            task.share_rule = rule_of(row["rule"])
             task.shares_needed = int(row["needed"]) if row["needed"] else None
             units = counties if means_every_county(row["unit"]) else [self.unit(row["unit"])]
             for unit_id in units:

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
-from aqdesk.domain.enums import DeadlineKind, LoopStep, ShareRule, TaskStatus
-from aqdesk.domain.shares import Derived, ShareState, derive
+from aqdesk.domain.enums import DeadlineKind, LoopStep, TaskStatus
+from aqdesk.domain.shares import Derived, ShareState, derive, rule_of
 from aqdesk.domain.warning import Assessment, WarningSettings, assess, assess_standing
 from aqdesk.domain.workcalendar import WorkCalendar
 from aqdesk.services.common import settings, workdays
@@ -49,7 +49,7 @@ class Assessor:
         states = [ShareState(s.unit, self.share(t, s), s.progress_pct, s.status == TaskStatus.DONE, s.unit_id == lead)
                   for s in t.shares]
         noun = "县区" if all(s.county for s in t.shares) else "单位"
-        return derive(ShareRule(t.share_rule), states, own=lambda: self._own(t), own_progress=t.progress_pct,
+        return derive(rule_of(t.share_rule), states, own=lambda: self._own(t), own_progress=t.progress_pct,
                       own_done=t.status == TaskStatus.DONE, needed=t.shares_needed, noun=noun)
 
     def share(self, t, s) -> Assessment:

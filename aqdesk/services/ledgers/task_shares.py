@@ -15,7 +15,7 @@ from sqlalchemy.orm import selectinload
 from aqdesk.db.database import Database
 from aqdesk.db.models import Task, TaskShare, Unit
 from aqdesk.domain.enums import Color, ShareRule, UnitKind
-from aqdesk.domain.shares import means_every_county
+from aqdesk.domain.shares import means_every_county, rule_of
 from aqdesk.errors import UserError
 from aqdesk.services.common import audit
 from aqdesk.services.common.editing import editing
@@ -66,7 +66,7 @@ def task_units(db: Database, task_id: int, as_of: dt.date | None = None) -> Task
                                                         Unit.kind != UnitKind.TOWNSHIP.value)
                                 .order_by(Unit.sort_order, Unit.id))
         return TaskUnits(task.version, task.lead_unit.name, tuple(u.name for u in task.cooperators),
-                         ShareRule(task.share_rule), task.shares_needed, tuple(lines), tuple(units))
+                         rule_of(task.share_rule), task.shares_needed, tuple(lines), tuple(units))
 
 
 def shares_of(db: Database, task_id: int) -> list[ShareLine]:

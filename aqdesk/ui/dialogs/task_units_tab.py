@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from aqdesk.domain.enums import ShareRule
 from aqdesk.domain.palette import FILL
+from aqdesk.domain.shares import rule_of
 from aqdesk.services.ledgers.task_shares import TaskUnits
 from aqdesk.ui.dialogs.common import fill, iso, table
 
@@ -81,7 +82,7 @@ class TaskUnitsTab(QWidget):
                 cell.setBackground(QBrush(QColor(FILL[share.color])))
 
     def values(self) -> dict:
-        rule = ShareRule(self.rule_combo.currentData())
+        rule = rule_of(self.rule_combo.currentData())
         return {"units": names(self.shares_edit.text()), "rule": rule,
                 "needed": self.needed_spin.value() if rule is ShareRule.COUNT else None,
                 "lead": self.lead_combo.currentText().strip(),
