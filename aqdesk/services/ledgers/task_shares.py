@@ -13,12 +13,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from aqdesk.db.database import Database
-from aqdesk.db.models import Task, TaskShare, Unit
-from aqdesk.domain.enums import Color, ShareRule, UnitKind
+from aqdesk.db.models import SharePostponement, ShareProgress, Task, TaskShare, Unit
+from aqdesk.domain import validation
+from aqdesk.domain.enums import Color, ShareRule, TaskStatus, UnitKind
 from aqdesk.domain.shares import means_every_county, rule_of
 from aqdesk.errors import UserError
 from aqdesk.services.common import audit
-from aqdesk.services.common.editing import editing
+from aqdesk.services.common.editing import editing, refuse
 from aqdesk.services.common.history import History
 from aqdesk.services.common.units import UnitDirectory
 from aqdesk.services.common.warning_colours import Assessor
@@ -26,6 +27,8 @@ from aqdesk.services.common.warning_colours import Assessor
 
 @dataclass(frozen=True)
 class ShareLine:
+    id: int
+    version: int
     unit: str
     target: str
     deadline: dt.date | None
@@ -60,8 +63,8 @@ def task_units(db: Database, task_id: int, as_of: dt.date | None = None) -> Task
         lines = []
         for share, s in zip(task.shares, t.shares, strict=True):
             w = assessor.share(t, s)
-            lines.append(ShareLine(s.unit, share.target, s.deadline, s.progress_pct, s.done_on is not None,
-                                   w.color, w.reason))
+            lines.append(ShareLine(share.id, share.version, s.unit, share.target, s.deadline, s.progress_pct,
+                                   s.done_on is not None, w.color, w.reason))
         units = session.scalars(select(Unit.name).where(Unit.parent_id.is_(None), Unit.active,
                                                         Unit.kind != UnitKind.TOWNSHIP.value)
                                 .order_by(Unit.sort_order, Unit.id))
@@ -131,3 +134,44 @@ def apply_shares(changes: audit.ChangeSet, task: Task, wanted: Sequence[int]) ->
         if unit_id not in have:
             changes.insert(TaskShare(task_id=task.id, unit_id=unit_id, target="", progress_pct=0,
                                      latest_progress="", problems="", next_steps=""))
+
+
+def set_share_target(db: Database, share_id: int, expected_version: int, target: str) -> str | None:
+    """A share's own target text (the county's part: 「划定禁燃区3个」)."""
+    with _share(db, share_id, expected_version) as (session, share):
+        changes = audit.ChangeSet(session)
+        changes.update(share, target=target.strip())
+        return changes.action_id if changes.count else None
+
+
+def postpone_share(db: Database, share_id: int, expected_version: int, *, new_deadline: dt.date, reason: str,
+                   changed_on: dt.date | None = None) -> str:
+    """Move one share's deadline; the task and its other shares keep theirs."""
+    with _share(db, share_id, expected_version) as (session, share):
+        old = share.deadline or share.task.deadline
+        refuse(validation.postponement_problems(old=old, new=new_deadline, reason=reason))
+        changes = audit.ChangeSet(session)
+        changes.insert(SharePostponement(share_id=share.id, old_date=old, new_date=new_deadline,
+                                         reason=reason.strip(), changed_on=changed_on or dt.date.today()))
+        changes.update(share, deadline=new_deadline)
+        return changes.action_id
+
+
+def report_share(db: Database, share_id: int, expected_version: int, *, period: dt.date, progress: int, text: str,
+                 reported_on: dt.date | None = None) -> str:
+    """A progress report on one share, keyed in by hand as a return would bring it."""
+    refuse(validation.progress_report_problems(text=text, progress=progress, period=period))
+    reported_on = reported_on or dt.date.today()
+    with _share(db, share_id, expected_version) as (session, share):
+        changes = audit.ChangeSet(session)
+        changes.insert(ShareProgress(share_id=share.id, period=period, reported_on=reported_on, progress_pct=progress,
+                                     text=text.strip(), problems="", next_steps=""))
+        done = progress >= 100
+        changes.update(share, progress_pct=progress, latest_progress=text.strip(), last_reported_on=reported_on,
+                       status=TaskStatus.DONE if done else TaskStatus.IN_PROGRESS,
+                       done_on=(share.done_on or reported_on) if done else None)
+        return changes.action_id
+
+
+def _share(db: Database, share_id: int, expected_version: int):
+    return editing(db, TaskShare, share_id, expected_version, label="该分工")

@@ -7,7 +7,14 @@ from aqdesk.db.models import Category, Task, TaskShare, Unit
 from aqdesk.domain.enums import Color, ItemKind, ShareRule, TaskStatus, UnitKind
 from aqdesk.errors import UserError
 from aqdesk.services.common.editing import undo_action
-from aqdesk.services.ledgers.task_shares import set_shares, shares_of, task_units
+from aqdesk.services.ledgers.task_shares import (
+    postpone_share,
+    report_share,
+    set_share_target,
+    set_shares,
+    shares_of,
+    task_units,
+)
 from aqdesk.services.ledgers.tasks import find_tasks, task_rows
 from aqdesk.services.reports.ranking import ranking
 from aqdesk.services.supervision.letters import draft_text, letter_items
@@ -146,3 +153,26 @@ def test_the_agenda_lists_a_late_share_under_its_unit_opening_the_task(office):
     task_id, _version = task_version(office)
     lines = [line for s in agenda(office, AS_OF).sections for line in s.lines if line.unit == "乙区"]
     assert [(line.ledger, line.id, line.label) for line in lines] == [("task", task_id, "2-01 划定管控区（乙区分工，市住建局牵头）")]
+
+
+def test_a_share_has_its_own_target_postponement_and_reports_each_undoable(office):
+    split(office, finished=())
+    task_id, _ = task_version(office)
+    share = next(s for s in shares_of(office, task_id) if s.unit == "乙区")
+    set_share_target(office, share.id, share.version, "划定禁燃区3个")
+    share = next(s for s in shares_of(office, task_id) if s.unit == "乙区")
+    with pytest.raises(UserError, match="理由"):
+        postpone_share(office, share.id, share.version, new_deadline=FUTURE, reason=" ")
+    moved = postpone_share(office, share.id, share.version, new_deadline=FUTURE, reason="征求意见延长", changed_on=AS_OF)
+    row = task_rows(office, AS_OF)[0]
+    # the task keeps its own deadline; 乙区, no longer late, lags its time (nothing done since 9-01)
+    assert row.reason == "3个县区中0个已完成，2个逾期：甲县、丙县，1个预警：乙区" and row.deadline == PAST
+    share = next(s for s in shares_of(office, task_id) if s.unit == "乙区")
+    assert (share.target, share.deadline, share.color) == ("划定禁燃区3个", FUTURE, Color.YELLOW)
+    reported = report_share(office, share.id, share.version, period=AS_OF, progress=100, text="已公布。",
+                            reported_on=AS_OF)
+    assert next(s for s in shares_of(office, task_id) if s.unit == "乙区").done
+    undo_action(office, reported)
+    undo_action(office, moved)
+    share = next(s for s in shares_of(office, task_id) if s.unit == "乙区")
+    assert (share.deadline, share.done, share.color) == (PAST, False, Color.RED)
