@@ -216,3 +216,29 @@ def test_shares_are_edited_in_the_dialog_and_undone_from_the_edit_menu(window, q
     window.undo_action.trigger()
     units = task_shares.task_units(window.db, row.id)
     assert len(units.shares) == 10 and "市市场监管局" in units.cooperators
+
+
+def test_a_chosen_share_is_postponed_and_reported_from_the_dialog(window, qtbot, monkeypatch):
+    row = next(r for r in visible_rows(window.task_page) if r.number == "9-01")
+    dialog = TaskDialog(window.db, row.id, today=dt.date(2026, 11, 23), parent=window)
+    qtbot.addWidget(dialog)
+    tab = dialog.units_tab
+    assert not tab.share_box.isEnabled()
+    late = next(i for i, s in enumerate(tab.shares) if s.unit == "龙泉县")
+    tab.shares_table.selectRow(late)
+    assert tab.share_box.isEnabled() and tab.chosen().unit == "龙泉县"
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    tab.deadline_edit.setDate(dt.date(2026, 12, 31))
+    dialog.postpone_share()
+    assert warnings and "理由" in warnings[-1]
+    tab.shares_table.selectRow(late)
+    tab.reason_edit.setText("山区乡镇招录延后")
+    tab.deadline_edit.setDate(dt.date(2026, 12, 31))
+    dialog.postpone_share()
+    tab.shares_table.selectRow(late)
+    tab.progress_spin.setValue(100)
+    tab.report_edit.setText("网格员全部到岗。")
+    dialog.report_share()
+    share = next(s for s in task_shares.task_units(window.db, row.id).shares if s.unit == "龙泉县")
+    assert (share.deadline, share.progress, share.done) == (dt.date(2026, 12, 31), 100, True)

@@ -50,6 +50,9 @@ class TaskDialog(EditDialog):
         self.tabs.addTab(self._postpone_tab(), self.tr("推迟时限"))
         self.units_tab = TaskUnitsTab()
         self.units_tab.save_button.clicked.connect(self.save_units)
+        self.units_tab.target_button.clicked.connect(self.save_share_target)
+        self.units_tab.postpone_button.clicked.connect(self.postpone_share)
+        self.units_tab.report_button.clicked.connect(self.report_share)
         self.tabs.addTab(self.units_tab, self.tr("责任单位"))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
@@ -190,6 +193,28 @@ class TaskDialog(EditDialog):
         values = self.units_tab.values()
         self.run(arg(self.tr("修改任务 %1 责任单位"), self.detail.number),
                  lambda: task_shares.set_shares(self.db, self.task_id, self.detail.version, **values))
+
+    def save_share_target(self) -> None:
+        tab, share = self.units_tab, self.units_tab.chosen()
+        if share is not None:
+            self.run(arg(self.tr("修改任务 %1 %2分工目标"), self.detail.number, share.unit),
+                     lambda: task_shares.set_share_target(self.db, share.id, share.version, tab.target_edit.text()))
+
+    def postpone_share(self) -> None:
+        tab, share = self.units_tab, self.units_tab.chosen()
+        if share is not None:
+            self.run(arg(self.tr("推迟任务 %1 %2分工"), self.detail.number, share.unit),
+                     lambda: task_shares.postpone_share(self.db, share.id, share.version,
+                                                        new_deadline=tab.deadline_edit.date().toPython(),
+                                                        reason=tab.reason_edit.text(), changed_on=self.today))
+
+    def report_share(self) -> None:
+        tab, share = self.units_tab, self.units_tab.chosen()
+        if share is not None:
+            self.run(arg(self.tr("报送任务 %1 %2分工进展"), self.detail.number, share.unit),
+                     lambda: task_shares.report_share(self.db, share.id, share.version, period=self.today,
+                                                      progress=tab.progress_spin.value(), text=tab.report_edit.text(),
+                                                      reported_on=self.today))
 
     def add_report(self) -> None:
         if self.run(arg(self.tr("报送任务 %1 进展"), self.detail.number), lambda: task_edit.add_report(

@@ -1,5 +1,6 @@
 """The task dialog's 责任单位 tab: lead, cooperating units and shares (one per unit, with the
-rule that colours the task from them), saved as one undoable action."""
+rule that colours the task from them), saved as one undoable action; and, for the share
+selected, its own target, a postponement or a progress report."""
 
 from __future__ import annotations
 
@@ -21,8 +22,8 @@ from PySide6.QtWidgets import (
 from aqdesk.domain.enums import ShareRule
 from aqdesk.domain.palette import FILL
 from aqdesk.domain.shares import rule_of
-from aqdesk.services.ledgers.task_shares import TaskUnits
-from aqdesk.ui.dialogs.common import fill, iso, table
+from aqdesk.services.ledgers.task_shares import ShareLine, TaskUnits
+from aqdesk.ui.dialogs.common import date_edit, fill, iso, table
 
 _SEPARATORS = re.compile(r"[、，,;；\s]+")
 
@@ -60,10 +61,33 @@ class TaskUnitsTab(QWidget):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
+        self.shares_table.itemSelectionChanged.connect(self._share_chosen)
+        self.target_edit = QLineEdit()
+        self.target_button = QPushButton(self.tr("保存分工目标"))
+        self.deadline_edit = date_edit(None)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setPlaceholderText(self.tr("推迟理由（必填）"))
+        self.postpone_button = QPushButton(self.tr("推迟分工时限"))
+        self.progress_spin = QSpinBox(minimum=0, maximum=100, suffix=" %")
+        self.report_edit = QLineEdit()
+        self.report_edit.setPlaceholderText(self.tr("本期进展情况"))
+        self.report_button = QPushButton(self.tr("报送分工进展"))
+        share_form = QFormLayout()
+        for label, widgets in ((self.tr("分工目标"), (self.target_edit, self.target_button)),
+                               (self.tr("新的时限"), (self.deadline_edit, self.reason_edit, self.postpone_button)),
+                               (self.tr("完成比例"), (self.progress_spin, self.report_edit, self.report_button))):
+            row = QHBoxLayout()
+            for widget in widgets:
+                row.addWidget(widget, 1 if isinstance(widget, QLineEdit) else 0)
+            share_form.addRow(label, row)
+        self.share_box = QWidget()
+        self.share_box.setLayout(share_form)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.shares_table, 1)
+        layout.addWidget(self.share_box)
+        self.shares: tuple[ShareLine, ...] = ()
 
     def show_units(self, units: TaskUnits) -> None:
         self.lead_combo.clear()
@@ -74,8 +98,10 @@ class TaskUnitsTab(QWidget):
         self.rule_combo.setCurrentIndex(self.rule_combo.findData(units.rule.value))
         self.needed_spin.setValue(units.needed or max(1, len(units.shares)))
         self._rule_changed()
+        self.shares = units.shares
         fill(self.shares_table, [[s.unit, iso(s.deadline), f"{s.progress}%", s.color.label, s.reason]
                                  for s in units.shares])
+        self.share_box.setEnabled(False)
         for row, share in enumerate(units.shares):
             cell = self.shares_table.item(row, 3)
             if cell is not None:
@@ -87,6 +113,19 @@ class TaskUnitsTab(QWidget):
                 "needed": self.needed_spin.value() if rule is ShareRule.COUNT else None,
                 "lead": self.lead_combo.currentText().strip(),
                 "cooperators": names(self.cooperators_edit.text())}
+
+    def chosen(self) -> ShareLine | None:
+        rows = self.shares_table.selectionModel().selectedRows()
+        return self.shares[rows[0].row()] if rows and rows[0].row() < len(self.shares) else None
+
+    def _share_chosen(self) -> None:
+        share = self.chosen()
+        self.share_box.setEnabled(share is not None)
+        if share is not None:
+            self.target_edit.setText(share.target)
+            if share.deadline:
+                self.deadline_edit.setDate(share.deadline)
+            self.progress_spin.setValue(share.progress)
 
     def _rule_changed(self) -> None:
         self.needed_spin.setEnabled(self.rule_combo.currentData() == ShareRule.COUNT.value)
