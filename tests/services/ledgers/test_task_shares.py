@@ -176,3 +176,15 @@ def test_a_share_has_its_own_target_postponement_and_reports_each_undoable(offic
     undo_action(office, moved)
     share = next(s for s in shares_of(office, task_id) if s.unit == "乙区")
     assert (share.deadline, share.done, share.color) == (PAST, False, Color.RED)
+
+
+def test_a_sheet_is_issued_to_a_unit_for_its_late_share(office):
+    from aqdesk.services.supervision.sheet_items import items_by_ref, resolve
+    from aqdesk.services.supervision.sheet_loop import issue_sheet
+
+    split(office)
+    [item] = resolve(office, ["2-01:乙区"], AS_OF)
+    assert (item.kind, item.unit) == (ItemKind.SHARE, "乙区")
+    issued = issue_sheet(office, unit="乙区", level=Color.RED, items=[item], requirement="限期划定。", issued_on=AS_OF)
+    assert issued.number
+    assert items_by_ref(office, [(ItemKind.SHARE, item.id)], AS_OF)[(ItemKind.SHARE, item.id)].color is Color.RED
