@@ -158,19 +158,22 @@ def task_plan(ctx: Context, table: Table) -> list[RowOutcome]:
             out.inserts.append(Insert("deadline_change", {
                 "task_id": task.id, "old_date": task.deadline, "new_date": deadline, "changed_on": ctx.today,
                 "reason": f"重新导入任务清单（{ctx.file_name}）"}, f"任务 {number} 时限调整", table.sheet, src.number))
-        _plan_shares(ctx, out, task, ctx.county_ids if every_county else [], table.sheet)
+        # without 「全部县区」 a share stays only for a unit the row still names
+        named_ids = [u for u in (lead, *cooperators) if isinstance(u, int)]
+        _plan_shares(ctx, out, task, ctx.county_ids if every_county else named_ids, table.sheet, add=every_county)
         current = ctx.cooperators.get(task.id, set())
         if cooperators and set(cooperators) != current:
             ctx.warn(out, H.CO_UNITS, read.text(H.CO_UNITS), "配合单位与台账不一致，台账未更改，请核实后在任务中调整")
     return outcomes
 
 
-def _plan_shares(ctx: Context, out: RowOutcome, task, wanted: list[int], sheet: str) -> None:
-    """A re-imported plan row adds the shares it names that the task lacks and removes those
-    it no longer names; a share a unit has reported on stays, with a warning, so that no
-    report is lost to a plan."""
+def _plan_shares(ctx: Context, out: RowOutcome, task, wanted: list[int], sheet: str, add: bool) -> None:
+    """A re-imported plan row adds the shares it names (``add``: it says 全部县区) that the task
+    lacks and removes those of units it no longer names; a share a unit has reported on stays,
+    with a warning, so that no report is lost to a plan."""
     have = {unit_id: share for (task_id, unit_id), share in ctx.shares.items() if task_id == task.id}
-    _add_shares(ctx, out, task.id, task.number, [u for u in wanted if u not in have], sheet)
+    if add:
+        _add_shares(ctx, out, task.id, task.number, [u for u in wanted if u not in have], sheet)
     kept = []
     for unit_id, share in have.items():
         if unit_id in wanted:

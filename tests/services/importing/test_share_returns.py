@@ -141,3 +141,16 @@ def test_a_reimport_removes_the_shares_the_plan_no_longer_names_and_undo_puts_th
     assert shares_of_9_09(demo_db) == [reported]
     undo_import(demo_db, batch)
     assert shares_of_9_09(demo_db) == before
+
+
+def test_a_reimport_keeps_the_shares_of_units_the_row_still_names(shared, tmp_path):
+    """4-03 split by hand between 安平县 and 清河县; the plan names 安平县 among its cooperators."""
+    book = openpyxl.Workbook()
+    book.active.title = "任务清单"
+    book.active.append(PLAN_HEADINGS)
+    book.active.append(["4-03", "用地结构调整和扬尘管控", "城市道路扬尘精细化管控", "市城管执法局", "市交通运输局、安平县",
+                        dt.date(2026, 11, 30)])
+    book.save(tmp_path / "plan.xlsx")
+    plan = prepare(shared, tmp_path / "plan.xlsx", today=PERIOD)
+    assert [r.item for r in plan.removals()] == ["任务 4-03 清河县分工"]
+    assert not [i for i in plan.inserts() if i.table == "task_share"]
