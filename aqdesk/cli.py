@@ -400,7 +400,8 @@ def cmd_tasks(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({"as_of": as_of.isoformat(), "tasks": [
             {"number": r.number, "title": r.title, "category": r.category, "lead": r.lead,
-             "cooperators": list(r.cooperator_names), "deadline": r.deadline_text, "progress": r.progress,
+             "cooperators": list(r.cooperator_names), "shares": list(r.share_units), "deadline": r.deadline_text,
+             "progress": r.progress,
              "status": r.status.label, "color": r.color.value, "reason": r.reason, "days_left": r.days_left,
              "postponed": r.postponed}
             for r in rows]}, ensure_ascii=False, indent=2))

@@ -130,3 +130,11 @@ def test_import_saves_a_problem_list_for_a_file_with_problems(capsys, db_url, tm
     assert code == 1 and "约八成" in err and str(listed) in out
     saved = openpyxl.load_workbook(listed)
     assert any("约八成" in str(cell.value) for ws in saved.worksheets for row in ws.iter_rows() for cell in row)
+
+
+def test_tasks_of_a_unit_include_its_shares(capsys, db_url, anchor):
+    run(capsys, "init", "--demo", "--db", db_url)
+    code, out, _ = run(capsys, "tasks", "--unit", "龙泉县", "--json", "--as-of", anchor.isoformat(), "--db", db_url)
+    assert code == 0
+    shared = next(t for t in json.loads(out)["tasks"] if t["number"] == "9-01")
+    assert "龙泉县" in shared["shares"] and shared["reason"].startswith("4个县区中3个已完成，1个逾期：龙泉县")

@@ -84,6 +84,7 @@ class ItemKind(Labelled):
     """What a supervision sheet or letter is about, and the screen that opens it."""
 
     TASK = "task", "重点任务"
+    SHARE = "share", "重点任务"  # one unit's share of a shared task
     ENTERPRISE = "enterprise", "退城入园"
     MILESTONE = "milestone", "退城入园"
     TOWNSHIP = "township", "双替代"
@@ -96,3 +97,11 @@ class ItemKind(Labelled):
 class BatchKind(Labelled):
     PLAN = "plan", "计划"
     RETURN = "return", "报送"
+
+
+class ShareRule(Labelled):
+    """How a task split into shares (one per responsible unit) takes its colour and progress."""
+
+    ALL = "all", "全部完成"
+    LEAD = "lead", "牵头单位认定"
+    COUNT = "count", "完成规定个数"

@@ -38,6 +38,7 @@ from aqdesk.db.models import (
     SupervisionSheet,
     Task,
     TaskProgress,
+    TaskShare,
     Unit,
     UnitAlias,
 )
@@ -52,6 +53,7 @@ from aqdesk.domain.enums import (
 )
 from aqdesk.domain.followup import DocKind, EscalationKind
 from aqdesk.domain.plan_years import year_of_dates
+from aqdesk.domain.shares import means_every_county, rule_of
 from aqdesk.errors import UserError
 from aqdesk.exchange.pdf.letter import LetterContent, Paragraph, render_letter
 from aqdesk.services.air import demo_figures
@@ -123,6 +125,7 @@ class _Loader:
         self.units()
         self.units_by_name = UnitDirectory(self.s)
         self.tasks()
+        self.shares()
         self.enterprises()
         self.postponements()
         self.substitution()
@@ -185,6 +188,29 @@ class _Loader:
             )
             self.tasks_by_number[task.number] = task
             self.s.add(task)
+
+    def shares(self) -> None:
+        """Shared duties; the row for 全部县区 gives every county a share, the rows after it set
+        some counties' own figures."""
+        counties = [u.id for u in self.s.scalars(select(Unit).where(Unit.kind == UnitKind.COUNTY.value)
+                                                 .order_by(Unit.sort_order))]
+        shares: dict[tuple[str, int], TaskShare] = {}
+        for row in _rows("task_shares.csv"):
+            task = self.tasks_by_number[row["number"]]
+            task.share_rule = rule_of(row["rule"])
+            task.shares_needed = int(row["needed"]) if row["needed"] else None
+            units = counties if means_every_county(row["unit"]) else [self.unit(row["unit"])]
+            for unit_id in units:
+                share = shares.get((task.number, unit_id))
+                if share is None:
+                    share = shares[(task.number, unit_id)] = TaskShare(unit_id=unit_id, target="", latest_progress="",
+                                                                       problems="", next_steps="")
+                    task.shares.append(share)
+                progress, done_on = int(row["progress"]), self.date(row["done_on"])
+                share.deadline = self.date(row["deadline"])
+                share.progress_pct, share.done_on, share.latest_progress = progress, done_on, row["latest"]
+                share.status = TaskStatus.DONE if done_on else TaskStatus.IN_PROGRESS
+                share.last_reported_on = self.date("2026-11-20")
 
     def enterprises(self) -> None:
         self.milestones: dict[tuple[str, str], Milestone] = {}

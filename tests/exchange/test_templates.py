@@ -71,7 +71,7 @@ def test_a_county_gets_its_loose_coal_enterprises_and_townships(demo_db):
     sheets = sheets_of(template_content(demo_db, "安平县", PERIOD))
     assert list(sheets) == [SheetKind.TASK_PROGRESS, SheetKind.LOOSE_COAL, SheetKind.RELOCATION,
                             SheetKind.SUBSTITUTION]
-    assert [r["任务编号"] for r in sheets[SheetKind.TASK_PROGRESS]] == ["2-06"]
+    assert [r["任务编号"] for r in sheets[SheetKind.TASK_PROGRESS]] == ["2-06", "7-03"]  # 7-03: its share
     assert sheets[SheetKind.LOOSE_COAL] == [{"县（区）": "安平县"}]
     enterprises = sheets[SheetKind.RELOCATION]
     assert len(enterprises) == 8 and all(e["企业名称"].startswith("安平县") for e in enterprises)
@@ -129,7 +129,7 @@ def test_round_trip_returns_exactly_what_the_unit_typed(county_template):
                             SheetKind.SUBSTITUTION]
     assert all(t.header_row == 2 for t in returned.tables)
 
-    [task] = tables[SheetKind.TASK_PROGRESS].rows
+    task, _share = tables[SheetKind.TASK_PROGRESS].rows
     assert task.number == 3
     done_on = task.cells.pop("完成时间")
     assert parse_date(done_on).date == dt.date(2026, 11, 20)

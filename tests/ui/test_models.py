@@ -37,3 +37,13 @@ def test_proxy_passes_qt_model_checks_through_filter_and_sort(qapp):
     assert proxy.mapFromSource(source).row() == 0
     model.set_rows(rows(5))
     assert proxy.rowCount() == 1  # the filter survives new rows
+
+
+def test_the_import_preview_shows_a_removed_share_as_deleted(qapp):
+    from aqdesk.services.importing.changes import Removal
+    from aqdesk.ui.models.imports import ChangeModel
+
+    model = ChangeModel()
+    model.set_rows([Removal("task_share", 7, 1, "任务 9-09 清河县分工", "任务清单", 2)])
+    shown = [model.index(0, c).data() for c in range(model.columnCount())]
+    assert shown == ["任务清单 第2行", "任务 9-09 清河县分工", "删除", "", ""]

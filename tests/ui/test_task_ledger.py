@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from aqdesk.domain.enums import Color
-from aqdesk.services.ledgers import task_edit, tasks
+from aqdesk.services.ledgers import task_edit, task_shares, tasks
 from aqdesk.ui.dialogs.task_dialog import TaskDialog
 from aqdesk.ui.models.rows import ROW_ROLE
 from tests.ui.conftest import show
@@ -197,3 +197,48 @@ def test_the_task_dialog_heads_with_the_colour_and_reason(window, qtbot):
     dialog = TaskDialog(window.db, row.id, parent=window, as_of=window.as_of)
     qtbot.addWidget(dialog)
     assert "红" in dialog.header.text() and row.reason in dialog.header.text()
+
+
+def test_shares_are_edited_in_the_dialog_and_undone_from_the_edit_menu(window, qtbot):
+    row = next(r for r in visible_rows(window.task_page) if r.number == "7-03")
+    dialog = TaskDialog(window.db, row.id, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.acted.connect(window.history.push)
+    dialog.acted.connect(lambda *_: window.refresh_all())
+    tab = dialog.units_tab
+    assert tab.shares_table.rowCount() == 10 and "10个分工" in dialog.tabs.tabText(3)
+    tab.shares_edit.setText("安平县、清河县")
+    tab.cooperators_edit.setText("市应急管理局")
+    dialog.save_units()
+    units = task_shares.task_units(window.db, row.id)
+    assert [s.unit for s in units.shares] == ["安平县", "清河县"] and units.cooperators == ("市应急管理局",)
+    assert tab.shares_table.rowCount() == 2
+    window.undo_action.trigger()
+    units = task_shares.task_units(window.db, row.id)
+    assert len(units.shares) == 10 and "市市场监管局" in units.cooperators
+
+
+def test_a_chosen_share_is_postponed_and_reported_from_the_dialog(window, qtbot, monkeypatch):
+    row = next(r for r in visible_rows(window.task_page) if r.number == "9-01")
+    dialog = TaskDialog(window.db, row.id, today=dt.date(2026, 11, 23), parent=window)
+    qtbot.addWidget(dialog)
+    tab = dialog.units_tab
+    assert not tab.share_box.isEnabled()
+    late = next(i for i, s in enumerate(tab.shares) if s.unit == "龙泉县")
+    tab.shares_table.selectRow(late)
+    assert tab.share_box.isEnabled() and tab.chosen().unit == "龙泉县"
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    tab.deadline_edit.setDate(dt.date(2026, 12, 31))
+    dialog.postpone_share()
+    assert warnings and "理由" in warnings[-1]
+    tab.shares_table.selectRow(late)
+    tab.reason_edit.setText("山区乡镇招录延后")
+    tab.deadline_edit.setDate(dt.date(2026, 12, 31))
+    dialog.postpone_share()
+    tab.shares_table.selectRow(late)
+    tab.progress_spin.setValue(100)
+    tab.report_edit.setText("网格员全部到岗。")
+    dialog.report_share()
+    share = next(s for s in task_shares.task_units(window.db, row.id).shares if s.unit == "龙泉县")
+    assert (share.deadline, share.progress, share.done) == (dt.date(2026, 12, 31), 100, True)

@@ -24,7 +24,16 @@ from aqdesk.db.models.relocation import Enterprise, Milestone
 from aqdesk.db.models.reporting import Bulletin, ReportReceived
 from aqdesk.db.models.substitution import SubstitutionReport, SubstitutionTarget
 from aqdesk.db.models.supervision import Letter, SeriesStart, SheetItem, SheetStep, SupervisionSheet
-from aqdesk.db.models.tasks import Category, DeadlineChange, Task, TaskProgress, task_cooperator
+from aqdesk.db.models.tasks import (
+    Category,
+    DeadlineChange,
+    SharePostponement,
+    ShareProgress,
+    Task,
+    TaskProgress,
+    TaskShare,
+    task_cooperator,
+)
 from aqdesk.db.models.units import Unit, UnitAlias
 
 __all__ = [
@@ -33,7 +42,7 @@ __all__ = [
     "StepAttachment", "StoredFile", "SummonsCommitment", "SummonsRecord",
     "AuditEntry", "Bulletin", "CalendarDay", "Category", "DeadlineChange", "Enterprise", "ImportBatch",
     "ImportChanges", "Letter", "LooseCoalReport", "LooseCoalTarget", "Milestone", "PlanYear", "ReportReceived",
-    "Setting",
+    "Setting", "SharePostponement", "ShareProgress", "TaskShare",
     "SheetItem", "SheetStep", "SubstitutionReport", "SubstitutionTarget", "SupervisionSheet", "Task",
     "TaskProgress", "Unit", "UnitAlias", "task_cooperator",
 ]

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from aqdesk.db.base import Base, Versioned
 from aqdesk.db.column_types import EnumText
 from aqdesk.db.models.units import Unit
-from aqdesk.domain.enums import DeadlineKind, TaskStatus
+from aqdesk.domain.enums import DeadlineKind, ShareRule, TaskStatus
 from aqdesk.domain.plan_years import year_of_dates
 
 task_cooperator = Table(
@@ -75,6 +75,9 @@ class Task(Versioned, Base):
     last_reported_on: Mapped[dt.date | None] = mapped_column(Date)
     # 结转: the unfinished task of an earlier year this one continues; its history stays there
     carried_from_id: Mapped[int | None] = mapped_column(ForeignKey("task.id"), index=True)
+    # a task split into shares takes its colour from them by this rule (domain.shares)
+    share_rule: Mapped[ShareRule] = mapped_column(EnumText(ShareRule, 10), default=ShareRule.ALL)
+    shares_needed: Mapped[int | None] = mapped_column(Integer)  # for ShareRule.COUNT
 
     category: Mapped[Category] = relationship()
     lead_unit: Mapped[Unit] = relationship()
@@ -83,6 +86,71 @@ class Task(Versioned, Base):
     reports: Mapped[list[TaskProgress]] = relationship(
         back_populates="task", cascade="all, delete-orphan", order_by="TaskProgress.period"
     )
+    shares: Mapped[list[TaskShare]] = relationship(
+        back_populates="task", cascade="all, delete-orphan", order_by="TaskShare.unit_id"
+    )
+
+
+class TaskShare(Versioned, Base):
+    """One responsible unit's part of a shared task, reported and coloured on its own."""
+
+    __tablename__ = "task_share"
+    __table_args__ = (
+        CheckConstraint("progress_pct BETWEEN 0 AND 100", name="progress_range"),
+        UniqueConstraint("task_id", "unit_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("task.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"), index=True)
+    target: Mapped[str] = mapped_column(Text, default="")
+    deadline: Mapped[dt.date | None] = mapped_column(Date)  # None: the task's deadline
+    status: Mapped[TaskStatus] = mapped_column(EnumText(TaskStatus, 20), default=TaskStatus.NOT_STARTED)
+    progress_pct: Mapped[int] = mapped_column(Integer, default=0)
+    done_on: Mapped[dt.date | None] = mapped_column(Date)
+    latest_progress: Mapped[str] = mapped_column(Text, default="")
+    problems: Mapped[str] = mapped_column(Text, default="")
+    next_steps: Mapped[str] = mapped_column(Text, default="")
+    last_reported_on: Mapped[dt.date | None] = mapped_column(Date)
+
+    task: Mapped[Task] = relationship(back_populates="shares")
+    unit: Mapped[Unit] = relationship()
+    reports: Mapped[list[ShareProgress]] = relationship(
+        cascade="all, delete-orphan", order_by="ShareProgress.period"
+    )
+    postponements: Mapped[list[SharePostponement]] = relationship(
+        cascade="all, delete-orphan", order_by="SharePostponement.changed_on"
+    )
+
+
+class ShareProgress(Base):
+    """A progress report on one share, as a unit's return gave it."""
+
+    __tablename__ = "share_progress"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    share_id: Mapped[int] = mapped_column(ForeignKey("task_share.id", ondelete="CASCADE"), index=True)
+    period: Mapped[dt.date] = mapped_column(Date)
+    reported_on: Mapped[dt.date] = mapped_column(Date)
+    progress_pct: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    problems: Mapped[str] = mapped_column(Text, default="")
+    next_steps: Mapped[str] = mapped_column(Text, default="")
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id"), index=True)
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=dt.datetime.now)
+
+
+class SharePostponement(Base):
+    """A share's own deadline moved (the task's other shares keep theirs)."""
+
+    __tablename__ = "share_postponement"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    share_id: Mapped[int] = mapped_column(ForeignKey("task_share.id", ondelete="CASCADE"), index=True)
+    old_date: Mapped[dt.date | None] = mapped_column(Date)
+    new_date: Mapped[dt.date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text)
+    changed_on: Mapped[dt.date] = mapped_column(Date)
 
 
 class TaskProgress(Base):

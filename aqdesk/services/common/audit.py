@@ -77,6 +77,18 @@ class ChangeSet:
             changed.append(field)
         return changed
 
+    def links(self, obj: Base, field: str, ids: list[int]) -> bool:
+        """Set a many-to-many collection (a task's cooperating units) to the rows ``ids``,
+        logged as one field holding the ids; returns whether it changed."""
+        years.refuse_closed_row(self.session, obj)
+        old, ids = [row.id for row in getattr(obj, field)], sorted(set(ids))
+        if sorted(old) == ids:
+            return False
+        target = inspect(type(obj)).relationships[field].mapper.class_
+        setattr(obj, field, [self.session.get(target, i) for i in ids])
+        self._log(obj, field, json.dumps(old), json.dumps(ids))
+        return True
+
     def insert(self, obj: Base) -> Base:
         years.refuse_closed_row(self.session, obj)
         refuse_too_long(obj.__tablename__, {c.key: getattr(obj, c.key) for c in inspect(type(obj)).column_attrs})
@@ -120,6 +132,8 @@ def undo(session: Session, action_id: str) -> ChangeSet:
         years.refuse_closed_row(session, row, _describe(entry))
         if entry.field == INSERTED:
             changes.delete(row)
+        elif entry.field in inspect(model).relationships:
+            changes.links(row, entry.field, json.loads(entry.old_value or "[]"))
         else:
             changes.update(row, **{entry.field: from_text(model.__table__.c[entry.field], entry.old_value)})
     return changes

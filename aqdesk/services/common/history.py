@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from aqdesk.db.models import DeadlineChange, SubstitutionReport, TaskProgress
+from aqdesk.db.models import (
+    DeadlineChange,
+    SharePostponement,
+    ShareProgress,
+    SubstitutionReport,
+    TaskProgress,
+)
 from aqdesk.domain.enums import LoopStep, TaskStatus
 from aqdesk.services.common import import_record
 
@@ -34,6 +40,27 @@ class TaskAt:
     done_on: dt.date | None
     last_reported_on: dt.date | None
     latest_progress: str
+    shares: tuple[ShareAt, ...] = ()
+    share_rule: str = "all"
+    shares_needed: int | None = None
+    lead_unit_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ShareAt:
+    """A share of a task as it stood, under the names ``Assessor.share`` reads; ``deadline``
+    is the share's own or, without one, the task's."""
+
+    id: int
+    unit_id: int
+    unit: str
+    county: bool
+    status: str
+    deadline: dt.date | None
+    progress_pct: int
+    done_on: dt.date | None
+    last_reported_on: dt.date | None
+    latest_progress: str
 
 
 class History:
@@ -45,6 +72,9 @@ class History:
         self._earlier = earlier
         self._deadlines = deadlines
         self._townships = townships or {}  # target id → (completed, accepted) then, for those reported since
+        self._share_later: set[int] = set()
+        self._share_earlier: dict[int, tuple[int, str, dt.date]] = {}
+        self._share_deadlines: dict[int, dt.date | None] = {}
 
     @classmethod
     def load(cls, session: Session, as_of: dt.date) -> History:
@@ -64,7 +94,26 @@ class History:
                 .where(DeadlineChange.changed_on > as_of).order_by(DeadlineChange.changed_on, DeadlineChange.id)):
             # the first postponement after the day undoes all later ones: its old date stood then
             deadlines.setdefault(("task", task_id) if task_id is not None else ("milestone", milestone_id), old)
-        return cls(as_of, later, earlier, deadlines, _townships(session, as_of))
+        history = cls(as_of, later, earlier, deadlines, _townships(session, as_of))
+        history._load_shares(session)
+        return history
+
+    def _load_shares(self, session: Session) -> None:
+        as_of = self.as_of
+        self._share_later = set(session.scalars(
+            select(ShareProgress.share_id).where(ShareProgress.period > as_of).distinct()))
+        if self._share_later:
+            for share_id, pct, text, on in session.execute(
+                    select(ShareProgress.share_id, ShareProgress.progress_pct, ShareProgress.text,
+                           ShareProgress.reported_on)
+                    .where(ShareProgress.share_id.in_(self._share_later), ShareProgress.period <= as_of)
+                    .order_by(ShareProgress.period, ShareProgress.id)):
+                self._share_earlier[share_id] = (pct, text, min(on, as_of))
+        for share_id, old in session.execute(
+                select(SharePostponement.share_id, SharePostponement.old_date)
+                .where(SharePostponement.changed_on > as_of)
+                .order_by(SharePostponement.changed_on, SharePostponement.id)):
+            self._share_deadlines.setdefault(share_id, old)
 
     def task(self, t) -> TaskAt:
         """``t``: a Task, or a row with its attribute names."""
@@ -77,8 +126,26 @@ class History:
         if status == TaskStatus.DONE and t.done_on is not None and done_on is None:
             status = TaskStatus.IN_PROGRESS.value if pct or reported else TaskStatus.NOT_STARTED.value
             pct = min(pct, 99)
-        return TaskAt(t.id, status, t.deadline_kind, self._deadlines.get(("task", t.id), t.deadline), t.start_date,
-                      pct, done_on, reported, text)
+        deadline = self._deadlines.get(("task", t.id), t.deadline)
+        shares = tuple(self.share(s, deadline) for s in getattr(t, "shares", ()))
+        return TaskAt(t.id, status, t.deadline_kind, deadline, t.start_date, pct, done_on, reported, text,
+                      shares, getattr(t, "share_rule", "all"), getattr(t, "shares_needed", None),
+                      getattr(t, "lead_unit_id", None))
+
+    def share(self, s, task_deadline: dt.date | None) -> ShareAt:
+        """``s``: a TaskShare with its unit loaded."""
+        done_on = s.done_on if s.done_on is not None and s.done_on <= self.as_of else None
+        if s.id in self._share_later:
+            pct, text, reported = self._share_earlier.get(s.id, (0, "", None))
+        else:
+            pct, text, reported = s.progress_pct, s.latest_progress, s.last_reported_on
+        status = s.status
+        if status == TaskStatus.DONE and s.done_on is not None and done_on is None:
+            status = TaskStatus.IN_PROGRESS if pct or reported else TaskStatus.NOT_STARTED
+            pct = min(pct, 99)
+        own = self._share_deadlines.get(s.id, s.deadline)
+        return ShareAt(s.id, s.unit_id, s.unit.name, s.unit.kind == "county", status, own or task_deadline, pct,
+                       done_on, reported, text)
 
     def milestone(self, milestone_id: int, planned: dt.date | None,
                   actual: dt.date | None) -> tuple[dt.date | None, dt.date | None]:

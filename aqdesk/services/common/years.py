@@ -19,6 +19,7 @@ from aqdesk.db.models import (
     SubstitutionTarget,
     SupervisionSheet,
     Task,
+    TaskShare,
 )
 from aqdesk.errors import UserError
 
@@ -86,11 +87,11 @@ def year_of_row(session: Session, row: Base) -> int | None:
         return row.actual_date.year if row.actual_date else None
     if isinstance(row, Enterprise):
         return row.last_year
-    for name in ("task_id", "target_id", "sheet_id", "milestone_id"):
+    for name in ("task_id", "target_id", "sheet_id", "milestone_id", "share_id"):
         parent_id = getattr(row, name, None)
         if parent_id is not None:
             parent = {"task_id": Task, "target_id": SubstitutionTarget, "sheet_id": SupervisionSheet,
-                      "milestone_id": Milestone}[name]
+                      "milestone_id": Milestone, "share_id": TaskShare}[name]
             return year_of_row(session, session.get(parent, parent_id))
     period = getattr(row, "period", None)
     return period.year if isinstance(period, dt.date) else None

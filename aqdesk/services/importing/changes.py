@@ -49,6 +49,19 @@ class Insert:
 
 
 @dataclass(slots=True)
+class Removal:
+    """A row a plan no longer names (a share of a task): deleted by the commit, put back by
+    the batch's undo."""
+
+    table: str
+    row_id: int
+    version: int  # when previewed: a later edit refuses the commit
+    item: str
+    sheet: str
+    row: int
+
+
+@dataclass(slots=True)
 class RowOutcome:
     """What one spreadsheet row asks for; its changes are taken only if it has no error."""
 
@@ -57,6 +70,7 @@ class RowOutcome:
     changes: list[FieldChange] = field(default_factory=list)
     inserts: list[Insert] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    removals: list[Removal] = field(default_factory=list)
 
     @property
     def has_error(self) -> bool:
@@ -161,12 +175,15 @@ class FilePlan:
         return [*(i for r in self.taken(accept_valid_rows) for i in r.inserts),
                 *(i for b in self.bulk_taken(accept_valid_rows) for i in b.inserts())]
 
+    def removals(self, accept_valid_rows: bool = True) -> list[Removal]:
+        return [x for r in self.taken(accept_valid_rows) for x in r.removals]
+
     def committable(self, accept_valid_rows: bool) -> bool:
         return not self.file_errors and (accept_valid_rows or not self.errors)
 
     @property
     def rows_changed(self) -> int:
-        return (sum(1 for r in self.rows if not r.has_error and (r.changes or r.inserts))
+        return (sum(1 for r in self.rows if not r.has_error and (r.changes or r.inserts or r.removals))
                 + sum(len(b.rows) for b in self.bulk))
 
 

@@ -9,9 +9,10 @@ from aqdesk.domain import headings as H
 from aqdesk.domain.enums import DeadlineKind, TaskStatus, UnitKind
 from aqdesk.domain.ledger_columns import field_label
 from aqdesk.domain.names import normalize_name
+from aqdesk.domain.shares import means_every_county
 from aqdesk.domain.values import parse_date
 from aqdesk.exchange.workbook import Table
-from aqdesk.services.importing.changes import Insert, Ref, RowOutcome
+from aqdesk.services.importing.changes import Insert, Ref, Removal, RowOutcome
 from aqdesk.services.importing.context import Context
 from aqdesk.services.importing.rows import change, rows_of, task_number
 
@@ -36,13 +37,17 @@ def task_return(ctx: Context, table: Table) -> list[RowOutcome]:
             ctx.problem(out, H.TASK_NUMBER, number, f"与第{seen[number]}行的任务编号重复")
             continue
         seen[number] = src.number
-        _check_owner(ctx, out, task)
+        # a unit with a share of the task reports that share, and only it
+        share = ctx.shares.get((task.id, ctx.sender.id)) if ctx.sender is not None else None
+        if share is None:
+            _check_owner(ctx, out, task)
         title = read.text(H.TASK_NAME)
         if title and normalize_name(title) != normalize_name(task.title):
             ctx.warn(out, H.TASK_NAME, title, f"与台账中的任务名称“{task.title}”不一致，已按任务编号导入")
         percent = read.percent(H.PERCENT)
         done = read.yes_no(H.DONE)
-        untouched = percent is None or round(percent) == task.progress_pct
+        subject = share or task  # the same field names
+        untouched = percent is None or round(percent) == subject.progress_pct
         if not read.text(H.PROGRESS) and untouched and not done and not out.has_error:
             # a template row nobody filled in: this task was not reported, which is no error
             ctx.warn(out, H.PROGRESS, None, "本期未填写进展情况，视为未报送该任务")
@@ -52,12 +57,12 @@ def task_return(ctx: Context, table: Table) -> list[RowOutcome]:
         issues, next_steps = read.text(H.ISSUES), read.text(H.NEXT_STEPS)
         if out.has_error:
             continue
-        progress = round(percent) if percent is not None else task.progress_pct
-        if text == task.latest_progress and progress == task.progress_pct and not done:
+        progress = round(percent) if percent is not None else subject.progress_pct
+        if text == subject.latest_progress and progress == subject.progress_pct and not done:
             # a template row left as it came: nothing reported for this task this period
             ctx.warn(out, H.PROGRESS, text, "进展情况和完成比例与台账相同，视为本期未报送该任务")
             continue
-        if text == task.latest_progress:
+        if text == subject.latest_progress:
             ctx.warn(out, H.PROGRESS, text, "进展情况与台账中上一期相同，请核实本期是否已更新")
         if done and progress < 100:
             ctx.warn(out, H.PERCENT, percent, f"填写“已完成”但完成比例为{progress}%，已按100%记录")
@@ -65,19 +70,28 @@ def task_return(ctx: Context, table: Table) -> list[RowOutcome]:
         if done is False and progress >= 100:
             ctx.warn(out, H.DONE, "否", "完成比例为100%但填写“未完成”，已按未完成记录")
             progress = 99
-        if progress < task.progress_pct:
-            ctx.warn(out, H.PERCENT, percent, f"完成比例由{task.progress_pct}%降为{progress}%，请核实")
+        if progress < subject.progress_pct:
+            ctx.warn(out, H.PERCENT, percent, f"完成比例由{subject.progress_pct}%降为{progress}%，请核实")
         finished = progress >= 100
         fields = {
-            "progress_pct": ("完成比例（%）", task.progress_pct, progress),
-            "latest_progress": ("进展情况", task.latest_progress, text),
+            "progress_pct": ("完成比例（%）", subject.progress_pct, progress),
+            "latest_progress": ("进展情况", subject.latest_progress, text),
             # a blank cell means "not reported this time", never "erase what the ledger has"
-            "problems": ("存在问题", task.problems, issues or task.problems),
-            "next_steps": ("下步计划", task.next_steps, next_steps or task.next_steps),
-            "status": ("状态", task.status, TaskStatus.DONE.value if finished else TaskStatus.IN_PROGRESS.value),
-            "done_on": ("完成时间", task.done_on, (done_on or task.done_on or ctx.period) if finished else None),
-            "last_reported_on": ("最近报送", task.last_reported_on, ctx.today),
+            "problems": ("存在问题", subject.problems, issues or subject.problems),
+            "next_steps": ("下步计划", subject.next_steps, next_steps or subject.next_steps),
+            "status": ("状态", subject.status, TaskStatus.DONE.value if finished else TaskStatus.IN_PROGRESS.value),
+            "done_on": ("完成时间", subject.done_on, (done_on or subject.done_on or ctx.period) if finished else None),
+            "last_reported_on": ("最近报送", subject.last_reported_on, ctx.today),
         }
+        if share is not None:
+            item = f"任务 {task.number}（{ctx.named_units[share.unit_id][0]}分工）"
+            change(out, table="task_share", row_id=share.id, version=share.version, item=item, fields=fields,
+                   sheet=table.sheet)
+            out.inserts.append(Insert("share_progress", {
+                "share_id": share.id, "period": ctx.period, "reported_on": ctx.today, "progress_pct": progress,
+                "text": text, "problems": issues, "next_steps": next_steps,
+            }, f"{item} 本期进展", table.sheet, src.number, in_batch=True))
+            continue
         change(out, table="task", row_id=task.id, version=task.version, item=f"任务 {task.number}",
                fields=fields, sheet=table.sheet)
         out.inserts.append(Insert("task_progress", {
@@ -112,8 +126,11 @@ def task_plan(ctx: Context, table: Table) -> list[RowOutcome]:
         category = _category(ctx, out, read.text(H.CATEGORY, required=True), table.sheet)
         title = read.text(H.TASK_NAME, required=True)
         lead = unit_ref(ctx, out, H.LEAD_UNIT, read.text(H.LEAD_UNIT, required=True), table.sheet)
+        named = [name for name in _UNIT_SEPARATORS.split(read.text(H.CO_UNITS)) if name.strip()]
+        # 「全部县区」 among the cooperating units: a share of the task for every county
+        every_county = any(means_every_county(name) for name in named)
         cooperators = [unit_ref(ctx, out, H.CO_UNITS, name, table.sheet)
-                       for name in _UNIT_SEPARATORS.split(read.text(H.CO_UNITS)) if name.strip()]
+                       for name in named if not means_every_county(name)]
         kind, deadline = _deadline(ctx, out, src.cells.get(H.DEADLINE))
         start = read.date(H.START) or ctx.today
         if deadline and deadline < start:
@@ -132,6 +149,8 @@ def task_plan(ctx: Context, table: Table) -> list[RowOutcome]:
                                       src.number, ref=ref))
             out.inserts.extend(Insert("task_cooperator", {"task_id": Ref(ref), "unit_id": unit}, f"任务 {number} 配合单位",
                                       table.sheet, src.number) for unit in dict.fromkeys(cooperators))
+            if every_county:
+                _add_shares(ctx, out, Ref(ref), number, ctx.county_ids, table.sheet)
             continue
         change(out, table="task", row_id=task.id, version=task.version, item=f"任务 {number}", sheet=table.sheet,
                fields={f: (field_label("task", f), getattr(task, f), v) for f, v in values.items()})
@@ -139,10 +158,41 @@ def task_plan(ctx: Context, table: Table) -> list[RowOutcome]:
             out.inserts.append(Insert("deadline_change", {
                 "task_id": task.id, "old_date": task.deadline, "new_date": deadline, "changed_on": ctx.today,
                 "reason": f"重新导入任务清单（{ctx.file_name}）"}, f"任务 {number} 时限调整", table.sheet, src.number))
+        # without 「全部县区」 a share stays only for a unit the row still names
+        named_ids = [u for u in (lead, *cooperators) if isinstance(u, int)]
+        _plan_shares(ctx, out, task, ctx.county_ids if every_county else named_ids, table.sheet, add=every_county)
         current = ctx.cooperators.get(task.id, set())
         if cooperators and set(cooperators) != current:
             ctx.warn(out, H.CO_UNITS, read.text(H.CO_UNITS), "配合单位与台账不一致，台账未更改，请核实后在任务中调整")
     return outcomes
+
+
+def _plan_shares(ctx: Context, out: RowOutcome, task, wanted: list[int], sheet: str, add: bool) -> None:
+    """A re-imported plan row adds the shares it names (``add``: it says 全部县区) that the task
+    lacks and removes those of units it no longer names; a share a unit has reported on stays,
+    with a warning, so that no report is lost to a plan."""
+    have = {unit_id: share for (task_id, unit_id), share in ctx.shares.items() if task_id == task.id}
+    if add:
+        _add_shares(ctx, out, task.id, task.number, [u for u in wanted if u not in have], sheet)
+    kept = []
+    for unit_id, share in have.items():
+        if unit_id in wanted:
+            continue
+        name = ctx.named_units[unit_id][0]
+        if share.last_reported_on is not None:
+            kept.append(name)
+        else:
+            out.removals.append(Removal("task_share", share.id, share.version, f"任务 {task.number} {name}分工", sheet,
+                                        out.row))
+    if kept:
+        ctx.warn(out, H.CO_UNITS, None, f"计划中已没有{'、'.join(kept)}的分工，但已有报送，台账未删除，请核实后在任务中调整")
+
+
+def _add_shares(ctx: Context, out: RowOutcome, task_id: int | Ref, number: str, units: list[int], sheet: str) -> None:
+    out.inserts.extend(Insert("task_share", {
+        "task_id": task_id, "unit_id": unit, "target": "", "status": TaskStatus.NOT_STARTED.value, "progress_pct": 0,
+        "latest_progress": "", "problems": "", "next_steps": "",
+    }, f"任务 {number} {ctx.named_units[unit][0]}分工", sheet, out.row) for unit in units)
 
 
 def _category(ctx: Context, out: RowOutcome, name: str, sheet: str) -> int | Ref | None:

@@ -30,12 +30,12 @@ from aqdesk.errors import UserError
 from aqdesk.gcpause import collector_paused
 from aqdesk.services.common import import_record, years
 from aqdesk.services.common.audit import current_user, of_field
-from aqdesk.services.common.stored import DELETED, INSERTED, to_text
+from aqdesk.services.common.stored import DELETED, INSERTED, from_text, to_text
 from aqdesk.services.importing import bulk_pg
-from aqdesk.services.importing.changes import Bulk, FieldChange, FilePlan, Insert, Ref
+from aqdesk.services.importing.changes import Bulk, FieldChange, FilePlan, Insert, Ref, Removal
 
 SOURCE = "import"
-BATCH_TABLES = ("task_progress", "loose_coal_report", "substitution_report", "air_day")
+BATCH_TABLES = ("task_progress", "share_progress", "loose_coal_report", "substitution_report", "air_day")
 CHUNK = 10_000
 STALE = "预览之后台账已被修改（例如有人同时编辑了相关记录），请重新预览后再导入。"
 UNDO_STALE = "无法撤销批次 {}：相关记录刚被他人修改，请刷新后查看；批次未撤销。"
@@ -70,6 +70,7 @@ def commit(db: Database, plan: FilePlan, accept_valid_rows: bool = False) -> int
             taken = plan.taken(accept_valid_rows)
             ids = _write_inserts(session, driver, [i for r in taken for i in r.inserts], batch.id, audit)
             _write_changes(driver, [c for r in taken for c in r.changes], changes, ids)
+            _write_removals(session, [x for r in taken for x in r.removals], audit)
             for bulk in plan.bulk_taken(accept_valid_rows):
                 _write_bulk(driver, bulk, batch.id, changes)
             driver.audit(audit.rows)
@@ -204,6 +205,28 @@ def _write_changes(driver: _Driver, changes: list[FieldChange], changed: import_
         changed.add(table_name, fields, [(row_id, *(c.old for c in cs), *(c.new for c in cs)) for _k, row_id, cs in run])
 
 
+def _write_removals(session: Session, removals: list[Removal], audit: _Audit) -> None:
+    """Each row deleted is audited whole, so the batch's undo puts it back as it was."""
+    for item in removals:
+        table = Base.metadata.tables[item.table]
+        row = session.execute(select(table).where(table.c.id == item.row_id)).mappings().first()
+        if row is None or ("version" in table.c and row["version"] != item.version):
+            raise UserError(STALE)
+        audit.add(item.table, item.row_id, DELETED,
+                  json.dumps({k: to_text(v) for k, v in row.items()}, ensure_ascii=False), None)
+        session.execute(delete(table).where(table.c.id == item.row_id))
+
+
+def _restore_removals(session: Session, batch_id: int, audit: _Audit) -> None:
+    removed = session.execute(select(AuditEntry.table_name, AuditEntry.row_id, AuditEntry.old_value).where(
+        AuditEntry.batch_id == batch_id, AuditEntry.source == SOURCE, AuditEntry.field == DELETED)
+        .order_by(AuditEntry.id)).all()
+    for table_name, row_id, values in removed:
+        table = Base.metadata.tables[table_name]
+        session.execute(insert(table).values({k: from_text(table.c[k], v) for k, v in json.loads(values).items()}))
+        audit.add(table_name, row_id, INSERTED, None, values)
+
+
 def _write_bulk(driver: _Driver, bulk: Bulk, batch_id: int, changed: import_record.ChangeRecord) -> None:
     # In id order, SQLite writes each page of the table and its indexes once, not once per row.
     rows = sorted(bulk.rows, key=attrgetter("row_id"))
@@ -248,6 +271,7 @@ def undo_import(db: Database, batch_id: int) -> None:
                 table = Base.metadata.tables[table_name]
                 session.execute(delete(table).where(table.c.id == row_id))
                 audit.add(table_name, row_id, DELETED, values, None)
+            _restore_removals(session, batch_id, audit)
             session.flush()
         except IntegrityError as exc:
             raise UserError(f"无法撤销批次 {batch_id}：本批次新增的记录已被后来的数据引用（{exc.orig}）。") from exc

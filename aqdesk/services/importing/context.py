@@ -23,6 +23,7 @@ from aqdesk.db.models import (
     SubstitutionReport,
     SubstitutionTarget,
     Task,
+    TaskShare,
     Unit,
     task_cooperator,
 )
@@ -149,6 +150,20 @@ class Context:
                 .join(Task, Task.id == task_cooperator.c.task_id).where(Task.plan_year == self.year)):
             links.setdefault(task_id, set()).add(unit_id)
         return links
+
+    @cached_property
+    def shares(self) -> dict[tuple[int, int], TaskShare]:
+        """(task id, unit id) → that unit's share of the task: a return updates its own share only."""
+        return {(s.task_id, s.unit_id): s for s in self.session.scalars(
+            select(TaskShare).join(Task, Task.id == TaskShare.task_id).where(Task.plan_year == self.year))}
+
+    @cached_property
+    def county_ids(self) -> list[int]:
+        """The counties 「全部县区」 stands for, in the office's order."""
+        unit = Unit.__table__
+        return list(self.session.scalars(select(unit.c.id).where(
+            unit.c.kind == UnitKind.COUNTY.value, unit.c.parent_id.is_(None), unit.c.active)
+            .order_by(unit.c.sort_order, unit.c.id)))
 
     @cached_property
     def categories(self) -> dict[str, int]:

@@ -19,6 +19,7 @@ from aqdesk.db.models import (
     LooseCoalTarget,
     SubstitutionTarget,
     Task,
+    TaskShare,
     Unit,
 )
 from aqdesk.domain import headings as h
@@ -76,16 +77,19 @@ def _sheets(session: Session, unit: Unit, year: int) -> tuple[TemplateSheet, ...
 
 
 def _task_rows(session: Session, unit: Unit, year: int) -> tuple[dict[str, CellValue], ...]:
-    """The tasks the unit leads. 进展情况 carries the latest text because it is written as a
-    running account (截至…已完成…) that the unit brings up to date; 是否完成, 完成时间, 存在问题
-    and 下步计划 are this period's and start blank."""
-    tasks = session.scalars(select(Task).where(Task.lead_unit_id == unit.id, Task.plan_year == year)
-                            .order_by(Task.number))
-    return tuple(
-        {h.TASK_NUMBER: t.number, h.TASK_NAME: t.title, h.PROGRESS: t.latest_progress,
-         h.PERCENT: t.progress_pct}
-        for t in tasks
-    )
+    """The tasks the unit leads and those it has a share of, a share carrying the unit's own
+    figures. 进展情况 carries the latest text because it is written as a running account
+    (截至…已完成…) that the unit brings up to date; 是否完成, 完成时间, 存在问题 and 下步计划 are
+    this period's and start blank."""
+    shares = {s.task_id: s for s in session.scalars(select(TaskShare).where(TaskShare.unit_id == unit.id))}
+    tasks = session.scalars(select(Task).where(or_(Task.lead_unit_id == unit.id, Task.id.in_(list(shares))),
+                                               Task.plan_year == year).order_by(Task.number))
+    rows = []
+    for t in tasks:
+        own = shares.get(t.id, t)
+        rows.append({h.TASK_NUMBER: t.number, h.TASK_NAME: t.title, h.PROGRESS: own.latest_progress,
+                     h.PERCENT: own.progress_pct})
+    return tuple(rows)
 
 
 def _loose_coal_rows(session: Session, unit: Unit) -> tuple[dict[str, CellValue], ...]:

@@ -21,6 +21,7 @@ from aqdesk.domain.warning import Assessment
 from aqdesk.errors import UserError
 from aqdesk.services.common import audit, years
 from aqdesk.services.common.editing import editing, refuse
+from aqdesk.services.common.history import History
 from aqdesk.services.common.warning_colours import Assessor
 
 EDITABLE = ("title", "target", "leader", "start_date", "deadline_kind", "deadline", "status",
@@ -64,7 +65,8 @@ class TaskDetail:
 def task_detail(db: Database, task_id: int, as_of: dt.date | None = None) -> TaskDetail:
     with db.reading() as session:
         task = _get(session, task_id, options=True)
-        warning = Assessor.load(session, as_of or dt.date.today()).task(task)
+        day = as_of or dt.date.today()
+        warning = Assessor.load(session, day).task(History.load(session, day).task(task))
         # a task carried over (结转) shows the reports and postponements of the years before
         chain = [task_id]
         while (earlier := session.scalar(select(Task.carried_from_id).where(Task.id == chain[-1]))) is not None:

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from aqdesk.db.database import Database
-from aqdesk.db.models import DeadlineChange, Task, Unit
+from aqdesk.db.models import DeadlineChange, Task, TaskShare, Unit
 from aqdesk.domain.enums import Color, DeadlineKind, TaskStatus
 from aqdesk.errors import UserError
 from aqdesk.services.common import years
@@ -37,6 +37,7 @@ class TaskRow:
     postponed: int
     days_text: str = ""  # 逾期/剩余 in the unit the reason uses
     carried: bool = False  # 结转: continued from an earlier year
+    share_units: tuple[str, ...] = ()  # the units the task is split among, each with its own share
 
     @property
     def cooperators(self) -> str:
@@ -54,24 +55,32 @@ def task_rows(db: Database, as_of: dt.date, year: int | None = None) -> list[Tas
         ).all())
         tasks = session.scalars(
             select(Task).options(
-                selectinload(Task.category), selectinload(Task.lead_unit), selectinload(Task.cooperators)
+                selectinload(Task.category), selectinload(Task.lead_unit), selectinload(Task.cooperators),
+                selectinload(Task.shares).selectinload(TaskShare.unit),
             ).where(Task.plan_year == year).order_by(Task.number)
         )
         history = History.load(session, as_of)
         rows = []
         for task in tasks:
             t = history.task(task)
-            warning = assessor.task(t)
+            status, progress = t.status, t.progress_pct
+            if t.shares:
+                derived = assessor.shared(t)
+                warning, progress = derived.warning, derived.progress
+                status = TaskStatus.DONE if derived.done else TaskStatus.IN_PROGRESS if progress else t.status
+            else:
+                warning = assessor.task(t)
             kind = t.deadline_kind
             rows.append(TaskRow(
                 id=t.id, number=task.number, category=task.category.name, title=task.title,
                 lead=task.lead_unit.name, cooperator_names=tuple(u.name for u in task.cooperators),
                 deadline=t.deadline,
                 deadline_text=t.deadline.isoformat() if kind is DeadlineKind.DATE and t.deadline else kind.label,
-                status=t.status, progress=t.progress_pct, latest=t.latest_progress,
+                status=status, progress=progress, latest=t.latest_progress,
                 color=warning.color, reason=warning.reason, days_left=warning.days_left,
                 postponed=postponed.get(t.id, 0) + _earlier_postponements(session, task, postponed),
                 carried=task.carried_from_id is not None, days_text=warning.days_text,
+                share_units=tuple(sh.unit for sh in t.shares),
             ))
         return rows
 
@@ -87,7 +96,7 @@ def _earlier_postponements(session, task: Task, counts: dict[int, int]) -> int:
 
 def find_tasks(db: Database, as_of: dt.date, unit: str | None = None, color: Color | None = None,
                year: int | None = None) -> list[TaskRow]:
-    """Tasks a unit leads or co-leads (any of its names), of one colour, or all."""
+    """Tasks a unit leads, co-leads or has a share of (any of its names), of one colour, or all."""
     rows = task_rows(db, as_of, year)
     if unit is not None:
         with db.reading() as session:
@@ -95,7 +104,7 @@ def find_tasks(db: Database, as_of: dt.date, unit: str | None = None, color: Col
             name = session.get(Unit, unit_id).name if unit_id else None
         if name is None:
             raise UserError(f"找不到单位“{unit}”（请检查名称或简称）。")
-        rows = [r for r in rows if r.lead == name or name in r.cooperator_names]
+        rows = [r for r in rows if r.lead == name or name in r.cooperator_names or name in r.share_units]
     if color is not None:
         rows = [r for r in rows if r.color is color]
     return rows

@@ -133,8 +133,9 @@ def _md(day: dt.date) -> str:
 
 
 def _item_line(facts: AgendaFacts, item: Item, when: str) -> AgendaLine:
-    """A milestone opens its enterprise, the screen where it is edited."""
-    ledger, key = ("enterprise", facts.enterprise_of.get(item.id, 0)) if item.kind == "milestone" else (item.kind, item.id)
+    """A milestone opens its enterprise, a task's share its task: the screens where they are edited."""
+    ledger, key = ("enterprise", facts.enterprise_of.get(item.id, 0)) if item.kind == "milestone" \
+        else ("task", item.task_id) if item.kind == "share" else (item.kind, item.id)
     return AgendaLine(ledger, key, item.kind_label, item.label, item.unit, facts.contact(item.unit), when)
 
 

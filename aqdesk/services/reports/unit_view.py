@@ -22,7 +22,7 @@ class UnitSummary:
     score: float | None = None
     kind: str = ""  # 市直部门 | 县区, for a ranked unit
     done: int = 0
-    tasks: list[tuple[str, TaskRow]] = field(default_factory=list)  # (牵头/配合, row)
+    tasks: list[tuple[str, TaskRow]] = field(default_factory=list)  # (牵头/配合/分工, row)
 
     @property
     def completion(self) -> float | None:
@@ -46,6 +46,11 @@ def unit_summaries(db: Database, as_of: dt.date, year: int | None = None) -> lis
             co = units.setdefault(name, UnitSummary(name))
             co.co_led += 1
             co.tasks.append(("配合", row))
+        for name in row.share_units:  # a unit with its own share of the task, not already listed
+            if name != row.lead and name not in row.cooperator_names:
+                sharer = units.setdefault(name, UnitSummary(name))
+                sharer.co_led += 1
+                sharer.tasks.append(("分工", row))
     order = {}
     for n, score in enumerate(ranking(db, as_of).all):
         order[score.unit] = n

@@ -252,7 +252,7 @@ def _content(office: _Office, unit: str, number: str, as_of: dt.date, issued_on:
 
 
 def _describe(item: Item) -> str:
-    kind = item.kind_label + (item.key if item.kind is ItemKind.TASK else "")
+    kind = item.kind_label + item.number
     subject = item.subject if item.subject.endswith(kind) else f"{kind}：{item.subject}"
     deadline = f"完成时限{chinese_date(item.deadline)}，" if item.deadline else ""
     problems = item.problems.strip().rstrip("。")

@@ -22,6 +22,7 @@ from aqdesk.db.models import (
     SummonsCommitment,
     SummonsRecord,
     Task,
+    TaskShare,
     Unit,
 )
 from aqdesk.domain.enums import Color, ItemKind, MilestoneKind, SubstitutionKind, TaskStatus
@@ -51,6 +52,7 @@ class Item:
     problems: str = ""
     open: bool = True  # not yet done; done items are never listed for a sheet or letter
     done_late: bool = False  # done, but after its deadline (the ranking's on-time rate)
+    task_id: int = 0  # a share's task, the screen that opens it
 
     @property
     def kind_label(self) -> str:
@@ -59,7 +61,14 @@ class Item:
     @property
     def subject(self) -> str:
         """The label without a task's number, for sentences that name the number apart."""
+        if self.kind is ItemKind.SHARE:
+            return self.label.partition(" ")[2]
         return self.label.removeprefix(self.key).strip() if self.kind is ItemKind.TASK else self.label
+
+    @property
+    def number(self) -> str:
+        """A task's number, for a task or one unit's share of it."""
+        return self.key.partition(":")[0] if self.kind in (ItemKind.TASK, ItemKind.SHARE) else ""
 
 
 def severity(item: Item) -> tuple:
@@ -79,13 +88,10 @@ def all_items(db: Database, as_of: dt.date, year: int | None = None) -> list[Ite
         year = years.resolve(session, as_of, year)
         items = []
         history = History.load(session, as_of)
-        for task in session.scalars(select(Task).where(Task.plan_year == year)
-                                    .options(selectinload(Task.lead_unit)).order_by(Task.number)):
-            t = history.task(task)
-            w = assessor.task(t)
-            items.append(Item(ItemKind.TASK, t.id, task.number, f"{task.number} {task.title}", task.lead_unit.name,
-                              t.deadline, w.color, w.reason, task.problems, t.status != TaskStatus.DONE,
-                              _late(t.done_on, t.deadline)))
+        for task in session.scalars(select(Task).where(Task.plan_year == year).options(
+                selectinload(Task.lead_unit), selectinload(Task.shares).selectinload(TaskShare.unit))
+                .order_by(Task.number)):
+            items.extend(_task_items(assessor, history.task(task), task))
         for e in session.scalars(select(Enterprise).where(*years.in_year(year)).options(
                 selectinload(Enterprise.milestones), selectinload(Enterprise.county)).order_by(Enterprise.id)):
             items.extend(_enterprise_items(assessor, history, e))
@@ -95,6 +101,30 @@ def all_items(db: Database, as_of: dt.date, year: int | None = None) -> list[Ite
             items.append(Item(ItemKind.COUNTY, directory.find(c.county) or 0, c.county, f"{c.county}散煤治理",
                               c.county, None, c.color, c.reason))
         items.extend(_followup_items(session, assessor))
+    return items
+
+
+def _task_items(assessor: Assessor, t, task: Task) -> list[Item]:
+    """A task, answered for by its lead; a shared one also as each other unit's share, which
+    is that unit's item (its letter lists it, its ranking counts it) and names the lead."""
+    lead = task.lead_unit.name
+    if not t.shares:
+        w = assessor.task(t)
+        return [Item(ItemKind.TASK, t.id, task.number, f"{task.number} {task.title}", lead, t.deadline, w.color,
+                     w.reason, task.problems, t.status != TaskStatus.DONE, _late(t.done_on, t.deadline))]
+    derived = assessor.shared(t)
+    done_on = max((s.done_on for s in t.shares if s.done_on), default=None) if derived.done else None
+    items = [Item(ItemKind.TASK, t.id, task.number, f"{task.number} {task.title}", lead, t.deadline,
+                  derived.warning.color, derived.warning.reason, task.problems, not derived.done,
+                  _late(done_on, t.deadline))]
+    for s in t.shares:
+        if s.unit_id == task.lead_unit_id:
+            continue  # the lead answers for the task itself
+        w = assessor.share(t, s)
+        done = s.status == TaskStatus.DONE
+        items.append(Item(ItemKind.SHARE, s.id, f"{task.number}:{s.unit}",
+                          f"{task.number} {task.title}（{s.unit}分工，{lead}牵头）", s.unit, s.deadline, w.color,
+                          w.reason, "", not done, _late(s.done_on, s.deadline), task_id=t.id))
     return items
 
 

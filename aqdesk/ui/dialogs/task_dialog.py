@@ -1,4 +1,5 @@
-"""Task detail (任务详情): edit the fields, add a progress report, postpone the deadline.
+"""Task detail (任务详情): edit the fields, add a progress report, postpone the deadline,
+change the responsible units and shares.
 
 Every button is one service call, one transaction and one undoable action; the dialog
 reloads the task after each so what it shows is what was stored.
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from aqdesk.db.database import Database
 from aqdesk.domain.enums import DeadlineKind, TaskStatus
-from aqdesk.services.ledgers import task_edit
+from aqdesk.services.ledgers import task_edit, task_shares
 from aqdesk.ui.dialogs.common import (
     EditDialog,
     date_edit,
@@ -35,6 +36,7 @@ from aqdesk.ui.dialogs.common import (
     text_box,
     warning_html,
 )
+from aqdesk.ui.dialogs.task_units_tab import TaskUnitsTab
 from aqdesk.ui.screen_fit import fit
 from aqdesk.ui.text import arg
 
@@ -53,6 +55,12 @@ class TaskDialog(EditDialog):
         self.tabs.addTab(self._fields_tab(), self.tr("基本信息"))
         self.tabs.addTab(self._report_tab(), self.tr("进展报送"))
         self.tabs.addTab(self._postpone_tab(), self.tr("推迟时限"))
+        self.units_tab = TaskUnitsTab()
+        self.units_tab.save_button.clicked.connect(self.save_units)
+        self.units_tab.target_button.clicked.connect(self.save_share_target)
+        self.units_tab.postpone_button.clicked.connect(self.postpone_share)
+        self.units_tab.report_button.clicked.connect(self.report_share)
+        self.tabs.addTab(self.units_tab, self.tr("责任单位"))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -173,6 +181,9 @@ class TaskDialog(EditDialog):
         self.tabs.setTabText(2, self.tr("推迟时限") + (f"（{len(d.postponements)}）" if d.postponements else ""))
         self.new_deadline.setDate(QDate(f["deadline"] or self.today))
         self.new_deadline.setEnabled(kind is DeadlineKind.DATE)
+        units = task_shares.task_units(self.db, self.task_id, self.as_of)
+        self.units_tab.show_units(units)
+        self.tabs.setTabText(3, self.tr("责任单位") + (f"（{len(units.shares)}个分工）" if units.shares else ""))
 
     def save_fields(self) -> None:
         values = {
@@ -184,6 +195,33 @@ class TaskDialog(EditDialog):
         }
         self.run(arg(self.tr("修改任务 %1"), self.detail.number),
                   lambda: task_edit.update_task(self.db, self.task_id, self.detail.version, **values))
+
+    def save_units(self) -> None:
+        values = self.units_tab.values()
+        self.run(arg(self.tr("修改任务 %1 责任单位"), self.detail.number),
+                 lambda: task_shares.set_shares(self.db, self.task_id, self.detail.version, **values))
+
+    def save_share_target(self) -> None:
+        tab, share = self.units_tab, self.units_tab.chosen()
+        if share is not None:
+            self.run(arg(self.tr("修改任务 %1 %2分工目标"), self.detail.number, share.unit),
+                     lambda: task_shares.set_share_target(self.db, share.id, share.version, tab.target_edit.text()))
+
+    def postpone_share(self) -> None:
+        tab, share = self.units_tab, self.units_tab.chosen()
+        if share is not None:
+            self.run(arg(self.tr("推迟任务 %1 %2分工"), self.detail.number, share.unit),
+                     lambda: task_shares.postpone_share(self.db, share.id, share.version,
+                                                        new_deadline=tab.deadline_edit.date().toPython(),
+                                                        reason=tab.reason_edit.text(), changed_on=self.today))
+
+    def report_share(self) -> None:
+        tab, share = self.units_tab, self.units_tab.chosen()
+        if share is not None:
+            self.run(arg(self.tr("报送任务 %1 %2分工进展"), self.detail.number, share.unit),
+                     lambda: task_shares.report_share(self.db, share.id, share.version, period=self.today,
+                                                      progress=tab.progress_spin.value(), text=tab.report_edit.text(),
+                                                      reported_on=self.today))
 
     def add_report(self) -> None:
         if self.run(arg(self.tr("报送任务 %1 进展"), self.detail.number), lambda: task_edit.add_report(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from aqdesk.domain.enums import DeadlineKind, SubstitutionKind, TaskStatus
 from aqdesk.services.common.stored import to_text
-from aqdesk.services.importing.changes import FieldChange, FilePlan, Insert
+from aqdesk.services.importing.changes import FieldChange, FilePlan, Insert, Removal
 from aqdesk.ui.models.rows import Column, RowsModel
 
 
@@ -52,7 +52,7 @@ class FileModel(RowsModel):
     )
 
 
-def _where(item: FieldChange | Insert) -> str:
+def _where(item: FieldChange | Insert | Removal) -> str:
     return f"{item.sheet} 第{item.row}行"
 
 
@@ -76,14 +76,16 @@ def _inserted(item: Insert) -> str:
 
 
 class ChangeModel(RowsModel):
-    """Rows: FieldChange (old → new) and Insert (a new record)."""
+    """Rows: FieldChange (old → new), Insert (a new record) and Removal (a record deleted)."""
 
     COLUMNS = (
         Column("位置", _where, 110),
         Column("事项", lambda c: c.item, 300),
-        Column("字段", lambda c: c.label if isinstance(c, FieldChange) else "新增", 110),
+        Column("字段", lambda c: c.label if isinstance(c, FieldChange) else "删除" if isinstance(c, Removal) else "新增",
+               110),
         Column("原值", lambda c: _shown(c.field, c.old) if isinstance(c, FieldChange) else "", 220),
-        Column("新值", lambda c: _shown(c.field, c.new) if isinstance(c, FieldChange) else _inserted(c), 220),
+        Column("新值", lambda c: _shown(c.field, c.new) if isinstance(c, FieldChange)
+               else "" if isinstance(c, Removal) else _inserted(c), 220),
     )
 
 

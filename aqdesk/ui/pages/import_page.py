@@ -288,7 +288,7 @@ class ImportPage(Page):
             self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(entry.unit)))
             self.unit_combo.blockSignals(False)
         plan = entry.plan if entry else None
-        self.changes.set_rows([*plan.inserts(), *plan.changes()] if plan else [])
+        self.changes.set_rows([*plan.inserts(), *plan.removals(), *plan.changes()] if plan else [])
         self.problems.set_rows(plan.problems if plan else [])
         if entry and entry.failure:
             self.details.setCurrentIndex(1)
