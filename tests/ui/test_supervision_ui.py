@@ -35,7 +35,7 @@ def test_issuing_a_sheet_from_the_dialog(qtbot, demo_db, anchor):
     make_app()
     dialog = NewSheetDialog(demo_db, anchor, "石桥县")
     qtbot.addWidget(dialog)
-    assert dialog.item_table.rowCount() == 8  # 5 ledger items, 2 约谈 commitments, 1 inspection finding
+    assert dialog.item_table.rowCount() == 10  # its ledger items and shares, 约谈 commitments and findings
     assert dialog.level() is Color.RED and dialog.days_spin.value() == 3
     assert "2026年11月26日" in dialog.deadline_label.text()
     for r in range(dialog.item_table.rowCount()):  # only the yellow item: the suggestion follows

@@ -75,7 +75,7 @@ def test_the_brief_is_one_page_with_the_clerks_note(demo_db, tmp_path):
     pages = [text.replace(" ", "").replace("\n", "") for text in pages_text(path)]
     assert len(pages) == 1
     assert "本周全市空气质量总体平稳" in pages[0] and "逾期最久：①" in pages[0] and "约谈建议" in pages[0]
-    assert "新增逾期10项" in result.as_text()
+    assert "新增逾期11项" in result.as_text()
 
 
 def test_issuing_can_be_undone_and_the_number_is_free_again(demo_db):
