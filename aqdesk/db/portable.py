@@ -65,9 +65,13 @@ def _restart_sequences(conn: Connection, tables) -> None:
                              {"s": sequence, "v": top or 1, "called": top is not None})
 
 
+# Rows the migrations themselves write (the office's default 约谈 and 催办 rules): a new
+# database holds them and is still empty of any office's data.
+SEEDED = frozenset({"alembic_version", "office_rule"})
+
+
 def is_empty(conn: Connection) -> bool:
-    return not any(conn.scalar(select(func.count()).select_from(t)) for t in _tables(conn)
-                   if t.name != "alembic_version")
+    return not any(conn.scalar(select(func.count()).select_from(t)) for t in _tables(conn) if t.name not in SEEDED)
 
 
 def clear(conn: Connection) -> None:
@@ -97,6 +101,7 @@ def save(source: Engine, revision: str, target: Path) -> Path:
         with source.connect() as reading, engine.begin() as writing:
             if reading.dialect.name == "postgresql":  # one consistent picture of every table
                 reading.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            clear(writing)  # what the migrations seed (the office's default rules) comes from the source
             copy_rows(reading, writing)
         engine.dispose()
         os.replace(partial, target)

@@ -19,7 +19,8 @@ branch_labels = None
 depends_on = None
 
 ONE_OF_TWO = '(task_id IS NULL) <> (milestone_id IS NULL)'
-ONE_OF_THREE = '(task_id IS NOT NULL) + (milestone_id IS NOT NULL) + (target_id IS NOT NULL) = 1'
+ONE_OF_THREE = ('(CASE WHEN task_id IS NULL THEN 0 ELSE 1 END) + (CASE WHEN milestone_id IS NULL THEN 0 ELSE 1 END)'
+                ' + (CASE WHEN target_id IS NULL THEN 0 ELSE 1 END) = 1')  # PostgreSQL adds no booleans
 
 
 def upgrade() -> None:

@@ -198,8 +198,9 @@ def _move_data(conn) -> None:
     ]
     for kind, threshold, days, action in rules:
         conn.execute(sa.text(
-            "INSERT INTO office_rule (kind, threshold, window_days, action, enabled) VALUES (:k, :t, :w, :a, 1)"),
-            {"k": kind, "t": threshold, "w": days, "a": action})
+            "INSERT INTO office_rule (kind, threshold, window_days, action, enabled) VALUES (:k, :t, :w, :a, :e)")
+            .bindparams(sa.bindparam("e", type_=sa.Boolean())),  # a boolean on PostgreSQL, 1 on SQLite
+            {"k": kind, "t": threshold, "w": days, "a": action, "e": True})
     conn.execute(sa.text("DELETE FROM setting WHERE key IN ('summons.overdue_sheets', 'summons.window_days')"))
 
 

@@ -177,7 +177,9 @@ class DeadlineChange(Base):
     __tablename__ = "deadline_change"
     __table_args__ = (
         CheckConstraint(
-            "(task_id IS NOT NULL) + (milestone_id IS NOT NULL) + (target_id IS NOT NULL) = 1",
+            # counted with CASE: PostgreSQL adds no booleans
+            "(CASE WHEN task_id IS NULL THEN 0 ELSE 1 END) + (CASE WHEN milestone_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN target_id IS NULL THEN 0 ELSE 1 END) = 1",
             name="one_subject",
         ),
     )

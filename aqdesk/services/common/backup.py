@@ -129,6 +129,7 @@ def move_to(db: Database, url: str) -> Database:
         with db.engine.connect() as reading, target.engine.begin() as writing:
             if not portable.is_empty(writing):
                 raise UserError(f"目标数据库“{target.display_name}”中已有数据，未作任何改动。请使用一个空数据库。")
+            portable.clear(writing)  # rows the migrations seeded come over from the office itself
             portable.copy_rows(reading, writing)
     except BaseException:
         target.close()

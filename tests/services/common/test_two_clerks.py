@@ -25,7 +25,7 @@ from tests.services.common.test_import_record import (
     towns,
 )
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def in_other_program(db, work):

@@ -29,7 +29,7 @@ def office(empty_db):
 def stored(db):
     with db.reading() as s:
         return s.execute(select(Unit.name, AirDay.day, AirDay.aqi, AirDay.pm25, AirDay.primary_pollutant)
-                         .outerjoin(Unit, Unit.id == AirDay.county_id).order_by(AirDay.day, Unit.name)).all()
+                         .outerjoin(Unit, Unit.id == AirDay.county_id).order_by(AirDay.day, Unit.name.nulls_first())).all()
 
 
 def test_a_station_workbook_previews_commits_and_undoes(office, tmp_path):
