@@ -28,7 +28,8 @@ from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 OPENABLE = {"task", "enterprise", "township", "sheet"}
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1
 SECTION_INK = {"newly_red": palette.INK[Color.RED], "overdue": palette.INK[Color.RED],
-               "sheets": palette.INK[Color.YELLOW], "missing_returns": palette.INK[Color.YELLOW]}
+               "sheets": palette.INK[Color.YELLOW], "letters": palette.INK[Color.YELLOW],
+               "missing_returns": palette.INK[Color.YELLOW]}
 
 
 class AgendaPage(Page):
