@@ -27,7 +27,7 @@ def by_colour(air: dict | None) -> dict[Color, list[str]]:
     """County names by colour, in ranking order."""
     found: dict[Color, list[str]] = {c: [] for c in Color}
     for county in (air or {}).get("counties", []):
-        found[Color(county["color"])].append(county["name"])
+        found[Color[county["color"].upper()]].append(county["name"])
     return found
 
 

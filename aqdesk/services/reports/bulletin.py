@@ -241,7 +241,7 @@ def air_table(air: dict) -> Table:
         tuple((figure(c["rank"]), c["name"], figure(c["good_rate"]), figure(c["target_good_rate"]),
                figure(c["pm25"]), figure(c["target_pm25"]),
                "—" if c["budget_days"] is None else str(max(c["budget_days"], 0)),
-               Color(c["color"]).label, c["movement"] or "—", str(c["heavy_days"])) for c in air["counties"]))
+               Color[c["color"].upper()].label, c["movement"] or "—", str(c["heavy_days"])) for c in air["counties"]))
 
 
 def _red_rows(units: list[dict]) -> list[tuple[str, ...]]:
