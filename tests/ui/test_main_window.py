@@ -49,6 +49,19 @@ def test_overview_counts_match_status(window):
     assert len(window.overview.chart.chart().series()) == 1
 
 
+def test_the_overview_air_card_counts_counties_by_colour_and_names_them(window, demo_db, anchor):
+    from aqdesk.services.air.standings import air_report
+
+    window.sidebar.setCurrentRow(1)
+    report = air_report(demo_db, anchor)
+    numbers = window.overview.air_card.numbers
+    for color in Color:
+        names = [c.name for c in report.counties if c.standing.color is color]
+        assert int(numbers[color].text()) == len(names), color
+        assert all(name in numbers[color].toolTip() for name in names)
+    assert "西城区" in numbers[Color.RED].toolTip()
+
+
 def test_the_window_title_names_the_screen_once_and_not_the_program_twice(window):
     from aqdesk import APP_TITLE
     from tests.ui.conftest import show
