@@ -5,6 +5,7 @@ writes. Always one A4 page: the list of most overdue items shortens until it fit
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,9 +15,10 @@ from aqdesk.db.database import Database
 from aqdesk.db.models import SheetStep, Task
 from aqdesk.domain.enums import LoopStep
 from aqdesk.domain.workweek import Weeks
-from aqdesk.exchange import atomic
+from aqdesk.exchange.docx.listing import write_parts
 from aqdesk.exchange.pdf.listing import page_count, render_parts
 from aqdesk.services.common import settings, workdays
+from aqdesk.services.common.saving import save_formats
 from aqdesk.services.ledgers import loose_coal
 from aqdesk.services.reports.air_section import air_figures, brief_sentence
 from aqdesk.services.reports.overview import overview
@@ -52,6 +54,11 @@ class Brief:
     def pdf(self) -> bytes:
         return render_parts(self.title, self.note, self._parts(self._fitting()), self.signature, self.as_of,
                             numbered=False)
+
+    def docx(self) -> bytes:
+        """The Word draft, with as many overdue items as the PDF's one page holds."""
+        return write_parts(self.title, self.note, self._parts(self._fitting()), self.signature, self.as_of,
+                           numbered=False)
 
     def as_text(self) -> str:
         return "\n".join([self.title, self.note, *self._parts(MOST_OVERDUE)[0][1]]) + "\n"
@@ -104,6 +111,7 @@ def _relapse_text(db: Database, as_of: dt.date) -> str:
     return "散煤：" + "、".join(f"{county}反弹{n}处" for county, n in relapsed) + "。"
 
 
-def save_brief_pdf(result: Brief, path: Path) -> Path:
-    return atomic.write_bytes(Path(path), result.pdf())
+def save_brief_pdf(result: Brief, path: Path, formats: Sequence[str] = ("pdf",)) -> Path:
+    """Write it beside ``path`` in each format; returns the first file."""
+    return save_formats(path, formats, {"pdf": result.pdf, "docx": result.docx})[0]
 

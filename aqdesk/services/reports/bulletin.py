@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -19,10 +20,11 @@ from aqdesk.domain.docnumber import chinese_date, format_number
 from aqdesk.domain.enums import Color
 from aqdesk.domain.followup import DocKind
 from aqdesk.errors import UserError
-from aqdesk.exchange import atomic
+from aqdesk.exchange.docx.bulletin import write_bulletin
 from aqdesk.exchange.pdf.bulletin import BulletinContent, Table, render_bulletin
 from aqdesk.exchange.pdf.letter import Paragraph
 from aqdesk.services.common import audit, settings
+from aqdesk.services.common.saving import save_formats
 from aqdesk.services.reports.air_section import bulletin_paragraphs, figure
 from aqdesk.services.reports.bulletin_figures import gather, month_end, month_of
 from aqdesk.services.supervision import numbering
@@ -59,6 +61,9 @@ class Bulletin:
 
     def pdf(self) -> bytes:
         return render_bulletin(self.content())
+
+    def docx(self) -> bytes:
+        return write_bulletin(self.content())
 
     def as_json(self) -> dict:
         return {"number": self.number, "issued": self.issued, "issued_on": self.issued_on.isoformat(),
@@ -114,8 +119,9 @@ def issue(db: Database, bulletin: Bulletin) -> tuple[Bulletin, str]:
         return replace(bulletin, number=number, issued=True), changes.action_id
 
 
-def save_pdf(bulletin: Bulletin, path: Path) -> Path:
-    return atomic.write_bytes(Path(path), bulletin.pdf())
+def save_pdf(bulletin: Bulletin, path: Path, formats: Sequence[str] = ("pdf",)) -> Path:
+    """Write it beside ``path`` in each format; returns the first file."""
+    return save_formats(path, formats, {"pdf": bulletin.pdf, "docx": bulletin.docx})[0]
 
 
 def _stored(session: Session, period: dt.date) -> StoredBulletin | None:
@@ -235,9 +241,9 @@ def attachments(f: dict) -> list[Table]:
 
 def air_table(air: dict) -> Table:
     return Table("县（区）空气质量排名", (
-        ("排名", 0.06), ("县（区）", 0.14), ("优良天数率（%）", 0.12), ("目标（%）", 0.09),
-        ("PM2.5（微克/立方米）", 0.12), ("目标", 0.08), ("还可超标天数", 0.11), ("形势", 0.07), ("较上月", 0.09),
-        ("重污染天数", 0.12)),
+        ("排名", 0.07), ("县（区）", 0.13), ("优良天数率（%）", 0.13), ("目标（%）", 0.09),
+        ("PM2.5（微克/立方米）", 0.13), ("目标", 0.08), ("还可超标天数", 0.11), ("形势", 0.07), ("较上月", 0.09),
+        ("重污染天数", 0.10)),
         tuple((figure(c["rank"]), c["name"], figure(c["good_rate"]), figure(c["target_good_rate"]),
                figure(c["pm25"]), figure(c["target_pm25"]),
                "—" if c["budget_days"] is None else str(max(c["budget_days"], 0)),
