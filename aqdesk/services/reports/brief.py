@@ -15,7 +15,6 @@ from aqdesk.db.database import Database
 from aqdesk.db.models import SheetStep, Task
 from aqdesk.domain.enums import LoopStep
 from aqdesk.domain.workweek import Weeks
-from aqdesk.exchange.docx.listing import write_parts
 from aqdesk.exchange.pdf.listing import page_count, render_parts
 from aqdesk.services.common import settings, workdays
 from aqdesk.services.common.saving import save_formats
@@ -57,6 +56,9 @@ class Brief:
 
     def docx(self) -> bytes:
         """The Word draft, with as many overdue items as the PDF's one page holds."""
+        # python-docx (a tenth of a second) loads when a Word draft is asked for, not at start-up
+        from aqdesk.exchange.docx.listing import write_parts
+
         return write_parts(self.title, self.note, self._parts(self._fitting()), self.signature, self.as_of,
                            numbered=False)
 

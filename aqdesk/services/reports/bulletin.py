@@ -20,7 +20,6 @@ from aqdesk.domain.docnumber import chinese_date, format_number
 from aqdesk.domain.enums import Color
 from aqdesk.domain.followup import DocKind
 from aqdesk.errors import UserError
-from aqdesk.exchange.docx.bulletin import write_bulletin
 from aqdesk.exchange.pdf.bulletin import BulletinContent, Table, render_bulletin
 from aqdesk.exchange.pdf.letter import Paragraph
 from aqdesk.services.common import audit, settings
@@ -63,6 +62,9 @@ class Bulletin:
         return render_bulletin(self.content())
 
     def docx(self) -> bytes:
+        # python-docx (a tenth of a second) loads when a Word draft is asked for, not at start-up
+        from aqdesk.exchange.docx.bulletin import write_bulletin
+
         return write_bulletin(self.content())
 
     def as_json(self) -> dict:

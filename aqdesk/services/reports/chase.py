@@ -10,7 +10,6 @@ from pathlib import Path
 
 from aqdesk.db.database import Database
 from aqdesk.domain.docnumber import chinese_date
-from aqdesk.exchange.docx.listing import write_listing
 from aqdesk.exchange.pdf.listing import render_listing
 from aqdesk.services.common import settings, workdays
 from aqdesk.services.common.saving import save_formats
@@ -65,6 +64,9 @@ class ChaseNotice:
                               self.issued_on)
 
     def docx(self) -> bytes:
+        # python-docx (a tenth of a second) loads when a Word draft is asked for, not at start-up
+        from aqdesk.exchange.docx.listing import write_listing
+
         return write_listing(self.title, self.intro, [self.entry(r) for r in self.missing], self.office,
                              self.issued_on)
 
