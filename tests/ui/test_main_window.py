@@ -202,3 +202,38 @@ def test_an_overdue_item_of_the_overview_opens_in_its_own_screen(window, monkeyp
     window.open_item("sheet", sheet.id)
     assert window.stack.currentWidget() is window.sheet_page and window.sheet_page.current().id == sheet.id
     assert opened == [("task", task.id), ("sheet", sheet.id)]
+
+
+def test_the_brief_chase_and_bulletin_save_a_word_draft_beside_the_pdf_when_asked(window, anchor, tmp_path,
+                                                                                    monkeypatch):
+    from aqdesk.ui.dialogs import brief_dialog, chase_dialog
+    from aqdesk.ui.pages import bulletin_page
+    from tests.ui.conftest import show
+
+    saves = []
+
+    class Preview:
+        def __init__(self, _title, data, _name, save, **_kwargs):
+            assert data.startswith(b"%PDF")
+            saves.append(save)
+
+        def exec(self):
+            return 0
+
+    for module in (brief_dialog, chase_dialog, bulletin_page):
+        monkeypatch.setattr(module, "PdfPreviewDialog", Preview)
+    brief = brief_dialog.BriefDialog(window.db, window.as_of, window)
+    brief.preview()
+    saves.pop()(tmp_path / "专报.pdf")
+    assert not (tmp_path / "专报.docx").exists()  # PDF only unless asked
+    brief.also_word.setChecked(True)
+    brief.preview()
+    chase = chase_dialog.ChaseDialog(window.db, anchor, window)
+    chase.also_word.setChecked(True)
+    chase.show_notice()
+    page = show(window, window.bulletin_page)
+    page.also_word.setChecked(True)
+    page.preview()
+    for save, name in zip(saves, ("专报", "催报", "通报"), strict=True):
+        save(tmp_path / f"{name}.pdf")
+        assert (tmp_path / f"{name}.pdf").exists() and (tmp_path / f"{name}.docx").exists(), name
