@@ -237,3 +237,18 @@ def test_the_brief_chase_and_bulletin_save_a_word_draft_beside_the_pdf_when_aske
     for save, name in zip(saves, ("专报", "催报", "通报"), strict=True):
         save(tmp_path / f"{name}.pdf")
         assert (tmp_path / f"{name}.pdf").exists() and (tmp_path / f"{name}.docx").exists(), name
+
+
+def test_a_letter_awaiting_its_reply_opens_in_the_register(window):
+    from aqdesk.ui.pages.agenda_page import LINE_ROLE
+
+    tree = window.agenda_page.tree
+    lines = [tree.topLevelItem(i).child(j) for i in range(tree.topLevelItemCount())
+             for j in range(tree.topLevelItem(i).childCount())]
+    letter = next(item for item in lines if item.data(0, LINE_ROLE).ledger == "letter")
+    number = letter.data(0, LINE_ROLE).label.split(" ")[0]
+    tree.itemActivated.emit(letter, 0)
+    register = window.followup_page.register
+    assert window.stack.currentWidget() is window.followup_page
+    assert window.followup_page.tabs.currentWidget() is register
+    assert register.current().number == number and register.current().replied_on is None
