@@ -36,6 +36,12 @@ def _date(text: str) -> dt.date:
 FORMATS = {"pdf": ("pdf",), "docx": ("docx",), "both": ("pdf", "docx")}
 
 
+def _saved(out: Path, kind: str) -> str:
+    """The files a --format wrote beside ``out``, as saving.save_formats names them."""
+    base = out.with_suffix("") if out.suffix.lower() in (".pdf", ".docx") else out
+    return "、".join(str(base.with_name(f"{base.name}.{k}")) for k in FORMATS[kind])
+
+
 def _format_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=list(FORMATS), default="pdf",
                         help="文件格式：pdf、docx（Word 稿，同样的公文版式）或 both，默认 pdf")
@@ -91,26 +97,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="统计日期，默认今天")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
 
-    p = command("chase", help="催报：列出本期未报送的单位，并可生成催报通知 PDF")
+    p = command("chase", help="催报：列出本期未报送的单位，并可生成催报通知（PDF 或 Word）")
     p.add_argument("--period", type=_date, metavar="YYYY-MM-DD", help="报送期内任一天，默认今天")
-    p.add_argument("--out", type=Path, metavar="FILE.pdf", help="生成催报通知 PDF")
+    p.add_argument("--out", type=Path, metavar="FILE.pdf", help="生成催报通知（--format 选 PDF 或 Word）")
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="成文日期，默认今天")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    _format_option(p)
 
     p = command("bulletin", help="月度通报：预览、印发（编号并固定数据）、重印")
     p.add_argument("--period", required=True, metavar="YYYY-MM", help="通报月份，如 2026-11")
-    p.add_argument("--out", type=Path, metavar="FILE.pdf", help="保存 PDF")
+    p.add_argument("--out", type=Path, metavar="FILE.pdf", help="保存通报（--format 选 PDF 或 Word）")
     p.add_argument("--issue", action="store_true", help="印发：取下一个通报编号并固定本期数据")
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="数据截至日期，默认为月末（不晚于今天）")
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="成文日期，默认为截至日期")
     p.add_argument("--opening", metavar="TEXT", help="开头段落（默认使用标准表述）")
     p.add_argument("--closing", metavar="TEXT", help="工作要求段落（默认使用标准表述）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出通报数据")
+    _format_option(p)
 
     p = command("brief", help="领导专报（一页 A4）")
-    p.add_argument("--out", type=Path, metavar="FILE.pdf", help="保存 PDF")
+    p.add_argument("--out", type=Path, metavar="FILE.pdf", help="保存专报（--format 选 PDF 或 Word）")
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="统计日期，默认今天")
     p.add_argument("--note", metavar="TEXT", help="开头的两三句话（默认按数据生成）")
+    _format_option(p)
 
     p = command("air", help="空气质量：各县区优良率、PM2.5、还可有的超标天数、预警色和排名")
     p.add_argument("--county", metavar="NAME", help="只列出该县（区）")
@@ -344,13 +353,13 @@ def cmd_chase(args: argparse.Namespace) -> int:
     with _database(args) as db:
         notice = chase.chase_notice(db, args.period or dt.date.today(), args.date or dt.date.today())
         if args.out:
-            chase.save_chase_pdf(notice, args.out)
+            chase.save_chase_pdf(notice, args.out, FORMATS[args.format])
     if args.json:
         print(json.dumps(notice.as_json(), ensure_ascii=False, indent=2))
     else:
         print(notice.as_text(), end="")
     if args.out:
-        print(f"已保存催报通知：{args.out}", file=sys.stderr if args.json else sys.stdout)
+        print(f"已保存催报通知：{_saved(args.out, args.format)}", file=sys.stderr if args.json else sys.stdout)
     return EXIT_OK
 
 
@@ -365,7 +374,7 @@ def cmd_bulletin(args: argparse.Namespace) -> int:
         if args.issue:
             result, _action = bulletin.issue(db, result)
         if args.out:
-            bulletin.save_pdf(result, args.out)
+            bulletin.save_pdf(result, args.out, FORMATS[args.format])
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -375,7 +384,7 @@ def cmd_bulletin(args: argparse.Namespace) -> int:
         for u in result.figures["ranking"][kind]:
             print(f"  {label} 第{u['rank']}名　{u['unit']}　{u['score']:.1f}分　{u.get('move', '—')}")
     if args.out:
-        print(f"已保存：{args.out}")
+        print(f"已保存：{_saved(args.out, args.format)}")
     return EXIT_OK
 
 
@@ -386,8 +395,8 @@ def cmd_brief(args: argparse.Namespace) -> int:
         result = brief.brief(db, args.as_of or dt.date.today(), args.note)
     print(result.as_text(), end="")
     if args.out:
-        brief.save_brief_pdf(result, args.out)
-        print(f"已保存：{args.out}")
+        brief.save_brief_pdf(result, args.out, FORMATS[args.format])
+        print(f"已保存：{_saved(args.out, args.format)}")
     return EXIT_OK
 
 

@@ -368,7 +368,8 @@ class MainWindow(QMainWindow):
     def open_item(self, ledger: str, item_id: int) -> None:
         """Show an item of the overview in its own ledger and open it there."""
         page = {ItemKind.TASK: self.task_page, ItemKind.ENTERPRISE: self.relocation_page,
-                ItemKind.TOWNSHIP: self.substitution_page, ItemKind.SHEET: self.sheet_page}[ledger]
+                ItemKind.TOWNSHIP: self.substitution_page, ItemKind.SHEET: self.sheet_page,
+                "letter": self.followup_page}[ledger]
         self.sidebar.setCurrentRow(next(i for i, (_name, p) in enumerate(self.pages) if p is page))
         page.show_item(item_id)
 

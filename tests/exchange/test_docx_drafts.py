@@ -90,3 +90,45 @@ def test_edited_letter_text_is_checked_before_a_number_is_taken(demo_db, anchor,
     with pytest.raises(UserError, match="反馈日期.*不能早于成文日期"):
         letters.issue_letter(demo_db, "石桥县", anchor, tmp_path, text=early)
     assert letters.issue_letter(demo_db, "石桥县", anchor, tmp_path, text=text).number == "示例市大气办督〔2026〕4号"
+
+
+def _text(document) -> str:
+    return "\n".join(p.text for p in document.paragraphs).replace("\u2060", "")
+
+
+def test_chase_bulletin_and_brief_as_word(capsys, demo_db, anchor, tmp_path):
+    day = ["--db", demo_db.url]
+    assert main(["chase", "--period", anchor.isoformat(), "--date", anchor.isoformat(), "--out",
+                 str(tmp_path / "催报.pdf"), "--format", "docx", *day]) == 0
+    assert not (tmp_path / "催报.pdf").exists()
+    chase = docx.Document(str(tmp_path / "催报.docx"))
+    text = _text(chase)
+    assert "关于催报" in text and "1.市财政局（联系人：" in text and f"{anchor:%Y}年{anchor.month}月{anchor.day}日" in text
+    assert {"仿宋_GB2312", "方正小标宋简体"} <= east_asian_fonts(chase)
+
+    assert main(["bulletin", "--period", "2026-11", "--as-of", anchor.isoformat(), "--issue", "--out",
+                 str(tmp_path / "通报.pdf"), "--format", "both", *day]) == 0
+    assert (tmp_path / "通报.pdf").exists()
+    bulletin = docx.Document(str(tmp_path / "通报.docx"))
+    text = _text(bulletin)
+    for expected in ("示例市大气办通报〔2026〕1号", "关于2026年11月全市大气污染防治重点工作推进情况的通报",
+                     "一、空气质量", "附件：1.县（区）空气质量排名", "4.逾期未完成事项清单", "附件1", "附件4"):
+        assert expected in text, expected
+    assert bulletin.element.xml.count('w:fill="FF0000"') == 4  # the letter head's red double rules
+    air, departments = bulletin.tables[0], bulletin.tables[1]
+    assert [c.text for c in air.rows[0].cells][:3] == ["排名", "县（区）", "优良天数率（%）"]
+    assert air.rows[1].cells[0].text == "1" and air.rows[1].cells[1].text == "龙泉县"
+    assert air.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # the header repeats
+    assert departments.rows[0].cells[1].text == "单位" and len(departments.rows) > 10
+    headed = [p for p in bulletin.paragraphs if p.text.startswith("附件") and p.text[2:].isdigit()]
+    assert len(headed) == 4 and all(p.paragraph_format.page_break_before for p in headed)
+
+    assert main(["brief", "--as-of", anchor.isoformat(), "--out", str(tmp_path / "专报"), "--format", "docx",
+                 *day]) == 0
+    brief = docx.Document(str(tmp_path / "专报.docx"))
+    text = _text(brief)
+    assert text.startswith(f"大气污染防治工作专报（{anchor.month}月{anchor.day}日）")
+    assert "空气质量：全市优良率" in text and "逾期最久：①" in text and "约谈建议" in text
+    assert "1.空气质量" not in text  # paragraphs, not a numbered list
+    out = capsys.readouterr().out
+    assert str(tmp_path / "专报.docx") in out and str(tmp_path / "通报.docx") in out

@@ -49,6 +49,19 @@ def test_overview_counts_match_status(window):
     assert len(window.overview.chart.chart().series()) == 1
 
 
+def test_the_overview_air_card_counts_counties_by_colour_and_names_them(window, demo_db, anchor):
+    from aqdesk.services.air.standings import air_report
+
+    window.sidebar.setCurrentRow(1)
+    report = air_report(demo_db, anchor)
+    numbers = window.overview.air_card.numbers
+    for color in Color:
+        names = [c.name for c in report.counties if c.standing.color is color]
+        assert int(numbers[color].text()) == len(names), color
+        assert all(name in numbers[color].toolTip() for name in names)
+    assert "西城区" in numbers[Color.RED].toolTip()
+
+
 def test_the_window_title_names_the_screen_once_and_not_the_program_twice(window):
     from aqdesk import APP_TITLE
     from tests.ui.conftest import show
@@ -189,3 +202,53 @@ def test_an_overdue_item_of_the_overview_opens_in_its_own_screen(window, monkeyp
     window.open_item("sheet", sheet.id)
     assert window.stack.currentWidget() is window.sheet_page and window.sheet_page.current().id == sheet.id
     assert opened == [("task", task.id), ("sheet", sheet.id)]
+
+
+def test_the_brief_chase_and_bulletin_save_a_word_draft_beside_the_pdf_when_asked(window, anchor, tmp_path,
+                                                                                    monkeypatch):
+    from aqdesk.ui.dialogs import brief_dialog, chase_dialog
+    from aqdesk.ui.pages import bulletin_page
+    from tests.ui.conftest import show
+
+    saves = []
+
+    class Preview:
+        def __init__(self, _title, data, _name, save, **_kwargs):
+            assert data.startswith(b"%PDF")
+            saves.append(save)
+
+        def exec(self):
+            return 0
+
+    for module in (brief_dialog, chase_dialog, bulletin_page):
+        monkeypatch.setattr(module, "PdfPreviewDialog", Preview)
+    brief = brief_dialog.BriefDialog(window.db, window.as_of, window)
+    brief.preview()
+    saves.pop()(tmp_path / "专报.pdf")
+    assert not (tmp_path / "专报.docx").exists()  # PDF only unless asked
+    brief.also_word.setChecked(True)
+    brief.preview()
+    chase = chase_dialog.ChaseDialog(window.db, anchor, window)
+    chase.also_word.setChecked(True)
+    chase.show_notice()
+    page = show(window, window.bulletin_page)
+    page.also_word.setChecked(True)
+    page.preview()
+    for save, name in zip(saves, ("专报", "催报", "通报"), strict=True):
+        save(tmp_path / f"{name}.pdf")
+        assert (tmp_path / f"{name}.pdf").exists() and (tmp_path / f"{name}.docx").exists(), name
+
+
+def test_a_letter_awaiting_its_reply_opens_in_the_register(window):
+    from aqdesk.ui.pages.agenda_page import LINE_ROLE
+
+    tree = window.agenda_page.tree
+    lines = [tree.topLevelItem(i).child(j) for i in range(tree.topLevelItemCount())
+             for j in range(tree.topLevelItem(i).childCount())]
+    letter = next(item for item in lines if item.data(0, LINE_ROLE).ledger == "letter")
+    number = letter.data(0, LINE_ROLE).label.split(" ")[0]
+    tree.itemActivated.emit(letter, 0)
+    register = window.followup_page.register
+    assert window.stack.currentWidget() is window.followup_page
+    assert window.followup_page.tabs.currentWidget() is register
+    assert register.current().number == number and register.current().replied_on is None

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 
+from docx.document import Document as DocumentObject
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
@@ -23,6 +24,14 @@ SQUEEZE = 20  # twentieths of a point: 1 pt, the most the PDF takes from a parag
 
 def write_letter(content: LetterContent, fonts: FontSet | None = None) -> bytes:
     faces = wd.faces_for(fonts)
+    doc = letter_body(content, faces)
+    signature_block(doc, faces, content.signature, content.date, fonts)
+    return wd.to_bytes(doc)
+
+
+def letter_body(content: LetterContent, faces: dict[str, str]) -> DocumentObject:
+    """The head, the number, the title, the addressee and the text: all but the signature
+    (a 通报 puts its 附件 note between them)."""
     doc = wd.new_document(faces, first_page_number=False)
     wd.letter_head(doc, faces, content.office_name)
     head_bottom = gb.MARK_TOP + min(36.0, gb.TYPE_W / max(1, len(content.office_name))) + gb.RULE_GAP \
@@ -41,8 +50,7 @@ def write_letter(content: LetterContent, fonts: FontSet | None = None) -> bytes:
         # tighter, as the PDF squeezes it, so the run fits rather than leaving a loose line
         tracking = wd.TRACKING - SQUEEZE if JOINER in p.text else wd.TRACKING
         wd.paragraph(doc, p.text, faces[FACES[p.kind]], keep_with_next=p.kind != "body", tracking=tracking)
-    signature_block(doc, faces, content.signature, content.date, fonts)
-    return wd.to_bytes(doc)
+    return doc
 
 
 def signature_block(doc, faces: dict[str, str], signature: str, date: dt.date, fonts: FontSet | None = None) -> None:

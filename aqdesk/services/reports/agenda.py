@@ -26,6 +26,7 @@ from aqdesk.exchange import atomic
 from aqdesk.exchange.pdf.listing import render_parts
 from aqdesk.services.common import settings, workdays
 from aqdesk.services.reports.returns import PeriodReturns, returns_in
+from aqdesk.services.supervision.register import RegisterRow, letters_awaiting_reply
 from aqdesk.services.supervision.sheet_items import Item, all_items
 from aqdesk.services.supervision.sheet_list import SheetRow, sheet_rows
 
@@ -44,9 +45,9 @@ class Contact:
 
 @dataclass(frozen=True)
 class AgendaLine:
-    ledger: str  # the screen that opens it: task | enterprise | township | county | sheet | unit
+    ledger: str  # the screen that opens it: task | enterprise | township | county | sheet | unit | letter
     id: int
-    kind: str  # 重点任务、退城入园、双替代、散煤治理、督办单、报送
+    kind: str  # 重点任务、退城入园、双替代、散煤治理、督办单、督办函、催办函、报送
     label: str
     unit: str
     contact: Contact
@@ -69,6 +70,7 @@ class AgendaFacts:
     items: list[Item]  # open ledger items, enterprises as their milestones
     sheets: list[SheetRow]
     returns: PeriodReturns
+    letters: list[RegisterRow]  # past their reply date with no reply, oldest first
     contacts: dict[str, Contact]
     enterprise_of: dict[int, int]  # milestone id → enterprise id
 
@@ -198,6 +200,14 @@ def sheets(facts: AgendaFacts) -> AgendaSection:
     return AgendaSection("sheets", "督办单签收、反馈、退回", tuple(lines))
 
 
+def letters_awaiting(facts: AgendaFacts) -> AgendaSection:
+    """Letters (督办函、催办函…) whose reply date has passed with no 「已回复」 recorded."""
+    return AgendaSection("letters", "函件逾期未回复", tuple(
+        AgendaLine("letter", r.id, r.kind.label, f"{r.number} {r.title}", r.unit, facts.contact(r.unit),
+                   f"应于{_overdue_text(facts, r.reply_due).replace('到期，', '前回复，')}")
+        for r in facts.letters if r.reply_due is not None))
+
+
 def missing_returns(facts: AgendaFacts) -> AgendaSection:
     """Units yet to send this period's return, once its due date falls this week or has passed."""
     period: Period = facts.returns.period
@@ -211,13 +221,14 @@ def missing_returns(facts: AgendaFacts) -> AgendaSection:
 
 
 SECTIONS: tuple[Callable[[AgendaFacts], AgendaSection], ...] = (
-    due_this_week, newly_red, overdue, sheets, missing_returns, due_next_week,
+    due_this_week, newly_red, overdue, sheets, letters_awaiting, missing_returns, due_next_week,
 )
 
 
 def agenda(db: Database, as_of: dt.date) -> Agenda:
     items = [i for i in all_items(db, as_of) if i.open and i.kind != "enterprise"]
     sheet_list = sheet_rows(db, as_of)
+    letters = letters_awaiting_reply(db, as_of)
     with db.reading() as session:
         calendar = workdays.load(session)
         office = settings.load(session).office
@@ -225,7 +236,8 @@ def agenda(db: Database, as_of: dt.date) -> Agenda:
         contacts = {name: Contact(person, phone) for name, person, phone in session.execute(
             select(Unit.name, Unit.contact_person, Unit.phone).where(Unit.parent_id.is_(None)))}
         enterprise_of = dict(session.execute(select(Milestone.id, Milestone.enterprise_id)).all())
-    facts = AgendaFacts(Weeks.around(as_of, calendar), calendar, items, sheet_list, returns, contacts, enterprise_of)
+    facts = AgendaFacts(Weeks.around(as_of, calendar), calendar, items, sheet_list, returns, letters, contacts,
+                        enterprise_of)
     return Agenda(as_of, facts.weeks, office.short_name, office.name,
                   tuple(section(facts) for section in SECTIONS))
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -16,12 +17,14 @@ from sqlalchemy.orm import Session
 from aqdesk.db.database import Database
 from aqdesk.db.models import Bulletin as StoredBulletin
 from aqdesk.domain.docnumber import chinese_date, format_number
+from aqdesk.domain.enums import Color
 from aqdesk.domain.followup import DocKind
 from aqdesk.errors import UserError
-from aqdesk.exchange import atomic
 from aqdesk.exchange.pdf.bulletin import BulletinContent, Table, render_bulletin
 from aqdesk.exchange.pdf.letter import Paragraph
 from aqdesk.services.common import audit, settings
+from aqdesk.services.common.saving import save_formats
+from aqdesk.services.reports.air_section import bulletin_paragraphs, figure
 from aqdesk.services.reports.bulletin_figures import gather, month_end, month_of
 from aqdesk.services.supervision import numbering
 
@@ -57,6 +60,12 @@ class Bulletin:
 
     def pdf(self) -> bytes:
         return render_bulletin(self.content())
+
+    def docx(self) -> bytes:
+        # python-docx (a tenth of a second) loads when a Word draft is asked for, not at start-up
+        from aqdesk.exchange.docx.bulletin import write_bulletin
+
+        return write_bulletin(self.content())
 
     def as_json(self) -> dict:
         return {"number": self.number, "issued": self.issued, "issued_on": self.issued_on.isoformat(),
@@ -112,8 +121,9 @@ def issue(db: Database, bulletin: Bulletin) -> tuple[Bulletin, str]:
         return replace(bulletin, number=number, issued=True), changes.action_id
 
 
-def save_pdf(bulletin: Bulletin, path: Path) -> Path:
-    return atomic.write_bytes(Path(path), bulletin.pdf())
+def save_pdf(bulletin: Bulletin, path: Path, formats: Sequence[str] = ("pdf",)) -> Path:
+    """Write it beside ``path`` in each format; returns the first file."""
+    return save_formats(path, formats, {"pdf": bulletin.pdf, "docx": bulletin.docx})[0]
 
 
 def _stored(session: Session, period: dt.date) -> StoredBulletin | None:
@@ -154,6 +164,11 @@ def paragraphs(b: Bulletin) -> list[Paragraph]:
     t, s = f["tasks"], f["sheets"]
     out = [Paragraph(b.opening)]
     parts: list[tuple[str, list[str]]] = []
+    # Bulletins issued before air figures were kept have no "air": they reprint as issued.
+    air = f.get("air")
+    first = 2 if air else 1  # the number of the first ranking 附件
+    if air:
+        parts.append(("空气质量", bulletin_paragraphs(air)))
     parts.append(("总体情况", [
         f"全市{t['total']}项重点任务中，已完成{t['done']}项，完成率{_pct(t['done'], t['total'])}；"
         f"预警红色{t['red']}项、黄色{t['yellow']}项、绿色{t['green']}项。"
@@ -181,11 +196,11 @@ def paragraphs(b: Bulletin) -> list[Paragraph]:
         ranking_lines.append(f"{label}排名前列的是{top}" + (f"，排名靠后的是{bottom}" if bottom else "")
                              + _moves(ranked) + "。")
     if ranking_lines:
-        parts.append(("排名情况", ranking_lines + ["详见附件1、附件2。"]))
+        parts.append(("排名情况", ranking_lines + [f"详见附件{first}、附件{first + 1}。"]))
     red = f["red_by_unit"]
     summons = "、".join(r["unit"] for r in f["summons"])
     problems = [f"截至通报日，{len(red)}个单位有逾期未完成事项共{sum(u['count'] for u in red)}项，"
-                f"其中逾期较多的是{'、'.join(u['unit'] + str(u['count']) + '项' for u in red[:5])}（详见附件3）。"
+                f"其中逾期较多的是{'、'.join(u['unit'] + str(u['count']) + '项' for u in red[:5])}（详见附件{first + 2}）。"
                 if red else "截至通报日，没有逾期未完成事项。"]
     if summons:
         problems.append(f"{summons}多次逾期反馈督办单，建议按程序约谈。")
@@ -212,7 +227,7 @@ def _moves(ranked: list[dict]) -> str:
 
 
 def attachments(f: dict) -> list[Table]:
-    tables = []
+    tables = [air_table(f["air"])] if f.get("air") else []
     for kind, label in KINDS:
         tables.append(Table(f"{label}大气污染防治重点工作排名", (
             ("排名", 0.06), ("单位", 0.24), ("得分", 0.08), ("按时完成率（%）", 0.12), ("红色事项", 0.09),
@@ -224,6 +239,17 @@ def attachments(f: dict) -> list[Table]:
                                               ("事项", 0.53), ("逾期天数", 0.12)),
                         tuple(_red_rows(f["red_by_unit"]))))
     return tables
+
+
+def air_table(air: dict) -> Table:
+    return Table("县（区）空气质量排名", (
+        ("排名", 0.07), ("县（区）", 0.13), ("优良天数率（%）", 0.13), ("目标（%）", 0.09),
+        ("PM2.5（微克/立方米）", 0.13), ("目标", 0.08), ("还可超标天数", 0.11), ("形势", 0.07), ("较上月", 0.09),
+        ("重污染天数", 0.10)),
+        tuple((figure(c["rank"]), c["name"], figure(c["good_rate"]), figure(c["target_good_rate"]),
+               figure(c["pm25"]), figure(c["target_pm25"]),
+               "—" if c["budget_days"] is None else str(max(c["budget_days"], 0)),
+               Color[c["color"].upper()].label, c["movement"] or "—", str(c["heavy_days"])) for c in air["counties"]))
 
 
 def _red_rows(units: list[dict]) -> list[tuple[str, ...]]:

@@ -14,6 +14,7 @@ from aqdesk.domain.enums import Color, LoopStep, TaskStatus
 from aqdesk.domain.substitution import CITY
 from aqdesk.services.common import workdays
 from aqdesk.services.ledgers import loose_coal, relocation, substitution, tasks
+from aqdesk.services.reports.air_section import air_figures
 from aqdesk.services.reports.ranking import ranking
 from aqdesk.services.supervision import summons
 from aqdesk.services.supervision.sheet_items import all_items
@@ -64,6 +65,7 @@ def gather(db: Database, period: dt.date, as_of: dt.date) -> dict:
     proposals = summons.summons_list(db, as_of)
     return {
         "period": period.isoformat()[:7], "as_of": as_of.isoformat(),
+        "air": air_figures(db, as_of),
         "tasks": {"total": len(task_list), "done": sum(t.status is TaskStatus.DONE for t in task_list),
                   **{c.value: n for c, n in colors.items()}},
         "categories": list(categories.values()),

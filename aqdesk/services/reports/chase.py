@@ -4,14 +4,15 @@ for the WeChat work group."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from aqdesk.db.database import Database
 from aqdesk.domain.docnumber import chinese_date
-from aqdesk.exchange import atomic
 from aqdesk.exchange.pdf.listing import render_listing
 from aqdesk.services.common import settings, workdays
+from aqdesk.services.common.saving import save_formats
 from aqdesk.services.reports.returns import PeriodReturns, UnitReturn, returns_in
 
 REPLY_WORKDAYS = 2  # a chased unit is given two working days to send its return
@@ -62,6 +63,13 @@ class ChaseNotice:
         return render_listing(self.title, self.intro, [self.entry(r) for r in self.missing], self.office,
                               self.issued_on)
 
+    def docx(self) -> bytes:
+        # python-docx (a tenth of a second) loads when a Word draft is asked for, not at start-up
+        from aqdesk.exchange.docx.listing import write_listing
+
+        return write_listing(self.title, self.intro, [self.entry(r) for r in self.missing], self.office,
+                             self.issued_on)
+
 
 def chase_notice(db: Database, period_day: dt.date, issued_on: dt.date) -> ChaseNotice:
     with db.reading() as session:
@@ -71,5 +79,6 @@ def chase_notice(db: Database, period_day: dt.date, issued_on: dt.date) -> Chase
     return ChaseNotice(returns, values.name, values.short_name, issued_on, reply_by)
 
 
-def save_chase_pdf(notice: ChaseNotice, path: Path) -> Path:
-    return atomic.write_bytes(Path(path), notice.pdf())
+def save_chase_pdf(notice: ChaseNotice, path: Path, formats: Sequence[str] = ("pdf",)) -> Path:
+    """Write it beside ``path`` in each format; returns the first file."""
+    return save_formats(path, formats, {"pdf": notice.pdf, "docx": notice.docx})[0]

@@ -11,6 +11,7 @@ from aqdesk.domain.enums import Color, ItemKind
 from aqdesk.domain.loose_coal import FIGURES
 from aqdesk.domain.substitution import CITY, Households
 from aqdesk.services.ledgers import loose_coal, relocation, substitution, tasks
+from aqdesk.services.reports.air_section import air_figures, by_colour
 from aqdesk.services.reports.ranking import Ranking, ranking
 from aqdesk.services.reports.status import ColorCounts, UnitCounts, office_status
 from aqdesk.services.supervision import sheet_list
@@ -44,6 +45,7 @@ class Overview:
     loose_coal: dict[str, tuple[float, float]]  # figure → (year to date, target)
     most_overdue: list[OverdueItem]
     ranking: Ranking
+    air: dict[Color, list[str]]  # county names by their air-quality colour, in ranking order
 
     def as_json(self) -> dict:
         ranked = self.ranking.by_name()
@@ -90,6 +92,7 @@ def overview(db: Database, as_of: dt.date, year: int | None = None) -> Overview:
                     for key, _label in FIGURES},
         most_overdue=_most_overdue(as_of, task_rows, enterprises, townships, sheets),
         ranking=ranking(db, as_of, sheets=sheets),
+        air=by_colour(air_figures(db, as_of)),
     )
 
 

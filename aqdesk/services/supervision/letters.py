@@ -24,7 +24,6 @@ from aqdesk.domain.typography import unbreakable
 from aqdesk.domain.workcalendar import WorkCalendar
 from aqdesk.errors import UserError
 from aqdesk.exchange import atomic
-from aqdesk.exchange.docx.letter import write_letter
 from aqdesk.exchange.pdf.fonts import FontSet
 from aqdesk.exchange.pdf.letter import LetterContent, Paragraph, render_letter
 from aqdesk.services.common import audit, document_fonts, settings, workdays
@@ -36,7 +35,15 @@ DEFAULT_REQUIREMENT = ("请你单位高度重视，对照上述事项逐项查�
                        "倒排工期、挂图作战，确保按期完成；确因客观原因不能按期完成的，应书面说明理由和补救措施。")
 NUMERALS = "一二三四五六七八九十"
 RED_SECTION, YELLOW_SECTION = "逾期未完成事项", "临近时限和进度滞后事项"
-WRITERS = {"pdf": render_letter, "docx": write_letter}
+
+
+def _word_letter(*args, **kwargs) -> bytes:
+    # python-docx (a tenth of a second) loads when a Word draft is asked for, not at start-up
+    from aqdesk.exchange.docx.letter import write_letter
+    return write_letter(*args, **kwargs)
+
+
+WRITERS = {"pdf": render_letter, "docx": _word_letter}
 
 
 @dataclass(frozen=True)
@@ -127,7 +134,7 @@ def draft_docx(db: Database, unit: str, as_of: dt.date, text: LetterText, issued
     blank (示例市大气办督〔2026〕　号) for when the letter is issued."""
     name, office, issued_on = unit_name(db, unit), _office(db), issued_on or as_of
     blank = f"{office.series}〔{issued_on.year}〕\u3000号"
-    return write_letter(_content(office, name, blank, as_of, issued_on, text), office.fonts)
+    return _word_letter(_content(office, name, blank, as_of, issued_on, text), office.fonts)
 
 
 def issue_letter(db: Database, unit: str, as_of: dt.date, out_dir: Path, issued_on: dt.date | None = None,

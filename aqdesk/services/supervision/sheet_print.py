@@ -14,7 +14,6 @@ from aqdesk.db.models import Letter, Unit
 from aqdesk.domain.docnumber import chinese_date, format_number
 from aqdesk.domain.enums import Color, DayKind
 from aqdesk.exchange import atomic
-from aqdesk.exchange.docx.sheet import write_sheet
 from aqdesk.exchange.pdf.sheet import ItemLine, SheetContent, render_sheet
 from aqdesk.services.common import document_fonts, editing, files, settings
 from aqdesk.services.supervision import numbering
@@ -27,7 +26,14 @@ from aqdesk.services.supervision.sheet_loop import (
     sheet_detail,
 )
 
-WRITERS = {"pdf": render_sheet, "docx": write_sheet}
+
+def _word_sheet(*args, **kwargs) -> bytes:
+    # python-docx (a tenth of a second) loads when a Word draft is asked for, not at start-up
+    from aqdesk.exchange.docx.sheet import write_sheet
+    return write_sheet(*args, **kwargs)
+
+
+WRITERS = {"pdf": render_sheet, "docx": _word_sheet}
 
 
 def sheet_pdf(db: Database, sheet_id: int, as_of: dt.date, file_format: str = "pdf") -> bytes:

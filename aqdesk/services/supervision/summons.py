@@ -15,7 +15,6 @@ from aqdesk.db.models import Unit
 from aqdesk.domain.docnumber import chinese_date
 from aqdesk.domain.followup import RuleAction
 from aqdesk.exchange import atomic
-from aqdesk.exchange.docx.listing import write_listing
 from aqdesk.exchange.pdf.listing import render_listing
 from aqdesk.services.common import document_fonts, settings
 from aqdesk.services.supervision.rules import Hit, evaluate
@@ -62,7 +61,12 @@ def summons_pdf(db: Database, as_of: dt.date, kind: str = "pdf") -> bytes:
     intro = (f"截至{chinese_date(as_of)}，按本办约谈规则，建议约谈以下{len(summons.rows)}个单位的主要负责同志或"
              "分管负责同志：" if summons.rows else f"截至{chinese_date(as_of)}，没有单位达到本办的约谈规则。")
     entries = [f"{r.unit}{f'（{r.leader}）' if r.leader else ''}：{r.reason}。" for r in summons.rows]
-    write = write_listing if kind == "docx" else render_listing
+    if kind == "docx":
+        # python-docx (a tenth of a second) loads when a Word draft is asked for, not at start-up
+        from aqdesk.exchange.docx.listing import write_listing
+        write = write_listing
+    else:
+        write = render_listing
     return write("约谈建议名单", intro, entries, office.name, as_of, document_fonts.office_fonts(db))
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from aqdesk.db.database import Database
 from aqdesk.services.reports import brief
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
+from aqdesk.ui.widgets.also_word import AlsoWord
 
 
 class BriefDialog(QDialog):
@@ -27,6 +28,7 @@ class BriefDialog(QDialog):
         self.resize(560, 300)
         self.draft = brief.brief(db, as_of)
         self.note = QPlainTextEdit(self.draft.note)
+        self.also_word = AlsoWord()
         preview = QPushButton(self.tr("预览、打印…"))
         preview.setDefault(True)
         preview.clicked.connect(self.preview)
@@ -37,6 +39,7 @@ class BriefDialog(QDialog):
         layout.addWidget(QLabel(self.tr("专报开头的两三句话（可修改）：")))
         layout.addWidget(self.note, 1)
         layout.addWidget(QLabel(self.tr("其余内容按截至 %1 的数据生成，始终为一页 A4。").replace("%1", as_of.isoformat())))
+        layout.addWidget(self.also_word)
         layout.addWidget(buttons)
 
     def current(self) -> brief.Brief:
@@ -45,4 +48,4 @@ class BriefDialog(QDialog):
     def preview(self) -> None:
         result = self.current()
         PdfPreviewDialog(self.tr("领导专报"), result.pdf(), f"{result.title}.pdf",
-                         lambda path: brief.save_brief_pdf(result, path), parent=self).exec()
+                         lambda path: brief.save_brief_pdf(result, path, self.also_word.formats()), parent=self).exec()

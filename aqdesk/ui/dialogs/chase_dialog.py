@@ -19,6 +19,7 @@ from aqdesk.services.reports import chase, returns
 from aqdesk.ui.dialogs.common import EditDialog, date_edit
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 from aqdesk.ui.models.rows import ROW_ROLE, Column, RowsModel
+from aqdesk.ui.widgets.also_word import AlsoWord
 from aqdesk.ui.widgets.tables import rows_view
 
 
@@ -52,12 +53,13 @@ class ChaseDialog(EditDialog):
         copy.clicked.connect(self.copy_text)
         notice = QPushButton(self.tr("催报通知…"))
         notice.clicked.connect(self.show_notice)
+        self.also_word = AlsoWord()
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("报送期内任一天：")))
         top.addWidget(self.period_edit)
         top.addWidget(self.period_label, 1)
         buttons = QHBoxLayout()
-        for button in (received, copy, notice):
+        for button in (received, copy, notice, self.also_word):
             buttons.addWidget(button)
         buttons.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -97,6 +99,6 @@ class ChaseDialog(EditDialog):
     def show_notice(self) -> None:
         notice = self.notice()
         PdfPreviewDialog(self.tr("催报通知"), notice.pdf(), f"{notice.title}.pdf",
-                         lambda path: chase.save_chase_pdf(notice, path), parent=self).exec()
+                         lambda path: chase.save_chase_pdf(notice, path, self.also_word.formats()), parent=self).exec()
 
 

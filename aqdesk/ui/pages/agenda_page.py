@@ -25,10 +25,11 @@ from aqdesk.services.reports.agenda import Agenda, agenda, save_agenda_pdf
 from aqdesk.ui.contract import Page
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 
-OPENABLE = {"task", "enterprise", "township", "sheet"}
+OPENABLE = {"task", "enterprise", "township", "sheet", "letter"}
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1
 SECTION_INK = {"newly_red": palette.INK[Color.RED], "overdue": palette.INK[Color.RED],
-               "sheets": palette.INK[Color.YELLOW], "missing_returns": palette.INK[Color.YELLOW]}
+               "sheets": palette.INK[Color.YELLOW], "letters": palette.INK[Color.YELLOW],
+               "missing_returns": palette.INK[Color.YELLOW]}
 
 
 class AgendaPage(Page):

@@ -24,6 +24,7 @@ from aqdesk.errors import UserError
 from aqdesk.services.reports import bulletin
 from aqdesk.ui.contract import Acts, Page
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
+from aqdesk.ui.widgets.also_word import AlsoWord
 
 
 class BulletinPage(Acts, Page):
@@ -58,7 +59,8 @@ class BulletinPage(Acts, Page):
         form.addRow(self.tr("开头段落"), self.opening)
         form.addRow(self.tr("工作要求"), self.closing)
         buttons = QHBoxLayout()
-        for button in (refresh, self.preview_button, self.issue_button):
+        self.also_word = AlsoWord()
+        for button in (refresh, self.preview_button, self.issue_button, self.also_word):
             buttons.addWidget(button)
         buttons.addStretch(1)
         left = QWidget()
@@ -118,7 +120,7 @@ class BulletinPage(Acts, Page):
         b = self.current
         if b is not None:
             PdfPreviewDialog(self.tr("通报 %1").replace("%1", b.number), b.pdf(), f"{b.title}.pdf",
-                             lambda path: bulletin.save_pdf(b, path), parent=self).exec()
+                             lambda path: bulletin.save_pdf(b, path, self.also_word.formats()), parent=self).exec()
 
     def issue(self) -> None:
         b = self.current

@@ -48,6 +48,12 @@ class FollowUpPage(Acts, Page):
         self._stale = set(range(self.tabs.count()))
         self._refresh_current()
 
+    def show_item(self, item_id: int) -> bool:
+        """A letter of the register (the agenda's letters awaiting a reply open here)."""
+        self.tabs.setCurrentWidget(self.register)
+        self._refresh_current()
+        return self.register.select_letter(item_id)
+
     def _refresh_current(self) -> None:
         """Only the tab in view reads the database; the others when next shown."""
         index = self.tabs.currentIndex()

@@ -61,6 +61,16 @@ class CountCard(QFrame):
             label.setText(str(getattr(counts, color.value)))
 
 
+class AirCard(CountCard):
+    """Counties by their air-quality colour; each number's tooltip names them."""
+
+    def show_counties(self, counties: dict[Color, list[str]]) -> None:
+        for color, label in self.numbers.items():
+            names = counties.get(color, [])
+            label.setText(str(len(names)))
+            label.setToolTip(arg(self.tr("%1：%2"), color.label, "、".join(names) or self.tr("无")))
+
+
 class OverviewPage(Page):
     """Emits ``item_opened(ledger, id)`` when one of the most overdue items is opened."""
 
@@ -81,8 +91,10 @@ class OverviewPage(Page):
                 ("sheets", self.tr("督办单")),
             )
         }
+        self.air_card = AirCard(self.tr("空气质量县区"))
+        self.air_card.setToolTip(self.tr("各县区优良率、PM2.5对照年度目标的形势；鼠标停在数字上看县区名单"))
         grid = QGridLayout()
-        for i, card in enumerate(self.cards.values()):
+        for i, card in enumerate([*self.cards.values(), self.air_card]):
             grid.addWidget(card, 0, i)
 
         self.overdue = OverdueModel(self)
@@ -138,6 +150,7 @@ class OverviewPage(Page):
         self.as_of_label.setText(arg(self.tr("截至 %1"), f"{as_of.year}年{as_of.month}月{as_of.day}日"))
         for key in self.cards:
             self.cards[key].show_counts(getattr(data, key))
+        self.air_card.show_counties(data.air)
         self.overdue.set_rows(data.most_overdue)
         leading = [u for u in data.units if u.counts.total]
         self.units.set_rows(data.ranking.all)

@@ -1,13 +1,17 @@
 import datetime as dt
 
 import pytest
+from sqlalchemy import select, update
 
+from aqdesk.db.models import Letter
 from aqdesk.errors import UserError
 from aqdesk.services.common import editing, settings, workdays
 from aqdesk.services.importing.commit import commit, undo_import
 from aqdesk.services.importing.prepare import prepare
 from aqdesk.services.reports import chase, returns
-from aqdesk.services.reports.agenda import agenda
+from aqdesk.services.reports.agenda import agenda, save_agenda_pdf
+from aqdesk.services.supervision.register import record_reply
+from tests.exchange.pdf_reading import pages_text
 from tests.services.importing.test_importing import workbook
 
 THURSDAY = dt.date(2026, 11, 26)  # the demo's anchor week: Monday 11-23
@@ -110,3 +114,26 @@ def test_an_item_due_monday_is_next_week_on_sunday_and_this_week_on_monday(demo_
     assert "2-06 产业集聚区集中供热" in labels(agenda(demo_db, sunday), "due_next_week")
     assert "2-06 产业集聚区集中供热" in labels(agenda(demo_db, monday), "due_this_week")
     assert "2-06 产业集聚区集中供热" not in labels(agenda(demo_db, monday), "due_next_week")
+
+
+def test_a_letter_past_its_reply_date_is_listed_from_the_day_after_with_its_units_contact(demo_db, tmp_path):
+    number, friday, monday = "示例市大气办督〔2026〕1号", dt.date(2026, 11, 27), dt.date(2026, 11, 30)
+    with demo_db.transaction() as s:  # reply due on the last working day of the anchor week
+        s.execute(update(Letter).where(Letter.number == number).values(reply_due=friday))
+
+    def line(day):
+        return next((x for x in section(agenda(demo_db, day), "letters").lines if number in x.label), None)
+
+    assert line(friday) is None  # reply still due today
+    late = line(monday)
+    assert late.unit == "安平县" and late.kind == "督办函" and late.ledger == "letter"
+    assert late.contact.person and late.contact.phone
+    assert late.when == "应于11月27日前回复，已逾期1个工作日（3天）"
+    result = agenda(demo_db, monday)
+    assert f"安平县｜督办函｜{late.label}｜{late.when}｜联系人：{late.contact.text}" in result.as_text()
+    printed = "".join(pages_text(save_agenda_pdf(result, tmp_path / "agenda.pdf"))).replace("\n", "")
+    assert "函件逾期未回复" in printed and late.contact.phone in printed
+    with demo_db.reading() as s:
+        letter_id = s.scalar(select(Letter.id).where(Letter.number == number))
+    record_reply(demo_db, letter_id, monday)
+    assert line(monday) is None

@@ -9,7 +9,7 @@ from aqdesk.domain.enums import Color
 from aqdesk.services.common import settings
 from aqdesk.services.supervision import register
 from aqdesk.ui.dialogs.form_dialog import Field, FormDialog
-from aqdesk.ui.pages.followup.record_tab import RecordTab
+from aqdesk.ui.pages.followup.record_tab import ROW, RecordTab
 
 
 class RegisterTab(RecordTab):
@@ -46,6 +46,19 @@ class RegisterTab(RecordTab):
         voided = sum(r.voided for r in rows)
         self.note.setText(self.tr("共 %1 件；超过回复时限未回复 %2 件（红色）；作废 %3 件（作废的文号不再使用）")
                           .replace("%1", str(len(rows))).replace("%2", str(late)).replace("%3", str(voided)))
+
+    def select_letter(self, letter_id: int) -> bool:
+        """Show the letter's year and select its row; False when the register has no such letter."""
+        for index in [self.year_combo.currentIndex(), *range(self.year_combo.count())]:
+            if index != self.year_combo.currentIndex():
+                self.year_combo.setCurrentIndex(index)  # reloads the register of that year
+            for r in range(self.table.rowCount()):
+                item = self.table.item(r, 0)
+                if item is not None and item.data(ROW).id == letter_id:
+                    self.table.selectRow(r)
+                    self.table.scrollToItem(item)
+                    return True
+        return False
 
     def reprint(self) -> None:
         row = self.current()
