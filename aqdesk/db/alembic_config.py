@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from alembic.config import Config
+from typing import TYPE_CHECKING
 
 from aqdesk import paths
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 
 def alembic_config() -> Config:
+    from alembic.config import Config  # Alembic is imported only to migrate
+
     config = Config()
     config.set_main_option("script_location", str(paths.migrations_dir()))
     return config

@@ -12,7 +12,6 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from alembic import command
 from sqlalchemy import MetaData, create_engine, func, select, text
 from sqlalchemy.engine import Connection, Engine
 
@@ -82,6 +81,8 @@ def clear(conn: Connection) -> None:
 
 def sqlite_at(path: Path, revision: str) -> Engine:
     """A new SQLite file at schema ``revision``; returns its engine."""
+    from alembic import command  # only to build a backup file
+
     engine = create_engine(f"sqlite:///{path.as_posix()}")
     config = alembic_config()
     with engine.begin() as conn:

@@ -269,3 +269,15 @@ def test_0004_marks_the_registers_sheets_and_makes_the_summons_settings_a_rule(t
         assert (late.threshold, late.window_days) == (3, 120) and len(rules.rules(db)) == 6
     finally:
         db.close()
+
+
+def test_the_revisions_read_from_the_files_are_alembics():
+    """Start-up reads revisions from the migration files without importing Alembic: they must
+    be exactly the ones Alembic finds, head included."""
+    from alembic.script import ScriptDirectory
+
+    from aqdesk.db.alembic_config import alembic_config
+
+    script = ScriptDirectory.from_config(alembic_config())
+    assert migrate.head_revision() == script.get_current_head()
+    assert migrate._revisions() == {r.revision: r.down_revision for r in script.walk_revisions()}

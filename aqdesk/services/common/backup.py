@@ -10,8 +10,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from alembic.autogenerate import compare_metadata
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine
 from sqlalchemy.engine import Connection
 
@@ -75,6 +73,9 @@ def _verify(source: Path, checked: Path) -> None:
     if found.revision is None or "task" not in found.tables:
         raise UserError(f"“{source}”不是 aqdesk 数据库，未作任何改动。")
     migrate.check_revision(found.revision, True, str(source))
+    from alembic.autogenerate import compare_metadata  # Alembic: only when a backup is checked
+    from alembic.runtime.migration import MigrationContext
+
     engine = make_engine(f"sqlite:///{checked.as_posix()}")
     try:
         migrate.upgrade(engine, backup_first=None)

@@ -23,7 +23,6 @@ from aqdesk.domain.periods import Period
 from aqdesk.domain.workcalendar import WorkCalendar
 from aqdesk.domain.workweek import Weeks
 from aqdesk.exchange import atomic
-from aqdesk.exchange.pdf.listing import render_parts
 from aqdesk.services.common import settings, workdays
 from aqdesk.services.reports.returns import PeriodReturns, returns_in
 from aqdesk.services.supervision.register import RegisterRow, letters_awaiting_reply
@@ -122,6 +121,7 @@ class Agenda:
         return f"本周待办（{_md(self.weeks.start)}至{_md(self.weeks.end)}）"
 
     def pdf(self) -> bytes:
+        from aqdesk.exchange.pdf.listing import render_parts  # reportlab: not at start-up
         intro = f"截至{chinese_date(self.as_of)}，本周需跟进的事项共{self.count}项，分列如下。"
         parts = [(f"{CHINESE_NUMBERS[n]}、{s.title}（{len(s.lines)}项）",
                   [f"{line.unit}：{line.kind}，{line.label}，{line.when}。联系人：{line.contact.text}。"

@@ -15,7 +15,6 @@ from aqdesk.db.database import Database
 from aqdesk.db.models import SheetStep, Task
 from aqdesk.domain.enums import LoopStep
 from aqdesk.domain.workweek import Weeks
-from aqdesk.exchange.pdf.listing import page_count, render_parts
 from aqdesk.services.common import settings, workdays
 from aqdesk.services.common.saving import save_formats
 from aqdesk.services.ledgers import loose_coal
@@ -45,12 +44,14 @@ class Brief:
         return [("", body)]
 
     def _fitting(self) -> int:
+        from aqdesk.exchange.pdf.listing import page_count  # reportlab: not at start-up
         for n in range(min(MOST_OVERDUE, len(self.overdue)), 0, -1):
             if page_count(self.title, self.note, self._parts(n), self.signature, self.as_of, numbered=False) == 1:
                 return n
         return 0
 
     def pdf(self) -> bytes:
+        from aqdesk.exchange.pdf.listing import render_parts  # reportlab: not at start-up
         return render_parts(self.title, self.note, self._parts(self._fitting()), self.signature, self.as_of,
                             numbered=False)
 

@@ -10,6 +10,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,11 +21,13 @@ from aqdesk.domain.docnumber import chinese_date, format_number
 from aqdesk.domain.enums import Color
 from aqdesk.domain.followup import DocKind
 from aqdesk.errors import UserError
-from aqdesk.exchange.pdf.bulletin import BulletinContent, Table, render_bulletin
-from aqdesk.exchange.pdf.letter import Paragraph
 from aqdesk.services.common import audit, settings
 from aqdesk.services.common.saving import save_formats
 from aqdesk.services.reports.air_section import bulletin_paragraphs, figure
+
+if TYPE_CHECKING:
+    from aqdesk.exchange.pdf.bulletin import BulletinContent, Table
+    from aqdesk.exchange.pdf.letter import Paragraph
 from aqdesk.services.reports.bulletin_figures import gather, month_end, month_of
 from aqdesk.services.supervision import numbering
 
@@ -54,11 +57,13 @@ class Bulletin:
         return f"关于{self.month}全市大气污染防治重点工作推进情况的通报"
 
     def content(self) -> BulletinContent:
+        from aqdesk.exchange.pdf.bulletin import BulletinContent  # reportlab: not at start-up
         return BulletinContent(self.office_name, self.number, self.title, ADDRESSEE,
                                tuple(paragraphs(self)), tuple(attachments(self.figures)), self.office_name,
                                self.issued_on)
 
     def pdf(self) -> bytes:
+        from aqdesk.exchange.pdf.bulletin import render_bulletin  # reportlab: not at start-up
         return render_bulletin(self.content())
 
     def docx(self) -> bytes:
@@ -160,6 +165,7 @@ def _compare(figures: dict, previous: dict | None) -> None:
 
 
 def paragraphs(b: Bulletin) -> list[Paragraph]:
+    from aqdesk.exchange.pdf.letter import Paragraph  # reportlab: not at start-up
     f = b.figures
     t, s = f["tasks"], f["sheets"]
     out = [Paragraph(b.opening)]
@@ -227,6 +233,7 @@ def _moves(ranked: list[dict]) -> str:
 
 
 def attachments(f: dict) -> list[Table]:
+    from aqdesk.exchange.pdf.bulletin import Table  # reportlab: not at start-up
     tables = [air_table(f["air"])] if f.get("air") else []
     for kind, label in KINDS:
         tables.append(Table(f"{label}大气污染防治重点工作排名", (
@@ -242,6 +249,7 @@ def attachments(f: dict) -> list[Table]:
 
 
 def air_table(air: dict) -> Table:
+    from aqdesk.exchange.pdf.bulletin import Table  # reportlab: not at start-up
     return Table("县（区）空气质量排名", (
         ("排名", 0.07), ("县（区）", 0.13), ("优良天数率（%）", 0.13), ("目标（%）", 0.09),
         ("PM2.5（微克/立方米）", 0.13), ("目标", 0.08), ("还可超标天数", 0.11), ("形势", 0.07), ("较上月", 0.09),

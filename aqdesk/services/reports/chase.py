@@ -10,7 +10,6 @@ from pathlib import Path
 
 from aqdesk.db.database import Database
 from aqdesk.domain.docnumber import chinese_date
-from aqdesk.exchange.pdf.listing import render_listing
 from aqdesk.services.common import settings, workdays
 from aqdesk.services.common.saving import save_formats
 from aqdesk.services.reports.returns import PeriodReturns, UnitReturn, returns_in
@@ -60,6 +59,7 @@ class ChaseNotice:
                 "missing": [r.unit for r in self.missing]}
 
     def pdf(self) -> bytes:
+        from aqdesk.exchange.pdf.listing import render_listing  # reportlab: not at start-up
         return render_listing(self.title, self.intro, [self.entry(r) for r in self.missing], self.office,
                               self.issued_on)
 
