@@ -97,7 +97,8 @@ def test_one_unit_only(demo_db, tmp_path):
     # the note closes the table: no blank row before it, and ruled like the rows above
     assert summary.cell(summary.max_row - 1, 4).value == "东城区"
     note_row = [summary.cell(summary.max_row, c) for c in range(1, summary.max_column + 1)]
-    assert all(c.border.left.style and c.border.bottom.style for c in note_row)
+    assert all(c.border.top.style and c.border.bottom.style for c in note_row)
+    assert note_row[0].border.left.style and note_row[-1].border.right.style
 
 
 def test_a_file_that_cannot_be_written_is_reported_and_nothing_is_left(demo_db, tmp_path):
