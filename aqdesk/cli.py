@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aqdesk import APP_TITLE, __version__, logs, paths
+from aqdesk import APP_TITLE, __version__, cli_text, logs, paths
 from aqdesk.domain import palette
 from aqdesk.domain.enums import Color
 from aqdesk.errors import UserError
@@ -66,9 +66,10 @@ def _global_options(parser: argparse.ArgumentParser, default) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    cli_text.use_chinese()
     parser = argparse.ArgumentParser(prog="aqdesk", description=f"{APP_TITLE}（aqdesk {__version__}）")
     _global_options(parser, None)
-    parser.add_argument("--version", action="version", version=f"aqdesk {__version__}")
+    parser.add_argument("--version", action="version", version=f"aqdesk {__version__}", help=cli_text.VERSION_HELP)
     parser.add_argument("--demo", action="store_true", help="打开演示数据（未指定 --db 时使用单独的演示数据库）")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = argparse.ArgumentParser(add_help=False)
@@ -150,7 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("batch", type=int, metavar="ID")
 
     p = command("export", help="导出台账（Excel，含分单位汇总）")
-    p.add_argument("what", choices=["ledger"], help="导出内容：ledger 台账")
+    p.add_argument("what", choices=["ledger"], metavar="ledger", help="导出内容：ledger 台账")
     p.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="截至日期，默认今天")
     p.add_argument("--unit", metavar="NAME", help="只导出该单位的事项")
@@ -224,23 +225,23 @@ def build_parser() -> argparse.ArgumentParser:
     year_sub = p.add_subparsers(dest="year_command", metavar="ACTION", required=True)
     year_sub.add_parser("list", help="列出各年度及其状态", parents=[common])
     y = year_sub.add_parser("close", help="结转关闭一个年度（此后该年度只读）", parents=[common])
-    y.add_argument("year", type=_year)
+    y.add_argument("year", type=_year, metavar="YYYY")
     y.add_argument("--summary", type=Path, metavar="FILE.pdf", help="同时保存年终汇总")
     y = year_sub.add_parser("reopen", help="重新打开已关闭的年度（更正后请再次关闭）", parents=[common])
-    y.add_argument("year", type=_year)
+    y.add_argument("year", type=_year, metavar="YYYY")
     y = year_sub.add_parser("open", help="开启新年度，结转所选事项", parents=[common])
-    y.add_argument("year", type=_year)
+    y.add_argument("year", type=_year, metavar="YYYY")
     y.add_argument("--carry", nargs="*", default=[], choices=["unfinished", "standing", "enterprises"],
                    help="结转：unfinished 未完成任务，standing 长期坚持任务，enterprises 未完成的退城入园企业")
     y = year_sub.add_parser("summary", help="年终汇总（PDF）", parents=[common])
-    y.add_argument("year", type=_year)
+    y.add_argument("year", type=_year, metavar="YYYY")
     y.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
 
     p = command("backup", help="把数据库备份到文件")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, metavar="FILE")
 
     p = command("restore", help="从备份文件恢复数据库（先自动备份当前数据库）")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, metavar="FILE")
 
     p = command("migrate-to", help="把当前数据库整体迁入一个空的服务器数据库")
     p.add_argument("url", metavar="URL", help="目标数据库地址，如 postgresql+psycopg://用户:密码@服务器/aqdesk")

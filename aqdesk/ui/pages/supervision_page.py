@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMargins, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -81,7 +81,8 @@ class SupervisionPage(Acts, Page):
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         # the list of sheets keeps the page's usual margins; what sits below lines up with it
-        margins = self.sheets.layout().contentsMargins()
+        sheets_layout = self.sheets.layout()
+        margins = sheets_layout.contentsMargins() if sheets_layout is not None else QMargins()
         lower_layout.setContentsMargins(margins.left(), 0, margins.right(), 0)
         actions.setContentsMargins(margins.left(), 0, margins.right(), margins.bottom())
         lower_layout.addWidget(self.history_label)
