@@ -129,7 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("tasks", help="列出重点任务及其预警色和原因")
     p.add_argument("--unit", metavar="NAME", help="只列出该单位牵头或配合的任务（名称或简称）")
-    p.add_argument("--color", choices=[c.value for c in palette.ORDER], help="只列出该预警色的任务")
+    p.add_argument("--color", choices=[c.value for c in palette.ORDER], help="只列出该预警色的任务：red 红、yellow 黄、green 绿")
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="统计日期，默认今天")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     _year_option(p)
@@ -152,7 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("export", help="导出台账（Excel，含分单位汇总）")
     p.add_argument("what", choices=["ledger"], metavar="ledger", help="导出内容：ledger 台账")
-    p.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx", help="保存为该 Excel 文件")
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="截至日期，默认今天")
     p.add_argument("--unit", metavar="NAME", help="只导出该单位的事项")
     _year_option(p)
@@ -172,8 +172,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unit", metavar="NAME", required=True, help="责任单位")
     p.add_argument("--item", nargs="+", required=True, metavar="ID",
                    help="督办事项：任务编号（如 2-07）、企业信用代码或名称（代码:停产 指某一节点）、乡镇或县区名称")
-    p.add_argument("--level", choices=[c.value for c in palette.ORDER], help="督办级别，默认按事项预警色建议")
-    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    p.add_argument("--level", choices=[c.value for c in palette.ORDER], help="督办级别：red 红、yellow 黄、green 绿，默认按事项预警色建议")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="督办单保存为该文件")
     p.add_argument("--requirement", metavar="TEXT", help="整改要求")
     p.add_argument("--subject", metavar="TEXT", help="督办事项说明，默认取事项名称")
     p.add_argument("--source", metavar="TEXT", help="问题来源")
@@ -196,7 +196,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("unit-file", help="一单位一档：某单位的任务、督办单、发文、催办、约谈、问责和督查发现问题（PDF）")
     p.add_argument("unit", metavar="NAME", help="单位名称或简称")
-    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="档案保存为该文件")
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="截至日期，默认今天")
 
     p = command("register", help="发文登记：列出、作废文号、登记回复、设定起始号、原样重印")
@@ -211,7 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reason", metavar="TEXT", help="作废原因")
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="作废或回复日期，默认今天")
     p.add_argument("--first", type=int, metavar="N", help="起始号")
-    p.add_argument("--out", type=Path, metavar="FILE.pdf")
+    p.add_argument("--out", type=Path, metavar="FILE.pdf", help="重印件保存为该文件（与 --reprint 同用）")
 
     p = command("template", help="生成报送表模板（Excel），供责任单位填报")
     who = p.add_mutually_exclusive_group(required=True)
@@ -235,7 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="结转：unfinished 未完成任务，standing 长期坚持任务，enterprises 未完成的退城入园企业")
     y = year_sub.add_parser("summary", help="年终汇总（PDF）", parents=[common])
     y.add_argument("year", type=_year, metavar="YYYY")
-    y.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    y.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="年终汇总保存为该文件")
 
     p = command("backup", help="把数据库备份到文件")
     p.add_argument("file", type=Path, metavar="FILE")
