@@ -256,6 +256,10 @@ def _database(args: argparse.Namespace) -> Iterator[Database]:
     if db.warning:
         print(f"警告：{db.warning}", file=sys.stderr)
     try:
+        if args.demo:  # as the window does: the demo office is there the first time it is asked for
+            from aqdesk.services import demo
+            if demo.is_empty(db):
+                demo.load_demo(db)
         yield db
     finally:
         db.close()
