@@ -328,6 +328,9 @@ def cmd_status(args: argparse.Namespace) -> int:
     for label, ranked in (("市直部门", summary.ranking.departments), ("县（区）", summary.ranking.counties)):
         print(f"{label}排名：" + "；".join(f"{u.rank}.{u.unit} {u.score:.1f}分" for u in ranked))
     print(f"计分规则：{summary.ranking.rule}")
+    if not (summary.tasks.total or summary.enterprises.total or summary.townships.total or summary.counties.total):
+        print("提示：台账中还没有事项。请导入年度计划表（aqdesk import 计划表.xlsx），"
+              "或先用 aqdesk --demo 查看示例市的演示数据。", file=sys.stderr)
     return EXIT_OK
 
 

@@ -146,3 +146,9 @@ def test_demo_on_the_command_line_opens_the_demo_office_as_the_window_does(capsy
     code, out, _ = run(capsys, "--demo", "status", "--json")
     assert code == 0 and sum(json.loads(out)["tasks"].values()) == 60
     assert (tmp_path / "demo.db").exists()
+
+
+def test_status_of_an_empty_office_says_how_to_begin(capsys, db_url):
+    run(capsys, "init", "--db", db_url)
+    code, out, err = run(capsys, "status", "--db", db_url)
+    assert code == 0 and "重点任务：共 0" in out and "aqdesk import 计划表.xlsx" in err
