@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aqdesk import APP_TITLE, __version__, logs, paths
+from aqdesk import APP_TITLE, __version__, cli_text, logs, paths
 from aqdesk.domain import palette
 from aqdesk.domain.enums import Color
 from aqdesk.errors import UserError
@@ -72,9 +72,10 @@ def _global_options(parser: argparse.ArgumentParser, default) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    cli_text.use_chinese()
     parser = argparse.ArgumentParser(prog="aqdesk", description=f"{APP_TITLE}（aqdesk {__version__}）")
     _global_options(parser, None)
-    parser.add_argument("--version", action="version", version=f"aqdesk {__version__}")
+    parser.add_argument("--version", action="version", version=f"aqdesk {__version__}", help=cli_text.VERSION_HELP)
     parser.add_argument("--demo", action="store_true", help="打开演示数据（未指定 --db 时使用单独的演示数据库）")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = argparse.ArgumentParser(add_help=False)
@@ -137,7 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("tasks", help="列出重点任务及其预警色和原因")
     p.add_argument("--unit", metavar="NAME", help="只列出该单位牵头或配合的任务（名称或简称）")
-    p.add_argument("--color", choices=[c.value for c in palette.ORDER], help="只列出该预警色的任务")
+    p.add_argument("--color", choices=[c.value for c in palette.ORDER], help="只列出该预警色的任务：red 红、yellow 黄、green 绿")
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="统计日期，默认今天")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     _year_option(p)
@@ -159,8 +160,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("batch", type=int, metavar="ID")
 
     p = command("export", help="导出台账（Excel，含分单位汇总）")
-    p.add_argument("what", choices=["ledger"], help="导出内容：ledger 台账")
-    p.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
+    p.add_argument("what", choices=["ledger"], metavar="ledger", help="导出内容：ledger 台账")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx", help="保存为该 Excel 文件")
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="截至日期，默认今天")
     p.add_argument("--unit", metavar="NAME", help="只导出该单位的事项")
     _year_option(p)
@@ -180,8 +181,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unit", metavar="NAME", required=True, help="责任单位")
     p.add_argument("--item", nargs="+", required=True, metavar="ID",
                    help="督办事项：任务编号（如 2-07）、企业信用代码或名称（代码:停产 指某一节点）、乡镇或县区名称")
-    p.add_argument("--level", choices=[c.value for c in palette.ORDER], help="督办级别，默认按事项预警色建议")
-    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    p.add_argument("--level", choices=[c.value for c in palette.ORDER], help="督办级别：red 红、yellow 黄、green 绿，默认按事项预警色建议")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="督办单保存为该文件")
     p.add_argument("--requirement", metavar="TEXT", help="整改要求")
     p.add_argument("--subject", metavar="TEXT", help="督办事项说明，默认取事项名称")
     p.add_argument("--source", metavar="TEXT", help="问题来源")
@@ -204,7 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("unit-file", help="一单位一档：某单位的任务、督办单、发文、催办、约谈、问责和督查发现问题（PDF）")
     p.add_argument("unit", metavar="NAME", help="单位名称或简称")
-    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="档案保存为该文件")
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="截至日期，默认今天")
 
     p = command("register", help="发文登记：列出、作废文号、登记回复、设定起始号、原样重印")
@@ -219,7 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reason", metavar="TEXT", help="作废原因")
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="作废或回复日期，默认今天")
     p.add_argument("--first", type=int, metavar="N", help="起始号")
-    p.add_argument("--out", type=Path, metavar="FILE.pdf")
+    p.add_argument("--out", type=Path, metavar="FILE.pdf", help="重印件保存为该文件（与 --reprint 同用）")
 
     p = command("template", help="生成报送表模板（Excel），供责任单位填报")
     who = p.add_mutually_exclusive_group(required=True)
@@ -233,23 +234,23 @@ def build_parser() -> argparse.ArgumentParser:
     year_sub = p.add_subparsers(dest="year_command", metavar="ACTION", required=True)
     year_sub.add_parser("list", help="列出各年度及其状态", parents=[common])
     y = year_sub.add_parser("close", help="结转关闭一个年度（此后该年度只读）", parents=[common])
-    y.add_argument("year", type=_year)
+    y.add_argument("year", type=_year, metavar="YYYY")
     y.add_argument("--summary", type=Path, metavar="FILE.pdf", help="同时保存年终汇总")
     y = year_sub.add_parser("reopen", help="重新打开已关闭的年度（更正后请再次关闭）", parents=[common])
-    y.add_argument("year", type=_year)
+    y.add_argument("year", type=_year, metavar="YYYY")
     y = year_sub.add_parser("open", help="开启新年度，结转所选事项", parents=[common])
-    y.add_argument("year", type=_year)
+    y.add_argument("year", type=_year, metavar="YYYY")
     y.add_argument("--carry", nargs="*", default=[], choices=["unfinished", "standing", "enterprises"],
                    help="结转：unfinished 未完成任务，standing 长期坚持任务，enterprises 未完成的退城入园企业")
     y = year_sub.add_parser("summary", help="年终汇总（PDF）", parents=[common])
-    y.add_argument("year", type=_year)
-    y.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    y.add_argument("year", type=_year, metavar="YYYY")
+    y.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="年终汇总保存为该文件")
 
     p = command("backup", help="把数据库备份到文件")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, metavar="FILE")
 
     p = command("restore", help="从备份文件恢复数据库（先自动备份当前数据库）")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, metavar="FILE")
 
     p = command("migrate-to", help="把当前数据库整体迁入一个空的服务器数据库")
     p.add_argument("url", metavar="URL", help="目标数据库地址，如 postgresql+psycopg://用户:密码@服务器/aqdesk")
@@ -264,6 +265,10 @@ def _database(args: argparse.Namespace) -> Iterator[Database]:
     if db.warning:
         print(f"警告：{db.warning}", file=sys.stderr)
     try:
+        if args.demo:  # as the window does: the demo office is there the first time it is asked for
+            from aqdesk.services import demo
+            if demo.is_empty(db):
+                demo.load_demo(db)
         yield db
     finally:
         db.close()
@@ -332,6 +337,9 @@ def cmd_status(args: argparse.Namespace) -> int:
     for label, ranked in (("市直部门", summary.ranking.departments), ("县（区）", summary.ranking.counties)):
         print(f"{label}排名：" + "；".join(f"{u.rank}.{u.unit} {u.score:.1f}分" for u in ranked))
     print(f"计分规则：{summary.ranking.rule}")
+    if not (summary.tasks.total or summary.enterprises.total or summary.townships.total or summary.counties.total):
+        print("提示：台账中还没有事项。请导入年度计划表（aqdesk import 计划表.xlsx），"
+              "或先用 aqdesk --demo 查看示例市的演示数据。", file=sys.stderr)
     return EXIT_OK
 
 

@@ -138,3 +138,17 @@ def test_tasks_of_a_unit_include_its_shares(capsys, db_url, anchor):
     assert code == 0
     shared = next(t for t in json.loads(out)["tasks"] if t["number"] == "9-01")
     assert "龙泉县" in shared["shares"] and shared["reason"].startswith("4个县区中3个已完成，1个逾期：龙泉县")
+
+
+def test_demo_on_the_command_line_opens_the_demo_office_as_the_window_does(capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("AQDESK_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("AQDESK_DB", raising=False)
+    code, out, _ = run(capsys, "--demo", "status", "--json")
+    assert code == 0 and sum(json.loads(out)["tasks"].values()) == 60
+    assert (tmp_path / "demo.db").exists()
+
+
+def test_status_of_an_empty_office_says_how_to_begin(capsys, db_url):
+    run(capsys, "init", "--db", db_url)
+    code, out, err = run(capsys, "status", "--db", db_url)
+    assert code == 0 and "重点任务：共 0" in out and "aqdesk import 计划表.xlsx" in err

@@ -20,7 +20,7 @@ from aqdesk import paths
 from aqdesk.db import migrate, network_share
 from aqdesk.db.addresses import scrub, shown
 from aqdesk.db.sqlite_files import damaged, sqlite_path
-from aqdesk.errors import UserError
+from aqdesk.errors import UserError, os_reason
 
 log = logging.getLogger(__name__)
 
@@ -194,4 +194,4 @@ def _ensure_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(f"无法创建数据文件夹“{folder}”：{exc.strerror or exc}") from exc
+        raise UserError(f"无法创建数据文件夹“{folder}”：{os_reason(exc)}") from exc

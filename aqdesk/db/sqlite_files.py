@@ -17,7 +17,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from aqdesk import paths
-from aqdesk.errors import UserError
+from aqdesk.errors import UserError, os_reason
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -52,7 +52,7 @@ def probe(path: Path) -> FileProbe:
         with path.open("rb") as fh:
             magic = fh.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise UserError(f"无法读取文件“{path}”：{exc.strerror or exc}") from exc
+        raise UserError(f"无法读取文件“{path}”：{os_reason(exc)}") from exc
     if magic != SQLITE_MAGIC:
         raise UserError(f"“{path}”不是 aqdesk 数据库（不是 SQLite 数据库文件），未作任何改动。")
     try:

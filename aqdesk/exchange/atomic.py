@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from aqdesk.errors import UserError
+from aqdesk.errors import UserError, os_reason
 
 UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
@@ -29,7 +29,7 @@ def writing(path: Path) -> Iterator[Path]:
         fd, name = tempfile.mkstemp(prefix=f".{path.stem[:40]}-", suffix=path.suffix + ".part", dir=path.parent)
         os.close(fd)
     except OSError as exc:
-        raise UserError(f"无法在“{path.parent}”写入文件：{exc.strerror or exc}") from exc
+        raise UserError(f"无法在“{path.parent}”写入文件：{os_reason(exc)}") from exc
     tmp = Path(name)
     try:
         yield tmp
@@ -38,7 +38,7 @@ def writing(path: Path) -> Iterator[Path]:
         # Windows refuses to replace a workbook open in Excel or WPS, or a PDF open in a reader
         raise UserError(f"文件正被其他程序打开，请关闭后重试：“{path}”") from exc
     except OSError as exc:
-        raise UserError(f"无法保存“{path}”：{exc.strerror or exc}（文件是否正在其他程序中打开？）") from exc
+        raise UserError(f"无法保存“{path}”：{os_reason(exc)}（文件是否正在其他程序中打开？）") from exc
     finally:
         tmp.unlink(missing_ok=True)
 

@@ -98,6 +98,7 @@ class _Styles:
         self.title = style(Font(name="黑体", size=18), align=Alignment(horizontal="center", vertical="center"),
                            framed=False)
         self.info = style(Font(name="宋体", size=10), framed=False)
+        self.note = style(align=Alignment(vertical="top", wrap_text=True))
         self.head = style(Font(name="黑体", size=10, bold=True), palette.excel(palette.LEDGER_HEADING), centre)
         self.text = style(align=Alignment(vertical="center"))
         self.long = style(align=wrap_left)
@@ -151,11 +152,11 @@ def _sheet(ws: Worksheet, ledger: Ledger, book: LedgerBook, styles: _Styles) -> 
     end_row = max(row_no - 1, FIRST_DATA_ROW - 1)
     ws.freeze_panes = ws.cell(FIRST_DATA_ROW, ledger.freeze_columns + 1)
     ws.auto_filter.ref = f"A{HEAD_ROW + 1}:{get_column_letter(last)}{end_row}"
-    if ledger.note:
-        end_row += 2
-        note = ws.cell(end_row, 1, f"说明：{ledger.note}")
-        note._style = copy(styles.info)
-        note.alignment = Alignment(wrap_text=True, vertical="top")
+    if ledger.note:  # the table's last, ruled row, so the printed table is closed all round
+        end_row += 1
+        ws.cell(end_row, 1, f"说明：{ledger.note}")
+        for col in range(1, last + 1):
+            ws.cell(end_row, col)._style = copy(styles.note)
         ws.merge_cells(start_row=end_row, start_column=1, end_row=end_row, end_column=last)
         ws.row_dimensions[end_row].height = 42
     _print_setup(ws, last, end_row)

@@ -36,7 +36,7 @@ from aqdesk.domain.headings import HeaderRow, SheetKind, closest_kind, read_head
 from aqdesk.domain.names import normalize_name
 from aqdesk.domain.problems import Problem, Severity
 from aqdesk.domain.values import CellValue, cell_text
-from aqdesk.errors import UserError
+from aqdesk.errors import UserError, os_reason
 from aqdesk.exchange.ods_merges import Merge, ods_merges
 from aqdesk.exchange.xls_extent import Damaged, sheet_extents
 
@@ -196,7 +196,7 @@ def _read_bytes(path: Path) -> bytes:
     except PermissionError:
         raise UserError(f"没有权限读取「{name}」") from None
     except OSError as error:
-        raise UserError(f"无法读取「{name}」：{error.strerror or error}") from None
+        raise UserError(f"无法读取「{name}」：{os_reason(error)}") from None
 
 
 def _check_container(data: bytes, name: str, max_rows: int, cancel: Callable[[], bool]) -> None:

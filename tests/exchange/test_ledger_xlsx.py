@@ -94,6 +94,11 @@ def test_one_unit_only(demo_db, tmp_path):
     units = [summary.cell(r, 4).value for r in range(5, summary.max_row + 1) if summary.cell(r, 2).value]
     assert units == ["东城区"]
     assert summary.cell(summary.max_row, 1).value.startswith("说明：市直部门、县（区）分别排名。得分=按时完成率")
+    # the note closes the table: no blank row before it, and ruled like the rows above
+    assert summary.cell(summary.max_row - 1, 4).value == "东城区"
+    note_row = [summary.cell(summary.max_row, c) for c in range(1, summary.max_column + 1)]
+    assert all(c.border.top.style and c.border.bottom.style for c in note_row)
+    assert note_row[0].border.left.style and note_row[-1].border.right.style
 
 
 def test_a_file_that_cannot_be_written_is_reported_and_nothing_is_left(demo_db, tmp_path):

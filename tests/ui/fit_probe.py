@@ -42,18 +42,23 @@ def main(width: int, height: int, db_path: str, png_dir: str | None) -> list[str
     from aqdesk.services.supervision import letters, sheet_print, summons
     from aqdesk.ui.app import make_app
     from aqdesk.ui.dialogs.air_targets_dialog import AirTargetsDialog
+    from aqdesk.ui.dialogs.brief_dialog import BriefDialog
     from aqdesk.ui.dialogs.calendar_dialog import CalendarDialog
+    from aqdesk.ui.dialogs.chase_dialog import ChaseDialog
     from aqdesk.ui.dialogs.close_sheet_dialog import CloseSheetDialog
     from aqdesk.ui.dialogs.county_dialog import CountyDialog
     from aqdesk.ui.dialogs.enterprise_dialog import EnterpriseDialog
+    from aqdesk.ui.dialogs.history_dialog import HistoryDialog
     from aqdesk.ui.dialogs.letter_batch_dialog import LetterBatchDialog
     from aqdesk.ui.dialogs.new_sheet_dialog import NewSheetDialog
+    from aqdesk.ui.dialogs.notice_dialog import NoticeDialog
     from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
     from aqdesk.ui.dialogs.settings_dialog import SettingsDialog
     from aqdesk.ui.dialogs.sheet_dialog import SheetDialog
     from aqdesk.ui.dialogs.task_dialog import TaskDialog
     from aqdesk.ui.dialogs.township_dialog import TownshipDialog
     from aqdesk.ui.dialogs.units_dialog import UnitsDialog
+    from aqdesk.ui.dialogs.year_dialog import YearDialog
     from aqdesk.ui.main_window import MainWindow
     from aqdesk.ui.screen_fit import DECORATION
 
@@ -127,10 +132,17 @@ def main(width: int, height: int, db_path: str, png_dir: str | None) -> list[str
         settle()
         buttons_visible(window, f"main/{title}")
         save_png(window, f"page{i}-{title}")
+        for tabs in [t for t in window.stack.currentWidget().findChildren(QTabWidget) if t.isVisibleTo(window)]:
+            for j in range(tabs.count()):  # a page's own tabs (督办记录's six) each show other buttons
+                tabs.setCurrentIndex(j)
+                settle()
+                buttons_visible(window, f"main/{title}[{tabs.tabText(j)}]")
+                save_png(window, f"page{i}-{title}-tab{j}")
 
     first = {page: page.model.rows()[0] for page in (window.task_page, window.loose_coal_page,
                                                      window.relocation_page, window.substitution_page)}
     sheet = window.sheet_page.sheets.model.rows()[0]
+    shared = next(t for t in window.task_page.model.rows() if t.share_units)  # a task with 责任单位 of its own
     red_unit = letters.units_with_red(db, as_of)[0]
     dialogs = [
         ("task", lambda: TaskDialog(db, first[window.task_page].id, parent=window)),
@@ -150,6 +162,12 @@ def main(width: int, height: int, db_path: str, png_dir: str | None) -> list[str
         ("settings", lambda: SettingsDialog(db, window)),
         ("units", lambda: UnitsDialog(db, window)),
         ("close-sheet", lambda: CloseSheetDialog(sheet.number, sheet.unit, "", window)),
+        ("task-shared", lambda: TaskDialog(db, shared.id, parent=window, as_of=as_of)),
+        ("year", lambda: YearDialog(db, window)),
+        ("chase", lambda: ChaseDialog(db, as_of, window)),
+        ("brief", lambda: BriefDialog(db, as_of, window)),
+        ("notice", lambda: NoticeDialog(db, window)),
+        ("history", lambda: HistoryDialog(db, "task", first[window.task_page].id, "修改记录", window)),
         ("letter-batch", lambda: LetterBatchDialog(letters.units_with_red(db, as_of), {red_unit: ["督〔2026〕1号"]},
                                                    "2026年11月23日", window)),
     ]

@@ -76,3 +76,13 @@ def test_targets_typed_in_the_dialog_are_saved_together_or_not_at_all(window, an
     row = next(r for r in page.model.rows() if r.name == "东城区")
     assert row.target.good_rate == 99 and row.standing.color.value == "red"
     assert row.target.stages == ((3, 60.0), (6, 65.0))
+
+
+def test_measured_rates_keep_one_decimal_so_the_column_lines_up(window):
+    page = show(window, window.air_page)
+    column = next(i for i, c in enumerate(page.model.COLUMNS) if c.header == "优良率")
+    change = next(i for i, c in enumerate(page.model.COLUMNS) if c.header == "PM2.5同比")
+    for r in range(page.model.rowCount()):
+        rate, moved = page.model.index(r, column).data(), page.model.index(r, change).data()
+        assert rate.endswith("%") and len(rate.rstrip("%").split(".")[1]) == 1, rate
+        assert not moved or moved.rstrip("%").split(".")[1].isdigit(), moved

@@ -54,6 +54,21 @@ def test_settings_dialog_saves_the_margins(qtbot, demo_db):
     assert settings.load_all(demo_db)["warning.due_soon_workdays"] == 3
 
 
+def test_settings_with_fixed_choices_are_offered_as_a_list(qtbot, demo_db):
+    from PySide6.QtWidgets import QComboBox
+
+    from aqdesk.domain.periods import Cycle
+    make_app()
+    dialog = SettingsDialog(demo_db)
+    qtbot.addWidget(dialog)
+    cycle = dialog.editors["report.cycle"]
+    assert isinstance(cycle, QComboBox)
+    assert [cycle.itemText(i) for i in range(cycle.count())] == [c.label for c in Cycle]
+    cycle.setCurrentText(Cycle.WEEKLY.label)
+    dialog.accept()
+    assert settings.load_all(demo_db)["report.cycle"] == Cycle.WEEKLY.label
+
+
 def test_units_dialog_adds_an_alias_and_a_unit(qtbot, demo_db):
     from aqdesk.services.common import unit_admin
     from aqdesk.ui.dialogs.units_dialog import UnitsDialog

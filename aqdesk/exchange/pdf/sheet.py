@@ -221,11 +221,14 @@ def _table(canvas: Canvas, fonts: FontSet, cells: list[_Cell], ink: Color) -> No
     label_face, body = fonts["heading"], fonts["body"]
     canvas.saveState()
     canvas.setLineWidth(0.6)
+    # the label column is tinted in one piece first: a cell's tint painted after the rule above
+    # it would cover that rule
+    height = sum(cell.height for cell in cells)
+    canvas.setFillColor(tint)
+    canvas.rect(gb.LEFT, gb.y(top + height), LABEL_W, height, stroke=0, fill=1)
+    canvas.setFillColor(CMYKColor(0, 0, 0, 1))
     for cell in cells:
         bottom = top + cell.height
-        canvas.setFillColor(tint)
-        canvas.rect(gb.LEFT, gb.y(bottom), LABEL_W, cell.height, stroke=0, fill=1)
-        canvas.setFillColor(CMYKColor(0, 0, 0, 1))
         label = shape(cell.label, label_face, fonts, 14.0)
         spacing = 14.0 * 0.5 if len(label) <= 2 else 0.0
         label_top = top + (cell.height - 14.0) / 2

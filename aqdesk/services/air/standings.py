@@ -52,7 +52,7 @@ class CountyAir:
 
     def as_text(self) -> str:
         s, t = self.summary, self.target
-        rate = "—" if s.good_rate is None else f"{s.good_rate:g}%"
+        rate = "—" if s.good_rate is None else f"{s.good_rate:.1f}%"
         pm25 = "—" if s.pm25 is None else f"{s.pm25:g}"
         place = f"第{self.rank}名" + (f"（{self.movement}）" if self.movement else "") if self.rank else ""
         budget = "" if self.standing.budget_days is None else f"｜还可有{max(self.standing.budget_days, 0)}个超标天"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import getpass
 
 from aqdesk import paths
-from aqdesk.errors import UserError
+from aqdesk.errors import UserError, os_reason
 
 FILE_NAME = "clerk.txt"
 
@@ -36,4 +36,4 @@ def set_name(new: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(new, encoding="utf-8")
     except OSError as exc:
-        raise UserError(f"无法保存登记人姓名到“{path}”：{exc.strerror or exc}") from exc
+        raise UserError(f"无法保存登记人姓名到“{path}”：{os_reason(exc)}") from exc

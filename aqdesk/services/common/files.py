@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from aqdesk.db.database import Database
 from aqdesk.db.models import StoredFile
-from aqdesk.errors import UserError
+from aqdesk.errors import UserError, os_reason
 from aqdesk.exchange import atomic
 from aqdesk.services.common import settings
 
@@ -56,7 +56,7 @@ def load(path: str | Path, limit: int) -> Loaded:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise UserError(f"无法读取文件“{path}”：{exc.strerror or exc}，未保存任何内容。") from exc
+        raise UserError(f"无法读取文件“{path}”：{os_reason(exc)}，未保存任何内容。") from exc
     if not data:
         raise UserError(f"文件“{name}”是空文件，未保存任何内容。")
     return Loaded(name, hashlib.sha256(data).hexdigest(), data)

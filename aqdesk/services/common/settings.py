@@ -30,6 +30,7 @@ class Option:
     key: str  # "section.field" as stored; the section and field of OfficeSettings it fills
     default: Any
     label: str
+    choices: tuple[str, ...] = ()  # the only values it takes, offered as a list rather than typed
 
     @property
     def section(self) -> str:
@@ -64,13 +65,13 @@ OPTIONS = {
         Option("ledger.title", "秋冬季大气污染防治重点任务台账", "台账标题（城市名之后）"),
         Option("substitution.heating_season", "11-15", "供暖季开始（月-日，双替代默认完成时限）"),
         Option("document.fonts", {}, "公文字体文件（用途 → 字体文件）"),
-        Option("report.cycle", Cycle.MONTHLY.label, "报送周期（每月 / 每周 / 供暖季每周、其余每月）"),
+        Option("report.cycle", Cycle.MONTHLY.label, "报送周期", tuple(c.label for c in Cycle)),
         Option("report.monthly_due_day", 25, "按月报送：每月几日前报送"),
         Option("report.weekly_due_weekday", 5, "按周报送：每周几报送（1=周一…7=周日）"),
         Option("ranking.weight.red", 50, "排名扣分：红色事项占比的权重（%）"),
         Option("ranking.weight.late_sheets", 30, "排名扣分：督办单逾期反馈或退回占比的权重（%）"),
         Option("ranking.weight.missing_returns", 20, "排名扣分：缺报期数占比的权重（%）"),
-        Option("air.rank_by", RankBy.COMPOSITE.label, "空气质量排名依据（综合指数 / PM2.5 / 优良率 / PM2.5同比改善）"),
+        Option("air.rank_by", RankBy.COMPOSITE.label, "空气质量排名依据", tuple(r.label for r in RankBy)),
         Option("air.budget_warning_days", 10, "空气质量：今年可有超标天数不多于此数时黄色预警"),
     )
 }

@@ -23,7 +23,7 @@ from aqdesk.services.supervision.inspections import inspection_rows
 from aqdesk.services.supervision.register import register_rows
 from aqdesk.services.supervision.sheet_items import all_items, severity, unit_name
 from aqdesk.services.supervision.sheet_list import sheet_rows
-from aqdesk.services.supervision.summons_records import summons_records
+from aqdesk.services.supervision.summons_records import SummonsDetail, summons_records
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,20 @@ class UnitFile:
         return next(s for s in self.sections if s.title == title)
 
 
+def _clause(text: str) -> str:
+    """A sentence as a clause of a longer one: its lines joined and its full stops dropped."""
+    return "；".join(line.strip().rstrip("。；") for line in text.splitlines() if line.strip())
+
+
+def _summons_text(s: SummonsDetail) -> str:
+    """What the entry's date is for is said, not the date again; the rest as one sentence."""
+    parts = [f"{'已约谈' if s.held_on else '拟约谈'}，约谈人{s.held_by or '—'}，被约谈人{s.people_text or '—'}："
+             f"{_clause(s.matters)}"]
+    parts += [f"承诺{_clause(c.text)}（{chinese_date(c.deadline)}前，{c.reason}）" for c in s.commitments]
+    parts += ["已在媒体公布"] * s.published + ["已报组织部门计入负面清单"] * s.reported_to_org
+    return "；".join(parts) + "。"
+
+
 def unit_file(db: Database, unit: str, as_of: dt.date) -> UnitFile:
     name = unit_name(db, unit)
     with db.reading() as session:
@@ -77,17 +91,14 @@ def unit_file(db: Database, unit: str, as_of: dt.date) -> UnitFile:
             Entry(e.on_date, f"{e.step.label}：{e.text}") for e in unit_chain(db, name, as_of)
             if e.step in (ChainStep.REMINDED, ChainStep.RAISED))),
         Section("约谈", tuple(
-            Entry(s.held_on or s.planned_on, f"{s.state}，约谈人{s.held_by or '—'}，被约谈人{s.people_text or '—'}："
-                  f"{s.matters}" + "".join(f"；承诺{c.text}（{c.deadline:%Y-%m-%d}前，{c.reason}）" for c in s.commitments)
-                  + ("；已在媒体公布" if s.published else "") + ("；已报组织部门计入负面清单" if s.reported_to_org else ""),
-                  s.color)
+            Entry(s.held_on or s.planned_on, _summons_text(s), s.color)
             for s in reversed(summons_records(db, as_of, unit_id)))),
         Section("问责", tuple(
             Entry(a.decided_on, f"{a.person}（{a.post}）{a.kind.label}：{a.matter}（{a.decided_by}{a.doc_ref}）")
             for a in reversed(accountability_rows(db, unit_id=unit_id)))),
         Section("督查发现问题", tuple(
             Entry(i.on_date, f"{i.kind.label}（{i.team}）：{f.text}"
-                  + (f"，{f.done_on:%Y-%m-%d}已整改" if f.done_on else "，尚未整改"))
+                  + (f"，{chinese_date(f.done_on)}已整改" if f.done_on else "，尚未整改"))
             for i in reversed(inspection_rows(db, unit_id)) for f in i.findings)),
     ]
     return UnitFile(name, leader, as_of, tuple(sections))
@@ -98,7 +109,7 @@ def unit_file_pdf(db: Database, unit: str, as_of: dt.date) -> bytes:
     with db.reading() as session:
         office = settings.load(session).office.name
     counts = "，".join(f"{s.title}{len(s.entries)}项" for s in f.sections)
-    leader = f"，负责同志{f.leader.replace('（', '〔').replace('）', '〕')}" if f.leader else ""
+    leader = f"，负责同志{f.leader}" if f.leader else ""
     intro = f"截至{chinese_date(as_of)}，{f.unit}{leader}：{counts}。"
     return render_dossier(f"{f.unit}督办档案", intro,
                           [(s.title, [e.line for e in s.entries]) for s in f.sections], office, as_of)

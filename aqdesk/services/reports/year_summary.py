@@ -7,16 +7,17 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
 from aqdesk.db.database import Database
-from aqdesk.db.models import Letter, SheetStep, SupervisionSheet, Task
+from aqdesk.db.models import Accountability, Letter, SummonsRecord, SupervisionSheet, Task
 from aqdesk.domain.docnumber import chinese_date
 from aqdesk.domain.enums import DeadlineKind, LoopStep, TaskStatus
 from aqdesk.domain.substitution import CITY, Households
+from aqdesk.errors import UserError
 from aqdesk.exchange import atomic
 from aqdesk.exchange.pdf.listing import render_listing
-from aqdesk.services.common import settings
+from aqdesk.services.common import settings, years
 from aqdesk.services.ledgers import relocation, substitution
 
 
@@ -33,8 +34,8 @@ class YearSummary:
     sheets: int
     sheets_closed: int
     letters: int
-    summons: int | None  # None: nothing recorded
-    accountability: int | None
+    summons: int  # 约谈 held in the year
+    accountability: int  # people held to account by decisions of the year
 
     def lines(self) -> list[str]:
         done = self.on_time + self.late
@@ -47,13 +48,13 @@ class YearSummary:
             lines.append("退城入园：" + "，".join(f"{stage}{n}家" for stage, n in self.stages.items() if n) + "。")
         lines.append(f"三色督办单：交办{self.sheets}件，已销号{self.sheets_closed}件，"
                      f"未销号{self.sheets - self.sheets_closed}件；督办函{self.letters}件。")
-        lines.append("约谈、问责：" + ("台账中未记录。" if self.summons is None and self.accountability is None else
-                                    f"约谈{self.summons or 0}次，问责{self.accountability or 0}次（按督办记录统计）。"))
+        lines.append(f"约谈、问责：约谈{self.summons}次，问责{self.accountability}人。")
         return lines
 
 
 def year_summary(db: Database, year: int, as_of: dt.date | None = None) -> YearSummary:
-    as_of = as_of or dt.date(year, 12, 31)
+    # a year still running is summed up as of today, and the paper is not dated ahead
+    as_of = as_of or min(dt.date.today(), dt.date(year, 12, 31))
     with db.reading() as session:
         on_time = late = not_done = standing = 0
         for task in session.scalars(select(Task).where(Task.plan_year == year)):
@@ -67,8 +68,12 @@ def year_summary(db: Database, year: int, as_of: dt.date | None = None) -> YearS
                 on_time += 1
         sheets = session.scalars(select(SupervisionSheet).where(SupervisionSheet.year == year)).all()
         letters = session.scalar(select(func.count()).select_from(Letter).where(Letter.year == year))
-        summons = _mentions(session, year, "约谈")
-        accountability = _mentions(session, year, "问责")
+        if year not in years.known_years(session):
+            raise UserError(f"没有{year}年度的计划或记录，请检查年度。")
+        summons = session.scalar(select(func.count()).select_from(SummonsRecord).where(
+            SummonsRecord.held_on.between(dt.date(year, 1, 1), dt.date(year, 12, 31))))
+        accountability = session.scalar(select(func.count()).select_from(Accountability).where(
+            Accountability.decided_on.between(dt.date(year, 1, 1), dt.date(year, 12, 31))))
     towns = substitution.totals(substitution.township_rows(db, as_of, year))
     return YearSummary(
         year=year, as_of=as_of, on_time=on_time, late=late, not_done=not_done, standing=standing,
@@ -77,17 +82,6 @@ def year_summary(db: Database, year: int, as_of: dt.date | None = None) -> YearS
         sheets=len(sheets), sheets_closed=sum(s.state == LoopStep.CLOSED.value for s in sheets), letters=letters,
         summons=summons, accountability=accountability,
     )
-
-
-def _mentions(session, year: int, word: str) -> int | None:
-    """约谈 and 问责 have no ledger of their own: they are counted where the office wrote
-    them down, in a letter's title or a sheet step's note."""
-    pattern = f"%{word}%"
-    count = session.scalar(select(func.count()).select_from(Letter).where(
-        Letter.year == year, or_(Letter.title.like(pattern), Letter.series.like(pattern))))
-    count += session.scalar(select(func.count()).select_from(SheetStep).join(SupervisionSheet).where(
-        SupervisionSheet.year == year, SheetStep.note.like(pattern)))
-    return count or None
 
 
 def summary_pdf(db: Database, year: int, as_of: dt.date | None = None) -> bytes:

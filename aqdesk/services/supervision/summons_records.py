@@ -213,8 +213,9 @@ def _notice(office: dict, d: SummonsDetail, number: str, issued_on: dt.date) -> 
     who = d.people_text or "你单位主要负责同志或分管负责同志"
     place = f"在{d.place}" if d.place else ""
     paragraphs = [
-        Paragraph(f"{d.reason.strip().rstrip('。')}。" if d.reason.strip() else
-                  "你单位在大气污染防治工作中存在下列问题，经研究，决定对你单位进行约谈。"),
+        # the reason is the rules' terse wording; the notice says it in a sentence of its own
+        Paragraph(f"你单位在大气污染防治工作中存在以下问题：{d.reason.strip().rstrip('。；')}。经研究，决定对你单位进行约谈。"
+                  if d.reason.strip() else "你单位在大气污染防治工作中存在下列问题，经研究，决定对你单位进行约谈。"),
         Paragraph("一、约谈事项", "heading"),
         *(Paragraph(line.strip()) for line in d.matters.splitlines() if line.strip()),
         Paragraph("二、约谈安排", "heading"),

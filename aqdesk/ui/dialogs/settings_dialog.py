@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -27,7 +28,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("选项"))
         self.seen = settings.load_seen(db)
         values = self.seen.values
-        self.editors: dict[str, QLineEdit | QSpinBox] = {}
+        self.editors: dict[str, QLineEdit | QSpinBox | QComboBox] = {}
         # two columns of options, so the dialog fits a 720-pixel-high screen
         columns = QHBoxLayout()
         forms = (QFormLayout(), QFormLayout())
@@ -38,7 +39,12 @@ class SettingsDialog(QDialog):
         half = (len(options) + 1) // 2
         for i, (key, option) in enumerate(options):
             form = forms[i >= half]
-            if isinstance(option.default, int):
+            editor: QLineEdit | QSpinBox | QComboBox
+            if option.choices:
+                editor = QComboBox()
+                editor.addItems(list(option.choices))
+                editor.setCurrentText(str(values[key]))
+            elif isinstance(option.default, int):
                 editor = QSpinBox(minimum=0, maximum=365)
                 editor.setValue(int(values[key]))
             else:
@@ -64,7 +70,8 @@ class SettingsDialog(QDialog):
             self.font_files = dialog.files
 
     def accept(self) -> None:
-        values = {k: e.value() if isinstance(e, QSpinBox) else e.text().strip() for k, e in self.editors.items()}
+        values = {k: e.value() if isinstance(e, QSpinBox) else e.currentText() if isinstance(e, QComboBox)
+                  else e.text().strip() for k, e in self.editors.items()}
         values[document_fonts.KEY] = self.font_files
         try:
             settings.save_all(self.db, values, self.seen)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -82,6 +83,8 @@ class TaskDialog(EditDialog):
         for kind in DeadlineKind:
             self.kind_combo.addItem(kind.label, kind.value)
         self.deadline_label = QLabel()
+        # a label grows to fill a spare row's height and would float apart from its caption
+        self.deadline_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.status_combo = QComboBox()
         for status in TaskStatus:
             self.status_combo.addItem(status.label, status.value)

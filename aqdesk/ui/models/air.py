@@ -13,6 +13,11 @@ def _percent(value: float | None) -> str:
     return "" if value is None else f"{value:g}%"
 
 
+def _measured(value: float | None) -> str:
+    """A measured rate with its one decimal always shown, so a column of them lines up."""
+    return "" if value is None else f"{value:.1f}%"
+
+
 def _budget(row: CountyAir) -> Any:
     budget = row.standing.budget_days
     return None if budget is None else max(budget, 0)
@@ -23,12 +28,12 @@ class AirModel(RowsModel):
         Column("排名", lambda r: r.rank, 44, numeric=True),
         Column("进退", lambda r: r.movement, 52),
         Column("县（区）", lambda r: r.name, 72),
-        Column("优良率", lambda r: _percent(r.summary.good_rate), 62, numeric=True),
+        Column("优良率", lambda r: _measured(r.summary.good_rate), 62, numeric=True),
         Column("目标", lambda r: _percent(r.target.good_rate), 52, numeric=True),
         Column("PM2.5", lambda r: r.summary.pm25, 52, numeric=True),
         Column("目标", lambda r: r.target.pm25, 44, numeric=True),
         Column("综合指数", lambda r: r.summary.composite, 66, numeric=True),
-        Column("PM2.5同比", lambda r: "" if r.pm25_change is None else f"{r.pm25_change:+g}%", 76, numeric=True),
+        Column("PM2.5同比", lambda r: "" if r.pm25_change is None else f"{r.pm25_change:+.1f}%", 76, numeric=True),
         Column("可超标天", lambda r: _budget(r), 66, numeric=True),
         Column("重污染天", lambda r: r.summary.heavy_days, 66, numeric=True),
         Column("预警", lambda r: r.standing.color, 44, colored=True),

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMargins, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -80,7 +80,11 @@ class SupervisionPage(Acts, Page):
         self.history_table.activated.connect(lambda index: self.open_sheet(index.data(ROW_ROLE)))
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
+        # the list of sheets keeps the page's usual margins; what sits below lines up with it
+        sheets_layout = self.sheets.layout()
+        margins = sheets_layout.contentsMargins() if sheets_layout is not None else QMargins()
+        lower_layout.setContentsMargins(margins.left(), 0, margins.right(), 0)
+        actions.setContentsMargins(margins.left(), 0, margins.right(), margins.bottom())
         lower_layout.addWidget(self.history_label)
         lower_layout.addWidget(self.history_table)
         split = QSplitter(Qt.Orientation.Vertical)

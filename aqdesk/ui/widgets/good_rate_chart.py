@@ -11,6 +11,8 @@ from aqdesk.domain import palette
 from aqdesk.services.air.days import Month
 from aqdesk.ui.widgets.chart_view import ChartView, small_font
 
+HEADROOM = 3  # percentage points above 100 on the rate axis
+
 
 class GoodRateChart(ChartView):
     def __init__(self, parent=None):
@@ -54,8 +56,11 @@ class GoodRateChart(ChartView):
         lowest = min([m.month_rate for m in months if m.month_rate is not None] + [target or 100, 100]
                      + [rate for _month, rate in stages])
         floor = max(0, int(lowest) // 10 * 10)
-        self.rates.setRange(floor, 100)
-        self.rates.setTickCount((100 - floor) // 10 + 1)
+        # a little room above 100, so a month of all good days shows its whole dot; ticks stay on tens
+        self.rates.setRange(floor, 100 + HEADROOM)
+        self.rates.setTickType(QValueAxis.TickType.TicksDynamic)
+        self.rates.setTickAnchor(floor)
+        self.rates.setTickInterval(10)
         for s in series:
             chart.addSeries(s)
             s.attachAxis(self.months)

@@ -167,3 +167,14 @@ def test_every_recorded_change_to_a_closed_years_item_is_refused(demo_db):
     with pytest.raises(UserError, match=CLOSED):
         task_edit.add_report(demo_db, task.id, task.version, period=dt.date(2026, 12, 20), progress=90, text="完成九成")
     loose_coal.add_period(demo_db, rows[0].county_id, dt.date(2027, 1, 20), cases=1)  # the new year is open
+
+
+def test_the_year_end_summary_counts_the_summons_and_accountability_ledgers(demo_db):
+    summary = year_summary.year_summary(demo_db, 2026, ANCHOR)
+    assert (summary.summons, summary.accountability) == (1, 2)  # 安平县's 约谈 is only planned
+    assert "约谈1次，问责2人" in summary.lines()[-1]
+
+
+def test_a_year_with_nothing_in_it_is_refused_rather_than_summed_up_as_naught(demo_db):
+    with pytest.raises(UserError, match="没有1999年度"):
+        year_summary.year_summary(demo_db, 1999)

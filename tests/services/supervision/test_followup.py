@@ -1,4 +1,5 @@
 import datetime as dt
+import io
 
 import pytest
 
@@ -163,3 +164,13 @@ def test_a_units_chain_runs_from_warning_to_accountability_in_date_order(demo_db
     assert [e.on_date for e in events] == sorted(e.on_date for e in events)
     assert steps[-1] is ChainStep.ACCOUNTED
     assert chain.chain_pdf(demo_db, "石桥县", anchor).startswith(b"%PDF")
+
+
+def test_the_notice_says_the_rules_reason_in_a_sentence_of_its_own(demo_db, anchor):
+    from pypdf import PdfReader
+
+    sid, _ = summons_records.save_summons(demo_db, None, 0, unit="安平县", planned_on=anchor + dt.timedelta(days=3),
+                                          matters="气代煤工程进度滞后", reason="红色督办单逾期；任务逾期仍未完成")
+    _, data = summons_records.issue_notice(demo_db, sid, anchor)
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages).replace("\n", "")
+    assert "存在以下问题：红色督办单逾期；任务逾期仍未完成。经研究，决定对你单位进行约谈。" in text
