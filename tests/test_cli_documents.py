@@ -25,6 +25,12 @@ def test_export_ledger_for_a_unit(capsys, db_url, tmp_path):
     assert openpyxl.load_workbook(out)["重点任务"]["A1"].value.endswith("（东城区，截至2026年11月22日）")
 
 
+def test_a_ledger_of_a_year_the_office_never_had_is_refused_not_exported_empty(capsys, db_url, tmp_path):
+    out = tmp_path / "台账.xlsx"
+    code, _, err = run(capsys, "export", "ledger", "--out", str(out), "--year", "1999", "--db", db_url)
+    assert code == 1 and "没有1999年度的计划或记录" in err and "2026" in err and not out.exists()
+
+
 def test_letters_for_every_overdue_unit_then_one_unit(capsys, db_url, tmp_path, anchor):
     code, text, _ = run(capsys, "letters", "--overdue", "--out", str(tmp_path / "函"), "--as-of", anchor.isoformat(),
                         "--db", db_url)

@@ -15,8 +15,9 @@ from aqdesk.domain import ledger_columns as L
 from aqdesk.domain import palette
 from aqdesk.domain.docnumber import chinese_date
 from aqdesk.domain.enums import Color, ItemKind, Labelled, LoopStep
+from aqdesk.errors import UserError
 from aqdesk.exchange.ledger_xlsx import Ledger, LedgerBook, write_ledgers
-from aqdesk.services.common import settings
+from aqdesk.services.common import settings, years
 from aqdesk.services.ledgers import loose_coal, relocation, substitution, tasks
 from aqdesk.services.reports.ranking import ranking
 from aqdesk.services.supervision import sheet_list
@@ -40,6 +41,9 @@ def ledger_book(db: Database, as_of: dt.date, unit: str | None = None, year: int
     name = unit_name(db, unit) if unit else None
     with db.reading() as session:
         office = settings.load(session)
+        if year is not None and year not in years.known_years(session):
+            raise UserError(f"没有{year}年度的计划或记录，请检查年度；已有的年度："
+                            f"{'、'.join(str(y) for y in years.known_years(session)) or '无'}。")
     city = office.office.city
     suffix = f"（{name}，截至{chinese_date(as_of)}）" if name else f"（截至{chinese_date(as_of)}）"
 
