@@ -48,14 +48,8 @@ class Database:
         another clerk's write got in the way of, or that the server dropped, is refused with
         a Chinese message saying whether to try again."""
         self.check_writable()
-        try:
-            with _explained(self), self._sessions.begin() as session:
-                yield session
-        except DBAPIError as exc:
-            refusal = _refusal(exc, WRITE_INTERRUPTED)
-            if refusal is None:
-                raise
-            raise refusal from exc
+        with _explained(self, WRITE_INTERRUPTED), self._sessions.begin() as session:
+            yield session
 
     def check_writable(self) -> None:
         """Refuse before any work is done, rather than with a traceback at the commit."""
@@ -65,14 +59,8 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        try:
-            with _explained(self), self._sessions() as session:
-                yield session
-        except DBAPIError as exc:
-            refusal = _refusal(exc, READ_INTERRUPTED)
-            if refusal is None:
-                raise
-            raise refusal from exc
+        with _explained(self, READ_INTERRUPTED), self._sessions() as session:
+            yield session
 
     def close(self) -> None:
         self.engine.dispose()
@@ -122,8 +110,10 @@ def read_only(path: Path) -> bool:
 
 
 @contextmanager
-def _explained(db: Database) -> Iterator[None]:
-    """A damaged or read-only file met halfway through the work: a message, not a traceback."""
+def _explained(db: Database, interrupted: str) -> Iterator[None]:
+    """A driver error the clerk can act on, met halfway through the work — a damaged or
+    read-only file, another clerk's clashing write, a dropped server connection — becomes a
+    Chinese message, not a traceback."""
     try:
         yield
     except DBAPIError as exc:
@@ -132,7 +122,10 @@ def _explained(db: Database) -> Iterator[None]:
             raise UserError(damaged(db.path, text)) from exc
         if "readonly" in text:
             raise UserError(f"数据库“{db.display_name}”是只读的，无法保存修改（{text}）。") from exc
-        raise
+        refusal = _refusal(exc, interrupted)
+        if refusal is None:
+            raise
+        raise refusal from exc
 
 
 def make_engine(url: str, journal_mode: str = "WAL") -> Engine:
