@@ -18,14 +18,12 @@ from reportlab.pdfgen.canvas import Canvas
 
 from aqdesk.exchange.pdf import official as gb
 from aqdesk.exchange.pdf.fonts import FontSet, font_set
-from aqdesk.exchange.pdf.letter import FACES, Paragraph, signature_block
+from aqdesk.exchange.pdf.letter import Paragraph, letter_text, signature_block
 from aqdesk.exchange.pdf.pages import (
     Line,
-    aligned,
     balanced,
     draw_pages,
     paginate,
-    paragraph,
     slots_below,
 )
 from aqdesk.exchange.pdf.textflow import draw, natural_width, shape, wrap
@@ -56,6 +54,7 @@ class BulletinContent:
 
 def render_bulletin(content: BulletinContent, fonts: FontSet | None = None) -> bytes:
     fonts = fonts or font_set()
+    fonts.refuse_undrawable(content)
     buffer = BytesIO()
     canvas = gb.new_canvas(buffer, fonts, title=content.title, author=content.signature, subject=content.number,
                            invariant=True)
@@ -70,13 +69,7 @@ def render_bulletin(content: BulletinContent, fonts: FontSet | None = None) -> b
 
 
 def _compose(c: BulletinContent, fonts: FontSet) -> list[Line]:
-    body = fonts["body"]
-    lines = [aligned(c.number, body, fonts, gb.SIZE_3, "right"), Line(), Line()]
-    lines.extend(balanced(c.title, fonts["title"], fonts, gb.SIZE_2))
-    lines.append(Line())
-    lines.extend(paragraph(c.addressee, body, fonts, indent=0))
-    for p in c.paragraphs:
-        lines.extend(paragraph(p.text, fonts[FACES[p.kind]], fonts, heading=p.kind != "body"))
+    lines = letter_text(c.number, c.title, c.addressee, c.paragraphs, fonts)
     if c.attachments:
         # the blank line, the note and the signature move to a new page together with the last
         # line of text, so the note never heads a page (GB/T 9704 7.3.4: 正文下空一行)

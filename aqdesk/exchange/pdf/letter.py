@@ -10,6 +10,7 @@ mark and double rules and no page number; later pages are numbered ``— 2 —``
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from io import BytesIO
 
@@ -59,14 +60,19 @@ def render_letter(content: LetterContent, fonts: FontSet | None = None) -> bytes
 
 
 def _compose(c: LetterContent, fonts: FontSet) -> list[Line]:
+    return letter_text(c.number, c.title, c.addressee, c.paragraphs, fonts) + signature_block(c.signature, c.date, fonts)
+
+
+def letter_text(number: str, title: str, addressee: str, paragraphs: Sequence[Paragraph],
+                fonts: FontSet) -> list[Line]:
+    """发文字号, title, 主送机关 and the paragraphs of a letter-format 公文, up to its signature."""
     body = fonts["body"]
-    lines = [aligned(c.number, body, fonts, gb.SIZE_3, "right"), Line(), Line()]
-    lines.extend(balanced(c.title, fonts["title"], fonts, gb.SIZE_2))
+    lines = [aligned(number, body, fonts, gb.SIZE_3, "right"), Line(), Line()]
+    lines.extend(balanced(title, fonts["title"], fonts, gb.SIZE_2))
     lines.append(Line())
-    lines.extend(paragraph(c.addressee, body, fonts, indent=0))
-    for p in c.paragraphs:
+    lines.extend(paragraph(addressee, body, fonts, indent=0))
+    for p in paragraphs:
         lines.extend(paragraph(p.text, fonts[FACES[p.kind]], fonts, heading=p.kind != "body"))
-    lines.extend(signature_block(c.signature, c.date, fonts))
     return lines
 
 
