@@ -55,7 +55,6 @@ from aqdesk.domain.followup import DocKind, EscalationKind
 from aqdesk.domain.plan_years import year_of_dates
 from aqdesk.domain.shares import means_every_county, rule_of
 from aqdesk.errors import UserError
-from aqdesk.exchange.pdf.letter import LetterContent, Paragraph, render_letter
 from aqdesk.services.air import demo_figures
 from aqdesk.services.common import files, settings, workdays
 from aqdesk.services.common.units import UnitDirectory
@@ -317,6 +316,9 @@ class DemoFollowUp:
 
     def letter(self, kind: DocKind, series: str, seq: int, unit_id: int, issued: dt.date, title: str,
                body: list[str], **extra) -> Letter:
+        # the PDF machinery loads only when a demo office is built, not each time one is opened
+        from aqdesk.exchange.pdf.letter import LetterContent, Paragraph, render_letter
+
         number = format_number(series, issued.year, seq)
         document = render_letter(LetterContent(
             office_name=self.office["office.name"], number=number, title=title,

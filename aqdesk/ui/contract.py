@@ -19,9 +19,7 @@ class Acts:
 
 
 class Page(QWidget):
-    """A screen of the main window, named ``title`` in the sidebar."""
-
-    title = ""
+    """A screen of the main window (``aqdesk.ui.screens`` names it and builds it)."""
 
     def refresh(self, db: Database, as_of: dt.date, year: int | None = None) -> None:
         """Reload everything shown from the database, as of that date."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QAction, QKeySequence
@@ -25,33 +26,13 @@ from aqdesk.db.database import Database, open_database
 from aqdesk.domain.enums import ItemKind
 from aqdesk.errors import UserError
 from aqdesk.services.common import backup, clerk, editing, workdays, years
-from aqdesk.services.importing.commit import undo_import
 from aqdesk.ui import recent_databases, remembered
 from aqdesk.ui.contract import Page
-from aqdesk.ui.dialogs.brief_dialog import BriefDialog
-from aqdesk.ui.dialogs.calendar_dialog import CalendarDialog
 from aqdesk.ui.dialogs.common import EditDialog
-from aqdesk.ui.dialogs.county_dialog import CountyDialog
-from aqdesk.ui.dialogs.enterprise_dialog import EnterpriseDialog
-from aqdesk.ui.dialogs.history_dialog import HistoryDialog
-from aqdesk.ui.dialogs.settings_dialog import SettingsDialog
-from aqdesk.ui.dialogs.task_dialog import TaskDialog
-from aqdesk.ui.dialogs.township_dialog import TownshipDialog
-from aqdesk.ui.dialogs.units_dialog import UnitsDialog
-from aqdesk.ui.dialogs.year_dialog import YearDialog
 from aqdesk.ui.models.rows import ROW_ROLE
-from aqdesk.ui.pages import ledgers as pages
-from aqdesk.ui.pages.agenda_page import AgendaPage
-from aqdesk.ui.pages.air_page import AirPage
-from aqdesk.ui.pages.bulletin_page import BulletinPage
-from aqdesk.ui.pages.export_page import ExportPage
-from aqdesk.ui.pages.followup_page import FollowUpPage
-from aqdesk.ui.pages.import_page import ImportPage
-from aqdesk.ui.pages.overview_page import OverviewPage
-from aqdesk.ui.pages.supervision_page import SupervisionPage
-from aqdesk.ui.pages.unit_page import UnitPage
 from aqdesk.ui.remembered import Folder, ask_open, ask_save
 from aqdesk.ui.screen_fit import available, fit
+from aqdesk.ui.screens import SCREENS
 from aqdesk.ui.text import arg
 from aqdesk.ui.undo import UndoHistory
 
@@ -64,7 +45,30 @@ QListWidget#sidebar::item:selected { background: #1f5fa8; color: white; }
 """
 
 
+class _ScreenSlot:
+    """``window.task_page`` and the like: the screen, built on first use."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.row = next(i for i, screen in enumerate(SCREENS) if screen.name == name)
+
+    def __get__(self, window: MainWindow, owner: type | None = None) -> Any:
+        return window.page(self.row)
+
+
 class MainWindow(QMainWindow):
+    agenda_page = _ScreenSlot()
+    overview = _ScreenSlot()
+    task_page = _ScreenSlot()
+    unit_page = _ScreenSlot()
+    loose_coal_page = _ScreenSlot()
+    relocation_page = _ScreenSlot()
+    substitution_page = _ScreenSlot()
+    sheet_page = _ScreenSlot()
+    followup_page = _ScreenSlot()
+    bulletin_page = _ScreenSlot()
+    air_page = _ScreenSlot()
+    import_page = _ScreenSlot()
+    export_page = _ScreenSlot()
     def __init__(self, db: Database, as_of: dt.date | None = None):
         super().__init__()
         self.db = db
@@ -104,7 +108,7 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self.tr("关于 aqdesk(&A)"), self)
         self.about_action.triggered.connect(self.show_about)
         self.history = UndoHistory(lambda ids: editing.undo_actions(self.db, ids),
-                                   lambda batch_id: undo_import(self.db, batch_id), self)
+                                   self._undo_import, self)
         self.undo_action = QAction(self.tr("撤销(&U)"), self, shortcut=QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(lambda: self._step_history(self.history.undo))
         self.redo_action = QAction(self.tr("重做(&R)"), self, shortcut=QKeySequence.StandardKey.Redo)
@@ -114,7 +118,7 @@ class MainWindow(QMainWindow):
         self.calendar_action = QAction(self.tr("工作日历(&C)…"), self)
         self.calendar_action.triggered.connect(self.edit_calendar)
         self.units_action = QAction(self.tr("单位管理(&U)…"), self)
-        self.units_action.triggered.connect(lambda: self.open_dialog(UnitsDialog(self.db, self)))
+        self.units_action.triggered.connect(self.edit_units)
         self.settings_action = QAction(self.tr("选项(&O)…"), self)
         self.settings_action.triggered.connect(self.edit_settings)
         self.history_action = QAction(self.tr("所选事项的修改记录(&H)…"), self, shortcut=QKeySequence("Ctrl+H"))
@@ -123,48 +127,19 @@ class MainWindow(QMainWindow):
                                     toolTip=self.tr("本机记录每项操作时署的登记人姓名，默认为登录名"))
         self.clerk_action.triggered.connect(self.edit_clerk)
 
+    def _undo_import(self, batch_id: int) -> None:
+        from aqdesk.services.importing.commit import undo_import
+
+        undo_import(self.db, batch_id)
+
     def _make_pages(self) -> None:
-        self.agenda_page = AgendaPage()
-        self.agenda_page.item_opened.connect(self.open_item)
-        self.agenda_page.chase_requested.connect(self.open_chase)
-        self.agenda_page.copied.connect(lambda note: self.statusBar().showMessage(note, 6000))
-        self.overview = OverviewPage()
-        self.overview.item_opened.connect(self.open_item)
-        self.overview.brief_requested.connect(self.open_brief)
-        self.task_page = pages.task_page()
-        self.unit_page = UnitPage()
-        self.loose_coal_page = pages.loose_coal_page()
-        self.relocation_page = pages.relocation_page()
-        self.substitution_page = pages.substitution_page()
-        self.import_page = ImportPage()
-        self.import_page.imported.connect(self._data_changed)
-        self.import_page.batch_committed.connect(self.history.push_import)
-        self.sheet_page = SupervisionPage()
-        self.followup_page = FollowUpPage()
-        self.export_page = ExportPage(self.backup_action, self.restore_action)
-        self.bulletin_page = BulletinPage()
-        self.air_page = AirPage()
-        for page in (self.sheet_page, self.followup_page, self.export_page, self.bulletin_page):
-            page.acted.connect(self.history.push)
-            page.acted.connect(lambda *_: self.refresh_all())
-        dialogs = {
-            self.task_page: lambda row: TaskDialog(self.db, row.id, parent=self, as_of=self.as_of),
-            self.unit_page: lambda row: TaskDialog(self.db, row.id, parent=self, as_of=self.as_of),
-            self.loose_coal_page: lambda row: CountyDialog(self.db, row.county_id, self.as_of, parent=self),
-            self.relocation_page: lambda row: EnterpriseDialog(self.db, row.id, self.as_of, parent=self),
-            self.substitution_page: lambda row: TownshipDialog(self.db, row.id, self.as_of, parent=self),
-        }
-        for page, make_dialog in dialogs.items():
-            page.activated.connect(lambda row, make=make_dialog: self.open_dialog(make(row)))
-        self.pages: list[tuple[str, Page]] = [(page.title, page) for page in (
-            self.agenda_page, self.overview, self.task_page, self.unit_page, self.loose_coal_page,
-            self.relocation_page, self.substitution_page, self.sheet_page, self.followup_page, self.bulletin_page,
-            self.air_page, self.import_page, self.export_page)]
+        self.titles = [screen.title for screen in SCREENS]
+        self._built: dict[int, Page] = {}
         self.sidebar = QListWidget(objectName="sidebar")
         self.stack = QStackedWidget()
-        for name, page in self.pages:
-            self.sidebar.addItem(name)
-            self.stack.addWidget(page)
+        for title in self.titles:
+            self.sidebar.addItem(title)
+            self.stack.addWidget(QWidget())  # stands in until the screen is first shown
         self.sidebar.setFixedWidth(120)
         self.sidebar.currentRowChanged.connect(self.show_page)
         central = QWidget()
@@ -174,7 +149,21 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self._stale = set(range(len(self.pages)))
+        self._stale = set(range(len(SCREENS)))
+
+    def page(self, row: int) -> Page:
+        """The screen in sidebar row ``row``, built now if it never was."""
+        if row not in self._built:
+            page = SCREENS[row].build(self)
+            stand_in = self.stack.widget(row)
+            current = self.stack.currentIndex()
+            self.stack.insertWidget(row, page)
+            if stand_in is not None:
+                self.stack.removeWidget(stand_in)
+                stand_in.deleteLater()
+            self.stack.setCurrentIndex(current)
+            self._built[row] = page
+        return self._built[row]
 
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
@@ -190,7 +179,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.history_action)
         view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
-        for i, (name, _page) in enumerate(self.pages):
+        for i, name in enumerate(self.titles):
             action = QAction(name, self, shortcut=QKeySequence(f"Ctrl+{i + 1}") if i < 9 else QKeySequence())
             action.triggered.connect(lambda _checked=False, row=i: self.sidebar.setCurrentRow(row))
             view_menu.addAction(action)
@@ -259,23 +248,24 @@ class MainWindow(QMainWindow):
     # behaviour ---------------------------------------------------------------------
     def show_page(self, row: int) -> None:
         # Qt adds the program's name (the application display name) after the window title
-        self.setWindowTitle(self.pages[row][0])
+        self.setWindowTitle(self.titles[row])
+        self.page(row)
         self.stack.setCurrentIndex(row)
         if row in self._stale:
             self._refresh_page(row)
 
     def _refresh_page(self, row: int) -> None:
-        self.pages[row][1].refresh(self.db, self.as_of, self.year)
+        self.page(row).refresh(self.db, self.as_of, self.year)
         self._stale.discard(row)
 
-    def _data_changed(self) -> None:
+    def data_changed(self) -> None:
         """Another screen wrote to the ledgers: every page reloads when next shown, and a
         plan may have brought a new year."""
-        self._stale = set(range(len(self.pages))) - {self.sidebar.currentRow()}
+        self._stale = set(range(len(SCREENS))) - {self.sidebar.currentRow()}
         self._fill_years()
 
     def refresh_all(self) -> None:
-        self._stale = set(range(len(self.pages)))
+        self._stale = set(range(len(SCREENS)))
         self._refresh_page(self.sidebar.currentRow())
 
     def set_as_of(self, as_of: dt.date) -> None:
@@ -290,7 +280,10 @@ class MainWindow(QMainWindow):
         self._update_status_bar()
         self.refresh_all()
 
+    # the dialogs of the 工具 menu are opened now and then: their modules load then
     def manage_years(self) -> None:
+        from aqdesk.ui.dialogs.year_dialog import YearDialog
+
         dialog = YearDialog(self.db, self)
         dialog.exec()
         if dialog.changed:
@@ -362,16 +355,37 @@ class MainWindow(QMainWindow):
         self.open_dialog(ChaseDialog(self.db, self.as_of, self))
 
     def open_brief(self) -> None:
+        from aqdesk.ui.dialogs.brief_dialog import BriefDialog
 
         BriefDialog(self.db, self.as_of, self).exec()
 
+    def open_task(self, row) -> None:
+        from aqdesk.ui.dialogs.task_dialog import TaskDialog
+
+        self.open_dialog(TaskDialog(self.db, row.id, parent=self, as_of=self.as_of))
+
+    def open_county(self, row) -> None:
+        from aqdesk.ui.dialogs.county_dialog import CountyDialog
+
+        self.open_dialog(CountyDialog(self.db, row.county_id, self.as_of, parent=self))
+
+    def open_enterprise(self, row) -> None:
+        from aqdesk.ui.dialogs.enterprise_dialog import EnterpriseDialog
+
+        self.open_dialog(EnterpriseDialog(self.db, row.id, self.as_of, parent=self))
+
+    def open_township(self, row) -> None:
+        from aqdesk.ui.dialogs.township_dialog import TownshipDialog
+
+        self.open_dialog(TownshipDialog(self.db, row.id, self.as_of, parent=self))
+
     def open_item(self, ledger: str, item_id: int) -> None:
         """Show an item of the overview in its own ledger and open it there."""
-        page = {ItemKind.TASK: self.task_page, ItemKind.ENTERPRISE: self.relocation_page,
-                ItemKind.TOWNSHIP: self.substitution_page, ItemKind.SHEET: self.sheet_page,
-                "letter": self.followup_page}[ledger]
-        self.sidebar.setCurrentRow(next(i for i, (_name, p) in enumerate(self.pages) if p is page))
-        page.show_item(item_id)
+        name = {ItemKind.TASK: "task_page", ItemKind.ENTERPRISE: "relocation_page",
+                ItemKind.TOWNSHIP: "substitution_page", ItemKind.SHEET: "sheet_page", "letter": "followup_page"}[ledger]
+        row = next(i for i, screen in enumerate(SCREENS) if screen.name == name)
+        self.sidebar.setCurrentRow(row)
+        self.page(row).show_item(item_id)
 
     def _step_history(self, step) -> None:
         try:
@@ -387,28 +401,40 @@ class MainWindow(QMainWindow):
             action.setEnabled(text is not None)
             action.setText(f"{name}：{text}" if text else name)
 
+    def edit_units(self) -> None:
+        from aqdesk.ui.dialogs.units_dialog import UnitsDialog
+
+        self.open_dialog(UnitsDialog(self.db, self))
+
     def edit_calendar(self) -> None:
+        from aqdesk.ui.dialogs.calendar_dialog import CalendarDialog
+
         dialog = CalendarDialog(self.db, self.as_of, self)
         dialog.exec()
         if dialog.changed:
             self.refresh_all()
 
     def edit_settings(self) -> None:
+        from aqdesk.ui.dialogs.settings_dialog import SettingsDialog
+
         if SettingsDialog(self.db, self).exec():
             self.refresh_all()
 
     def show_item_history(self) -> None:
         """The history of the row chosen on the ledger page in view."""
-        page = self.stack.currentWidget()
-        tables = {self.task_page: ("task", lambda r: f"{r.number} {r.title}"),
-                  self.relocation_page: ("enterprise", lambda r: r.name),
-                  self.substitution_page: ("substitution_target", lambda r: f"{r.county}{r.township}"),
-                  self.sheet_page: ("supervision_sheet", lambda r: f"{r.number} {r.unit}")}
-        found = tables.get(page)
-        view = page.sheets.table if page is self.sheet_page else getattr(page, "table", None)
+        from aqdesk.ui.dialogs.history_dialog import HistoryDialog
+
+        row_shown = self.stack.currentIndex()
+        page, shown = self.page(row_shown), SCREENS[row_shown].name
+        tables = {"task_page": ("task", lambda r: f"{r.number} {r.title}"),
+                  "relocation_page": ("enterprise", lambda r: r.name),
+                  "substitution_page": ("substitution_target", lambda r: f"{r.county}{r.township}"),
+                  "sheet_page": ("supervision_sheet", lambda r: f"{r.number} {r.unit}")}
+        found = tables.get(shown)
+        view = self.sheet_page.sheets.table if shown == "sheet_page" else getattr(page, "table", None)
         index = view.currentIndex() if found and view is not None else None
         row = index.data(ROW_ROLE) if index is not None and index.isValid() else None
-        if row is None:
+        if row is None or found is None:
             QMessageBox.information(self, self.tr("修改记录"), self.tr(
                 "请先在重点任务、退城入园、双替代或督办页面选中一行。"))
             return

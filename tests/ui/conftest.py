@@ -30,7 +30,7 @@ def no_unexpected_message_box(monkeypatch):
 
 def show(window, page):
     """Switch the window to ``page`` through its sidebar, as a clerk would."""
-    window.sidebar.setCurrentRow(next(i for i, (_n, p) in enumerate(window.pages) if p is page))
+    window.sidebar.setCurrentRow(window.stack.indexOf(page))
     return page
 
 

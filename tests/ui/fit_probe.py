@@ -127,7 +127,7 @@ def main(width: int, height: int, db_path: str, png_dir: str | None) -> list[str
 
     window = MainWindow(db, as_of=as_of)
     check(window, "main")
-    for i, (title, _page) in enumerate(window.pages):
+    for i, title in enumerate(window.titles):
         window.sidebar.setCurrentRow(i)
         settle()
         buttons_visible(window, f"main/{title}")

@@ -45,9 +45,9 @@ def test_the_demo_after_the_roll_over_shown_as_of_2027_and_2026_read_only(window
     window.date_edit.setDate(QDate(2027, 3, 1))
     assert combo_years(window) == ["2026年（已结转·只读）", "2027年", "2028年（新年度）"]
     assert window.year_combo.currentData() == 2027 and window.year_label.text() == ""
-    for row, (name, page) in enumerate(window.pages):  # every page, as of 2027, without an error
+    for row, name in enumerate(window.titles):  # every page, as of 2027, without an error
         window.sidebar.setCurrentRow(row)
-        assert window.stack.currentWidget() is page, name
+        assert window.stack.currentWidget() is window.page(row), name
     tasks = show(window, window.task_page)
     numbers = {tasks.proxy.index(r, 0).data(ROW_ROLE).number for r in range(tasks.proxy.rowCount())}
     assert {"1-01", "1-02", "结转1-01"} <= numbers and len(numbers) < 60

@@ -42,8 +42,7 @@ class AgendaPage(Page):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.current: Agenda | None = None
-        self.title = self.tr("本周待办")
-        heading = QLabel(self.title)
+        heading = QLabel(self.tr("本周待办"))
         heading.setObjectName("pageTitle")
         self.week_label = QLabel()
         self.copy_button = QPushButton(self.tr("复制为文字"))

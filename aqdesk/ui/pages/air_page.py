@@ -32,11 +32,10 @@ from aqdesk.ui.widgets.tables import rows_view, shrink_to_fit
 class AirPage(Page):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.title = self.tr("空气质量")
         self.db: Database | None = None
         self.as_of = dt.date.today()
         self.report: AirReport | None = None
-        heading = QLabel(self.title)
+        heading = QLabel(self.tr("空气质量"))
         heading.setObjectName("pageTitle")
         self.city_label = QLabel()
         self.rank_by = QComboBox()

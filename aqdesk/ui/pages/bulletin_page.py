@@ -35,8 +35,7 @@ class BulletinPage(Acts, Page):
         self.db: Database | None = None
         self.as_of = dt.date.today()
         self.current: bulletin.Bulletin | None = None
-        self.title = self.tr("通报")
-        heading = QLabel(self.title)
+        heading = QLabel(self.tr("通报"))
         heading.setObjectName("pageTitle")
         self.month_edit = QDateEdit(calendarPopup=False, displayFormat="yyyy年M月")
         self.month_edit.dateChanged.connect(lambda _d: self.load())

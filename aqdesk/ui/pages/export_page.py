@@ -38,7 +38,6 @@ class ExportPage(Acts, Page):
 
     def __init__(self, backup: QAction, restore: QAction, parent: QWidget | None = None):
         super().__init__(parent)
-        self.title = self.tr("导出")
         self.db: Database | None = None
         self.as_of = dt.date.today()
         self.year: int | None = None

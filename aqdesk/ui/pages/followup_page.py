@@ -20,8 +20,7 @@ from aqdesk.ui.pages.followup.unit_file_tab import UnitFileTab
 class FollowUpPage(Acts, Page):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.title = self.tr("督办记录")
-        heading = QLabel(self.title)
+        heading = QLabel(self.tr("督办记录"))
         heading.setObjectName("pageTitle")
         self.register = RegisterTab()
         self.summons = SummonsTab()

@@ -66,7 +66,6 @@ class ImportPage(Page):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.title = self.tr("报送导入")
         self.db: Database | None = None
         self.as_of = dt.date.today()
         self.year: int | None = None

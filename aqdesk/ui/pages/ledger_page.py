@@ -42,9 +42,8 @@ class LedgerPage(Page):
     activated = Signal(object)
 
     def __init__(self, heading: str, model: RowsModel, loader: Loader, filters: Sequence[Filter] = (),
-                 parent: QWidget | None = None, *, title: str = "", screen: str | None = None):
+                 parent: QWidget | None = None, *, screen: str | None = None):
         super().__init__(parent)
-        self.title = title or heading
         self.screen_name = screen or type(model).__name__
         self.model = model
         self._loader = loader

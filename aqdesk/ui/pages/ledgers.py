@@ -16,7 +16,7 @@ def tr(text: str) -> str:
 
 
 def task_page() -> LedgerPage:
-    return LedgerPage(tr("重点任务台账"), ledgers.TaskModel(), tasks.task_rows, title=tr("重点任务"), filters=[
+    return LedgerPage(tr("重点任务台账"), ledgers.TaskModel(), tasks.task_rows, filters=[
         ChoiceFilter(tr("类别"), tr("全部类别"), lambda r: (r.category,)),
         ChoiceFilter(tr("单位"), tr("全部单位"), lambda r: (r.lead, *r.cooperator_names)),
         colour_filter(),
@@ -25,12 +25,11 @@ def task_page() -> LedgerPage:
 
 
 def loose_coal_page() -> LedgerPage:
-    return LedgerPage(tr("散煤治理台账（本年累计）"), ledgers.CountyModel(), loose_coal.county_rows,
-                      title=tr("散煤治理"), filters=[colour_filter()])
+    return LedgerPage(tr("散煤治理台账（本年累计）"), ledgers.CountyModel(), loose_coal.county_rows, filters=[colour_filter()])
 
 
 def relocation_page() -> LedgerPage:
-    return LedgerPage(tr("退城入园企业台账"), ledgers.EnterpriseModel(), relocation.enterprise_rows, title=tr("退城入园"),
+    return LedgerPage(tr("退城入园企业台账"), ledgers.EnterpriseModel(), relocation.enterprise_rows,
                       filters=[
         ChoiceFilter(tr("县区"), tr("全部县区"), lambda r: (r.county,)),
         ChoiceFilter(tr("园区"), tr("全部园区"), lambda r: (r.park,)),
@@ -41,8 +40,7 @@ def relocation_page() -> LedgerPage:
 
 
 def substitution_page() -> LedgerPage:
-    return LedgerPage(tr("双替代（气代煤/电代煤）台账"), ledgers.TownshipModel(), substitution.township_rows,
-                      title=tr("双替代"), filters=[
+    return LedgerPage(tr("双替代（气代煤/电代煤）台账"), ledgers.TownshipModel(), substitution.township_rows, filters=[
         ChoiceFilter(tr("县区"), tr("全部县区"), lambda r: (r.county,)),
         ChoiceFilter(tr("类型"), tr("全部类型"), lambda r: (r.kind.label,)),
         colour_filter(),

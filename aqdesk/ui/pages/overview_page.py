@@ -79,8 +79,7 @@ class OverviewPage(Page):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.title = self.tr("总览")
-        heading = QLabel(self.title)
+        heading = QLabel(self.tr("总览"))
         heading.setObjectName("pageTitle")
         self.as_of_label = QLabel()
         self.cards = {

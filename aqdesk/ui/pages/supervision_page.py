@@ -43,7 +43,6 @@ class SupervisionPage(Acts, Page):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.title = self.tr("督办")
         self.db: Database | None = None
         self.as_of = dt.date.today()
         self.sheets = LedgerPage(self.tr("三色督办单"), SupervisionModel(), sheet_list.sheet_rows, [

@@ -24,8 +24,7 @@ class UnitPage(Page):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.title = self.tr("部门视图")
-        heading = QLabel(self.title)
+        heading = QLabel(self.tr("部门视图"))
         heading.setObjectName("pageTitle")
         self.units = UnitSummaryModel(self)
         self.unit_table = rows_view(self.units, single=True)
