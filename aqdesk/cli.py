@@ -122,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--note", metavar="TEXT", help="开头的两三句话（默认按数据生成）")
     _format_option(p)
 
-    p = command("air", help="空气质量：各县区优良率、PM2.5、还可有的超标天数、预警色和排名")
+    p = command("air", help="空气质量：各县区优良率、PM2.5、年内剩余可超标天数、预警色和排名")
     p.add_argument("--county", metavar="NAME", help="只列出该县（区）")
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="统计日期，默认今天")
     p.add_argument("--rank-by", choices=["综合指数", "PM2.5", "优良率", "PM2.5同比改善"], help="排名依据，默认按选项设置")
