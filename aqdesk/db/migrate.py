@@ -118,6 +118,7 @@ def _upgrade(engine: Engine, backup_first: Path | None) -> Path | None:
         backup = sqlite_files.timestamped_backup(backup_first, paths.backups_dir(), f"before-{head}")
         log.info("backed up %s to %s before migrating", backup_first, backup)
     elif has_tables and engine.dialect.name != "sqlite":
+        assert revision is not None  # check_revision refuses tables without a revision
         backup = portable.safety_backup(engine, revision, f"before-{head}")
         log.info("backed up %s to %s before migrating", engine.url, backup)
     from alembic import command  # only when there is something to migrate

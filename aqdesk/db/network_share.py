@@ -18,6 +18,8 @@ WARNING = ("数据库文件“{}”位于网络共享文件夹。多人同时通
 def _drive_type(root: str) -> int:
     import ctypes
 
+    if sys.platform != "win32":  # ctypes.windll exists on Windows alone, where on_network_share calls this
+        raise NotImplementedError
     return ctypes.windll.kernel32.GetDriveTypeW(root)
 
 

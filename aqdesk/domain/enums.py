@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Self, cast
 
 
 class Labelled(StrEnum):
@@ -17,12 +18,13 @@ class Labelled(StrEnum):
         return member
 
     @classmethod
-    def from_label(cls, label: str) -> Labelled | None:
+    def from_label(cls, label: str) -> Self | None:
         """The member shown as (or stored as) ``label``; called per row on large imports."""
         lookup = _BY_TEXT.get(cls)
         if lookup is None:
             lookup = _BY_TEXT[cls] = {**{m.value: m for m in cls}, **{m.label: m for m in cls}}
-        return lookup.get(label.strip())
+        # the cache holds each class's own members, which a dict keyed by class cannot say
+        return cast(Self | None, lookup.get(label.strip()))
 
 
 _BY_TEXT: dict[type[Labelled], dict[str, Labelled]] = {}

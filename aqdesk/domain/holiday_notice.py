@@ -41,11 +41,18 @@ class HolidayNotice:
         ruled.update({d: True for h in self.holidays for d in h.workdays})
         return ruled
 
+    @property
+    def read_year(self) -> int:
+        """The year of a notice read without problems, which always names one."""
+        if self.year is None:
+            raise ValueError("the notice names no year")
+        return self.year
+
     def year_days(self) -> dict[dt.date, bool]:
         """Every day of the year → whether it is a working day."""
-        ruled = self.days
-        day, days = dt.date(self.year, 1, 1), {}
-        while day.year == self.year:
+        ruled, year = self.days, self.read_year
+        day, days = dt.date(year, 1, 1), {}
+        while day.year == year:
             days[day] = ruled.get(day, day.weekday() < 5)
             day += dt.timedelta(days=1)
         return days
@@ -58,20 +65,21 @@ def parse_notice(text: str) -> HolidayNotice:
     if not found:
         return HolidayNotice(None, problems=[
             "未找到年份：请粘贴通知全文，包括标题「国务院办公厅关于20XX年部分节假日安排的通知」"])
-    notice = HolidayNotice(int(found[1] or found[2]))
+    year = int(found[1] or found[2])
+    notice = HolidayNotice(year)
     items = list(_ITEM.finditer(text))
     if not items:
         notice.problems.append("未找到“一、元旦：……”这样的放假安排条目，请粘贴通知正文")
         return notice
     ends = [following.start() for following in items[1:]] + [len(text)]
     for item, end in zip(items, ends, strict=True):
-        _read_item(notice, item[1].strip(), text[item.end():end])
+        _read_item(notice, year, item[1].strip(), text[item.end():end])
     if not notice.holidays:
         notice.problems.append("条目中没有读到放假日期")
     return notice
 
 
-def _read_item(notice: HolidayNotice, name: str, body: str) -> None:
+def _read_item(notice: HolidayNotice, year: int, name: str, body: str) -> None:
     days_off: list[dt.date] = []
     workdays: list[dt.date] = []
     for sentence in re.split(r"[。；\n]", body):
@@ -80,9 +88,10 @@ def _read_item(notice: HolidayNotice, name: str, body: str) -> None:
             if first is None:
                 notice.problems.append(f"「{name}」：没有读到放假日期（{sentence.strip()}）")
                 continue
-            start, end = _range(notice, first)
-            if start is None:
+            found = _range(notice, year, first)
+            if found is None:
                 continue
+            start, end = found
             span = [start + dt.timedelta(days=k) for k in range((end - start).days + 1)]
             count = _COUNT.search(sentence)
             if count and int(count[1]) != len(span):
@@ -91,30 +100,31 @@ def _read_item(notice: HolidayNotice, name: str, body: str) -> None:
             days_off.extend(span)
         elif "上班" in sentence:
             for match in _RANGE.finditer(sentence):
-                day, _ = _range(notice, match)
-                if day is not None:
-                    workdays.append(day)
+                found = _range(notice, year, match)
+                if found is not None:
+                    workdays.append(found[0])
     if days_off or workdays:
         notice.holidays.append(Holiday(name, tuple(days_off), tuple(workdays)))
 
 
-def _range(notice: HolidayNotice, match: re.Match) -> tuple[dt.date | None, dt.date | None]:
+def _range(notice: HolidayNotice, year: int, match: re.Match[str]) -> tuple[dt.date, dt.date] | None:
+    """The first and last day ``match`` names, or None (with the problem noted) if it names none."""
     year1, month1, day1, year2, month2, day2 = match.groups()
     if month1 is None:
         notice.problems.append(f"“{match[0]}”缺少月份")
-        return None, None
+        return None
     try:
-        start = dt.date(int(year1 or notice.year), int(month1), int(day1))
+        start = dt.date(int(year1 or year), int(month1), int(day1))
         if day2 is None:
             return start, start
-        end = dt.date(int(year2 or year1 or notice.year), int(month2 or month1), int(day2))
+        end = dt.date(int(year2 or year1 or year), int(month2 or month1), int(day2))
     except ValueError:
         notice.problems.append(f"“{match[0]}”不是有效日期")
-        return None, None
+        return None
     if end < start:
         # 「12月31日至1月2日」 runs into the next year
         end = end.replace(year=end.year + 1) if not year2 else end
     if end < start:
         notice.problems.append(f"“{match[0]}”的结束日期早于开始日期")
-        return None, None
+        return None
     return start, end

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import inspect, select
@@ -38,9 +39,15 @@ def _row_as_text(obj: Base) -> str:
 
 def _model_for(table: str) -> type[Base]:
     for mapper in Base.registry.mappers:
-        if mapper.local_table.name == table:
+        if mapper.class_.__tablename__ == table:
             return mapper.class_
     raise KeyError(table)
+
+
+def _row_id(obj: Base) -> int:
+    """The ``id`` of an audited row (the mapper's key: ``Base`` cannot declare one for all)."""
+    (row_id,) = inspect(type(obj)).primary_key_from_instance(obj)
+    return row_id
 
 
 class ChangeSet:
@@ -57,7 +64,7 @@ class ChangeSet:
 
     def _log(self, obj: Base, field: str, old: str | None, new: str | None) -> None:
         self.session.add(AuditEntry(
-            action_id=self.action_id, table_name=obj.__tablename__, row_id=obj.id, field=field,
+            action_id=self.action_id, table_name=obj.__tablename__, row_id=_row_id(obj), field=field,
             old_value=old, new_value=new, changed_by=self.who, source=self.source, batch_id=self.batch_id,
         ))
         self.count += 1
@@ -154,7 +161,7 @@ def _refuse_if_touched_later(session: Session, entry: AuditEntry, last_id: int, 
         )
 
 
-def _refuse_if_imported_later(session: Session, entries: list[AuditEntry], last_id: int) -> None:
+def _refuse_if_imported_later(session: Session, entries: Sequence[AuditEntry], last_id: int) -> None:
     touches = Touches({(e.table_name, e.row_id, e.field) for e in entries if e.field not in (INSERTED, DELETED)},
                       {(e.table_name, e.row_id) for e in entries if e.field == INSERTED})
     found = later_import(session, touches, ImportBatch.audit_mark >= last_id)

@@ -10,12 +10,12 @@ from typing import TypeVar
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from aqdesk.db.base import Base
+from aqdesk.db.base import Versioned
 from aqdesk.db.database import Database
 from aqdesk.errors import UserError
 from aqdesk.services.common import audit, years
 
-Row = TypeVar("Row", bound=Base)
+Row = TypeVar("Row", bound=Versioned)
 
 
 @contextmanager

@@ -89,11 +89,15 @@ class History:
                     .order_by(TaskProgress.period, TaskProgress.id)):
                 earlier[task_id] = (pct, text, min(on, as_of))
         deadlines: dict[tuple[str, int], dt.date | None] = {}
-        for task_id, milestone_id, old in session.execute(
+        for changed_task, changed_milestone, old in session.execute(
                 select(DeadlineChange.task_id, DeadlineChange.milestone_id, DeadlineChange.old_date)
                 .where(DeadlineChange.changed_on > as_of).order_by(DeadlineChange.changed_on, DeadlineChange.id)):
-            # the first postponement after the day undoes all later ones: its old date stood then
-            deadlines.setdefault(("task", task_id) if task_id is not None else ("milestone", milestone_id), old)
+            # the first postponement after the day undoes all later ones: its old date stood then;
+            # a change is of a task or of a milestone, never both (a check constraint)
+            if changed_task is not None:
+                deadlines.setdefault(("task", changed_task), old)
+            elif changed_milestone is not None:
+                deadlines.setdefault(("milestone", changed_milestone), old)
         history = cls(as_of, later, earlier, deadlines, _townships(session, as_of))
         history._load_shares(session)
         return history

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Column, Date, DateTime
+from sqlalchemy import ColumnElement, Date, DateTime
 
 # the field of an audit entry that records a whole row added or removed
 INSERTED = "*inserted*"
@@ -22,7 +22,7 @@ def to_text(value: Any) -> str | None:
     return str(value)
 
 
-def from_text(column: Column, text: str | None) -> Any:
+def from_text(column: ColumnElement[Any], text: str | None) -> Any:
     """The value ``to_text`` made ``text`` from, typed as ``column`` holds it."""
     if text is None:
         return None
@@ -36,7 +36,7 @@ def from_text(column: Column, text: str | None) -> Any:
     return python_type(text)
 
 
-def from_json(column: Column, value: Any) -> Any:
+def from_json(column: ColumnElement[Any], value: Any) -> Any:
     """A value read back from JSON: dates come as text, numbers and booleans as themselves."""
     return from_text(column, value) if isinstance(value, str) else value
 

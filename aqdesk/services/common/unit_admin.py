@@ -63,9 +63,9 @@ def set_aliases(db: Database, unit_id: int, expected_version: int, aliases: list
             if normalize_name(alias.alias) not in wanted:
                 changes.delete(alias)
         present = {normalize_name(a.alias) for a in unit.aliases}
-        for key, alias in wanted.items():
+        for key, name in wanted.items():
             if key not in present:
-                changes.insert(UnitAlias(unit_id=unit.id, alias=alias))
+                changes.insert(UnitAlias(unit_id=unit.id, alias=name))
         if changes.count:
             # aliases belong to the unit: its version moves, so another clerk's dialog opened
             # before this change cannot write its own list over it

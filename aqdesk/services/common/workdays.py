@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -22,7 +23,9 @@ SOURCE_OFFICIAL = "chinese_calendar"
 SOURCE_NOTICE = "state_council_notice"  # read from the notice text the office pasted
 SOURCE_OFFICE = "office"
 PUBLISHED = (SOURCE_OFFICIAL, SOURCE_NOTICE)
-INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+# the dialects whose INSERT can skip rows already there
+INSERTS: dict[str, Callable[[type[CalendarDay]], postgresql.Insert | sqlite.Insert]] = {
+    "postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
 def official_years() -> range:
@@ -46,8 +49,8 @@ def seed_if_empty(session: Session) -> int:
             rows.append({"day": day, "is_workday": chinese_calendar.is_workday(day), "source": SOURCE_OFFICIAL})
             day += dt.timedelta(days=1)
     # Two programs may seed a new database at once: the second one's days are already there.
-    insert = INSERTS.get(session.get_bind().dialect.name)
-    session.execute(insert(CalendarDay).on_conflict_do_nothing() if insert else CalendarDay.__table__.insert(), rows)
+    skipping = INSERTS.get(session.get_bind().dialect.name)
+    session.execute(skipping(CalendarDay).on_conflict_do_nothing() if skipping else insert(CalendarDay), rows)
     return len(rows)
 
 
@@ -73,9 +76,8 @@ class YearCalendar:
 
 def year_calendar(db: Database, year: int) -> YearCalendar:
     with db.reading() as session:
-        rows = session.execute(select(CalendarDay).where(
-            CalendarDay.day >= dt.date(year, 1, 1), CalendarDay.day <= dt.date(year, 12, 31))).scalars()
-        rows = list(rows)
+        rows = list(session.execute(select(CalendarDay).where(
+            CalendarDay.day >= dt.date(year, 1, 1), CalendarDay.day <= dt.date(year, 12, 31))).scalars())
         days = {r.day: (r.is_workday, r.source) for r in rows}
     official = any(s in PUBLISHED for _w, s in days.values())
     breaks: frozenset[dt.date] = frozenset()
@@ -96,7 +98,7 @@ def read_notice(text: str) -> HolidayNotice:
 
 def notice_changes(db: Database, notice: HolidayNotice) -> list[tuple[dt.date, bool, bool]]:
     """The days whose status the notice changes: (day, working now, working per notice)."""
-    current = load_year(db, notice.year)
+    current = load_year(db, notice.read_year)
     return [(day, current[day], working) for day, working in notice.year_days().items() if current[day] != working]
 
 
@@ -115,9 +117,9 @@ def apply_notice(db: Database, notice: HolidayNotice) -> int:
     days saved."""
     with db.transaction() as session:
         session.execute(delete(CalendarDay).where(
-            CalendarDay.day.between(dt.date(notice.year, 1, 1), dt.date(notice.year, 12, 31))))
+            CalendarDay.day.between(dt.date(notice.read_year, 1, 1), dt.date(notice.read_year, 12, 31))))
         rows = [{"day": d, "is_workday": w, "source": SOURCE_NOTICE} for d, w in notice.year_days().items()]
-        session.execute(CalendarDay.__table__.insert(), rows)
+        session.execute(insert(CalendarDay), rows)
         return len(rows)
 
 

@@ -74,8 +74,8 @@ def closed_message(year: int, what: str = "该记录") -> str:
             f"如确需更正，请在“工具→年度结转”中重新打开{year}年度。")
 
 
-def year_of_row(session: Session, row: Base) -> int | None:
-    """The plan year a ledger row belongs to; None for rows of no year (units, settings)."""
+def year_of_row(session: Session, row: object) -> int | None:
+    """The plan year a mapped row belongs to; None for rows of no year (units, settings)."""
     if isinstance(row, Task):
         return row.plan_year
     if isinstance(row, SubstitutionTarget):
@@ -92,12 +92,13 @@ def year_of_row(session: Session, row: Base) -> int | None:
         if parent_id is not None:
             parent = {"task_id": Task, "target_id": SubstitutionTarget, "sheet_id": SupervisionSheet,
                       "milestone_id": Milestone, "share_id": TaskShare}[name]
-            return year_of_row(session, session.get(parent, parent_id))
+            parent_row = session.get(parent, parent_id)
+            return year_of_row(session, parent_row) if parent_row is not None else None
     period = getattr(row, "period", None)
     return period.year if isinstance(period, dt.date) else None
 
 
-def refuse_closed_row(session: Session, row: Base, what: str = "该记录") -> None:
+def refuse_closed_row(session: Session, row: object, what: str = "该记录") -> None:
     closed = closed_years(session)
     if closed:
         year = year_of_row(session, row)
@@ -109,7 +110,7 @@ def refuse_closed_rows(session: Session, rows: Iterable[tuple[str, int]], what: 
     """``rows``: (table name, id) pairs, as an import batch records them."""
     if not closed_years(session):
         return
-    models = {m.local_table.name: m.class_ for m in Base.registry.mappers}
+    models = {m.class_.__tablename__: m.class_ for m in Base.registry.mappers}
     for table, row_id in rows:
         row = session.get(models[table], row_id)
         if row is not None:
