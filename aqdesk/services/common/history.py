@@ -23,7 +23,7 @@ from aqdesk.db.models import (
     SubstitutionReport,
     TaskProgress,
 )
-from aqdesk.domain.enums import LoopStep, TaskStatus
+from aqdesk.domain.enums import DeadlineKind, LoopStep, TaskStatus
 from aqdesk.services.common import import_record
 
 
@@ -32,8 +32,8 @@ class TaskAt:
     """A task's fields as they stood, under the names ``Assessor.task`` reads."""
 
     id: int
-    status: str
-    deadline_kind: str
+    status: TaskStatus
+    deadline_kind: DeadlineKind
     deadline: dt.date | None
     start_date: dt.date | None
     progress_pct: int
@@ -55,7 +55,7 @@ class ShareAt:
     unit_id: int
     unit: str
     county: bool
-    status: str
+    status: TaskStatus
     deadline: dt.date | None
     progress_pct: int
     done_on: dt.date | None
@@ -128,7 +128,7 @@ class History:
             pct, text, reported = t.progress_pct, t.latest_progress, t.last_reported_on
         status = t.status
         if status == TaskStatus.DONE and t.done_on is not None and done_on is None:
-            status = TaskStatus.IN_PROGRESS.value if pct or reported else TaskStatus.NOT_STARTED.value
+            status = TaskStatus.IN_PROGRESS if pct or reported else TaskStatus.NOT_STARTED
             pct = min(pct, 99)
         deadline = self._deadlines.get(("task", t.id), t.deadline)
         shares = tuple(self.share(s, deadline) for s in getattr(t, "shares", ()))

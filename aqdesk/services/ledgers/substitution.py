@@ -61,11 +61,11 @@ def township_rows(db: Database, as_of: dt.date, year: int | None = None) -> list
             .group_by(DeadlineChange.target_id)).all())
         history = History.load(session, as_of)
     kinds = {k.value: k for k in SubstitutionKind}
-    season = assessor.heating_season_start
+    season_start = assessor.heating_season_start
     rows = []
     for row_id, version, kind, target, completed, accepted, deadline, township_name, county_name in records:
         completed, accepted = history.township(row_id, completed, accepted)
-        deadline = deadline or season
+        deadline = deadline or season_start
         warning = assessor.township_figures(target, completed, deadline)
         rows.append(TownshipRow(
             row_id, version, county_name or "", township_name, kinds[kind], target, completed, accepted,

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from aqdesk.db.database import Database
 from aqdesk.db.models import DeadlineChange, Task, TaskShare, Unit
@@ -85,7 +85,7 @@ def task_rows(db: Database, as_of: dt.date, year: int | None = None) -> list[Tas
         return rows
 
 
-def _earlier_postponements(session, task: Task, counts: dict[int, int]) -> int:
+def _earlier_postponements(session: Session, task: Task, counts: dict[int | None, int]) -> int:
     """A carried-over task keeps the postponements of the years it was carried from."""
     total, earlier = 0, task.carried_from_id
     while earlier is not None:
@@ -101,7 +101,8 @@ def find_tasks(db: Database, as_of: dt.date, unit: str | None = None, color: Col
     if unit is not None:
         with db.reading() as session:
             unit_id = UnitDirectory(session).find(unit)
-            name = session.get(Unit, unit_id).name if unit_id else None
+            found = session.get(Unit, unit_id) if unit_id else None
+            name = found.name if found is not None else None
         if name is None:
             raise UserError(f"找不到单位“{unit}”（请检查名称或简称）。")
         rows = [r for r in rows if r.lead == name or name in r.cooperator_names or name in r.share_units]

@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy import func, select
 
 from aqdesk.db.models import AuditEntry, DeadlineChange, Task, TaskProgress
-from aqdesk.domain.enums import DeadlineKind
+from aqdesk.domain.enums import DeadlineKind, TaskStatus
 from aqdesk.errors import UserError
 from aqdesk.services.common import editing
 from aqdesk.services.ledgers import task_edit, tasks
@@ -110,3 +110,13 @@ def test_undo_is_refused_when_a_later_edit_touched_the_field(demo_db):
     with pytest.raises(UserError, match="又被"):
         editing.undo_action(demo_db, first)
     assert task_edit.task_detail(demo_db, task.id).fields["leader"] == "王五（副市长）"
+
+
+def test_a_task_done_later_reads_as_unfinished_status_the_day_before(demo_db):
+    with demo_db.reading() as s:
+        done = s.scalars(select(Task).where(Task.status == TaskStatus.DONE, Task.done_on.is_not(None))
+                         .order_by(Task.number)).first()
+    row = next(r for r in tasks.task_rows(demo_db, done.done_on - dt.timedelta(days=1)) if r.id == done.id)
+    # a status, not its bare value: the ledger's 状态 column and `aqdesk tasks --json` read its label
+    assert row.status in (TaskStatus.IN_PROGRESS, TaskStatus.NOT_STARTED)
+    assert row.status.label in ("推进中", "未开始")
