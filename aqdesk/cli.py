@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from aqdesk import APP_TITLE, __version__, cli_text, logs, paths
 from aqdesk.domain import palette
@@ -473,7 +473,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         if not args.dry_run:
             db.check_writable()
         for path in args.files:
-            result = {"file": str(path)}
+            result: dict[str, Any] = {"file": str(path)}  # one file's line of the JSON report
             try:
                 plan = prepare(db, path, unit=args.unit, period=args.period, create_units=args.create_units,
                                year=args.year)

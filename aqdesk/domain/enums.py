@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Self, cast
+from typing import Self, cast, overload
 
 
 class Labelled(StrEnum):
@@ -11,7 +11,15 @@ class Labelled(StrEnum):
 
     label: str
 
-    def __new__(cls, value: str, label: str) -> Labelled:
+    @overload
+    def __new__(cls, value: str) -> Self:  # Color("red"): Enum looks the member up by its value
+        ...
+
+    @overload
+    def __new__(cls, value: str, label: str) -> Self:  # making the members
+        ...
+
+    def __new__(cls, value: str, label: str = "") -> Self:
         member = str.__new__(cls, value)
         member._value_ = value
         member.label = label

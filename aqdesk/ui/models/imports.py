@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from aqdesk.domain.enums import DeadlineKind, SubstitutionKind, TaskStatus
+from aqdesk.domain.enums import DeadlineKind, Labelled, SubstitutionKind, TaskStatus
 from aqdesk.services.common.stored import to_text
 from aqdesk.services.importing.changes import FieldChange, FilePlan, Insert, Removal
 from aqdesk.ui.models.rows import Column, RowsModel
@@ -56,7 +56,7 @@ def _where(item: FieldChange | Insert | Removal) -> str:
     return f"{item.sheet} 第{item.row}行"
 
 
-ENUMS = {"status": TaskStatus, "deadline_kind": DeadlineKind, "kind": SubstitutionKind}
+ENUMS: dict[str, type[Labelled]] = {"status": TaskStatus, "deadline_kind": DeadlineKind, "kind": SubstitutionKind}
 
 
 def _shown(field: str, value: object) -> str:
