@@ -25,9 +25,11 @@ def _speak_chinese(app: QApplication) -> None:
 
 
 def make_app() -> QApplication:
-    existing = QApplication.instance()
-    app = existing or QApplication(sys.argv)
-    if existing is None:
+    existing = QApplication.instance()  # typed as the QCoreApplication it may be
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        app = QApplication(sys.argv)
         _speak_chinese(app)
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)

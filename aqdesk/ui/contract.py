@@ -18,6 +18,19 @@ class Acts:
     acted = Signal(str, object)  # (description, an action id or a batch's list of them)
 
 
+class HasDatabase:
+    """Mixed into a screen (or a tab) that ``refresh`` gives its database: ``db`` is None until
+    then, and what the clerk clicks, shown only after it, acts on ``database``."""
+
+    db: Database | None = None
+
+    @property
+    def database(self) -> Database:
+        if self.db is None:
+            raise RuntimeError(f"{type(self).__name__} acted before refresh gave it a database")
+        return self.db
+
+
 class Page(QWidget):
     """A screen of the main window (``aqdesk.ui.screens`` names it and builds it)."""
 

@@ -49,4 +49,4 @@ def report(kind: type[BaseException], error: BaseException, trace: TracebackType
 def _report_thread(args: threading.ExceptHookArgs) -> None:
     # No widget may be touched from another thread: the log keeps it.
     log.critical("线程 %s 中未处理的异常", args.thread.name if args.thread else "?",
-                 exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
+                 exc_info=args.exc_value)

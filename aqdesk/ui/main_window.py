@@ -28,7 +28,7 @@ from aqdesk.errors import UserError
 from aqdesk.services.common import backup, clerk, editing, workdays, years
 from aqdesk.ui import recent_databases, remembered
 from aqdesk.ui.contract import Page
-from aqdesk.ui.dialogs.common import EditDialog
+from aqdesk.ui.dialogs.common import EditDialog, python_date
 from aqdesk.ui.models.rows import ROW_ROLE
 from aqdesk.ui.remembered import Folder, ask_open, ask_save
 from aqdesk.ui.screen_fit import available, fit
@@ -85,10 +85,10 @@ class MainWindow(QMainWindow):
 
     # construction ------------------------------------------------------------------
     def _make_actions(self) -> None:
-        self.open_db_action = QAction(self.tr("打开数据库(&O)…"), self, shortcut=QKeySequence.StandardKey.Open,
+        self.open_db_action = QAction(self.tr("打开数据库(&O)…"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Open),
                                       toolTip=self.tr("打开另一个数据库文件，例如往年的存档"))
         self.open_db_action.triggered.connect(self.choose_database)
-        self.new_db_action = QAction(self.tr("新建数据库(&N)…"), self, shortcut=QKeySequence.StandardKey.New)
+        self.new_db_action = QAction(self.tr("新建数据库(&N)…"), self, shortcut=QKeySequence(QKeySequence.StandardKey.New))
         self.new_db_action.triggered.connect(self.new_database)
         self.server_db_action = QAction(self.tr("连接服务器数据库(&S)…"), self,
                                         toolTip=self.tr("输入共享数据库的地址，如 postgresql+psycopg://用户@服务器/aqdesk"))
@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
         self.restore_action = QAction(self.tr("从备份恢复(&R)…"), self,
                                       toolTip=self.tr("用备份文件替换当前数据库（先自动备份当前数据库）"))
         self.restore_action.triggered.connect(self.restore_database)
-        self.refresh_action = QAction(self.tr("刷新(&F)"), self, shortcut=QKeySequence.StandardKey.Refresh)
+        self.refresh_action = QAction(self.tr("刷新(&F)"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Refresh))
         self.refresh_action.triggered.connect(self.refresh_all)
         self.quit_action = QAction(self.tr("退出(&X)"), self, shortcut=QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
@@ -109,9 +109,9 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self.show_about)
         self.history = UndoHistory(lambda ids: editing.undo_actions(self.db, ids),
                                    self._undo_import, self)
-        self.undo_action = QAction(self.tr("撤销(&U)"), self, shortcut=QKeySequence.StandardKey.Undo)
+        self.undo_action = QAction(self.tr("撤销(&U)"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Undo))
         self.undo_action.triggered.connect(lambda: self._step_history(self.history.undo))
-        self.redo_action = QAction(self.tr("重做(&R)"), self, shortcut=QKeySequence.StandardKey.Redo)
+        self.redo_action = QAction(self.tr("重做(&R)"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Redo))
         self.redo_action.triggered.connect(lambda: self._step_history(self.history.redo))
         self.history.changed.connect(self._update_undo_actions)
         self._update_undo_actions()
@@ -135,7 +135,8 @@ class MainWindow(QMainWindow):
     def _make_pages(self) -> None:
         self.titles = [screen.title for screen in SCREENS]
         self._built: dict[int, Page] = {}
-        self.sidebar = QListWidget(objectName="sidebar")
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
         self.stack = QStackedWidget()
         for title in self.titles:
             self.sidebar.addItem(title)
@@ -192,15 +193,19 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def _make_toolbar(self) -> None:
-        bar = QToolBar(self.tr("截至日期"), objectName="asOfBar")
+        bar = QToolBar(self.tr("截至日期"))
+        bar.setObjectName("asOfBar")
         bar.setMovable(False)
         bar.addWidget(QLabel(self.tr(" 截至日期：")))
-        self.date_edit = QDateEdit(calendarPopup=True, displayFormat="yyyy年M月d日")
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy年M月d日")
         self.date_edit.setDate(QDate(self.as_of))
-        self.date_edit.dateChanged.connect(lambda d: self.set_as_of(d.toPython()))
+        self.date_edit.dateChanged.connect(lambda d: self.set_as_of(python_date(d)))
         bar.addWidget(self.date_edit)
         bar.addWidget(QLabel(self.tr("  年度：")))
-        self.year_combo = QComboBox(objectName="yearCombo")
+        self.year_combo = QComboBox()
+        self.year_combo.setObjectName("yearCombo")
         self.year_combo.setToolTip(self.tr("查看哪一年的计划；已结转关闭的年度只能查看"))
         self.year_combo.activated.connect(lambda _index: self.set_year(self.year_combo.currentData()))
         bar.addWidget(self.year_combo)

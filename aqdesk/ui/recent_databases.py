@@ -13,7 +13,8 @@ KEEP = 8
 
 def recent() -> list[str]:
     value = QSettings().value(KEY, [])
-    urls = [value] if isinstance(value, str) else list(value or [])
+    # one entry comes back from the settings file as a string, several as a list
+    urls = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
     return [u for u in urls if u]
 
 

@@ -75,7 +75,8 @@ def remember_sort(screen: str, column: int, order: Qt.SortOrder) -> None:
 
 # the main window ------------------------------------------------------------------------------
 def window_geometry() -> QByteArray:
-    return QSettings().value("window/geometry", QByteArray())
+    value = QSettings().value("window/geometry", QByteArray())
+    return value if isinstance(value, QByteArray) else QByteArray()
 
 
 def remember_window(geometry: QByteArray) -> None:

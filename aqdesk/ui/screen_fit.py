@@ -17,7 +17,8 @@ DECORATION = QMargins(8, 40, 8, 8)
 
 def available(widget: QWidget) -> QRect:
     """The free part of the screen the widget (or the window it belongs to) is on."""
-    anchor = widget.parentWidget().window() if widget.parentWidget() is not None else widget
+    parent = widget.parentWidget()
+    anchor = parent.window() if parent is not None else widget
     screen = anchor.screen() or QGuiApplication.primaryScreen()
     return screen.availableGeometry()
 

@@ -114,12 +114,14 @@ def _worst_open(milestones: tuple[MilestoneRow, ...]) -> Assessment:
     return Assessment(worst.color, f"{worst.kind.label}：{worst.reason}", worst.days_left, worst.workdays_left)
 
 
-def update_enterprise(db: Database, enterprise_id: int, expected_version: int, **values: str) -> str | None:
+def update_enterprise(db: Database, enterprise_id: int, expected_version: int,
+                      **values: str | None) -> str | None:
+    """``values``: fields to set; a credit code may be None (cleared), the others are text."""
     code = values.get("credit_code")
     if code:
-        values["credit_code"] = code.strip().upper()
-        refuse([p for p in [credit_code_problem(values["credit_code"])] if p])
-    if "name" in values and not values["name"].strip():
+        values["credit_code"] = code = code.strip().upper()
+        refuse([p for p in [credit_code_problem(code)] if p])
+    if "name" in values and not (values["name"] or "").strip():
         refuse(["企业名称不能为空"])
     with editing(db, Enterprise, enterprise_id, expected_version, label="该企业") as (session, enterprise):
         changes = audit.ChangeSet(session)

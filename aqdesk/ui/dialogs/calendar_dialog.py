@@ -21,6 +21,7 @@ from aqdesk.db.database import Database
 from aqdesk.errors import UserError
 from aqdesk.services.common import workdays
 from aqdesk.ui.dialogs.calendar_palette import HOLIDAY, MAKEUP_WORKDAY, OFFICE_MARK, WORKDAY_INK
+from aqdesk.ui.dialogs.common import python_date
 from aqdesk.ui.dialogs.notice_dialog import NoticeDialog
 from aqdesk.ui.text import arg
 
@@ -99,7 +100,7 @@ class CalendarDialog(QDialog):
         self.year_label.setText(text)
 
     def _selected(self) -> dt.date:
-        return self.calendar.selectedDate().toPython()
+        return python_date(self.calendar.selectedDate())
 
     def _describe_day(self) -> None:
         day = self._selected()
@@ -129,7 +130,7 @@ class CalendarDialog(QDialog):
     def _paste_notice(self) -> None:
         dialog = NoticeDialog(self.db, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.notice is not None:
-            self.calendar.setSelectedDate(QDate(dialog.notice.year, 1, 1))
+            self.calendar.setSelectedDate(QDate(dialog.notice.read_year, 1, 1))
             self._after_change()
 
     def _after_change(self) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from aqdesk.db.database import Database
 from aqdesk.services.reports import chase, returns
-from aqdesk.ui.dialogs.common import EditDialog, date_edit
+from aqdesk.ui.dialogs.common import EditDialog, date_edit, python_date
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 from aqdesk.ui.models.rows import ROW_ROLE, Column, RowsModel
 from aqdesk.ui.widgets.also_word import AlsoWord
@@ -73,7 +73,7 @@ class ChaseDialog(EditDialog):
 
     @property
     def period_day(self) -> dt.date:
-        return self.period_edit.date().toPython()
+        return python_date(self.period_edit.date())
 
     def notice(self) -> chase.ChaseNotice:
         return chase.chase_notice(self.db, self.period_day, self.as_of)

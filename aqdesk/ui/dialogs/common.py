@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from html import escape
+from typing import cast
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -39,8 +40,15 @@ def line_edit(table: str, field: str, **options) -> QLineEdit:
     return edit
 
 
+def python_date(value: QDate) -> dt.date:
+    """``value.toPython()``, typed: PySide6's stubs say it returns ``object``."""
+    return cast(dt.date, value.toPython())
+
+
 def date_edit(value: dt.date | None, today: dt.date | None = None) -> QDateEdit:
-    edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
     edit.setDate(QDate(value or today or dt.date.today()))
     return edit
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 from aqdesk.db.database import Database
 from aqdesk.domain.loose_coal import FIGURES, RELAPSE, short_label
 from aqdesk.services.ledgers import loose_coal
-from aqdesk.ui.dialogs.common import EditDialog, date_edit, fill, iso, table
+from aqdesk.ui.dialogs.common import EditDialog, date_edit, fill, iso, python_date, table
 from aqdesk.ui.screen_fit import fit
 from aqdesk.ui.text import arg
 
@@ -83,7 +84,7 @@ class CountyDialog(EditDialog):
         if not 0 <= index < len(self.row.history):
             return
         period = self.row.history[index]
-        self.period_edit.setDate(period.period)
+        self.period_edit.setDate(QDate(period.period))
         for key, spin in self.spins.items():
             spin.setValue(period.relapse_points if key == RELAPSE[0] else period.figures[key])
         self.save_button.setEnabled(True)
@@ -98,6 +99,6 @@ class CountyDialog(EditDialog):
                  lambda: loose_coal.update_period(self.db, period.id, period.version, **self._values()))
 
     def add_period(self) -> None:
-        period = self.period_edit.date().toPython()
+        period = python_date(self.period_edit.date())
         self.run(arg(self.tr("新增 %1 %2 散煤数据"), self.row.county, iso(period)),
                  lambda: loose_coal.add_period(self.db, self.county_id, period, **self._values()))

@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -31,6 +32,7 @@ from aqdesk.ui.dialogs.common import (
     fill,
     iso,
     line_edit,
+    python_date,
     table,
     text_box,
     warning_html,
@@ -65,7 +67,7 @@ class EnterpriseDialog(EditDialog):
         grid = QGridLayout(nodes)
         self.planned_labels: dict[MilestoneKind, QLabel] = {}
         self.actual_checks: dict[MilestoneKind, QCheckBox] = {}
-        self.actual_edits: dict[MilestoneKind, object] = {}
+        self.actual_edits: dict[MilestoneKind, QDateEdit] = {}
         for row, kind in enumerate(MilestoneKind):
             grid.addWidget(QLabel(kind.label), row, 0)
             self.planned_labels[kind] = QLabel()
@@ -90,11 +92,11 @@ class EnterpriseDialog(EditDialog):
         self.reason_edit = QLineEdit(placeholderText=self.tr("推迟理由（必填）"))
         postpone = QPushButton(self.tr("推迟"))
         postpone.clicked.connect(self.postpone)
-        row = QHBoxLayout()
-        for widget in (self.milestone_combo, self.new_date, self.reason_edit, postpone):
-            row.addWidget(widget)
+        postpone_row = QHBoxLayout()
+        for part in (self.milestone_combo, self.new_date, self.reason_edit, postpone):
+            postpone_row.addWidget(part)
         postpone_layout.addWidget(self.history)
-        postpone_layout.addLayout(row)
+        postpone_layout.addLayout(postpone_row)
 
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
@@ -139,7 +141,7 @@ class EnterpriseDialog(EditDialog):
                  lambda: relocation.update_enterprise(self.db, self.enterprise_id, self.row.version, **values))
 
     def save_actuals(self) -> None:
-        actuals = {kind: self.actual_edits[kind].date().toPython() if self.actual_checks[kind].isChecked() else None
+        actuals = {kind: python_date(self.actual_edits[kind].date()) if self.actual_checks[kind].isChecked() else None
                    for kind in MilestoneKind}
         self.run(arg(self.tr("填写 %1 节点实际时间"), self.row.name), lambda: relocation.set_actual_dates(
             self.db, self.enterprise_id, self.row.version, actuals, today=self.today))
@@ -149,6 +151,6 @@ class EnterpriseDialog(EditDialog):
         milestone = next(m for m in self.row.milestones if m.kind is kind)
         if self.run(arg(self.tr("推迟 %1 %2"), self.row.name, kind.label),
                     lambda: relocation.postpone_milestone(
-                        self.db, milestone.id, milestone.version, new_date=self.new_date.date().toPython(),
+                        self.db, milestone.id, milestone.version, new_date=python_date(self.new_date.date()),
                         reason=self.reason_edit.text(), changed_on=self.today)):
             self.reason_edit.clear()

@@ -32,7 +32,7 @@ class EscalationForms(QObject):
         ], lambda v: escalation.remind(self.db, sheet_id, v["on"], requirement=v["requirement"]), self.window)
         if not form.exec():
             return None
-        reminded = form.result_value
+        reminded: escalation.Reminded = form.result_value
         self.acted.emit(self.tr("催办 %1").replace("%1", reminded.number), reminded.action_id)
         PdfPreviewDialog(self.tr("催办函 %1（已编号并登记）").replace("%1", reminded.number), reminded.document,
                          f"{reminded.number} {detail.unit}催办函.pdf",
@@ -50,7 +50,7 @@ class EscalationForms(QObject):
             self.window)
         if not form.exec():
             return None
-        raised = form.result_value
+        raised: escalation.Raised = form.result_value
         text = raised.new_sheet.number if raised.new_sheet else f"{detail.number}→{raised.level.label}色"
         self.acted.emit(self.tr("升级督办 %1").replace("%1", text), raised.action_id)
         return raised

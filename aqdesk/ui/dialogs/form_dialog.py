@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from aqdesk.errors import UserError
+from aqdesk.ui.dialogs.common import python_date
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,8 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(560)
-        self.fields, self.submit, self.result_value = fields, submit, None
+        self.fields, self.submit = fields, submit
+        self.result_value: Any = None  # what submit returned, once accepted
         self.widgets: dict[str, Any] = {}
         form = QFormLayout()
         for f in fields:
@@ -61,7 +63,9 @@ class FormDialog(QDialog):
 
     def _widget(self, f: Field) -> QWidget:
         if f.kind in ("date", "maybe_date"):
-            edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+            edit = QDateEdit()
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
             edit.setDate(QDate(f.default or dt.date.today()))
             if f.kind == "date":
                 self.widgets[f.key] = edit
@@ -77,37 +81,38 @@ class FormDialog(QDialog):
             row.addWidget(edit, 1)
             self.widgets[f.key] = (check, edit)
             return box
+        widget: QWidget
         if f.kind == "lines":
-            widget = QPlainTextEdit(str(f.default or ""))
-            widget.setFixedHeight(72)
-            widget.setPlaceholderText(f.hint)
+            widget = text = QPlainTextEdit(str(f.default or ""))
+            text.setFixedHeight(72)
+            text.setPlaceholderText(f.hint)
         elif f.kind == "int":
-            widget = QSpinBox(minimum=0, maximum=9999)
-            widget.setValue(int(f.default or 0))
+            widget = spin = QSpinBox(minimum=0, maximum=9999)
+            spin.setValue(int(f.default or 0))
         elif f.kind == "choice":
-            widget = QComboBox()
+            widget = combo = QComboBox()
             for shown, value in f.choices:
-                widget.addItem(shown, value)
+                combo.addItem(shown, value)
             if f.default is not None:
-                widget.setCurrentIndex(max(0, widget.findData(f.default)))
+                combo.setCurrentIndex(max(0, combo.findData(f.default)))
         elif f.kind == "bool":
-            widget = QCheckBox(f.hint)
-            widget.setChecked(bool(f.default))
+            widget = check = QCheckBox(f.hint)
+            check.setChecked(bool(f.default))
         else:
-            widget = QLineEdit(str(f.default or ""))
-            widget.setPlaceholderText(f.hint)
+            widget = line = QLineEdit(str(f.default or ""))
+            line.setPlaceholderText(f.hint)
         self.widgets[f.key] = widget
         return widget
 
-    def values(self) -> dict:
-        out = {}
+    def values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
         for f in self.fields:
             w = self.widgets[f.key]
             if f.kind == "date":
-                out[f.key] = w.date().toPython()
+                out[f.key] = python_date(w.date())
             elif f.kind == "maybe_date":
                 check, edit = w
-                out[f.key] = edit.date().toPython() if check.isChecked() else None
+                out[f.key] = python_date(edit.date()) if check.isChecked() else None
             elif f.kind == "lines":
                 out[f.key] = w.toPlainText()
             elif f.kind == "int":

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from aqdesk.errors import UserError
 from aqdesk.services.common.saving import save_bytes
 from aqdesk.services.supervision.letters import LetterText
+from aqdesk.ui.dialogs.common import python_date
 
 
 class LetterTextEditor(QWidget):
@@ -46,7 +47,8 @@ class LetterTextEditor(QWidget):
         self.requirement = QPlainTextEdit(text.requirement)
         layout.addWidget(self.requirement, 1)
         layout.addWidget(QLabel(self.tr("反馈日期")))
-        self.reply_by = QDateEdit(QDate(text.reply_by), calendarPopup=True)
+        self.reply_by = QDateEdit(QDate(text.reply_by))
+        self.reply_by.setCalendarPopup(True)
         self.reply_by.setDisplayFormat("yyyy年M月d日")
         layout.addWidget(self.reply_by)
         self.also_word = QCheckBox(self.tr("保存时同时生成 Word 稿（.docx）"))
@@ -62,7 +64,7 @@ class LetterTextEditor(QWidget):
         return LetterText(
             tuple((title, tuple(line.strip() for line in edit.toPlainText().splitlines() if line.strip()))
                   for title, edit in self.sections),
-            self.requirement.toPlainText().strip(), self.reply_by.date().toPython())
+            self.requirement.toPlainText().strip(), python_date(self.reply_by.date()))
 
     def formats(self) -> tuple[str, ...]:
         return ("pdf", "docx") if self.also_word.isChecked() else ("pdf",)

@@ -31,7 +31,7 @@ from aqdesk.services.common.lengths import limit
 from aqdesk.services.common.units import unit_names
 from aqdesk.services.supervision import sheet_items, sheet_loop, sheet_print
 from aqdesk.ui.contract import Acts
-from aqdesk.ui.dialogs.common import date_edit, line_edit, table, text_box
+from aqdesk.ui.dialogs.common import date_edit, line_edit, python_date, table, text_box
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 from aqdesk.ui.models.rows import COLOR_FILLS, COLOR_INK
 from aqdesk.ui.screen_fit import fit
@@ -70,8 +70,10 @@ class NewSheetDialog(Acts, QDialog):
         # 问题来源 is chosen, so sheets can be counted by source; the box stays editable for the rare other
         self.source_edit = QComboBox(editable=True)
         self.source_edit.addItems([""] + [s.label for s in ProblemSource])
-        self.source_edit.lineEdit().setMaxLength(limit("supervision_sheet", "source") or 32767)
-        self.source_edit.lineEdit().setPlaceholderText(self.tr("选择问题来源：国家督查、省督查、市巡查、暗查暗访、群众举报……"))
+        source_line = self.source_edit.lineEdit()
+        assert source_line is not None  # an editable combo has one
+        source_line.setMaxLength(limit("supervision_sheet", "source") or 32767)
+        source_line.setPlaceholderText(self.tr("选择问题来源：国家督查、省督查、市巡查、暗查暗访、群众举报……"))
         self.requirement_edit = text_box(110)
         self.requirement_edit.setPlainText(sheet_loop.DEFAULT_REQUIREMENT)
         for signal in (self.days_spin.valueChanged, self.kind_combo.currentIndexChanged, self.issued_edit.dateChanged):
@@ -146,7 +148,7 @@ class NewSheetDialog(Acts, QDialog):
 
     def chosen(self) -> list[sheet_items.Item]:
         return [item for r, item in enumerate(self.items)
-                if self.item_table.item(r, 0).checkState() == Qt.CheckState.Checked]
+                if (cell := self.item_table.item(r, 0)) is not None and cell.checkState() == Qt.CheckState.Checked]
 
     def _items_changed(self, *_args) -> None:
         chosen = self.chosen()
@@ -170,14 +172,14 @@ class NewSheetDialog(Acts, QDialog):
         return Color(self.level_combo.currentData())
 
     def _show_deadline(self, *_args) -> None:
-        deadline = sheet_loop.deadline_for(self.db, self.issued_edit.date().toPython(), self.days_spin.value(),
+        deadline = sheet_loop.deadline_for(self.db, python_date(self.issued_edit.date()), self.days_spin.value(),
                                            DayKind(self.kind_combo.currentData()))
         self.deadline_label.setText(arg(self.tr("即 %1 前"), chinese_date(deadline)))
 
     # actions ------------------------------------------------------------------------------------
     def _values(self) -> dict:
         return dict(unit=self.unit_combo.currentText(), level=self.level(), items=self.chosen(),
-                    requirement=self.requirement_edit.toPlainText(), issued_on=self.issued_edit.date().toPython(),
+                    requirement=self.requirement_edit.toPlainText(), issued_on=python_date(self.issued_edit.date()),
                     days=self.days_spin.value(), day_kind=DayKind(self.kind_combo.currentData()),
                     subject=self.subject_edit.text(), source=self.source_edit.currentText())
 

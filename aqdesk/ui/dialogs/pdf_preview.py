@@ -100,6 +100,8 @@ class PdfPreviewDialog(QDialog):
             self.save_to(target)
 
     def save_to(self, target: Path) -> Path | None:
+        if self._save is None:  # a preview only: its 保存 button is disabled
+            return None
         try:
             path = self._save(target)
         except UserError as exc:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -70,7 +72,7 @@ class SettingsDialog(QDialog):
             self.font_files = dialog.files
 
     def accept(self) -> None:
-        values = {k: e.value() if isinstance(e, QSpinBox) else e.currentText() if isinstance(e, QComboBox)
+        values: dict[str, Any] = {k: e.value() if isinstance(e, QSpinBox) else e.currentText() if isinstance(e, QComboBox)
                   else e.text().strip() for k, e in self.editors.items()}
         values[document_fonts.KEY] = self.font_files
         try:

@@ -33,7 +33,7 @@ from aqdesk.services.common import files
 from aqdesk.services.supervision import sheet_list, sheet_loop, sheet_print
 from aqdesk.ui.contract import Acts
 from aqdesk.ui.dialogs.close_sheet_dialog import CloseSheetDialog
-from aqdesk.ui.dialogs.common import date_edit, fill, table, text_box, warning_html
+from aqdesk.ui.dialogs.common import date_edit, fill, python_date, table, text_box, warning_html
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 from aqdesk.ui.models.rows import COLOR_INK
 from aqdesk.ui.remembered import Folder, ask_open
@@ -131,7 +131,7 @@ class SheetDialog(Acts, QDialog):
             note, checker = confirm.why(), confirm.who()
         try:
             action = sheet_loop.record_step(self.db, self.sheet_id, self.detail.version, step,
-                                            self.date_edit.date().toPython(), note, files, checker)
+                                            python_date(self.date_edit.date()), note, files, checker)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("未登记"), str(exc))
             return

@@ -33,6 +33,7 @@ from aqdesk.ui.dialogs.common import (
     date_edit,
     fill,
     line_edit,
+    python_date,
     table,
     text_box,
     warning_html,
@@ -191,7 +192,7 @@ class TaskDialog(EditDialog):
     def save_fields(self) -> None:
         values = {
             "title": self.title_edit.text().strip(), "target": self.target_edit.toPlainText().strip(),
-            "leader": self.leader_edit.text().strip(), "start_date": self.start_edit.date().toPython(),
+            "leader": self.leader_edit.text().strip(), "start_date": python_date(self.start_edit.date()),
             "deadline_kind": self.kind_combo.currentData(), "status": self.status_combo.currentData(),
             "progress_pct": self.progress_spin.value(), "problems": self.problems_edit.toPlainText().strip(),
             "next_steps": self.next_edit.toPlainText().strip(),
@@ -215,7 +216,7 @@ class TaskDialog(EditDialog):
         if share is not None:
             self.run(arg(self.tr("推迟任务 %1 %2分工"), self.detail.number, share.unit),
                      lambda: task_shares.postpone_share(self.db, share.id, share.version,
-                                                        new_deadline=tab.deadline_edit.date().toPython(),
+                                                        new_deadline=python_date(tab.deadline_edit.date()),
                                                         reason=tab.reason_edit.text(), changed_on=self.today))
 
     def report_share(self) -> None:
@@ -228,7 +229,7 @@ class TaskDialog(EditDialog):
 
     def add_report(self) -> None:
         if self.run(arg(self.tr("报送任务 %1 进展"), self.detail.number), lambda: task_edit.add_report(
-            self.db, self.task_id, self.detail.version, period=self.period_edit.date().toPython(),
+            self.db, self.task_id, self.detail.version, period=python_date(self.period_edit.date()),
             progress=self.report_progress.value(), text=self.report_text.toPlainText().strip(),
             problems=self.report_problems.toPlainText().strip(), next_steps=self.report_next.toPlainText().strip(),
             reported_on=self.today,
@@ -237,7 +238,7 @@ class TaskDialog(EditDialog):
 
     def postpone(self) -> None:
         if self.run(arg(self.tr("推迟任务 %1"), self.detail.number), lambda: task_edit.postpone(
-            self.db, self.task_id, self.detail.version, new_deadline=self.new_deadline.date().toPython(),
+            self.db, self.task_id, self.detail.version, new_deadline=python_date(self.new_deadline.date()),
             reason=self.reason_edit.toPlainText(), changed_on=self.today,
         )):
             self.reason_edit.clear()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import QDate
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -124,7 +125,7 @@ class TaskUnitsTab(QWidget):
         if share is not None:
             self.target_edit.setText(share.target)
             if share.deadline:
-                self.deadline_edit.setDate(share.deadline)
+                self.deadline_edit.setDate(QDate(share.deadline))
             self.progress_spin.setValue(share.progress)
 
     def _rule_changed(self) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QLineEdit, 
 
 from aqdesk.db.database import Database
 from aqdesk.services.ledgers import substitution
-from aqdesk.ui.dialogs.common import EditDialog, date_edit, warning_html
+from aqdesk.ui.dialogs.common import EditDialog, date_edit, python_date, warning_html
 from aqdesk.ui.text import arg
 
 MAX_HOUSEHOLDS = 1_000_000
@@ -57,5 +57,5 @@ class TownshipDialog(EditDialog):
         if self.run(arg(self.tr("修改 %1 双替代"), self.row.township), lambda: substitution.update_township(
             self.db, self.target_id, self.row.version, target=self.target_spin.value(),
             completed=self.completed_spin.value(), accepted=self.accepted_spin.value(),
-            deadline=self.deadline_edit.date().toPython(), reason=self.reason_edit.text())):
+            deadline=python_date(self.deadline_edit.date()), reason=self.reason_edit.text())):
             self.reason_edit.clear()

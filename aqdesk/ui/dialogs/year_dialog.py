@@ -119,6 +119,8 @@ class YearDialog(QDialog):
 
     def close_year(self) -> None:
         year = self.selected()
+        if year is None:  # the button is disabled without one
+            return
         answer = QMessageBox.question(self, self.tr("结转关闭"), self.tr(
             "结转关闭%1年度后，该年度的任务、双替代、督办单等只能查看，不能再修改或撤销。是否继续？")
             .replace("%1", str(year)))
@@ -127,16 +129,22 @@ class YearDialog(QDialog):
 
     def reopen_year(self) -> None:
         year = self.selected()
+        if year is None:  # the button is disabled without one
+            return
         self._run(lambda: rollover.reopen_year(self.db, year))
 
     def open_year(self) -> None:
         chosen = {c for c, box in self.carry.items() if box.isChecked()}
         year = self.next_year
+        if year is None:  # the group is hidden without one
+            return
         if self._run(lambda: rollover.open_year(self.db, year, chosen)):
             QMessageBox.information(self, self.tr("年度结转"), self.tr("已开启%1年度。").replace("%1", str(year)))
 
     def save_summary(self) -> None:
         year = self.selected()
+        if year is None:  # the button is disabled without one
+            return
         target, _ = QFileDialog.getSaveFileName(self, self.tr("年终汇总"), str(Path.home() / f"{year}年度工作汇总.pdf"),
                                                 self.tr("PDF 文件 (*.pdf)"))
         if target:

@@ -55,8 +55,9 @@ def display(value: Any) -> str:
 def urgency(row: Any) -> tuple[int, int]:
     """The order a clerk reads a ledger in: red, then yellow, then green, and within a colour
     the most overdue (fewest days left) first."""
-    days = getattr(row, "days_left", None)
-    return palette.SEVERITY.get(getattr(row, "color", None), len(palette.ORDER)), days if days is not None else 1 << 30
+    days, color = getattr(row, "days_left", None), getattr(row, "color", None)
+    severity = palette.SEVERITY.get(color, len(palette.ORDER)) if color is not None else len(palette.ORDER)
+    return severity, days if days is not None else 1 << 30
 
 
 def sort_key(value: Any) -> Any:

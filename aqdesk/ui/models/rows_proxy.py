@@ -11,7 +11,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractProxyModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractProxyModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from aqdesk.ui.models.filters import Filter
 from aqdesk.ui.models.rows import RowsModel, sort_key, urgency
@@ -47,7 +54,7 @@ class RowsProxy(QAbstractProxyModel):
         self.endResetModel()
 
     def accepted_rows(self) -> list[Any]:
-        rows = self.sourceModel().rows()
+        rows = self._source().rows()
         return [rows[i] for i in self._order]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -55,16 +62,16 @@ class RowsProxy(QAbstractProxyModel):
         self.refilter()
 
     def _arrange(self) -> None:
-        rows = self.sourceModel().rows()
+        rows = self._source().rows()
         order = [i for i, (row, hay) in enumerate(zip(rows, self._haystack, strict=True)) if self.accepts(row, hay)]
         if self._sort is None:
             order.sort(key=lambda i: urgency(rows[i]))
         else:
             column, direction = self._sort
-            if self.sourceModel().COLUMNS[column].colored:  # the colour column sorts by urgency
+            if self._source().COLUMNS[column].colored:  # the colour column sorts by urgency
                 order.sort(key=lambda i: urgency(rows[i]), reverse=direction == Qt.SortOrder.DescendingOrder)
             else:
-                value = self.sourceModel().COLUMNS[column].value
+                value = self._source().COLUMNS[column].value
                 order.sort(key=lambda i: _comparable(sort_key(value(rows[i]))),
                            reverse=direction == Qt.SortOrder.DescendingOrder)
         self._order = order
@@ -72,15 +79,21 @@ class RowsProxy(QAbstractProxyModel):
 
     def _source_reset(self) -> None:
         self.beginResetModel()
-        model = self.sourceModel()
+        model = self._source()
         self._haystack = [model.search_text(r).casefold() for r in model.rows()]
         self._arrange()
         self.endResetModel()
 
-    def setSourceModel(self, model: RowsModel) -> None:
+    def setSourceModel(self, model: QAbstractItemModel) -> None:
         super().setSourceModel(model)
         model.modelReset.connect(self._source_reset)
         self._source_reset()
+
+    def _source(self) -> RowsModel:
+        model = self.sourceModel()
+        if not isinstance(model, RowsModel):  # Qt's signature takes any model; this proxy reads rows
+            raise TypeError(f"RowsProxy shows a RowsModel, not {type(model).__name__}")
+        return model
 
     # the proxy model interface --------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own idiom

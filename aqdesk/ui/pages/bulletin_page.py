@@ -23,6 +23,7 @@ from aqdesk.db.database import Database
 from aqdesk.errors import UserError
 from aqdesk.services.reports import bulletin
 from aqdesk.ui.contract import Acts, Page
+from aqdesk.ui.dialogs.common import python_date
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 from aqdesk.ui.widgets.also_word import AlsoWord
 
@@ -37,7 +38,8 @@ class BulletinPage(Acts, Page):
         self.current: bulletin.Bulletin | None = None
         heading = QLabel(self.tr("通报"))
         heading.setObjectName("pageTitle")
-        self.month_edit = QDateEdit(calendarPopup=False, displayFormat="yyyy年M月")
+        self.month_edit = QDateEdit()  # no calendar popup: a month is picked, not a day
+        self.month_edit.setDisplayFormat("yyyy年M月")
         self.month_edit.dateChanged.connect(lambda _d: self.load())
         self.state_label = QLabel()
         self.opening = QPlainTextEdit()
@@ -94,7 +96,7 @@ class BulletinPage(Acts, Page):
     def load(self) -> None:
         if self.db is None:
             return
-        first = self.month_edit.date().toPython()
+        first = python_date(self.month_edit.date())
         as_of = min(self.as_of, bulletin.month_end(first)) if first <= self.as_of else bulletin.month_end(first)
         try:
             self.current = b = bulletin.draft(self.db, self.period, as_of,

@@ -24,7 +24,7 @@ from aqdesk.db.database import Database
 from aqdesk.domain.docnumber import chinese_date
 from aqdesk.errors import UserError
 from aqdesk.services.common.units import unit_names
-from aqdesk.ui.contract import Acts, Page, refill
+from aqdesk.ui.contract import Acts, HasDatabase, Page, refill
 from aqdesk.ui.dialogs.letter_batch_dialog import LetterBatchDialog
 from aqdesk.ui.progress import GeneratorJob, run_with_progress
 from aqdesk.ui.remembered import Folder, ask_folder, ask_save
@@ -32,7 +32,7 @@ from aqdesk.ui.text import arg
 from aqdesk.ui.widgets.open_buttons import OpenButtons
 
 
-class ExportPage(Acts, Page):
+class ExportPage(Acts, HasDatabase, Page):
     """Emits ``acted`` for each letter issued (it is numbered and registered, so it can be
     withdrawn with undo)."""
 
@@ -120,7 +120,7 @@ class ExportPage(Acts, Page):
     def export_ledger_to(self, target: Path, unit: str | None) -> Path | None:
         try:
             from aqdesk.services.reports import ledger_export
-            path = ledger_export.export_ledgers(self.db, target, self.as_of, unit, self.year)
+            path = ledger_export.export_ledgers(self.database, target, self.as_of, unit, self.year)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("导出失败"), str(exc))
             return None
@@ -130,7 +130,7 @@ class ExportPage(Acts, Page):
 
     def issue_letters(self) -> None:
         from aqdesk.services.supervision import letters
-        sent_today = letters.letters_on(self.db, self.as_of)
+        sent_today = letters.letters_on(self.database, self.as_of)
         dialog = LetterBatchDialog(self.overdue_units, sent_today, chinese_date(self.as_of), self)
         if not dialog.exec():
             return
@@ -140,7 +140,7 @@ class ExportPage(Acts, Page):
 
     def start_letters(self, folder: Path, units: list[str] | None = None) -> GeneratorJob:
         """``units``: those the clerk ticked; by default every unit with an overdue item."""
-        db, as_of = self.db, self.as_of
+        db, as_of = self.database, self.as_of
 
         def steps():
             from aqdesk.services.supervision import letters

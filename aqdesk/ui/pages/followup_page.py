@@ -11,6 +11,7 @@ from aqdesk.db.database import Database
 from aqdesk.ui.contract import Acts, Page
 from aqdesk.ui.pages.followup.accountability_tab import AccountabilityTab
 from aqdesk.ui.pages.followup.inspections_tab import InspectionsTab
+from aqdesk.ui.pages.followup.record_tab import RecordTab
 from aqdesk.ui.pages.followup.register_tab import RegisterTab
 from aqdesk.ui.pages.followup.rules_tab import RulesTab
 from aqdesk.ui.pages.followup.summons_tab import SummonsTab
@@ -29,9 +30,12 @@ class FollowUpPage(Acts, Page):
         self.rules = RulesTab()
         self.unit_file = UnitFileTab()
         self.tabs = QTabWidget()
-        for tab, name in ((self.register, self.tr("发文登记")), (self.summons, self.tr("约谈")),
-                          (self.accountability, self.tr("问责")), (self.inspections, self.tr("督查巡查")),
-                          (self.rules, self.tr("约谈和催办规则")), (self.unit_file, self.tr("一单位一档"))):
+        named: tuple[tuple[RecordTab, str], ...] = (
+            (self.register, self.tr("发文登记")), (self.summons, self.tr("约谈")),
+            (self.accountability, self.tr("问责")), (self.inspections, self.tr("督查巡查")),
+            (self.rules, self.tr("约谈和催办规则")), (self.unit_file, self.tr("一单位一档")))
+        self._by_index = [tab for tab, _name in named]  # QTabWidget.widget() gives a bare QWidget
+        for tab, name in named:
             self.tabs.addTab(tab, name)
             tab.acted.connect(self.acted)
         self.tabs.currentChanged.connect(lambda _i: self._refresh_current())
@@ -57,5 +61,5 @@ class FollowUpPage(Acts, Page):
         """Only the tab in view reads the database; the others when next shown."""
         index = self.tabs.currentIndex()
         if self.db is not None and index in self._stale:
-            self.tabs.widget(index).refresh(self.db, self.as_of)
+            self._by_index[index].refresh(self.db, self.as_of)
             self._stale.discard(index)

@@ -5,7 +5,7 @@ undo an earlier import."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -28,10 +28,12 @@ from aqdesk.db.database import Database
 from aqdesk.errors import UserError
 from aqdesk.services.common.units import unit_names
 from aqdesk.services.importing import batches
+from aqdesk.services.importing.changes import FilePlan
 from aqdesk.services.importing.commit import commit, undo_import
 from aqdesk.services.importing.prepare import prepare
 from aqdesk.services.importing.problem_list import default_name, save_problem_list
-from aqdesk.ui.contract import Page, refill
+from aqdesk.ui.contract import HasDatabase, Page, refill
+from aqdesk.ui.dialogs.common import python_date
 from aqdesk.ui.models.imports import ChangeModel, FileModel, ImportEntry, ProblemModel
 from aqdesk.ui.models.ledgers import BatchModel
 from aqdesk.ui.models.rows import ROW_ROLE
@@ -58,7 +60,7 @@ def spreadsheets_in(paths: list[Path]) -> list[Path]:
     return found
 
 
-class ImportPage(Page):
+class ImportPage(HasDatabase, Page):
     """Emits ``imported()`` after a commit or an undo, so the ledgers are reloaded."""
 
     imported = Signal()
@@ -81,7 +83,9 @@ class ImportPage(Page):
         self.unit_combo.addItem(self.tr("（按模板中的单位）"), FROM_FILE)
         self.unit_combo.setToolTip(self.tr("所选文件的报送单位；改后点“重新检查”"))
         self.unit_combo.currentIndexChanged.connect(self._unit_chosen)
-        self.period_edit = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.period_edit = QDateEdit()
+        self.period_edit.setCalendarPopup(True)
+        self.period_edit.setDisplayFormat("yyyy-MM-dd")
         self.period_check = QCheckBox(self.tr("报送期"))
         self.period_check.setToolTip(self.tr("不勾选时按模板中的报送期；勾选后与模板不符的文件会被拒绝"))
         self.period_check.toggled.connect(self.period_edit.setEnabled)
@@ -96,7 +100,8 @@ class ImportPage(Page):
         self.drop_zone = QLabel(self.tr("把单位报送表或年度计划表拖到这里\n（xlsx、xls、ods，可多个文件或整个文件夹）"))
         self.drop_zone.setObjectName("dropZone")
         self.drop_zone.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.file_area = QStackedWidget(objectName="fileArea")
+        self.file_area = QStackedWidget()
+        self.file_area.setObjectName("fileArea")
         self.file_area.addWidget(self.drop_zone)
         self.file_area.addWidget(self.file_table)
         self.setStyleSheet(DROP_STYLE)
@@ -236,11 +241,12 @@ class ImportPage(Page):
         return self._check(pending) if pending else None
 
     def _check(self, entries: list[ImportEntry]) -> GeneratorJob:
-        period = self.period_edit.date().toPython() if self.period_check.isChecked() else None
-        create_units, db, year = self.create_units.isChecked(), self.db, self.year
+        period = python_date(self.period_edit.date()) if self.period_check.isChecked() else None
+        create_units, db, year = self.create_units.isChecked(), self.database, self.year
 
         def work() -> Iterator[tuple[int, int, str, tuple[ImportEntry, object]]]:
             for done, entry in enumerate(entries, start=1):
+                outcome: FilePlan | str
                 try:
                     outcome = prepare(db, entry.path, unit=entry.unit, period=period, create_units=create_units,
                                       cancel=lambda: job.cancelled, year=year)
@@ -304,7 +310,7 @@ class ImportPage(Page):
         self.report_button.setEnabled(bool(entry and entry.plan and entry.plan.problems))
         self.commit_all_button.setEnabled(any(e.plan and e.batch is None for e in self.entries))
 
-    def commit_entries(self, entries: list[ImportEntry | None]) -> list[int]:
+    def commit_entries(self, entries: Sequence[ImportEntry | None]) -> list[int]:
         accept = self.accept_valid.isChecked()
         done, refused = [], []
         for entry in entries:
@@ -314,13 +320,13 @@ class ImportPage(Page):
                 refused.append(f"{entry.path.name}：{len(entry.plan.errors)} 处错误")
                 continue
             try:
-                entry.batch = commit(self.db, entry.plan, accept)
+                entry.batch = commit(self.database, entry.plan, accept)
                 done.append(entry.batch)
                 self.batch_committed.emit(arg(self.tr("导入 %1"), entry.path.name), entry.batch)
             except UserError as exc:
                 refused.append(str(exc))
         self._reload_files()
-        self.batches.set_rows(batches.batch_rows(self.db))
+        self.batches.set_rows(batches.batch_rows(self.database))
         self._update_buttons()
         if done:
             self.imported.emit()
@@ -360,7 +366,7 @@ class ImportPage(Page):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            undo_import(self.db, batch.id)
+            undo_import(self.database, batch.id)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("无法撤销"), str(exc))
             return
@@ -368,5 +374,5 @@ class ImportPage(Page):
             if entry.batch == batch.id:
                 entry.batch = None
         self._reload_files()
-        self.batches.set_rows(batches.batch_rows(self.db))
+        self.batches.set_rows(batches.batch_rows(self.database))
         self.imported.emit()

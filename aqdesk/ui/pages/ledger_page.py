@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,7 +29,11 @@ from aqdesk.ui.models.rows_proxy import RowsProxy
 from aqdesk.ui.remembered import remember_sort, sort_order
 from aqdesk.ui.widgets.tables import shrink_to_fit
 
-Loader = Callable[[Database, dt.date], Sequence[Any]]
+
+class Loader(Protocol):
+    """A ledger's rows as of a day, of one plan year (by default the day's)."""
+
+    def __call__(self, db: Database, as_of: dt.date, /, *, year: int | None = None) -> Sequence[Any]: ...
 
 
 def colour_filter(label: str = "预警") -> ChoiceFilter:
@@ -121,7 +125,7 @@ class LedgerPage(Page):
         rows = self._loader(db, as_of, year=year)
         self.model.set_rows(rows)
         for f, widget in zip(self.proxy.filters, self.filter_widgets, strict=True):
-            if isinstance(f, ChoiceFilter):
+            if isinstance(f, ChoiceFilter) and isinstance(widget, QComboBox):  # _filter_widget's pairing
                 refill(widget, f.options(rows))
         self.filter_changed()
         if current is not None:

@@ -24,7 +24,7 @@ from aqdesk.db.database import Database
 from aqdesk.domain.docnumber import chinese_date
 from aqdesk.errors import UserError
 from aqdesk.services.supervision import letters, sheet_list, sheet_print, summons
-from aqdesk.ui.contract import Acts, Page
+from aqdesk.ui.contract import Acts, HasDatabase, Page
 from aqdesk.ui.dialogs.escalation_forms import EscalationForms
 from aqdesk.ui.dialogs.letter_text import LetterTextEditor
 from aqdesk.ui.dialogs.new_sheet_dialog import NewSheetDialog
@@ -38,7 +38,7 @@ from aqdesk.ui.text import arg
 from aqdesk.ui.widgets.tables import rows_view
 
 
-class SupervisionPage(Acts, Page):
+class SupervisionPage(Acts, HasDatabase, Page):
     """Emits ``acted`` for each stored change (issue, step, letter)."""
 
     def __init__(self, parent: QWidget | None = None):
@@ -133,12 +133,12 @@ class SupervisionPage(Acts, Page):
     def _after_change(self, description: str, action_id: str) -> None:
         self.acted.emit(description, action_id)
         if self.db is not None:
-            self.refresh(self.db, self.as_of)
+            self.refresh(self.database, self.as_of)
 
     # actions -----------------------------------------------------------------------------
     def new_sheet(self) -> None:
         row = self.current()
-        dialog = NewSheetDialog(self.db, self.as_of, row.unit if row else None, self)
+        dialog = NewSheetDialog(self.database, self.as_of, row.unit if row else None, self)
         dialog.acted.connect(self._after_change)
         if dialog.exec() and dialog.issued is not None:
             self.sheets.select_row(dialog.issued.sheet_id)
@@ -147,7 +147,7 @@ class SupervisionPage(Acts, Page):
     def open_sheet(self, row: sheet_list.SheetRow | None) -> None:
         if row is None:
             return
-        dialog = SheetDialog(self.db, row.id, self.as_of, self)
+        dialog = SheetDialog(self.database, row.id, self.as_of, self)
         dialog.acted.connect(self._after_change)
         dialog.exec()
 
@@ -155,35 +155,35 @@ class SupervisionPage(Acts, Page):
         row = self.current()
         if row is None:
             return
-        data = self._run(lambda: sheet_print.sheet_pdf(self.db, row.id, self.as_of))
+        data = self._run(lambda: sheet_print.sheet_pdf(self.database, row.id, self.as_of))
         if data is not None:
             PdfPreviewDialog(arg(self.tr("督办单 %1"), row.number), data,
                              f"{row.number} {row.unit}{row.level.label}色督办单.pdf",
-                             lambda path: sheet_print.save_sheet_pdf(self.db, row.id, self.as_of, path),
-                             parent=self, notice="\n".join(sheet_print.notices(self.db, []))).exec()
+                             lambda path: sheet_print.save_sheet_pdf(self.database, row.id, self.as_of, path),
+                             parent=self, notice="\n".join(sheet_print.notices(self.database, []))).exec()
 
     def write_letter(self) -> None:
         row = self.current()
         if row is None:
             return
-        earlier = letters.letters_on(self.db, self.as_of).get(row.unit)
+        earlier = letters.letters_on(self.database, self.as_of).get(row.unit)
         if earlier and QMessageBox.question(self, self.tr("督办函"), arg(self.tr(
                 "%1 今天已发督办函 %2。\n仍要再发一份吗？"), row.unit, "、".join(earlier)),
                 defaultButton=QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
             return
         try:
-            text = letters.draft_text(self.db, row.unit, self.as_of)
-            notice = "\n".join(letters.notices(self.db, [row.unit], self.as_of))
+            text = letters.draft_text(self.database, row.unit, self.as_of)
+            notice = "\n".join(letters.notices(self.database, [row.unit], self.as_of))
         except UserError as exc:
             QMessageBox.warning(self, self.tr("无法生成"), str(exc))
             return
-        data = self._run(lambda: letters.preview_letter(self.db, row.unit, self.as_of, text=text))
+        data = self._run(lambda: letters.preview_letter(self.database, row.unit, self.as_of, text=text))
         if data is None:
             return
-        editor = LetterTextEditor(text, lambda edited: letters.draft_docx(self.db, row.unit, self.as_of, edited))
+        editor = LetterTextEditor(text, lambda edited: letters.draft_docx(self.database, row.unit, self.as_of, edited))
 
         def issue(folder: Path) -> Path:
-            issued = letters.issue_letter(self.db, row.unit, self.as_of, folder, text=editor.text(),
+            issued = letters.issue_letter(self.database, row.unit, self.as_of, folder, text=editor.text(),
                                           formats=editor.formats())
             self.acted.emit(arg(self.tr("督办函 %1"), issued.number), issued.action_id)
             return issued.path
@@ -192,7 +192,7 @@ class SupervisionPage(Acts, Page):
                                   numbered_on_save=True, choose_folder=True, parent=self, side=editor, notice=notice)
 
         def follow() -> None:
-            shown = self._run(lambda: letters.preview_letter(self.db, row.unit, self.as_of, text=editor.text()))
+            shown = self._run(lambda: letters.preview_letter(self.database, row.unit, self.as_of, text=editor.text()))
             if shown is not None:
                 dialog.show_pdf(shown)
 
@@ -205,17 +205,17 @@ class SupervisionPage(Acts, Page):
         row = self.current()
         if row is None:
             return
-        forms = EscalationForms(self.db, self.as_of, self)
+        forms = EscalationForms(self.database, self.as_of, self)
         forms.acted.connect(self._after_change)
         getattr(forms, how)(row.id)
 
     def show_summons(self) -> None:
-        data = self._run(lambda: summons.summons_pdf(self.db, self.as_of))
+        data = self._run(lambda: summons.summons_pdf(self.database, self.as_of))
         if data is not None:
-            listed = summons.summons_list(self.db, self.as_of)
+            listed = summons.summons_list(self.database, self.as_of)
             PdfPreviewDialog(self.tr("约谈建议名单"), data, f"约谈建议名单（{chinese_date(self.as_of)}）.pdf",
-                             lambda path: summons.save_summons_pdf(self.db, self.as_of, path), parent=self,
-                             notice="\n".join(summons.notices(self.db, listed))).exec()
+                             lambda path: summons.save_summons_pdf(self.database, self.as_of, path), parent=self,
+                             notice="\n".join(summons.notices(self.database, listed))).exec()
 
     def _run(self, make: Callable[[], bytes]) -> bytes | None:
         try:

@@ -50,9 +50,9 @@ class AqiCalendar(QWidget):
         painter = QPainter(self)
         size = self._cell_size()
         painter.setPen(self.palette().text().color())
-        for day in (1, 5, 10, 15, 20, 25, 31):
-            painter.drawText(QRect(LEFT + (day - 1) * size - 4, 0, size + 8, TOP), Qt.AlignmentFlag.AlignCenter,
-                             str(day))
+        for numbered in (1, 5, 10, 15, 20, 25, 31):
+            painter.drawText(QRect(LEFT + (numbered - 1) * size - 4, 0, size + 8, TOP), Qt.AlignmentFlag.AlignCenter,
+                             str(numbered))
         day = dt.date(self.year, 1, 1)
         while day.year == self.year:
             if day.day == 1:

@@ -19,8 +19,7 @@ class OpenButtons(QWidget):
         self.file_button = QPushButton(self.tr("打开文件"))
         self.file_button.clicked.connect(lambda: self._open(self.path))
         self.folder_button = QPushButton(self.tr("打开所在文件夹"))
-        self.folder_button.clicked.connect(
-            lambda: self._open(self.path if self.path.is_dir() else self.path.parent))
+        self.folder_button.clicked.connect(lambda: self._open(self._folder()))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.file_button)
@@ -32,6 +31,9 @@ class OpenButtons(QWidget):
         self.path = Path(path)
         self.file_button.setVisible(not self.path.is_dir())
         self.show()
+
+    def _folder(self) -> Path | None:
+        return self.path if self.path is None or self.path.is_dir() else self.path.parent
 
     @staticmethod
     def _open(path: Path | None) -> None:

@@ -23,10 +23,10 @@ class InspectionsTab(RecordTab):
         self.bar.addStretch(1)
 
     def reload(self) -> None:
-        with self.db.reading() as session:
+        with self.database.reading() as session:
             assessor = Assessor.load(session, self.as_of)
         rows = []
-        for i in inspections.inspection_rows(self.db):
+        for i in inspections.inspection_rows(self.database):
             for f in i.findings:
                 w = assessor.milestone_dates(f.deadline, f.done_on)
                 rows.append((f, [i.on_date.isoformat(), i.kind.label, i.source.label, f.unit,
@@ -34,7 +34,7 @@ class InspectionsTab(RecordTab):
                                  f"{f.done_on:%Y-%m-%d} 已整改" if f.done_on else w.reason, f.sheet, i.team, i.places,
                                  f.text], w.color if f.deadline else None))
         self.show_rows(rows)
-        counts = inspections.counts_by_source(self.db, self.as_of.year)
+        counts = inspections.counts_by_source(self.database, self.as_of.year)
         self.note.setText(self.tr("%1年按问题来源：").replace("%1", str(self.as_of.year)) + (
             "；".join(f"{s.label} 发现问题{found}个、督办单{sheets}件" for s, found, sheets in counts) or self.tr("无")))
 
@@ -65,12 +65,12 @@ class InspectionsTab(RecordTab):
                     raise UserError(f"发现问题第{n}行的整改时限“{parts[-1]}”不是 YYYY-MM-DD 日期") from None
             findings.append(inspections.FindingInput(parts[0], "：".join(parts[1:-1] if len(parts) > 2 else parts[1:]),
                                                      deadline))
-        _id, action = inspections.record_inspection(self.db, kind=v["kind"], on_date=v["on"], team=v["team"],
+        _id, action = inspections.record_inspection(self.database, kind=v["kind"], on_date=v["on"], team=v["team"],
                                                     places=v["places"], source=v["source"], findings=findings)
         self.done(self.tr("登记督查"), action)
 
     def complete(self) -> None:
         finding = self.current()
         FormDialog(self.tr("问题已整改"), [Field("on", self.tr("整改完成日期"), "date", self.as_of)],
-                   lambda v: self.done(self.tr("问题已整改"), inspections.complete_finding(self.db, finding.id, v["on"])),
+                   lambda v: self.done(self.tr("问题已整改"), inspections.complete_finding(self.database, finding.id, v["on"])),
                    self).exec()

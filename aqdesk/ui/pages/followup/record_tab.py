@@ -24,7 +24,7 @@ from aqdesk.db.database import Database
 from aqdesk.domain.enums import Color
 from aqdesk.errors import UserError
 from aqdesk.services.common.saving import save_bytes
-from aqdesk.ui.contract import Acts
+from aqdesk.ui.contract import Acts, HasDatabase
 from aqdesk.ui.dialogs.common import table
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 from aqdesk.ui.models.rows import COLOR_FILLS
@@ -33,7 +33,7 @@ ROW = Qt.ItemDataRole.UserRole
 MAX_COLUMN = 260
 
 
-class RecordTab(Acts, QWidget):
+class RecordTab(Acts, HasDatabase, QWidget):
     headers: Sequence[str] = ()
 
     def __init__(self, parent: QWidget | None = None):

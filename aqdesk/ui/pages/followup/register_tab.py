@@ -29,7 +29,7 @@ class RegisterTab(RecordTab):
         self.button(self.tr("设定起始号…"), self.start_series, needs_row=False)
 
     def reload(self) -> None:
-        years = register.register_years(self.db) or [self.as_of.year]
+        years = register.register_years(self.database) or [self.as_of.year]
         chosen = self.year_combo.currentData() or years[0]
         self.year_combo.blockSignals(True)
         self.year_combo.clear()
@@ -37,7 +37,7 @@ class RegisterTab(RecordTab):
             self.year_combo.addItem(f"{year}年", year)
         self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(chosen)))
         self.year_combo.blockSignals(False)
-        rows = register.register_rows(self.db, self.year_combo.currentData())
+        rows = register.register_rows(self.database, self.year_combo.currentData())
         self.show_rows([(r, [r.number, r.kind.label, r.issued_on.isoformat(), r.unit or "—", r.title,
                              r.reply_due.isoformat() if r.reply_due else "",
                              self.tr("逾期未回复") if r.awaiting_reply(self.as_of) else r.state, r.file_name, r.recorded_by],
@@ -62,7 +62,7 @@ class RegisterTab(RecordTab):
 
     def reprint(self) -> None:
         row = self.current()
-        data = self.attempt(lambda: register.reprint(self.db, row.id))
+        data = self.attempt(lambda: register.reprint(self.database, row.id))
         self.preview(self.tr("原样重印 %1").replace("%1", row.number), data, row.file_name or f"{row.number}.pdf")
 
     def record_reply(self) -> None:
@@ -70,7 +70,7 @@ class RegisterTab(RecordTab):
         FormDialog(self.tr("登记回复：%1").replace("%1", row.number),
                    [Field("on", self.tr("收到回复日期"), "date", self.as_of)],
                    lambda v: self.done(self.tr("登记回复 %1").replace("%1", row.number),
-                                       register.record_reply(self.db, row.id, v["on"])), self).exec()
+                                       register.record_reply(self.database, row.id, v["on"])), self).exec()
 
     def void(self) -> None:
         row = self.current()
@@ -78,15 +78,15 @@ class RegisterTab(RecordTab):
             Field("on", self.tr("作废日期"), "date", self.as_of),
             Field("reason", self.tr("作废原因"), hint=self.tr("如：单位名称有误，重新发文")),
         ], lambda v: self.done(self.tr("作废 %1").replace("%1", row.number),
-                               register.void_number(self.db, row.id, v["on"], v["reason"])), self).exec()
+                               register.void_number(self.database, row.id, v["on"], v["reason"])), self).exec()
 
     def start_series(self) -> None:
-        with self.db.reading() as session:
+        with self.database.reading() as session:
             values = settings.load(session)
         series = [values.letter.series, values.sheet.series, values.reminder.series, values.summons.series]
         FormDialog(self.tr("设定起始号（年中启用本程序时）"), [
             Field("series", self.tr("发文机关代字"), "choice", series[0], [(s, s) for s in series]),
             Field("year", self.tr("年度"), "int", self.as_of.year),
             Field("first", self.tr("本程序给出的第一个号"), "int", 1),
-        ], lambda v: self.done(self.tr("设定起始号"), register.start_series(self.db, v["series"], v["year"],
+        ], lambda v: self.done(self.tr("设定起始号"), register.start_series(self.database, v["series"], v["year"],
                                                                         v["first"])), self).exec()

@@ -27,9 +27,9 @@ class RulesTab(RecordTab):
         self.button(self.tr("约谈建议名单…"), self.summons_list, needs_row=False)
 
     def reload(self) -> None:
-        hits = rules.evaluate(self.db, self.as_of)
+        hits = rules.evaluate(self.database, self.as_of)
         self.show_rows([(r, ["是" if r.enabled else "否", r.condition, r.action.label,
-                             "、".join(h.unit for h in hits if h.rule.id == r.id)], None) for r in rules.rules(self.db)])
+                             "、".join(h.unit for h in hits if h.rule.id == r.id)], None) for r in rules.rules(self.database)])
         fill(self.hits, [[h.unit, h.rule.action.label, h.reason] for h in
                          sorted(hits, key=lambda h: (list(RuleAction).index(h.rule.action), h.unit))])
         self.note.setText(self.tr("规则由本办设定：数量、统计天数和处理方式均可修改，停用的规则不再提出建议。"))
@@ -45,9 +45,9 @@ class RulesTab(RecordTab):
                   [(a.label, a) for a in RuleAction]),
             Field("enabled", self.tr("启用"), "bool", rule.enabled if rule else True, hint=self.tr("启用该规则")),
         ], lambda v: self.done(self.tr("修改规则"), rules.save_rule(
-            self.db, rule.id if rule else None, v["kind"], v["threshold"], v["window"], v["action"], v["enabled"])),
+            self.database, rule.id if rule else None, v["kind"], v["threshold"], v["window"], v["action"], v["enabled"])),
             self).exec()
 
     def summons_list(self) -> None:
-        self.preview(self.tr("约谈建议名单"), self.attempt(lambda: summons.summons_pdf(self.db, self.as_of)),
+        self.preview(self.tr("约谈建议名单"), self.attempt(lambda: summons.summons_pdf(self.database, self.as_of)),
                      f"约谈建议名单（{self.as_of.isoformat()}）.pdf")

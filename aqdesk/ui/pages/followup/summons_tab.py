@@ -35,7 +35,7 @@ class SummonsTab(RecordTab):
         self.button(self.tr("约谈记录…"), self.record_pdf)
 
     def reload(self) -> None:
-        rows = summons_records.summons_records(self.db, self.as_of)
+        rows = summons_records.summons_records(self.database, self.as_of)
         self.show_rows([(s, [s.unit, s.state,
                              f"{sum(c.done_on is not None for c in s.commitments)}/{len(s.commitments)} 已完成",
                              s.notice_number, "已公布" if s.published else "", "已报送" if s.reported_to_org else "",
@@ -43,7 +43,7 @@ class SummonsTab(RecordTab):
                          s.color if s.commitments else None) for s in rows])
         if rows and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
-        proposed = summons.summons_list(self.db, self.as_of).rows
+        proposed = summons.summons_list(self.database, self.as_of).rows
         self.note.setText(self.tr("约谈 %1 次；按本办规则建议约谈：%2").replace("%1", str(len(rows))).replace(
             "%2", "、".join(r.unit for r in proposed) or self.tr("无")))
         self._show_commitments()
@@ -64,7 +64,7 @@ class SummonsTab(RecordTab):
         people = "\n".join(f"{p.name} {p.post}".strip() for p in record.people) if record else ""
         FormDialog(title, [
             Field("unit", self.tr("被约谈单位"), "choice", record.unit if record else None,
-                  [(n, n) for n in unit_names(self.db)]),
+                  [(n, n) for n in unit_names(self.database)]),
             Field("planned", self.tr("计划日期"), "date", record.planned_on if record else self.as_of),
             Field("held", self.tr("约谈日期"), "maybe_date", record.held_on if record else None, hint=self.tr("已约谈")),
             Field("place", self.tr("地点"), default=record.place if record else ""),
@@ -84,7 +84,7 @@ class SummonsTab(RecordTab):
 
     def _save(self, record, v) -> None:
         _id, action = summons_records.save_summons(
-            self.db, record.id if record else None, record.version if record else 0, unit=v["unit"],
+            self.database, record.id if record else None, record.version if record else 0, unit=v["unit"],
             planned_on=v["planned"], held_on=v["held"], place=v["place"], held_by=v["held_by"],
             people=self._people(v["people"]), matters=v["matters"], reason=v["reason"], published=v["published"],
             reported_to_org=v["reported"])
@@ -103,7 +103,7 @@ class SummonsTab(RecordTab):
             Field("text", self.tr("承诺内容"), "lines"),
             Field("deadline", self.tr("完成时限"), "date", self.as_of),
         ], lambda v: self.done(self.tr("整改承诺"), summons_records.add_commitment(
-            self.db, record.id, v["text"], v["deadline"])), self).exec()
+            self.database, record.id, v["text"], v["deadline"])), self).exec()
 
     def complete(self) -> None:
         record = self.current()
@@ -115,16 +115,16 @@ class SummonsTab(RecordTab):
             Field("id", self.tr("整改承诺"), "choice", open_ones[0].id, [(c.text, c.id) for c in open_ones]),
             Field("on", self.tr("完成日期"), "date", self.as_of),
         ], lambda v: self.done(self.tr("承诺完成"), summons_records.complete_commitment(
-            self.db, v["id"], v["on"])), self).exec()
+            self.database, v["id"], v["on"])), self).exec()
 
     def notice(self) -> None:
         record = self.current()
         if record.notice_number:
-            row = next(r for r in register.register_rows(self.db) if r.number == record.notice_number)
+            row = next(r for r in register.register_rows(self.database) if r.number == record.notice_number)
             self.preview(self.tr("约谈通知 %1").replace("%1", row.number),
-                         self.attempt(lambda: register.reprint(self.db, row.id)), f"{row.number}.pdf")
+                         self.attempt(lambda: register.reprint(self.database, row.id)), f"{row.number}.pdf")
             return
-        result = self.attempt(lambda: summons_records.issue_notice(self.db, record.id, self.as_of))
+        result = self.attempt(lambda: summons_records.issue_notice(self.database, record.id, self.as_of))
         if result is not None:
             number, data = result
             self.reload()
@@ -134,5 +134,5 @@ class SummonsTab(RecordTab):
     def record_pdf(self) -> None:
         record = self.current()
         self.preview(self.tr("约谈记录：%1").replace("%1", record.unit),
-                     self.attempt(lambda: summons_records.record_pdf(self.db, record.id, self.as_of)),
+                     self.attempt(lambda: summons_records.record_pdf(self.database, record.id, self.as_of)),
                      f"约谈{record.unit}记录（{chinese_date(record.held_on or record.planned_on)}）.pdf")

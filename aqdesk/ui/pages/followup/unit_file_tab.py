@@ -37,7 +37,7 @@ class UnitFileTab(RecordTab):
         chosen = self.unit_combo.currentText()
         self.unit_combo.blockSignals(True)
         self.unit_combo.clear()
-        self.unit_combo.addItems(unit_names(self.db, include_townships=True))
+        self.unit_combo.addItems(unit_names(self.database, include_townships=True))
         self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findText(chosen)))
         self.unit_combo.blockSignals(False)
         self.show_file()
@@ -50,7 +50,7 @@ class UnitFileTab(RecordTab):
         name = self.unit_combo.currentText()
         if not name or self.db is None:
             return
-        f = self.attempt(lambda: unit_file.unit_file(self.db, name, self.as_of))
+        f = self.attempt(lambda: unit_file.unit_file(self.database, name, self.as_of))
         if f is None:
             return
         for section in f.sections:
@@ -69,9 +69,9 @@ class UnitFileTab(RecordTab):
     def print_file(self) -> None:
         name = self.unit_combo.currentText()
         self.preview(self.tr("%1督办档案").replace("%1", name),
-                     self.attempt(lambda: unit_file.unit_file_pdf(self.db, name, self.as_of)), f"{name}督办档案.pdf")
+                     self.attempt(lambda: unit_file.unit_file_pdf(self.database, name, self.as_of)), f"{name}督办档案.pdf")
 
     def print_chain(self) -> None:
         name = self.unit_combo.currentText()
         self.preview(self.tr("%1督办升级情况").replace("%1", name),
-                     self.attempt(lambda: chain.chain_pdf(self.db, name, self.as_of)), f"{name}督办升级情况.pdf")
+                     self.attempt(lambda: chain.chain_pdf(self.database, name, self.as_of)), f"{name}督办升级情况.pdf")
