@@ -43,6 +43,15 @@ def _array(values: tuple) -> str | list:
     return list(values)
 
 
+def compress_quickly(connection: Connection) -> None:
+    """lz4 rather than pglz for the large texts this transaction stores: the record of a
+    100,000-row return is two megabytes, which pglz took a tenth of a second to squeeze.
+    A server built without lz4, or older than 14, keeps pglz."""
+    connection.exec_driver_sql(
+        "SELECT set_config('default_toast_compression', 'lz4', true) FROM pg_settings "
+        "WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)")
+
+
 def versions(connection: Connection, table: str, ids: list[int]) -> dict[int, int]:
     """The current version of each of the rows ``ids``, in one statement."""
     cursor = connection.connection.driver_connection.cursor()
