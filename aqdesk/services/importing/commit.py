@@ -74,6 +74,8 @@ def commit(db: Database, plan: FilePlan, accept_valid_rows: bool = False) -> int
             for bulk in plan.bulk_taken(accept_valid_rows):
                 _write_bulk(driver, bulk, batch.id, changes)
             driver.audit(audit.rows)
+            if driver.server:
+                bulk_pg.compress_quickly(driver.connection)
             changes.save(session, batch.id)
             return batch.id
     except IntegrityError as exc:

@@ -5,11 +5,12 @@ import datetime as dt
 import json
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select, text
 
 from aqdesk.db.models import ImportBatch, ImportChanges, SubstitutionReport, SubstitutionTarget
 from aqdesk.errors import UserError
 from aqdesk.services.common import editing
+from aqdesk.services.importing import bulk_pg
 from aqdesk.services.importing.commit import commit, undo_import
 from aqdesk.services.importing.prepare import prepare
 from aqdesk.services.ledgers import substitution
@@ -216,8 +217,6 @@ def test_a_corrected_return_for_the_same_period_corrects_the_figures_and_undoes_
 def test_on_a_server_a_return_and_its_undo_go_through_the_bulk_paths(demo_db, tmp_path, anchor):
     """COPY and UPDATE ... FROM unnest, not a statement per row: row by row, a 100,000-row
     return took ten times SQLite's time (bench/import.py measures both)."""
-    from sqlalchemy import event
-
     a, b, c = towns(demo_db, anchor)[:3]
     per_row = []
 
@@ -233,3 +232,36 @@ def test_on_a_server_a_return_and_its_undo_go_through_the_bulk_paths(demo_db, tm
     undo_import(demo_db, batch)
     assert completed_of(demo_db, b.id) == b.completed and reports(demo_db, batch) == set()
     assert per_row == []
+
+
+
+
+@pytest.mark.skipif(not servers.on_server(), reason="PostgreSQL's compression of long values")
+def test_on_a_server_the_record_of_a_return_is_compressed_by_lz4(demo_db, tmp_path, anchor):
+    """pglz took a tenth of a second over the record of a 100,000-row return; lz4 is asked for
+    in the import's own transaction only."""
+    with demo_db.reading() as s:
+        if not s.scalar(text("SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'")):
+            pytest.skip("a server without lz4")
+
+    def stored_with(quick: bool) -> str:
+        with demo_db.transaction() as s:
+            if quick:
+                bulk_pg.compress_quickly(s.connection())
+            batch = ImportBatch(file_name="x.xlsx", sha256=str(quick), kind="return", period=PERIOD, rows_read=0,
+                                rows_changed=0, errors=0, warnings=0, audit_mark=0)
+            s.add(batch)
+            s.flush()
+            s.add(ImportChanges(batch_id=batch.id, data=json.dumps([[n, n % 7, n % 11] for n in range(2000)])))
+            s.flush()
+            return s.scalar(text("SELECT pg_column_compression(data) FROM import_changes WHERE batch_id = :b"),
+                            {"b": batch.id})
+
+    assert (stored_with(True), stored_with(False)) == ("lz4", "pglz")  # the next transaction is as before
+
+    asked = []
+    event.listen(demo_db.engine, "before_cursor_execute",
+                 lambda _c, _cur, statement, *_rest: asked.append("default_toast_compression" in statement))
+    rows = towns(demo_db, anchor)[:2]
+    import_return(demo_db, simple_return(tmp_path, "r.xlsx", *[(t, t.completed + 1, t.accepted) for t in rows]))
+    assert any(asked)
