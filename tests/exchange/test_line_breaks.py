@@ -1,0 +1,108 @@
+"""Where the lines of a document break, measured on the produced PDF: a line breaks only when
+the next character (or whole figure) does not fit at the grid's tracking, document numbers stay
+whole, and a line tightened to keep them so stays within the type area, legible."""
+
+import datetime as dt
+import io
+
+import pdfplumber
+
+from aqdesk.exchange.pdf.letter import LetterContent, Paragraph, render_letter
+from aqdesk.exchange.pdf.listing import render_listing
+from aqdesk.services.reports import unit_file
+from aqdesk.services.supervision import escalation, summons_records
+from aqdesk.services.supervision.sheet_list import sheet_rows
+
+MM = 72 / 25.4
+LEFT, RIGHT = 28 * MM, 184 * MM
+SPACING = (156 * MM - 28 * 16) / 27  # the grid's tracking, −0.21 pt
+NO_LINE_START = set("，。、；：？！）》」』】〕〉”’…—·%‰℃,.;:?!)]}>")
+
+
+def body_lines(document: bytes) -> list[list[dict]]:
+    """The 3号 lines of every page, each a list of its characters (spaces left out), top down."""
+    lines = []
+    with pdfplumber.open(io.BytesIO(document)) as pdf:
+        for page in pdf.pages:
+            rows: dict[float, list] = {}
+            for c in page.chars:
+                if abs(c["size"] - 16) < 0.5 and c["text"] != " ":  # 　 (U+3000) takes its cell
+                    key = next((k for k in rows if abs(k - c["top"]) < 2), c["top"])
+                    rows.setdefault(key, []).append(c)
+            lines += [sorted(row, key=lambda c: c["x0"]) for _top, row in sorted(rows.items())]
+    return lines
+
+
+def text(line: list[dict]) -> str:
+    return "".join(c["text"] for c in line)
+
+
+def word(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch in ".-_/%+@#:")
+
+
+def early_breaks(document: bytes) -> list[str]:
+    """Justified lines that had room, at the grid's tracking, for the first character of the
+    line after them (a figure counts whole; a character carried down with a closing mark is
+    the customary exception)."""
+    lines = body_lines(document)
+    early = []
+    for a, b in zip(lines, lines[1:], strict=False):
+        continues = abs(a[-1]["x1"] - RIGHT) < 0.6 and abs(b[0]["x0"] - LEFT) < 0.6 and len(b) > 1
+        if not continues or b[0]["text"] in NO_LINE_START or b[1]["text"] in NO_LINE_START:
+            continue
+        unit = [b[0]]
+        while word(unit[0]["text"]) and len(unit) < len(b) and word(b[len(unit)]["text"]):
+            unit.append(b[len(unit)])
+        natural = sum(c["x1"] - c["x0"] for c in a) + SPACING * (len(a) - 1)
+        if RIGHT - a[0]["x0"] - natural >= sum(c["x1"] - c["x0"] for c in unit) + SPACING * len(unit) - 0.05:
+            early.append(text(a))
+    return early
+
+
+def letter(*paragraphs: str) -> bytes:
+    return render_letter(LetterContent("示例市大气污染防治攻坚办公室", "示例市大气办催〔2026〕2号", "关于催办的函",
+                                       "石桥县：", tuple(Paragraph(p) for p in paragraphs),
+                                       "示例市大气污染防治攻坚办公室", dt.date(2026, 11, 26)))
+
+
+STRADDLING = ("2026年10月20日，示例市大气办以红色督办单（督办〔2026〕3号）向你单位交办“铸造企业深度治理进度严重滞后”，"
+              "要求于2026年10月27日前办结并书面反馈。")
+
+
+def test_a_document_number_at_the_line_end_is_kept_whole_by_tightening_the_line_not_by_breaking_early():
+    document = letter(STRADDLING)
+    lines = [text(line) for line in body_lines(document)]
+    assert any("（督办〔2026〕3号）" in line for line in lines)  # one line holds the number and its 代字
+    assert not any(line.endswith(("督", "（", "〔")) for line in lines)
+    assert early_breaks(document) == []
+
+
+def test_a_tightened_line_stays_in_the_type_area_with_its_characters_apart():
+    lines = body_lines(letter(STRADDLING))
+    tight = next(line for line in lines if "〔2026〕3号）" in text(line))
+    assert abs(tight[-1]["x1"] - RIGHT) < 0.3 and tight[0]["x0"] >= LEFT - 0.3  # justified, not overrunning
+    for a, b in zip(tight, tight[1:], strict=False):
+        gap = b["x0"] - a["x1"]
+        if a["text"] in "，。、；：）》」』】〕〉”’" or b["text"] in "（《「『【〔〈“‘":  # punctuation on half its body
+            assert gap >= -8.01, (a["text"], b["text"])
+        else:  # tracking tightened by at most 1 pt beyond the grid's
+            assert gap >= SPACING - 1.01, (a["text"], b["text"], gap)
+
+
+def test_a_space_typed_beside_chinese_is_not_set():
+    document = render_listing("约谈石桥县记录", "约谈人：市政府副市长 李明。", ["2026年10月31日　5-06 石桥县铸造行业深度治理：逾期26天"],
+                              "示例市大气污染防治攻坚办公室", dt.date(2026, 11, 26))
+    with pdfplumber.open(io.BytesIO(document)) as pdf:
+        chars = "".join(c["text"] for page in pdf.pages for c in page.chars)
+    assert "副市长李明" in chars and "5-06石桥县" in chars and " " not in chars.replace("— 1 —", "")
+
+
+def test_the_demo_reminder_record_and_unit_file_break_no_line_early(demo_db, anchor):
+    red = next(row for row in sheet_rows(demo_db, anchor) if row.number == "督办〔2026〕3号")
+    reminder = escalation.remind(demo_db, red.id, anchor).document
+    held = next(r for r in summons_records.summons_records(demo_db, anchor) if r.held_on)
+    record = summons_records.record_pdf(demo_db, held.id, anchor)
+    dossier = unit_file.unit_file_pdf(demo_db, "石桥县", anchor)
+    for document in (reminder, record, dossier):
+        assert early_breaks(document) == []
