@@ -6,10 +6,13 @@ import datetime as dt
 import io
 
 import pdfplumber
+import pypdfium2
+import pypdfium2.raw as pdfium_c
 
 from aqdesk.exchange.pdf.letter import LetterContent, Paragraph, render_letter
 from aqdesk.exchange.pdf.listing import render_listing
 from aqdesk.services.reports import unit_file
+from aqdesk.services.reports.agenda import agenda
 from aqdesk.services.supervision import escalation, summons_records
 from aqdesk.services.supervision.sheet_list import sheet_rows
 
@@ -20,16 +23,25 @@ NO_LINE_START = set("，。、；：？！）》」』】〕〉”’…—·%�
 
 
 def body_lines(document: bytes) -> list[list[dict]]:
-    """The 3号 lines of every page, each a list of its characters (spaces left out), top down."""
+    """The 3号 lines of every page, top down, each a list of its characters (spaces left out)
+    with their advance boxes in points, as PDFium places them (pdfminer drifts by the tracking
+    at every change of text run)."""
     lines = []
-    with pdfplumber.open(io.BytesIO(document)) as pdf:
-        for page in pdf.pages:
+    pdf = pypdfium2.PdfDocument(document)
+    try:
+        for page in pdf:
+            chars = page.get_textpage()
             rows: dict[float, list] = {}
-            for c in page.chars:
-                if abs(c["size"] - 16) < 0.5 and c["text"] != " ":  # 　 (U+3000) takes its cell
-                    key = next((k for k in rows if abs(k - c["top"]) < 2), c["top"])
-                    rows.setdefault(key, []).append(c)
-            lines += [sorted(row, key=lambda c: c["x0"]) for _top, row in sorted(rows.items())]
+            for i in range(chars.count_chars()):
+                ch = chars.get_text_range(i, 1)
+                if ch in ("", " ", "\r", "\n") or abs(pdfium_c.FPDFText_GetFontSize(chars.raw, i) - 16) > 0.5:
+                    continue
+                left, _bottom, right, top = chars.get_charbox(i, loose=True)
+                key = next((k for k in rows if abs(k - top) < 2), top)
+                rows.setdefault(key, []).append({"text": ch, "x0": left, "x1": right})
+            lines += [sorted(row, key=lambda c: c["x0"]) for _top, row in sorted(rows.items(), reverse=True)]
+    finally:
+        pdf.close()
     return lines
 
 
@@ -46,6 +58,7 @@ def early_breaks(document: bytes) -> list[str]:
     line after them (a figure counts whole; a character carried down with a closing mark is
     the customary exception)."""
     lines = body_lines(document)
+    assert len(lines) > 3
     early = []
     for a, b in zip(lines, lines[1:], strict=False):
         continues = abs(a[-1]["x1"] - RIGHT) < 0.6 and abs(b[0]["x0"] - LEFT) < 0.6 and len(b) > 1
@@ -106,3 +119,16 @@ def test_the_demo_reminder_record_and_unit_file_break_no_line_early(demo_db, anc
     dossier = unit_file.unit_file_pdf(demo_db, "石桥县", anchor)
     for document in (reminder, record, dossier):
         assert early_breaks(document) == []
+
+
+def test_a_separating_full_width_space_at_a_line_break_is_not_set(demo_db, anchor):
+    """The agenda's 「联系人：郑佳（科长）　0319-5814421」: where the break falls at the 　, the line
+    before still ends on the type area's edge and the next starts flush left."""
+    document = agenda(demo_db, anchor).pdf()
+    lines = body_lines(document)
+    assert not any(line[0]["text"] == "\u3000" for line in lines)
+    broken_at_space = [a for a, b in zip(lines, lines[1:], strict=False)
+                       if text(b).startswith("0319-") and abs(b[0]["x0"] - LEFT) < 0.6]
+    assert broken_at_space and all(abs(a[-1]["x1"] - RIGHT) < 0.3 and a[-1]["text"] != "\u3000"
+                                   for a in broken_at_space)
+    assert early_breaks(document) == []

@@ -10,7 +10,15 @@ from reportlab.pdfgen.canvas import Canvas
 
 from aqdesk.exchange.pdf import official as gb
 from aqdesk.exchange.pdf.fonts import Face, FontSet
-from aqdesk.exchange.pdf.textflow import TIGHTEN, Glyph, break_lines, draw, natural_width, shape
+from aqdesk.exchange.pdf.textflow import (
+    TIGHTEN,
+    Glyph,
+    break_lines,
+    draw,
+    natural_width,
+    shape,
+    trim,
+)
 
 
 @dataclass
@@ -60,6 +68,7 @@ def paragraph(text: str, face: Face, fonts: FontSet, indent: float = gb.INDENT,
 
 def _loose(lines: list[list[Glyph]], indent: float) -> bool:
     for i, glyphs in enumerate(lines[:-1]):
+        glyphs = trim(glyphs)
         room = gb.TYPE_W - (indent if i == 0 else 0) - natural_width(glyphs, gb.BODY_SPACING)
         if len(glyphs) > 1 and room / (len(glyphs) - 1) > LOOSE:
             return True

@@ -26,6 +26,7 @@ NO_LINE_START = set("，。、；：？！）》」』】〕〉”’…—·%�
 NO_LINE_END = set("（《「『【〔〈“‘([{<")
 HALF_OPEN = set("（《「『【〔〈“‘")  # ink on the right half of the body: may give up its left half
 HALF_CLOSE = set("，。、；：）》」』】〕〉”’")  # ink on the left half: may give up its right half
+SPACES = (" ", "\u3000")  # a separator that falls at a line break is not set: no hole at either edge
 TIGHTEN = 1.0  # pt of tracking a justified line may lose, 1/16 of a 3号 character
 
 
@@ -98,11 +99,11 @@ def break_lines(glyphs: list[Glyph], width: float, spacing: float, first_indent:
                     g = glyphs[i]
             lines.append(line[:keep])
             line = line[keep:]
-            while line and line[0].ch == " ":
+            while line and line[0].ch in SPACES:
                 line.pop(0)
             used = natural_width(line, spacing)
             advance = g.width + (spacing if line else 0.0)
-        if g.ch == " " and not line and lines:
+        if g.ch in SPACES and not line and lines:
             i += 1
             continue
         line.append(g)
@@ -122,7 +123,7 @@ def _early(line: list[Glyph], rest: list[Glyph], limit: float, spacing: float) -
     unit = rest[:1]
     while rest[0].word and len(unit) < len(rest) and rest[len(unit)].word:
         unit = rest[:len(unit) + 1]
-    return natural_width(_trim(line), spacing) + natural_width(unit, spacing) + spacing <= limit + 0.01
+    return natural_width(trim(line), spacing) + natural_width(unit, spacing) + spacing <= limit + 0.01
 
 
 def _tightened(line: list[Glyph], glyphs: list[Glyph], start: int, limit: float, spacing: float,
@@ -146,7 +147,7 @@ def _may_break(before: Glyph, after: Glyph) -> bool:
 def squeezed_width(glyphs: list[Glyph], spacing: float) -> float:
     """The narrowest a line can be set at ``spacing``: the punctuation inside it (not at its
     ends, which stay on the edges of the type area) on half its body."""
-    glyphs = _trim(glyphs)
+    glyphs = trim(glyphs)
     return natural_width(glyphs, spacing) - sum(g.width / 2 for g in glyphs[1:-1] if g.ch in HALF_OPEN | HALF_CLOSE)
 
 
@@ -185,7 +186,7 @@ def draw(canvas: Canvas, glyphs: list[Glyph], x: float, baseline: float, size: f
     """Draw one line from ``x``; with ``justify_to`` the spacing is stretched or squeezed so
     the line spans exactly that width, by tracking down to ``spacing - tighten`` and then by
     setting the punctuation inside the line on as little as half its body."""
-    glyphs = _trim(glyphs)
+    glyphs = trim(glyphs)
     if not glyphs:
         return
     gives = [0.0] * len(glyphs)
@@ -204,7 +205,7 @@ def draw(canvas: Canvas, glyphs: list[Glyph], x: float, baseline: float, size: f
     at = x
     for face, start, run in _runs(glyphs, gives):
         lead = gives[start] if glyphs[start].ch in HALF_OPEN else 0.0
-        if start and (gives[start - 1] or lead):
+        if start:  # each run placed anew, so no reader's rounding of the tracking accumulates along the line
             text.setTextOrigin(at - lead, baseline)
         text.setFont(face.name, size)
         text.textOut(run)
@@ -212,9 +213,10 @@ def draw(canvas: Canvas, glyphs: list[Glyph], x: float, baseline: float, size: f
     canvas.drawText(text)
 
 
-def _trim(glyphs: list[Glyph]) -> list[Glyph]:
+def trim(glyphs: list[Glyph]) -> list[Glyph]:
+    """Without the spaces at the end, which are not set."""
     end = len(glyphs)
-    while end and glyphs[end - 1].ch == " ":
+    while end and glyphs[end - 1].ch in SPACES:
         end -= 1
     return glyphs[:end]
 
