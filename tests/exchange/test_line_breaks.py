@@ -9,6 +9,7 @@ import pdfplumber
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 
+from aqdesk.exchange.pdf.bulletin import BulletinContent, Table, render_bulletin
 from aqdesk.exchange.pdf.letter import LetterContent, Paragraph, render_letter
 from aqdesk.exchange.pdf.listing import render_listing
 from aqdesk.services.reports import unit_file
@@ -132,3 +133,22 @@ def test_a_separating_full_width_space_at_a_line_break_is_not_set(demo_db, ancho
     assert broken_at_space and all(abs(a[-1]["x1"] - RIGHT) < 0.3 and a[-1]["text"] != "\u3000"
                                    for a in broken_at_space)
     assert early_breaks(document) == []
+
+
+def test_the_attachment_note_numbers_align_and_a_long_name_wraps_under_its_first_character():
+    columns = (("单位", 0.5), ("得分", 0.5))
+    long_name = "市直部门和各县（区）大气污染防治重点工作按时完成率、红色事项占比和督办单逾期退回情况排名"
+    content = BulletinContent(
+        "示例市大气污染防治攻坚办公室", "示例市大气办通〔2026〕1号", "关于2026年11月大气污染防治工作情况的通报",
+        "各县（区）人民政府，市直有关部门：", (Paragraph("现将11月工作情况通报如下。"),),
+        (Table("县（区）空气质量排名", columns, (("东城区", "90"),)), Table(long_name, columns, (("西城区", "80"),))),
+        "示例市大气污染防治攻坚办公室", dt.date(2026, 11, 30))
+    lines = body_lines(render_bulletin(content))
+    first = next(i for i, line in enumerate(lines) if text(line).startswith("附件：1."))
+    one, two, wrapped = lines[first], lines[first + 1], lines[first + 2]
+    assert abs(one[0]["x0"] - (LEFT + 2 * 156 * MM / 28)) < 0.3  # 左空二字
+    assert text(two).startswith("2.市直部门") and abs(two[0]["x0"] - one[3]["x0"]) < 0.3  # 2. under 1.
+    assert abs(two[2]["x0"] - one[5]["x0"]) < 0.3  # the names start in one column
+    assert long_name.startswith(text(two)[2:]) and long_name.endswith(text(wrapped))
+    assert abs(wrapped[0]["x0"] - two[2]["x0"]) < 0.3  # wraps under the name's first character
+    assert max(c["x1"] for line in (one, two, wrapped) for c in line) <= RIGHT + 0.3
