@@ -152,3 +152,13 @@ def test_the_attachment_note_numbers_align_and_a_long_name_wraps_under_its_first
     assert long_name.startswith(text(two)[2:]) and long_name.endswith(text(wrapped))
     assert abs(wrapped[0]["x0"] - two[2]["x0"]) < 0.3  # wraps under the name's first character
     assert max(c["x1"] for line in (one, two, wrapped) for c in line) <= RIGHT + 0.3
+
+
+def test_figures_stay_whole_and_with_the_word_after_them(demo_db, anchor):
+    """A closing mark that takes a figure's last digit down takes the whole figure (the agenda's
+    phone numbers); a figure keeps the word it counts (「逾期23天」) by tightening its line."""
+    for document in (agenda(demo_db, anchor).pdf(), unit_file.unit_file_pdf(demo_db, "石桥县", anchor)):
+        lines = body_lines(document)
+        for a, b in zip(lines, lines[1:], strict=False):
+            assert not (word(a[-1]["text"]) and word(b[0]["text"])), (text(a), text(b))  # no figure split
+            assert not (a[-1]["text"].isdigit() and len(b) <= 2 and "\u4e00" <= b[0]["text"] <= "\u9fff"), text(b)

@@ -89,7 +89,8 @@ def break_lines(glyphs: list[Glyph], width: float, spacing: float, first_indent:
         advance = g.width + (spacing if line else 0.0)
         if line and used + advance > limit + 0.01:
             keep = _break_point(line, g)
-            if tighten and _early(line[:keep], glyphs[i - (len(line) - keep):], limit, spacing):
+            rest = glyphs[i - (len(line) - keep):]
+            if tighten and (_early(line[:keep], rest, limit, spacing) or _unit_after_figure(line[:keep], rest)):
                 taken = _tightened(line[:keep], glyphs, i - (len(line) - keep), limit, spacing, tighten)
                 if taken:
                     line, i = line[:keep] + taken, i - (len(line) - keep) + len(taken)
@@ -126,6 +127,12 @@ def _early(line: list[Glyph], rest: list[Glyph], limit: float, spacing: float) -
     return natural_width(trim(line), spacing) + natural_width(unit, spacing) + spacing <= limit + 0.01
 
 
+def _unit_after_figure(line: list[Glyph], rest: list[Glyph]) -> bool:
+    """Whether the break would part a figure from the Chinese word after it (「26｜天」)."""
+    return bool(line and rest and line[-1].word and line[-1].ch.isdigit() and not rest[0].word
+                and rest[0].ch not in SPACES and unicodedata.east_asian_width(rest[0].ch) == "W")
+
+
 def _tightened(line: list[Glyph], glyphs: list[Glyph], start: int, limit: float, spacing: float,
                tighten: float) -> list[Glyph]:
     """The glyphs from ``glyphs[start]`` up to the nearest place a line may end that ``line``
@@ -158,7 +165,8 @@ def _break_point(line: list[Glyph], following: Glyph) -> int:
         keep -= 1
         while keep > 1 and line[keep].ch in NO_LINE_START:
             keep -= 1
-    if following.word and line[keep - 1].word:
+    moving = line[keep] if keep < len(line) else following  # the first glyph that goes down
+    if moving.word and line[keep - 1].word:  # also a figure whose last digit a closing mark takes down
         start = keep
         while start > 0 and line[start - 1].word:
             start -= 1
