@@ -23,6 +23,7 @@ CHECKER = Path("/work/shared/tools/paper.py")
 AS_OF = "2026-11-26"
 # a unit with enough enterprises for a sheet that runs onto a 续页
 LONG_SHEET_UNIT = "东城区"
+DEMO_LETTERS = ("示例市大气办督〔2026〕1号", "示例市大气办催〔2026〕1号", "示例市大气办约〔2026〕1号")
 
 
 def cli(db: str, *args: str) -> None:
@@ -82,6 +83,8 @@ def make_all(folder: Path) -> list[Path]:
     cli(url, "bulletin", "--period", "2026-11", "--as-of", AS_OF, "--out", str(out / "通报.pdf"))
     cli(url, "brief", "--as-of", AS_OF, "--out", str(out / "专报.pdf"))
     cli(url, "chase", "--out", str(out / "催报通知.pdf"))
+    for number in DEMO_LETTERS:  # the demo's own register, as the window reprints it
+        cli(url, "register", "--reprint", number, "--out", str(out / f"重印 {number}.pdf"))
     through_services(url, out)
     return sorted(out.rglob("*.pdf"))
 
@@ -98,7 +101,7 @@ def kind_of(path: Path) -> str:
     督办单 for a sheet."""
     if "督办单" in path.name:
         return "sheet"
-    if path.parent.name == "督办函" or any(w in path.name for w in ("催办函", "约谈通知", "通报")):
+    if path.parent.name == "督办函" or any(w in path.name for w in ("催办函", "约谈通知", "通报", "重印")):
         return "letter"
     return "listing"
 

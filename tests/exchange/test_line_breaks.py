@@ -8,13 +8,15 @@ import io
 import pdfplumber
 import pypdfium2
 import pypdfium2.raw as pdfium_c
+from sqlalchemy import select
 
+from aqdesk.db.models import Letter
 from aqdesk.exchange.pdf.bulletin import BulletinContent, Table, render_bulletin
 from aqdesk.exchange.pdf.letter import LetterContent, Paragraph, render_letter
 from aqdesk.exchange.pdf.listing import render_listing
 from aqdesk.services.reports import unit_file
 from aqdesk.services.reports.agenda import agenda
-from aqdesk.services.supervision import escalation, summons_records
+from aqdesk.services.supervision import escalation, register, summons_records
 from aqdesk.services.supervision.sheet_list import sheet_rows
 
 MM = 72 / 25.4
@@ -162,3 +164,20 @@ def test_figures_stay_whole_and_with_the_word_after_them(demo_db, anchor):
         for a, b in zip(lines, lines[1:], strict=False):
             assert not (word(a[-1]["text"]) and word(b[0]["text"])), (text(a), text(b))  # no figure split
             assert not (a[-1]["text"].isdigit() and len(b) <= 2 and "\u4e00" <= b[0]["text"] <= "\u9fff"), text(b)
+
+
+def test_a_number_too_long_to_squeeze_in_starts_the_next_line_at_its_bracket():
+    """Where 办〔2026〕3号 can neither fit nor be squeezed onto a line, the line ends on its 代字
+    (「…督办单督办｜〔2026〕3号…」): full, with the number whole below, not short of a character."""
+    document = letter("你单位铸造企业深度治理进度严重滞后，对红色督办单督办〔2026〕3号逾期未反馈，经催办仍整改不到位。")
+    lines = [text(line) for line in body_lines(document)]
+    assert any(line.startswith("〔2026〕3号逾期") for line in lines)
+    assert early_breaks(document) == []
+
+
+def test_the_demo_register_letters_break_no_line_early(demo_db):
+    with demo_db.reading() as session:
+        stored = session.scalars(select(Letter.id).where(Letter.document_sha256.is_not(None))).all()
+    assert len(stored) >= 3
+    for letter_id in stored:
+        assert early_breaks(register.reprint(demo_db, letter_id)) == []

@@ -98,6 +98,8 @@ def break_lines(glyphs: list[Glyph], width: float, spacing: float, first_indent:
                     if i >= len(glyphs):
                         break
                     g = glyphs[i]
+                else:
+                    keep = _before_number(line + [g], keep)
             lines.append(line[:keep])
             line = line[keep:]
             while line and line[0].ch in SPACES:
@@ -131,6 +133,16 @@ def _unit_after_figure(line: list[Glyph], rest: list[Glyph]) -> bool:
     """Whether the break would part a figure from the Chinese word after it (「26｜天」)."""
     return bool(line and rest and line[-1].word and line[-1].ch.isdigit() and not rest[0].word
                 and rest[0].ch not in SPACES and unicodedata.east_asian_width(rest[0].ch) == "W")
+
+
+def _before_number(line: list[Glyph], keep: int) -> int:
+    """Where a document number held to the character before it (办〔2026〕3号) can neither fit
+    nor be squeezed in: the break before its 〔, which keeps the number itself whole and the
+    line fuller than a break before the held character."""
+    for k in range(len(line) - 1, keep, -1):  # ``line`` ends with the glyph that did not fit
+        if line[k].ch == "〔" and line[k - 1].glue and not any(g.glue for g in line[keep:k - 1]):
+            return k
+    return keep
 
 
 def _tightened(line: list[Glyph], glyphs: list[Glyph], start: int, limit: float, spacing: float,
