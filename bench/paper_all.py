@@ -19,7 +19,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CHECKER = Path("/work/shared/tools/paper.py")
+CHECKER = next((p for p in (ROOT.parent / "shared/tools/paper.py", Path("/work/shared/tools/paper.py")) if p.exists()),
+               ROOT.parent / "shared/tools/paper.py")
 AS_OF = "2026-11-26"
 # a unit with enough enterprises for a sheet that runs onto a 续页
 LONG_SHEET_UNIT = "东城区"
