@@ -1,9 +1,11 @@
 """Rules of Chinese typesetting that hold for any document the office sends out, whatever
-writes it (PDF or Word): brackets inside brackets, and runs of text a line must not split."""
+writes it (PDF or Word): brackets inside brackets, runs of text a line must not split, and no
+word spaces beside Chinese characters."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 JOINER = "\u2060"  # WORD JOINER: no line break here, and nothing printed
 _NUMBER = re.compile(r"〔\d{4}〕\d+号")
@@ -40,6 +42,15 @@ def nest_brackets(text: str) -> str:
     return "".join(out)
 
 
+def close_spaces(text: str) -> str:
+    """Without the spaces typed beside a Chinese character (「5-06 石桥县」, 「副市长 李明」):
+    Chinese is set without word spaces, and a space on the character grid is a hole that a
+    justified line has to spread. Spaces between Latin words or figures stay."""
+    def wide(ch: str) -> bool:
+        return unicodedata.east_asian_width(ch) in ("W", "F")
+    return re.sub(r"(?<=(.)) +(?=(.))", lambda m: "" if wide(m.group(1)) or wide(m.group(2)) else m.group(0), text)
+
+
 def prepare(text: str) -> str:
     """What every writer does to a piece of text before setting it."""
-    return keep_numbers(nest_brackets(text))
+    return keep_numbers(nest_brackets(close_spaces(text)))

@@ -26,7 +26,7 @@ from aqdesk.exchange.pdf.pages import (
     paginate,
     slots_below,
 )
-from aqdesk.exchange.pdf.textflow import draw, natural_width, shape, wrap
+from aqdesk.exchange.pdf.textflow import break_lines, draw, natural_width, shape, wrap
 
 TABLE_SIZE = 10.5  # 五号
 CELL_PAD = 1.2 * gb.MM
@@ -80,18 +80,25 @@ def _compose(c: BulletinContent, fonts: FontSet) -> list[Line]:
 
 
 def _attachment_note(tables: tuple[Table, ...], fonts: FontSet) -> list[Line]:
-    """附件：1.… two characters in; later names aligned with the first name's first character
-    (GB/T 9704 7.3.4), no stop after a name."""
+    """附件：1.… two characters in; later numbers under the first, and a name too long for its
+    line wraps under its own first character (GB/T 9704 7.3.4); no stop after a name. The
+    lines are not justified, so the names start exactly where they align."""
     body = fonts["body"]
+    x_note = gb.LEFT + 2 * gb.CELL
     lead = shape("附件：", body, fonts, gb.SIZE_3)
-    lead_w = natural_width(lead, gb.BODY_SPACING) + gb.BODY_SPACING
-    x0 = gb.LEFT + 2 * gb.CELL
+    x_number = x_note + natural_width(lead, gb.BODY_SPACING) + gb.BODY_SPACING
     lines = []
     for n, table in enumerate(tables, 1):
-        name = f"{n}.{table.title}" if len(tables) > 1 else table.title
-        prefix = "附件：" if n == 1 else ""
-        glyphs = shape(prefix + name, body, fonts, gb.SIZE_3)
-        lines.append(Line(glyphs, body, x=x0 if n == 1 else x0 + lead_w, keep=True))
+        number = shape(f"{n}.", body, fonts, gb.SIZE_3) if len(tables) > 1 else []
+        x_name = x_number + (natural_width(number, gb.BODY_SPACING) + gb.BODY_SPACING if number else 0.0)
+        name = shape(table.title, body, fonts, gb.SIZE_3)
+        for i, glyphs in enumerate(break_lines(name, gb.LEFT + gb.TYPE_W - x_name, gb.BODY_SPACING)):
+            if i:
+                lines.append(Line(glyphs, body, x=x_name, keep=True))
+            elif n == 1:
+                lines.append(Line(lead + number + glyphs, body, x=x_note, keep=True))
+            else:
+                lines.append(Line(number + glyphs, body, x=x_number, keep=True))
     return lines
 
 

@@ -10,7 +10,15 @@ from reportlab.pdfgen.canvas import Canvas
 
 from aqdesk.exchange.pdf import official as gb
 from aqdesk.exchange.pdf.fonts import Face, FontSet
-from aqdesk.exchange.pdf.textflow import Glyph, break_lines, draw, natural_width, shape
+from aqdesk.exchange.pdf.textflow import (
+    TIGHTEN,
+    Glyph,
+    break_lines,
+    draw,
+    natural_width,
+    shape,
+    trim,
+)
 
 
 @dataclass
@@ -41,23 +49,26 @@ def paragraph(text: str, face: Face, fonts: FontSet, indent: float = gb.INDENT,
     for part in text.split("\n"):
         glyphs = shape(part, face, fonts, gb.SIZE_3)
         spacing = gb.BODY_SPACING
-        broken = break_lines(glyphs, gb.TYPE_W, spacing, indent)
+        broken = break_lines(glyphs, gb.TYPE_W, spacing, indent, TIGHTEN)
         if _loose(broken, indent):
             for squeeze in SQUEEZE:
-                tighter = break_lines(glyphs, gb.TYPE_W, gb.BODY_SPACING - squeeze, indent)
+                tighter = break_lines(glyphs, gb.TYPE_W, gb.BODY_SPACING - squeeze, indent, TIGHTEN - squeeze)
                 if not _loose(tighter, indent):
                     broken, spacing = tighter, gb.BODY_SPACING - squeeze
                     break
         for i, line in enumerate(broken):
             x = gb.LEFT + (indent if i == 0 else 0)
-            last = i == len(broken) - 1
+            edge = gb.LEFT + gb.TYPE_W
+            # the last line is ragged, unless it was tightened to take a run that would not fit
+            last = i == len(broken) - 1 and x + natural_width(line, spacing) <= edge + 0.01
             out.append(Line(line, face, x=x, spacing=spacing,
-                            justify_to=None if last else gb.LEFT + gb.TYPE_W - x, heading=heading))
+                            justify_to=None if last else edge - x, heading=heading))
     return out
 
 
 def _loose(lines: list[list[Glyph]], indent: float) -> bool:
     for i, glyphs in enumerate(lines[:-1]):
+        glyphs = trim(glyphs)
         room = gb.TYPE_W - (indent if i == 0 else 0) - natural_width(glyphs, gb.BODY_SPACING)
         if len(glyphs) > 1 and room / (len(glyphs) - 1) > LOOSE:
             return True
