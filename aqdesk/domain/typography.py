@@ -51,6 +51,23 @@ def close_spaces(text: str) -> str:
     return re.sub(r"(?<=(.)) +(?=(.))", lambda m: "" if wide(m.group(1)) or wide(m.group(2)) else m.group(0), text)
 
 
+# Words of the office's titles that a line must not split: GB/T 9704 7.3.1 asks a title that
+# runs onto a second line to break 「词意完整」, and 「大气污 / 染防治」 is the break a clerk
+# would send back. Longest first, so a word inside a longer one does not cut that one.
+TITLE_WORDS = sorted((
+    "大气污染防治", "大气污染", "污染防治", "攻坚战", "重点工作", "重点任务", "推进情况", "进展情况", "完成情况",
+    "落实情况", "整改情况", "有关事项", "有关情况", "三色督办单", "督办单", "督办函", "催办函", "约谈", "问责",
+    "通报", "通知", "专报", "建议名单", "一单位一档", "年终汇总", "空气质量", "散煤治理", "散煤", "退城入园", "双替代",
+    "人民政府", "办公室", "责任单位", "全市", "年度",
+), key=len, reverse=True)
+_TITLE_WORD = re.compile("|".join([r"\d+年(?:\d+月(?:\d+日)?)?", r"\d+月(?:\d+日)?", *map(re.escape, TITLE_WORDS)]))
+
+
+def title_words(text: str) -> str:
+    """A title with its words and dates (2026年11月) each held on one line."""
+    return _TITLE_WORD.sub(lambda m: unbreakable(m.group(0)), text)
+
+
 def prepare(text: str) -> str:
     """What every writer does to a piece of text before setting it."""
     return keep_numbers(nest_brackets(close_spaces(text)))

@@ -181,3 +181,31 @@ def test_the_demo_register_letters_break_no_line_early(demo_db):
     assert len(stored) >= 3
     for letter_id in stored:
         assert early_breaks(register.reprint(demo_db, letter_id)) == []
+
+
+def lines_of_size(document: bytes, size: float) -> list[str]:
+    """The text of every line set at ``size`` points on the first page, top down."""
+    pdf = pypdfium2.PdfDocument(document)
+    try:
+        chars = pdf[0].get_textpage()
+        rows: dict[float, list] = {}
+        for i in range(chars.count_chars()):
+            ch = chars.get_text_range(i, 1)
+            if ch.strip() and abs(pdfium_c.FPDFText_GetFontSize(chars.raw, i) - size) < 0.5:
+                left, _bottom, _right, top = chars.get_charbox(i, loose=True)
+                rows.setdefault(next((k for k in rows if abs(k - top) < 2), top), []).append((left, ch))
+        return ["".join(ch for _x, ch in sorted(row)) for _top, row in sorted(rows.items(), reverse=True)]
+    finally:
+        pdf.close()
+
+
+def test_a_title_on_two_lines_breaks_between_words():
+    """GB/T 9704 7.3.1: a title's lines keep its words whole. Balanced by length alone, the
+    通报's title broke as 「…全市大气污 / 染防治重点工作…」."""
+    title = "关于2026年11月全市大气污染防治重点工作推进情况的通报"
+    document = render_letter(LetterContent("示例市大气污染防治攻坚办公室", "示例市大气办通〔2026〕1号", title, "各县（区）：",
+                                           (Paragraph("正文。"),), "示例市大气污染防治攻坚办公室", dt.date(2026, 12, 3)))
+    title_lines = [line for line in lines_of_size(document, 22) if line in title and line != title]
+    assert "".join(title_lines) == title and len(title_lines) == 2
+    for words in ("2026年11月", "大气污染防治", "重点工作", "推进情况", "通报"):
+        assert any(words in line for line in title_lines), (words, title_lines)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from reportlab.pdfgen.canvas import Canvas
 
+from aqdesk.domain.typography import title_words
 from aqdesk.exchange.pdf import official as gb
 from aqdesk.exchange.pdf.fonts import Face, FontSet
 from aqdesk.exchange.pdf.textflow import (
@@ -77,7 +78,7 @@ def _loose(lines: list[list[Glyph]], indent: float) -> bool:
 
 def aligned(text: str, face: Face, fonts: FontSet, size: float, align: str, right_gap: float = 0.0) -> Line:
     """One line flush left, centred or flush right (``right_gap`` in from the right edge)."""
-    glyphs = shape(text, face, fonts, size)
+    glyphs = shape(title_words(text), face, fonts, size)
     spacing = gb.BODY_SPACING if size == gb.SIZE_3 else 0.0
     width = natural_width(glyphs, spacing)
     x = {"left": gb.LEFT, "center": gb.LEFT + (gb.TYPE_W - width) / 2,
@@ -88,7 +89,7 @@ def aligned(text: str, face: Face, fonts: FontSet, size: float, align: str, righ
 def balanced(text: str, face: Face, fonts: FontSet, size: float) -> list[Line]:
     """A title, centred, on as few lines as it needs, of nearly equal length: the standard
     asks for a symmetrical shape rather than a full line and a stub."""
-    glyphs = shape(text, face, fonts, size)
+    glyphs = shape(title_words(text), face, fonts, size)
     width = gb.TYPE_W - 2 * gb.CELL
     lines = break_lines(glyphs, width, 0)
     if len(lines) > 1:
