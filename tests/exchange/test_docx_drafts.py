@@ -11,6 +11,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from aqdesk.cli import main
+from aqdesk.exchange.docx.official import plain
 from aqdesk.services.supervision import letters
 from tests.exchange.pdf_reading import page_lines, pages_text
 
@@ -29,7 +30,7 @@ def test_letters_in_both_formats_share_the_number(capsys, demo_db, anchor, tmp_p
     section = document.sections[0]
     assert abs(section.page_width - Mm(210)) < Mm(0.1) and abs(section.page_height - Mm(297)) < Mm(0.1)
     assert abs(section.left_margin - Mm(28)) < Mm(0.1) and abs(section.right_margin - Mm(26)) < Mm(0.1)
-    text = "\n".join(p.text for p in document.paragraphs).replace("\u2060", "")
+    text = plain("\n".join(p.text for p in document.paragraphs))
     for expected in ("示例市大气污染防治攻坚办公室", "示例市大气办督〔2026〕4号", "关于督促办理逾期和临期事项的函", "石桥县：",
                      "一、逾期未完成事项", "三、工作要求", "2026年11月23日"):
         assert expected in text, expected
@@ -44,7 +45,7 @@ def test_letters_in_both_formats_share_the_number(capsys, demo_db, anchor, tmp_p
 def test_a_draft_takes_no_number(demo_db, anchor, tmp_path):
     text = letters.draft_text(demo_db, "石桥县", anchor)
     document = docx.Document(BytesIO(letters.draft_docx(demo_db, "石桥县", anchor, text)))
-    assert "示例市大气办督〔2026〕\u3000号" in [p.text for p in document.paragraphs]
+    assert "示例市大气办督〔2026〕\u3000号" in [plain(p.text) for p in document.paragraphs]
     assert letters.issue_letter(demo_db, "石桥县", anchor, tmp_path).number == "示例市大气办督〔2026〕4号"
 
 
@@ -93,7 +94,7 @@ def test_edited_letter_text_is_checked_before_a_number_is_taken(demo_db, anchor,
 
 
 def _text(document) -> str:
-    return "\n".join(p.text for p in document.paragraphs).replace("\u2060", "")
+    return plain("\n".join(p.text for p in document.paragraphs))
 
 
 def test_chase_bulletin_and_brief_as_word(capsys, demo_db, anchor, tmp_path):
@@ -120,7 +121,7 @@ def test_chase_bulletin_and_brief_as_word(capsys, demo_db, anchor, tmp_path):
     assert air.rows[1].cells[0].text == "1" and air.rows[1].cells[1].text == "龙泉县"
     assert air.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # the header repeats
     assert departments.rows[0].cells[1].text == "单位" and len(departments.rows) > 10
-    headed = [p for p in bulletin.paragraphs if p.text.startswith("附件") and p.text[2:].isdigit()]
+    headed = [p for p in bulletin.paragraphs if plain(p.text).startswith("附件") and plain(p.text)[2:].isdigit()]
     assert len(headed) == 4 and all(p.paragraph_format.page_break_before for p in headed)
 
     assert main(["brief", "--as-of", anchor.isoformat(), "--out", str(tmp_path / "专报"), "--format", "docx",

@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
 from aqdesk.domain.enums import Color, LoopStep
+from aqdesk.exchange.docx.official import plain
 from aqdesk.services.supervision import sheet_list, sheet_loop
 from aqdesk.ui.app import make_app
 from aqdesk.ui.dialogs.new_sheet_dialog import NewSheetDialog
@@ -266,7 +267,7 @@ def test_the_letter_text_is_edited_in_the_preview_and_numbered_on_issue(qtbot, d
     editor.changed.emit()
     assert "经主任批示补充" in dialog.document.getAllText(0).text().replace("\n", "")
     draft = editor.write_draft(tmp_path / "草稿.docx")
-    assert "示例市大气办督〔2026〕\u3000号" in [p.text for p in docx.Document(str(draft)).paragraphs]
+    assert "示例市大气办督〔2026〕\u3000号" in [plain(p.text) for p in docx.Document(str(draft)).paragraphs]
     editor.also_word.setChecked(True)
     path = dialog.save_to(tmp_path)
     text = "".join(pages_text(path)).replace("\n", "")

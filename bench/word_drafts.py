@@ -1,0 +1,98 @@
+"""Word drafts against the paper check. Run by hand: ``python bench/word_drafts.py [OUT_DIR]``.
+
+Builds the demo office, writes every document kind as PDF and Word draft, converts the
+drafts with ``soffice --headless --convert-to pdf`` and runs /work/shared/tools/paper.py on
+both; prints, per document, the FAILs other than typefaces (the machine lacks the office's
+fonts) for the PDF and for the converted draft.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from aqdesk.cli import main as cli
+from aqdesk.db.database import open_database
+from aqdesk.services import demo
+
+PAPER = Path("/work/shared/tools/paper.py")
+LONG = "请你单位对照问题清单逐项制定整改方案，明确责任人和完成时限，" * 14
+
+
+def typeface(check: str) -> bool:
+    return "typeface" in check or "page-number type" in check
+
+
+def make(folder: Path) -> None:
+    anchor = demo.anchor_day()
+    url = f"sqlite:///{(folder / 'demo.db').as_posix()}"
+    db = open_database(url)
+    demo.load_demo(db, today=anchor)
+    db.close()
+    day, both = ["--db", url], ["--format", "both"]
+    runs = [
+        ["letters", "--overdue", "--out", str(folder / "letters"), "--as-of", anchor.isoformat()],
+        ["sheet", "--unit", "石桥县", "--item", "5-06", "--out", str(folder / "sheet.pdf"), "--as-of", anchor.isoformat()],
+        ["sheet", "--unit", "东城区", "--item", "1-01", "--out", str(folder / "sheet-long.pdf"), "--requirement", LONG,
+         "--as-of", anchor.isoformat()],
+        ["summons", "--out", str(folder / "summons.pdf"), "--as-of", anchor.isoformat()],
+        ["chase", "--period", anchor.isoformat(), "--date", anchor.isoformat(), "--out", str(folder / "chase.pdf")],
+        ["bulletin", "--period", anchor.strftime("%Y-%m"), "--as-of", anchor.isoformat(), "--issue",
+         "--out", str(folder / "bulletin.pdf")],
+        ["brief", "--as-of", anchor.isoformat(), "--out", str(folder / "brief.pdf")],
+    ]
+    for argv in runs:
+        if cli([*argv, *both, *day]) != 0:
+            print("failed:", argv, file=sys.stderr)
+
+
+def convert(drafts: list[Path], out: Path) -> None:
+    out.mkdir(exist_ok=True)
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out), *map(str, drafts)],
+                   capture_output=True, timeout=600, check=True)
+
+
+def fails(pdfs: list[Path]) -> dict[str, list[dict]]:
+    with tempfile.NamedTemporaryFile(suffix=".json") as report:
+        subprocess.run([sys.executable, str(PAPER), "--quiet", "--json", report.name, *map(str, pdfs)],
+                       capture_output=True, timeout=900)
+        rows = json.loads(Path(report.name).read_text())["rows"]
+    found: dict[str, list[dict]] = {p.name: [] for p in pdfs}
+    for row in rows:
+        if row["verdict"] == "FAIL" and not typeface(row["check"]):
+            found[row["doc"]].append(row)
+    return found
+
+
+def run(folder: Path, verbose: bool) -> None:
+    make(folder)
+    drafts = sorted(folder.rglob("*.docx"))
+    converted = folder / "converted"
+    convert(drafts, converted)
+    printed = fails(sorted(p for p in folder.rglob("*.pdf") if converted not in p.parents))
+    word = fails([converted / d.with_suffix(".pdf").name for d in drafts])
+    tally: Counter = Counter()
+    for draft in drafts:
+        name = draft.with_suffix(".pdf").name
+        got = word[name]
+        print(f"{name}: PDF {len(printed.get(name, []))}, Word draft {len(got)} non-typeface FAILs")
+        for row in got:
+            tally[row["check"]] += 1
+            if verbose:
+                print(f"    {row['check']} | want {row['required']} | got {row['measured'][:160]}")
+    print(f"total {sum(tally.values())}:", dict(tally.most_common()))
+
+
+if __name__ == "__main__":
+    args = [a for a in sys.argv[1:] if a != "-q"]
+    if args:
+        target = Path(args[0])
+        target.mkdir(parents=True, exist_ok=True)
+        run(target, "-q" not in sys.argv)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            run(Path(tmp), "-q" not in sys.argv)
