@@ -59,13 +59,15 @@ def signature_block(doc, faces: dict[str, str], signature: str, date: dt.date, f
     dated = chinese_date(date)
     gap = 4 * gb.CELL
     centre_offset = (_width(dated, fonts) - _width(signature, fonts)) / 2
-    # set at the grid's tracking, not the body's: LibreOffice drops the tracking before a joiner or
-    # zero-width space (the date has ten), and the less there is to drop the truer the centring
+    # set at the grid's tracking, not the body's: LibreOffice drops the tracking before a zero-width
+    # space (the date has five), and the less there is to drop the truer the centring
     signed = wd.paragraph(doc, signature, faces["body"], indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT,
                           right_indent=max(0.0, gap + centre_offset), keep_with_next=True, tracking=wd.GRID_TRACKING)
     signed.paragraph_format.right_indent = Pt(max(0.0, gap + centre_offset))
-    wd.paragraph(doc, dated, faces["body"], indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT, right_indent=gap,
-                 tracking=wd.GRID_TRACKING)
+    on_date = wd.paragraph(doc, dated, faces["body"], indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT, right_indent=gap,
+                           tracking=wd.GRID_TRACKING)
+    for placed in (signed, on_date):
+        wd.digits_in_chinese(placed)
 
 
 def _width(text: str, fonts: FontSet | None) -> float:

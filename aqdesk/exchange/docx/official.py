@@ -44,15 +44,15 @@ MARK_DROP = 1.53  # mm from a frame's top to the em box of the office mark in it
 # mm the office mark is raised above its em box's 30 mm: the stand-in's ink sits 1.7 mm inside the em
 # box, so 0.8 mm up puts both the em box and the printed ink within the standard's ±1 mm of 30 mm
 MARK_LIFT = 0.8
-# Chinese for Latin text: LibreOffice then takes digits from a Chinese font (half-width, as the PDF
-# and 仿宋_GB2312 have them) where the office's font is missing, not from a wide Western one. The East
-# Asian text keeps python-docx's en-US: as zh-CN LibreOffice hangs 。and ，past the type area's edge,
-# reading w:overflowPunct the wrong way round (Word reads it as written and is told not to)
-LANGUAGE = {"w:val": "zh-CN", "w:eastAsia": "en-US"}
+# Chinese as the language of Latin letters and digits in lines placed by measure (署名, 日期): where the
+# office's font is missing, LibreOffice then draws their digits from a Chinese font, half-width as in
+# 仿宋_GB2312 and the PDF, not from a wide Western one. Not for running text: for Chinese it breaks
+# lines inside numbers, joiners or not (LibreOffice 7.4)
+DIGITS_LANGUAGE = "zh-CN"
 ZWSP = "\u200b"  # ZERO WIDTH SPACE: a break opportunity that prints nothing
 _IDEOGRAPH = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_BOUNDARY = re.compile(f"(?<=[{_IDEOGRAPH}])(?=[0-9A-Za-z])|(?<=[0-9A-Za-z])(?=[{_IDEOGRAPH}])")
-_LATIN_RUN = re.compile(r"[!-~]{2,}")
+_CLOSING = "，。、；：！？）》」』】〕〉"
+_BOUNDARY = re.compile(f"(?<=[{_IDEOGRAPH}{_CLOSING}])(?=[0-9A-Za-z])|(?<=[0-9A-Za-z])(?=[{_IDEOGRAPH}])")
 
 
 # WordprocessingML wants a paragraph's and a run's properties in this order; Word refuses a
@@ -105,7 +105,6 @@ def new_document(faces: dict[str, str], *, first_page_number: bool) -> DocumentO
     # Word's grid pitch is recorded, but the grid is not switched on: LibreOffice adds a ruby band
     # above every line of a gridded page. The exact line pitch and the tracking make the grid.
     grid.set(qn("w:linePitch"), str(PITCH_TWIPS))
-    _language(doc)
     normal = doc.styles["Normal"]
     normal.font.size = Pt(gb.SIZE_3)
     set_faces(normal.element.get_or_add_rPr(), faces["body"])
@@ -121,26 +120,15 @@ def new_document(faces: dict[str, str], *, first_page_number: bool) -> DocumentO
     return doc
 
 
-def _language(doc: DocumentObject) -> None:
-    defaults = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    lang = defaults.find(qn("w:lang"))
-    if lang is None:
-        lang = place(defaults, OxmlElement("w:lang"), RPR_ORDER)
-    for key, value in LANGUAGE.items():
-        lang.set(qn(key), value)
-
-
 def word_text(text: str) -> str:
-    """``text`` as a Word draft holds it: document numbers and every run of Latin letters and
-    digits (2026, PM2.5, 4-08) joined so no line splits them, as the PDF keeps them whole (a
-    Chinese paragraph lets LibreOffice break anywhere, inside numbers too); a zero-width space
-    between a Chinese character and a Latin letter or digit, where LibreOffice would otherwise
-    add a fifth of an em (it ignores ``w:autoSpaceDE``/``autoSpaceDN``; Word honours them and
-    puts nothing there either way). Other joiners (an office's name) are the PDF's business:
-    a draft's lines are the editor's."""
-    text = prepare(text.replace(JOINER, ""))
-    text = _LATIN_RUN.sub(lambda m: JOINER.join(m.group(0)), text)
-    return _BOUNDARY.sub(ZWSP, text)
+    """``text`` as a Word draft holds it: document numbers joined as the PDF has them, and a
+    zero-width space where Chinese text meets a Latin letter or digit. LibreOffice would put a
+    fifth of an em between a Chinese character and a letter or digit (it ignores
+    ``w:autoSpaceDE``/``autoSpaceDN``, which Word honours), and breaks no line between a
+    closing mark and a letter or digit (``），PM2.5``), which Chinese typesetting allows; the
+    zero-width space prints nothing, in Word either.
+    Other joiners (an office's name) are the PDF's business: a draft's lines are the editor's."""
+    return _BOUNDARY.sub(ZWSP, prepare(text.replace(JOINER, "")))
 
 
 def plain(text: str) -> str:
@@ -148,10 +136,21 @@ def plain(text: str) -> str:
     return text.replace(JOINER, "").replace(ZWSP, "")
 
 
+def digits_in_chinese(paragraph: Paragraph) -> None:
+    """Latin letters and digits of ``paragraph`` marked Chinese (see DIGITS_LANGUAGE)."""
+    for r in paragraph.runs:
+        rpr = r._element.get_or_add_rPr()
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = place(rpr, OxmlElement("w:lang"), RPR_ORDER)
+        lang.set(qn("w:val"), DIGITS_LANGUAGE)
+
+
 def no_autospace(ppr) -> None:
     """No extra space between Chinese and Latin letters or digits, and no punctuation hung
-    past the right edge of the type area (LibreOffice reads these from each paragraph, not
-    from the style; it ignores the first, see word_text)."""
+    past the right edge of the type area (Word reads these from the style too; LibreOffice only
+    from each paragraph, ignores the first, see word_text, and takes w:overflowPunct the wrong
+    way round, which does no harm while its East Asian language is not Chinese)."""
     for name in ("w:overflowPunct", "w:autoSpaceDE", "w:autoSpaceDN"):
         if ppr.find(qn(name)) is None:
             off = OxmlElement(name)
