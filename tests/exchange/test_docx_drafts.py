@@ -7,6 +7,7 @@ from io import BytesIO
 
 import docx
 import pytest
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
@@ -56,6 +57,8 @@ def test_sheet_and_summons_as_word(capsys, demo_db, anchor, tmp_path):
     sheet = docx.Document(str(tmp_path / "单.docx"))
     assert "红色督办单" in "".join(p.text for p in sheet.paragraphs)
     assert sheet.tables[0].cell(0, 0).text == "责任单位"
+    labels = [row.cells[0] for row in sheet.tables[0].rows]
+    assert {c.vertical_alignment for c in labels} == {WD_CELL_VERTICAL_ALIGNMENT.CENTER}  # mid-row, as in the PDF
     assert main(["summons", "--out", str(tmp_path / "约谈.pdf"), "--format", "both", "--as-of", anchor.isoformat(),
                  "--db", demo_db.url]) == 0
     listing = docx.Document(str(tmp_path / "约谈.docx"))

@@ -5,7 +5,7 @@ cannot hold goes on a 续页 section with the official margins, split where the 
 from __future__ import annotations
 
 from docx.enum.section import WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -66,6 +66,7 @@ def write_sheet(content: SheetContent, fonts: FontSet | None = None) -> bytes:
         left, right = table.cell(r, 0), table.cell(r, 1)
         left.width, right.width = Mm(LABEL_W), Mm(156 - LABEL_W)
         _shade(left, TINT[content.level])
+        left.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER  # the label mid-row, as the PDF sets it
         _cell_text(left, label, faces["heading"], WD_ALIGN_PARAGRAPH.CENTER)
         least = {"签收": 13, "反馈情况": 32, "核查意见": 20}.get(label)
         for i, text in enumerate(texts):
