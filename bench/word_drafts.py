@@ -18,6 +18,7 @@ from pathlib import Path
 from aqdesk.cli import main as cli
 from aqdesk.db.database import open_database
 from aqdesk.services import demo
+from aqdesk.services.supervision import summons_records
 
 PAPER = Path("/work/shared/tools/paper.py")
 LONG = "请你单位对照问题清单逐项制定整改方案，明确责任人和完成时限，" * 14
@@ -30,6 +31,7 @@ def typeface(check: str) -> bool:
 def make(folder: Path) -> None:
     anchor = demo.anchor_day()
     url = f"sqlite:///{(folder / 'demo.db').as_posix()}"
+    (folder / "demo.db").unlink(missing_ok=True)  # a run again into the same folder starts afresh
     db = open_database(url)
     demo.load_demo(db, today=anchor)
     db.close()
@@ -44,10 +46,18 @@ def make(folder: Path) -> None:
         ["bulletin", "--period", anchor.strftime("%Y-%m"), "--as-of", anchor.isoformat(), "--issue",
          "--out", str(folder / "bulletin.pdf")],
         ["brief", "--as-of", anchor.isoformat(), "--out", str(folder / "brief.pdf")],
+        ["remind", f"督办〔{anchor.year}〕3号", "--out", str(folder), "--date", anchor.isoformat()],
     ]
     for argv in runs:
         if cli([*argv, *both, *day]) != 0:
             print("failed:", argv, file=sys.stderr)
+    db = open_database(url)  # the 约谈通知 has no command of its own
+    try:
+        sid, _ = summons_records.save_summons(db, None, 0, unit="安平县", planned_on=anchor, place="市政府第三会议室",
+                                              matters="气代煤工程进度滞后，2026年11月20日前应完成的3个村未开工")
+        summons_records.issue_notice(db, sid, anchor, folder, formats=("pdf", "docx"))
+    finally:
+        db.close()
 
 
 def convert(drafts: list[Path], out: Path) -> None:
@@ -57,15 +67,23 @@ def convert(drafts: list[Path], out: Path) -> None:
 
 
 def fails(pdfs: list[Path]) -> dict[str, list[dict]]:
-    with tempfile.NamedTemporaryFile(suffix=".json") as report:
-        subprocess.run([sys.executable, str(PAPER), "--quiet", "--json", report.name, *map(str, pdfs)],
-                       capture_output=True, timeout=900)
-        rows = json.loads(Path(report.name).read_text())["rows"]
+    # a 催办函 names the 督办单 it chases in large type, which paper.py's guess takes for a sheet
+    letters = [p for p in pdfs if "催办函" in p.name]
+    rows = paper(letters, "letter") + paper([p for p in pdfs if p not in letters], "auto")
     found: dict[str, list[dict]] = {p.name: [] for p in pdfs}
     for row in rows:
         if row["verdict"] == "FAIL" and not typeface(row["check"]):
             found[row["doc"]].append(row)
     return found
+
+
+def paper(pdfs: list[Path], kind: str) -> list[dict]:
+    if not pdfs:
+        return []
+    with tempfile.NamedTemporaryFile(suffix=".json") as report:
+        subprocess.run([sys.executable, str(PAPER), "--quiet", "--kind", kind, "--json", report.name, *map(str, pdfs)],
+                       capture_output=True, timeout=900)
+        return json.loads(Path(report.name).read_text())["rows"]
 
 
 def run(folder: Path, verbose: bool) -> None:

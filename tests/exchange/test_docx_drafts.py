@@ -13,7 +13,7 @@ from docx.shared import Mm
 
 from aqdesk.cli import main
 from aqdesk.exchange.docx.official import plain
-from aqdesk.services.supervision import letters
+from aqdesk.services.supervision import letters, sheet_list
 from tests.exchange.pdf_reading import page_lines, pages_text
 
 
@@ -136,3 +136,23 @@ def test_chase_bulletin_and_brief_as_word(capsys, demo_db, anchor, tmp_path):
     assert "1.空气质量" not in text  # paragraphs, not a numbered list
     out = capsys.readouterr().out
     assert str(tmp_path / "专报.docx") in out and str(tmp_path / "通报.docx") in out
+
+
+def test_reminder_and_summons_notice_as_word(capsys, demo_db, anchor, tmp_path):
+    from aqdesk.services.supervision import summons_records
+
+    sheet = next(r for r in sheet_list.sheet_rows(demo_db, anchor) if r.number == f"督办〔{anchor.year}〕3号")
+    assert main(["remind", sheet.number, "--out", str(tmp_path), "--date", anchor.isoformat(), "--format", "both",
+                 "--db", demo_db.url]) == 0
+    number = f"示例市大气办催〔{anchor.year}〕2号"
+    pdf, word = (tmp_path / f"{number} 石桥县催办函.{kind}" for kind in ("pdf", "docx"))
+    assert pdf.exists() and word.exists() and f"{pdf}、{word}" in capsys.readouterr().out
+    text = _text(docx.Document(str(word)))
+    assert number in text and f"关于催办{sheet.number}督办单的函" in text and "石桥县：" in text
+
+    sid, _ = summons_records.save_summons(demo_db, None, 0, unit="安平县", planned_on=anchor, matters="气代煤工程进度滞后")
+    notice, _ = summons_records.issue_notice(demo_db, sid, anchor, tmp_path, formats=("docx",))
+    [written] = tmp_path.glob("*约谈通知.*")
+    assert written.name == f"{notice} 安平县约谈通知.docx"  # the draft alone, with the notice's number
+    text = _text(docx.Document(str(written)))
+    assert notice in text and "关于约谈安平县的通知" in text and "二、约谈安排" in text
