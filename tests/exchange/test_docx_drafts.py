@@ -59,6 +59,9 @@ def test_sheet_and_summons_as_word(capsys, demo_db, anchor, tmp_path):
     assert sheet.tables[0].cell(0, 0).text == "责任单位"
     labels = [row.cells[0] for row in sheet.tables[0].rows]
     assert {c.vertical_alignment for c in labels} == {WD_CELL_VERTICAL_ALIGNMENT.CENTER}  # mid-row, as in the PDF
+    borders = sheet.tables[0]._tbl.tblPr.find(qn("w:tblBorders"))
+    weights = {b.tag.split("}")[1]: int(b.get(qn("w:sz"))) / 8 for b in borders}
+    assert weights == {"top": 1.25, "left": 1.25, "bottom": 1.25, "right": 1.25, "insideH": 0.625, "insideV": 0.625}
     assert main(["summons", "--out", str(tmp_path / "约谈.pdf"), "--format", "both", "--as-of", anchor.isoformat(),
                  "--db", demo_db.url]) == 0
     listing = docx.Document(str(tmp_path / "约谈.docx"))
