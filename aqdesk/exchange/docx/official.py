@@ -29,11 +29,12 @@ from aqdesk.exchange.pdf.fonts import CHOSEN, STAND_IN, FontSet
 FACES = {"title": "方正小标宋简体", "body": "仿宋_GB2312", "heading": "黑体", "kai": "楷体_GB2312", "song": "宋体"}
 RED = RGBColor.from_string(palette.excel(palette.OFFICIAL_RED))
 PITCH_TWIPS = round(gb.PITCH * 20)  # 28.99 pt, the 22-line grid
-# twentieths of a point after each character: 0.6 pt, more than the grid's −0.21 pt but short of the
+# twentieths of a point after each character: 0.5 pt, more than the grid's −0.21 pt but short of the
 # −0.75 pt at which a 29th character would fit, so a full line still holds 28 and is justified out to
-# the grid; the slack is for LibreOffice, which sets no tracking after a character that a joiner or
-# zero-width space follows (see word_text), and would otherwise break lines with numbers early
-TRACKING = -12
+# the grid. The slack is for LibreOffice, which sets no tracking after a character that a zero-width
+# space follows (see word_text): at −0.25 pt a letter and the 催报通知 of the demo broke lines early
+# or loose through LibreOffice, at −0.4 pt none did
+TRACKING = -10
 # the grid's own tracking, a shade under −0.21 pt, for short lines placed by measure (署名, 日期)
 GRID_TRACKING = round(gb.BODY_SPACING * 20) - 1
 INDENT = Twips(round(gb.INDENT * 20))
