@@ -12,8 +12,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from aqdesk.cli import main
-from aqdesk.exchange.docx.official import plain
 from aqdesk.services.supervision import letters, sheet_list
+from tests.exchange.docx_text import plain
 from tests.exchange.pdf_reading import page_lines, pages_text
 
 

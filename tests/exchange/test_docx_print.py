@@ -15,6 +15,7 @@ from aqdesk.domain.typography import JOINER, unbreakable
 from aqdesk.exchange.docx import official as wd
 from aqdesk.exchange.pdf import official as gb
 from aqdesk.services.supervision import letters
+from tests.exchange.docx_text import plain
 from tests.exchange.pdf_reading import page_lines
 
 IDEOGRAPH_MEETS_LATIN = re.compile(r"[\u4e00-\u9fff][0-9A-Za-z]|[0-9A-Za-z][\u4e00-\u9fff]")
@@ -36,7 +37,7 @@ def test_word_text_spaces_chinese_from_digits_and_keeps_numbers_whole():
     assert wd.word_text("反馈" + unbreakable("示例市大气办") + "。") == "反馈示例市大气办。"  # a draft's lines are the editor's
     number = wd.word_text("见督〔2026〕4号文")
     assert JOINER.join("督〔2026〕4号") in number and "\u200b" not in number  # a document number stays one piece
-    assert wd.plain(wd.word_text("截至2026年")) == "截至2026年"
+    assert plain(wd.word_text("截至2026年")) == "截至2026年"
 
 
 def test_no_chinese_character_touches_a_digit_in_a_draft(letter):
@@ -69,7 +70,7 @@ def test_only_the_signature_and_date_take_chinese_digits(letter):
     document = docx.Document(str(letter))
     defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     assert not defaults.find(qn("w:lang")).get(qn("w:val")).startswith("zh")  # LibreOffice would split numbers
-    marked = [wd.plain(p.text) for p in document.paragraphs
+    marked = [plain(p.text) for p in document.paragraphs
               if any(r._r.rPr.find(qn("w:lang")) is not None for r in p.runs)]
     assert marked == ["示例市大气污染防治攻坚办公室", "2026年11月23日"]
 

@@ -4,7 +4,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
 from aqdesk.domain.enums import Color, LoopStep
-from aqdesk.exchange.docx.official import plain
 from aqdesk.services.supervision import sheet_list, sheet_loop
 from aqdesk.ui.app import make_app
 from aqdesk.ui.dialogs.new_sheet_dialog import NewSheetDialog
@@ -13,6 +12,7 @@ from aqdesk.ui.dialogs.sheet_dialog import SheetDialog
 from aqdesk.ui.models.rows import ROW_ROLE as ROLE
 from aqdesk.ui.pages.export_page import ExportPage
 from aqdesk.ui.pages.supervision_page import SupervisionPage
+from tests.exchange.docx_text import plain
 from tests.exchange.pdf_reading import pages_text
 
 

@@ -134,11 +134,6 @@ def word_text(text: str) -> str:
     return _BOUNDARY.sub(ZWSP, prepare(text.replace(JOINER, "")))
 
 
-def plain(text: str) -> str:
-    """What a reader of the draft sees: ``text`` without its joiners and zero-width spaces."""
-    return text.replace(JOINER, "").replace(ZWSP, "")
-
-
 def digits_in_chinese(paragraph: Paragraph) -> None:
     """Latin letters and digits of ``paragraph`` marked Chinese (see DIGITS_LANGUAGE)."""
     for r in paragraph.runs:
