@@ -129,7 +129,7 @@ def _frame(table) -> None:
         rule = OxmlElement(f"w:{side}")
         outer = not side.startswith("inside")
         for key, value in (("w:val", "single"), ("w:sz", str(FRAME_SZ if outer else RULE_SZ)), ("w:space", "0"),
-                           ("w:color", "000000")):
+                           ("w:color", "auto")):
             rule.set(qn(key), value)
         borders.append(rule)
     table._tbl.tblPr.insert_element_before(borders, *TBLPR_AFTER_BORDERS)
