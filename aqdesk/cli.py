@@ -198,10 +198,11 @@ def build_parser() -> argparse.ArgumentParser:
     _format_option(p)
     _year_option(p)
 
-    p = command("remind", help="催办：给一张未销号的督办单发编号催办函（PDF，登记回复时限）")
+    p = command("remind", help="催办：给一张未销号的督办单发编号催办函（PDF 或 Word，登记回复时限）")
     p.add_argument("sheet", metavar="编号", help="督办单编号，如 督办〔2026〕3号")
     p.add_argument("--out", type=Path, required=True, metavar="DIR", help="保存到的文件夹")
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="催办日期，默认今天")
+    _format_option(p)
 
     p = command("unit-file", help="一单位一档：某单位的任务、督办单、发文、催办、约谈、问责和督查发现问题（PDF）")
     p.add_argument("unit", metavar="NAME", help="单位名称或简称")
@@ -699,8 +700,9 @@ def cmd_remind(args: argparse.Namespace) -> int:
         sheet = next((r for r in sheet_list.sheet_rows(db, day) if r.number == args.sheet.strip()), None)
         if sheet is None:
             raise UserError(f"找不到督办单“{args.sheet}”。")
-        reminded = escalation.remind(db, sheet.id, day, args.out)
-    print(f"已催办{sheet.number}（{sheet.unit}）：{reminded.number}，限{reminded.reply_due.isoformat()}前反馈：{reminded.path}")
+        reminded = escalation.remind(db, sheet.id, day, args.out, formats=FORMATS[args.format])
+    print(f"已催办{sheet.number}（{sheet.unit}）：{reminded.number}，限{reminded.reply_due.isoformat()}前反馈："
+          + "、".join(map(str, reminded.paths)))
     return EXIT_OK
 
 

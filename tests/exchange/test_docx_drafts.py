@@ -7,11 +7,13 @@ from io import BytesIO
 
 import docx
 import pytest
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from aqdesk.cli import main
-from aqdesk.services.supervision import letters
+from aqdesk.services.supervision import letters, sheet_list
+from tests.exchange.docx_text import plain
 from tests.exchange.pdf_reading import page_lines, pages_text
 
 
@@ -29,7 +31,7 @@ def test_letters_in_both_formats_share_the_number(capsys, demo_db, anchor, tmp_p
     section = document.sections[0]
     assert abs(section.page_width - Mm(210)) < Mm(0.1) and abs(section.page_height - Mm(297)) < Mm(0.1)
     assert abs(section.left_margin - Mm(28)) < Mm(0.1) and abs(section.right_margin - Mm(26)) < Mm(0.1)
-    text = "\n".join(p.text for p in document.paragraphs).replace("\u2060", "")
+    text = plain("\n".join(p.text for p in document.paragraphs))
     for expected in ("示例市大气污染防治攻坚办公室", "示例市大气办督〔2026〕4号", "关于督促办理逾期和临期事项的函", "石桥县：",
                      "一、逾期未完成事项", "三、工作要求", "2026年11月23日"):
         assert expected in text, expected
@@ -44,7 +46,7 @@ def test_letters_in_both_formats_share_the_number(capsys, demo_db, anchor, tmp_p
 def test_a_draft_takes_no_number(demo_db, anchor, tmp_path):
     text = letters.draft_text(demo_db, "石桥县", anchor)
     document = docx.Document(BytesIO(letters.draft_docx(demo_db, "石桥县", anchor, text)))
-    assert "示例市大气办督〔2026〕\u3000号" in [p.text for p in document.paragraphs]
+    assert "示例市大气办督〔2026〕\u3000号" in [plain(p.text) for p in document.paragraphs]
     assert letters.issue_letter(demo_db, "石桥县", anchor, tmp_path).number == "示例市大气办督〔2026〕4号"
 
 
@@ -55,6 +57,11 @@ def test_sheet_and_summons_as_word(capsys, demo_db, anchor, tmp_path):
     sheet = docx.Document(str(tmp_path / "单.docx"))
     assert "红色督办单" in "".join(p.text for p in sheet.paragraphs)
     assert sheet.tables[0].cell(0, 0).text == "责任单位"
+    labels = [row.cells[0] for row in sheet.tables[0].rows]
+    assert {c.vertical_alignment for c in labels} == {WD_CELL_VERTICAL_ALIGNMENT.CENTER}  # mid-row, as in the PDF
+    borders = sheet.tables[0]._tbl.tblPr.find(qn("w:tblBorders"))
+    weights = {b.tag.split("}")[1]: int(b.get(qn("w:sz"))) / 8 for b in borders}
+    assert weights == {"top": 1.25, "left": 1.25, "bottom": 1.25, "right": 1.25, "insideH": 0.625, "insideV": 0.625}
     assert main(["summons", "--out", str(tmp_path / "约谈.pdf"), "--format", "both", "--as-of", anchor.isoformat(),
                  "--db", demo_db.url]) == 0
     listing = docx.Document(str(tmp_path / "约谈.docx"))
@@ -93,7 +100,7 @@ def test_edited_letter_text_is_checked_before_a_number_is_taken(demo_db, anchor,
 
 
 def _text(document) -> str:
-    return "\n".join(p.text for p in document.paragraphs).replace("\u2060", "")
+    return plain("\n".join(p.text for p in document.paragraphs))
 
 
 def test_chase_bulletin_and_brief_as_word(capsys, demo_db, anchor, tmp_path):
@@ -120,7 +127,7 @@ def test_chase_bulletin_and_brief_as_word(capsys, demo_db, anchor, tmp_path):
     assert air.rows[1].cells[0].text == "1" and air.rows[1].cells[1].text == "龙泉县"
     assert air.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # the header repeats
     assert departments.rows[0].cells[1].text == "单位" and len(departments.rows) > 10
-    headed = [p for p in bulletin.paragraphs if p.text.startswith("附件") and p.text[2:].isdigit()]
+    headed = [p for p in bulletin.paragraphs if plain(p.text).startswith("附件") and plain(p.text)[2:].isdigit()]
     assert len(headed) == 4 and all(p.paragraph_format.page_break_before for p in headed)
 
     assert main(["brief", "--as-of", anchor.isoformat(), "--out", str(tmp_path / "专报"), "--format", "docx",
@@ -132,3 +139,23 @@ def test_chase_bulletin_and_brief_as_word(capsys, demo_db, anchor, tmp_path):
     assert "1.空气质量" not in text  # paragraphs, not a numbered list
     out = capsys.readouterr().out
     assert str(tmp_path / "专报.docx") in out and str(tmp_path / "通报.docx") in out
+
+
+def test_reminder_and_summons_notice_as_word(capsys, demo_db, anchor, tmp_path):
+    from aqdesk.services.supervision import summons_records
+
+    sheet = next(r for r in sheet_list.sheet_rows(demo_db, anchor) if r.number == f"督办〔{anchor.year}〕3号")
+    assert main(["remind", sheet.number, "--out", str(tmp_path), "--date", anchor.isoformat(), "--format", "both",
+                 "--db", demo_db.url]) == 0
+    number = f"示例市大气办催〔{anchor.year}〕2号"
+    pdf, word = (tmp_path / f"{number} 石桥县催办函.{kind}" for kind in ("pdf", "docx"))
+    assert pdf.exists() and word.exists() and f"{pdf}、{word}" in capsys.readouterr().out
+    text = _text(docx.Document(str(word)))
+    assert number in text and f"关于催办{sheet.number}督办单的函" in text and "石桥县：" in text
+
+    sid, _ = summons_records.save_summons(demo_db, None, 0, unit="安平县", planned_on=anchor, matters="气代煤工程进度滞后")
+    notice, _ = summons_records.issue_notice(demo_db, sid, anchor, tmp_path, formats=("docx",))
+    [written] = tmp_path.glob("*约谈通知.*")
+    assert written.name == f"{notice} 安平县约谈通知.docx"  # the draft alone, with the notice's number
+    text = _text(docx.Document(str(written)))
+    assert notice in text and "关于约谈安平县的通知" in text and "二、约谈安排" in text

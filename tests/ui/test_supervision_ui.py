@@ -12,6 +12,7 @@ from aqdesk.ui.dialogs.sheet_dialog import SheetDialog
 from aqdesk.ui.models.rows import ROW_ROLE as ROLE
 from aqdesk.ui.pages.export_page import ExportPage
 from aqdesk.ui.pages.supervision_page import SupervisionPage
+from tests.exchange.docx_text import plain
 from tests.exchange.pdf_reading import pages_text
 
 
@@ -266,7 +267,7 @@ def test_the_letter_text_is_edited_in_the_preview_and_numbered_on_issue(qtbot, d
     editor.changed.emit()
     assert "经主任批示补充" in dialog.document.getAllText(0).text().replace("\n", "")
     draft = editor.write_draft(tmp_path / "草稿.docx")
-    assert "示例市大气办督〔2026〕\u3000号" in [p.text for p in docx.Document(str(draft)).paragraphs]
+    assert "示例市大气办督〔2026〕\u3000号" in [plain(p.text) for p in docx.Document(str(draft)).paragraphs]
     editor.also_word.setChecked(True)
     path = dialog.save_to(tmp_path)
     text = "".join(pages_text(path)).replace("\n", "")

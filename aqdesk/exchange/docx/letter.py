@@ -12,14 +12,12 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from aqdesk.domain.docnumber import chinese_date
-from aqdesk.domain.typography import JOINER
 from aqdesk.exchange.docx import official as wd
 from aqdesk.exchange.pdf import official as gb
 from aqdesk.exchange.pdf.fonts import FontSet
 from aqdesk.exchange.pdf.letter import LetterContent
 
 FACES = {"body": "body", "heading": "heading", "subheading": "kai"}
-SQUEEZE = 20  # twentieths of a point: 1 pt, the most the PDF takes from a paragraph's tracking
 
 
 def write_letter(content: LetterContent, fonts: FontSet | None = None) -> bytes:
@@ -46,10 +44,7 @@ def letter_body(content: LetterContent, faces: dict[str, str]) -> DocumentObject
     wd.blank(doc)
     wd.paragraph(doc, content.addressee, faces["body"], indent=False, align=WD_ALIGN_PARAGRAPH.LEFT)
     for p in content.paragraphs:
-        # a paragraph holding a run that must not break (the office's name) is set a little
-        # tighter, as the PDF squeezes it, so the run fits rather than leaving a loose line
-        tracking = wd.TRACKING - SQUEEZE if JOINER in p.text else wd.TRACKING
-        wd.paragraph(doc, p.text, faces[FACES[p.kind]], keep_with_next=p.kind != "body", tracking=tracking)
+        wd.paragraph(doc, p.text, faces[FACES[p.kind]], keep_with_next=p.kind != "body")
     return doc
 
 
@@ -64,17 +59,23 @@ def signature_block(doc, faces: dict[str, str], signature: str, date: dt.date, f
     dated = chinese_date(date)
     gap = 4 * gb.CELL
     centre_offset = (_width(dated, fonts) - _width(signature, fonts)) / 2
+    # set at the grid's tracking, not the body's: LibreOffice drops the tracking before a zero-width
+    # space (the date has five), and the less there is to drop the truer the centring
     signed = wd.paragraph(doc, signature, faces["body"], indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT,
-                          right_indent=max(0.0, gap + centre_offset), keep_with_next=True)
+                          right_indent=max(0.0, gap + centre_offset), keep_with_next=True, tracking=wd.GRID_TRACKING)
     signed.paragraph_format.right_indent = Pt(max(0.0, gap + centre_offset))
-    wd.paragraph(doc, dated, faces["body"], indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT, right_indent=gap)
+    on_date = wd.paragraph(doc, dated, faces["body"], indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT, right_indent=gap,
+                           tracking=wd.GRID_TRACKING)
+    for placed in (signed, on_date):
+        wd.digits_in_chinese(placed)
 
 
 def _width(text: str, fonts: FontSet | None) -> float:
-    """Width in points of a 3号 line: measured in the body font where the draft names the
-    font this machine has, else on the grid (full-width characters a cell, others half, as
-    仿宋_GB2312 has them)."""
+    """Width in points of a 3号 line at the grid's tracking: measured in the body font where the
+    draft names the font this machine has, else full-width characters 16 pt and others 8 pt,
+    as 仿宋_GB2312 has them."""
+    tracking = wd.GRID_TRACKING / 20
     if fonts is not None and wd.faces_for(fonts)["body"] == fonts["body"].family:
         face = fonts["body"]
-        return sum(face.width(ch, gb.SIZE_3) + wd.TRACKING / 20 for ch in text)
-    return sum(gb.ADVANCE if unicodedata.east_asian_width(ch) in "WF" else gb.ADVANCE / 2 for ch in text)
+        return sum(face.width(ch, gb.SIZE_3) + tracking for ch in text)
+    return sum((gb.SIZE_3 if unicodedata.east_asian_width(ch) in "WF" else gb.SIZE_3 / 2) + tracking for ch in text)

@@ -9,6 +9,7 @@ are all given, so neither has to guess.
 
 from __future__ import annotations
 
+import re
 from io import BytesIO
 
 from docx import Document
@@ -20,7 +21,7 @@ from docx.shared import Mm, Pt, RGBColor, Twips
 from docx.text.paragraph import Paragraph
 
 from aqdesk.domain import palette
-from aqdesk.domain.typography import prepare
+from aqdesk.domain.typography import JOINER, prepare
 from aqdesk.exchange.pdf import official as gb
 from aqdesk.exchange.pdf.fonts import CHOSEN, STAND_IN, FontSet
 
@@ -28,14 +29,31 @@ from aqdesk.exchange.pdf.fonts import CHOSEN, STAND_IN, FontSet
 FACES = {"title": "方正小标宋简体", "body": "仿宋_GB2312", "heading": "黑体", "kai": "楷体_GB2312", "song": "宋体"}
 RED = RGBColor.from_string(palette.excel(palette.OFFICIAL_RED))
 PITCH_TWIPS = round(gb.PITCH * 20)  # 28.99 pt, the 22-line grid
-# twentieths of a point after each character: a shade under the grid's −0.21 pt, so 28 characters
-# with the spacing after the last still fit the line
-TRACKING = round(gb.BODY_SPACING * 20) - 1
+# twentieths of a point after each character: 0.5 pt, more than the grid's −0.21 pt but short of the
+# −0.75 pt at which a 29th character would fit, so a full line still holds 28 and is justified out to
+# the grid. The slack is for LibreOffice, which sets no tracking after a character that a zero-width
+# space follows (see word_text): at −0.25 pt a letter and the 催报通知 of the demo broke lines early
+# or loose through LibreOffice, at −0.4 pt none did
+TRACKING = -10
+# the grid's own tracking, a shade under −0.21 pt, for short lines placed by measure (署名, 日期)
+GRID_TRACKING = round(gb.BODY_SPACING * 20) - 1
 INDENT = Twips(round(gb.INDENT * 20))
 FOOT_SHIFT = 1.66  # mm: LibreOffice sets a footer's 14 pt line that much above its slot's foot
 TEXT_DROP = 2.55  # mm from the top of an exact 28.99 pt line to the em box of its 3号 text
 TITLE_DROP = 0.44  # mm, the same for 2号 text
 MARK_DROP = 1.53  # mm from a frame's top to the em box of the office mark in it
+# mm the office mark is raised above its em box's 30 mm: the stand-in's ink sits 1.7 mm inside the em
+# box, so 0.8 mm up puts both the em box and the printed ink within the standard's ±1 mm of 30 mm
+MARK_LIFT = 0.8
+# Chinese as the language of Latin letters and digits in lines placed by measure (署名, 日期): where the
+# office's font is missing, LibreOffice then draws their digits from a Chinese font, half-width as in
+# 仿宋_GB2312 and the PDF, not from a wide Western one. Not for running text: for Chinese it breaks
+# lines inside numbers, joiners or not (LibreOffice 7.4)
+DIGITS_LANGUAGE = "zh-CN"
+ZWSP = "\u200b"  # ZERO WIDTH SPACE: a break opportunity that prints nothing
+_IDEOGRAPH = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CLOSING = "，。、；：！？）》」』】〕〉"
+_BOUNDARY = re.compile(f"(?<=[{_IDEOGRAPH}{_CLOSING}])(?=[0-9A-Za-z])|(?<=[0-9A-Za-z])(?=[{_IDEOGRAPH}])")
 
 
 # WordprocessingML wants a paragraph's and a run's properties in this order; Word refuses a
@@ -85,8 +103,10 @@ def new_document(faces: dict[str, str], *, first_page_number: bool) -> DocumentO
     if grid is None:
         grid = OxmlElement("w:docGrid")
         section._sectPr.append(grid)
-    # Word's grid pitch is recorded, but the grid is not switched on: LibreOffice adds a ruby band
-    # above every line of a gridded page. The exact line pitch and the tracking make the grid.
+    # Word's grid pitch is recorded, but the grid is not switched on. Measured in LibreOffice 7.4: a
+    # lines-only grid moves every line 4 mm down (a ruby band) and keeps its Chinese–Latin gap; a
+    # lines-and-characters grid of 15.79 pt cells gives each 16 pt character two cells (14 a line).
+    # The exact line pitch and the tracking make the grid.
     grid.set(qn("w:linePitch"), str(PITCH_TWIPS))
     normal = doc.styles["Normal"]
     normal.font.size = Pt(gb.SIZE_3)
@@ -103,10 +123,33 @@ def new_document(faces: dict[str, str], *, first_page_number: bool) -> DocumentO
     return doc
 
 
+def word_text(text: str) -> str:
+    """``text`` as a Word draft holds it: document numbers joined as the PDF has them, and a
+    zero-width space where Chinese text meets a Latin letter or digit. LibreOffice would put a
+    fifth of an em between a Chinese character and a letter or digit (it ignores
+    ``w:autoSpaceDE``/``autoSpaceDN``, which Word honours), and breaks no line between a
+    closing mark and a letter or digit (``），PM2.5``), which Chinese typesetting allows; the
+    zero-width space prints nothing, in Word either.
+    Other joiners (an office's name) are the PDF's business: a draft's lines are the editor's."""
+    return _BOUNDARY.sub(ZWSP, prepare(text.replace(JOINER, "")))
+
+
+def digits_in_chinese(paragraph: Paragraph) -> None:
+    """Latin letters and digits of ``paragraph`` marked Chinese (see DIGITS_LANGUAGE)."""
+    for r in paragraph.runs:
+        rpr = r._element.get_or_add_rPr()
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = place(rpr, OxmlElement("w:lang"), RPR_ORDER)
+        lang.set(qn("w:val"), DIGITS_LANGUAGE)
+
+
 def no_autospace(ppr) -> None:
-    """No extra space between Chinese and Latin letters or digits (LibreOffice reads this
-    from each paragraph, not from the style)."""
-    for name in ("w:autoSpaceDE", "w:autoSpaceDN"):
+    """No extra space between Chinese and Latin letters or digits, and no punctuation hung
+    past the right edge of the type area (Word reads these from the style too; LibreOffice only
+    from each paragraph, ignores the first, see word_text, and takes w:overflowPunct the wrong
+    way round, which does no harm while its East Asian language is not Chinese)."""
+    for name in ("w:overflowPunct", "w:autoSpaceDE", "w:autoSpaceDN"):
         if ppr.find(qn(name)) is None:
             off = OxmlElement(name)
             off.set(qn("w:val"), "0")
@@ -123,7 +166,7 @@ def set_faces(rpr, face: str) -> None:
 
 def run(paragraph: Paragraph, text: str, face: str, size: float = gb.SIZE_3, *, color: RGBColor | None = None,
         tracking: int | None = TRACKING):
-    r = paragraph.add_run(prepare(text))
+    r = paragraph.add_run(word_text(text))
     r.font.size = Pt(size)
     set_faces(r._element.get_or_add_rPr(), face)
     if color is not None:
@@ -170,7 +213,7 @@ def letter_head(doc: DocumentObject, faces: dict, office_name: str) -> None:
     mark = doc.add_paragraph()
     mark.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     mark.paragraph_format.line_spacing = Pt(size * 1.2)
-    _frame(mark, gb.TYPE_W, size * 1.2, gb.MARK_TOP - size * 0.1 + MARK_DROP * gb.MM)
+    _frame(mark, gb.TYPE_W, size * 1.2, gb.MARK_TOP - size * 0.1 + (MARK_DROP - MARK_LIFT) * gb.MM)
     run(mark, office_name, faces["title"], size, color=RED, tracking=None)
     top = gb.MARK_TOP + size + gb.RULE_GAP
     bottom_top = gb.PAGE_H - gb.BOTTOM_RULE - gb.THICK - gb.THIN - gb.RULE_SPACE

@@ -5,7 +5,7 @@ cannot hold goes on a 续页 section with the official margins, split where the 
 from __future__ import annotations
 
 from docx.enum.section import WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -24,6 +24,8 @@ CELL_SIZE = 14.0
 TCPR_ORDER = ("w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders", "w:shd", "w:noWrap", "w:tcMar",
               "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")
 LABEL_W = 28  # mm
+FRAME_SZ, RULE_SZ = 10, 5  # eighths of a point: 1.2 and 0.6 pt, rounded up
+TBLPR_AFTER_BORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription")
 
 
 def write_sheet(content: SheetContent, fonts: FontSet | None = None) -> bytes:
@@ -58,6 +60,7 @@ def write_sheet(content: SheetContent, fonts: FontSet | None = None) -> bytes:
             ("核查意见", [f"（{content.office_short_name}填写）　□ 核查通过，同意销号　　□ 退回整改"], 20)]
     table = doc.add_table(rows=len(rows), cols=2)
     table.style = doc.styles["Table Grid"]
+    _frame(table)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     for column, width in zip(table.columns, (LABEL_W, 156 - LABEL_W), strict=True):
@@ -66,6 +69,7 @@ def write_sheet(content: SheetContent, fonts: FontSet | None = None) -> bytes:
         left, right = table.cell(r, 0), table.cell(r, 1)
         left.width, right.width = Mm(LABEL_W), Mm(156 - LABEL_W)
         _shade(left, TINT[content.level])
+        left.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER  # the label mid-row, as the PDF sets it
         _cell_text(left, label, faces["heading"], WD_ALIGN_PARAGRAPH.CENTER)
         least = {"签收": 13, "反馈情况": 32, "核查意见": 20}.get(label)
         for i, text in enumerate(texts):
@@ -116,6 +120,19 @@ def _rule(paragraph, level: str) -> None:
         bottom.set(qn(key), value)
     border.append(bottom)
     wd.place(paragraph.paragraph_format.element.get_or_add_pPr(), border, wd.PPR_ORDER)
+
+
+def _frame(table) -> None:
+    """The form's rules as the PDF draws them: a 1.2 pt frame round 0.6 pt rules."""
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        rule = OxmlElement(f"w:{side}")
+        outer = not side.startswith("inside")
+        for key, value in (("w:val", "single"), ("w:sz", str(FRAME_SZ if outer else RULE_SZ)), ("w:space", "0"),
+                           ("w:color", "auto")):
+            rule.set(qn(key), value)
+        borders.append(rule)
+    table._tbl.tblPr.insert_element_before(borders, *TBLPR_AFTER_BORDERS)
 
 
 def _shade(cell, fill: str) -> None:

@@ -9,6 +9,7 @@ audited, undoable action.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from aqdesk.exchange.pdf.letter import LetterContent, Paragraph, render_letter
 from aqdesk.services.common import audit, editing, settings, workdays
 from aqdesk.services.common.editing import refuse
 from aqdesk.services.supervision import numbering
+from aqdesk.services.supervision.letters import WRITERS
 from aqdesk.services.supervision.sheet_items import items_by_ref
 from aqdesk.services.supervision.sheet_loop import Issued, SheetDetail, issue_sheet, sheet_detail
 
@@ -36,16 +38,18 @@ class Reminded:
     document: bytes
     path: Path | None
     action_id: str
+    paths: tuple[Path, ...] = ()  # one a format, when written
 
 
 def remind(db: Database, sheet_id: int, on_date: dt.date, out_dir: Path | None = None,
-           requirement: str = "") -> Reminded:
-    """Number, register and (with ``out_dir``) write a 催办函 about an open sheet."""
+           requirement: str = "", formats: Sequence[str] = ("pdf",)) -> Reminded:
+    """Number, register and (with ``out_dir``) write a 催办函 about an open sheet, once per
+    format (``"docx"`` a Word draft with the same number)."""
     detail = sheet_detail(db, sheet_id)
     _refuse_closed(detail)
     if on_date < detail.issued_on:
         raise UserError(f"催办日期 {on_date.isoformat()} 早于交办日期 {detail.issued_on.isoformat()}。")
-    written: Path | None = None
+    written: list[Path] = []
     try:
         with db.transaction() as session:
             office = settings.load(session)
@@ -53,23 +57,26 @@ def remind(db: Database, sheet_id: int, on_date: dt.date, out_dir: Path | None =
             reply_due = workdays.load(session).add_workdays(on_date, office.letter.reply_workdays)
             seq = numbering.next_seq(session, series, on_date.year)
             number = format_number(series, on_date.year, seq)
-            document = render_letter(_reminder(office, detail, number, on_date, reply_due, requirement))
+            content = _reminder(office, detail, number, on_date, reply_due, requirement)
+            document = render_letter(content)
             changes = audit.ChangeSet(session)
             sheet = session.get(SupervisionSheet, sheet_id)
-            path = out_dir / atomic.safe_file_name(f"{number} {detail.unit}催办函.pdf") if out_dir else None
+            paths = [out_dir / atomic.safe_file_name(f"{number} {detail.unit}催办函.{kind}") for kind in formats] \
+                if out_dir else []
             letter = numbering.register(changes, series, on_date, seq, title=f"关于催办{detail.number}督办单的函",
                                         unit_id=sheet.unit_id, kind=DocKind.REMINDER, sheet_id=sheet_id,
-                                        file_name=path.name if path else "", reply_due=reply_due, document=document)
+                                        file_name=paths[0].name if paths else "", reply_due=reply_due,
+                                        document=document)
             changes.insert(Escalation(sheet_id=sheet_id, kind=EscalationKind.REMIND.value, on_date=on_date,
                                       from_level=detail.level.value, to_level=detail.level.value,
                                       letter_id=letter.id, note=f"{number}，限{reply_due.isoformat()}前反馈",
                                       recorded_by=changes.who))
-            if path is not None:
-                written = atomic.write_bytes(path, document)
-            return Reminded(number, reply_due, document, written, changes.action_id)
+            for path, kind in zip(paths, formats, strict=False):
+                written.append(atomic.write_bytes(path, document if kind == "pdf" else WRITERS[kind](content)))
+            return Reminded(number, reply_due, document, paths[0] if paths else None, changes.action_id, tuple(paths))
     except Exception:
-        if written is not None:
-            written.unlink(missing_ok=True)
+        for path in written:  # the number was not kept, so neither is any file bearing it
+            path.unlink(missing_ok=True)
         raise
 
 

@@ -26,6 +26,7 @@ from aqdesk.services.common.editing import editing, refuse
 from aqdesk.services.common.units import UnitDirectory
 from aqdesk.services.common.warning_colours import Assessor
 from aqdesk.services.supervision import numbering
+from aqdesk.services.supervision.letters import WRITERS
 
 
 @dataclass(frozen=True)
@@ -179,33 +180,38 @@ def summons_detail(db: Database, summons_id: int, as_of: dt.date) -> SummonsDeta
     return found
 
 
-def issue_notice(db: Database, summons_id: int, issued_on: dt.date, out_dir: Path | None = None) -> tuple[str, bytes]:
+def issue_notice(db: Database, summons_id: int, issued_on: dt.date, out_dir: Path | None = None,
+                 formats: Sequence[str] = ("pdf",)) -> tuple[str, bytes]:
     """Number, register and keep the 约谈通知 (letter format of GB/T 9704); written to
-    ``out_dir`` too when given. A notice already issued is reprinted from the register instead."""
+    ``out_dir`` too when given, once per format (``"docx"`` a Word draft with the same number).
+    A notice already issued is reprinted from the register instead."""
     detail = summons_detail(db, summons_id, issued_on)
     if detail.notice_number:
         raise UserError(f"该约谈已发出约谈通知{detail.notice_number}，请在发文登记中重印。")
-    written: Path | None = None
+    written: list[Path] = []
     try:
         with db.transaction() as session:
             office = settings.load(session)
             series = office.summons.series
             seq = numbering.next_seq(session, series, issued_on.year)
             number = format_number(series, issued_on.year, seq)
-            document = render_letter(_notice(office, detail, number, issued_on))
+            content = _notice(office, detail, number, issued_on)
+            document = render_letter(content)
             changes = audit.ChangeSet(session)
             row = session.get(SummonsRecord, summons_id)
-            name = atomic.safe_file_name(f"{number} {detail.unit}约谈通知.pdf")
+            names = [atomic.safe_file_name(f"{number} {detail.unit}约谈通知.{kind}") for kind in formats]
             letter = numbering.register(changes, series, issued_on, seq, title=f"关于约谈{detail.unit}的通知",
                                         unit_id=row.unit_id, kind=DocKind.SUMMONS_NOTICE,
-                                        file_name=name if out_dir else "", document=document)
+                                        file_name=names[0] if out_dir else "", document=document)
             changes.update(row, notice_letter_id=letter.id)
             if out_dir is not None:
-                written = atomic.write_bytes(Path(out_dir) / name, document)
+                for name, kind in zip(names, formats, strict=True):
+                    written.append(atomic.write_bytes(Path(out_dir) / name,
+                                                      document if kind == "pdf" else WRITERS[kind](content)))
             return number, document
     except Exception:
-        if written is not None:
-            written.unlink(missing_ok=True)
+        for path in written:  # the number was not kept, so neither is any file bearing it
+            path.unlink(missing_ok=True)
         raise
 
 
