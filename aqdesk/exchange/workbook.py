@@ -71,7 +71,11 @@ _WIDE_CELL = re.compile(rb' r="([B-Z][A-Z]|[A-Z]{3,})\d')
 _FAR_CELL_ROW = re.compile(rb' r="[A-Z]+(\d{6,})"')
 _CELL_ROW = re.compile(rb' r="[A-Z]+(\d+)"')
 _FOOTER_STARTS = ("合计", "总计", "小计", "填表人", "填报人", "审核人", "联系人", "联系电话", "负责人",
-                  "单位负责人", "填报单位", "填表单位", "填报日期", "填表日期", "制表", "备注", "注:", "注：", "说明")
+                  "单位负责人", "填报单位", "填表单位", "填报日期", "填表日期", "制表", "备注", "注:", "注：", "说明",
+                  "填表说明", "填报说明", "附注", "单位(盖章)", "单位（盖章）", "(盖章)", "（盖章）")
+# A notes block under a table (注：, then 1. … 2. … on the lines below): after its first line, a
+# row with a single text in it is one more note, though it looks like nothing in particular.
+_NOTES_STARTS = ("备注", "注:", "注：", "说明", "填表说明", "填报说明", "附注")
 _FOOTER_FIRST_CHARS = frozenset(s[0] for s in _FOOTER_STARTS)
 
 
@@ -387,7 +391,12 @@ def _is_footer(value: CellValue) -> bool:
     if text[:1] not in _FOOTER_FIRST_CHARS:
         return False
     text = "".join(text.split())
-    return text.startswith(_FOOTER_STARTS) or text.endswith("合计")
+    return text.startswith(_FOOTER_STARTS) or text.endswith("合计") or text == "注"
+
+
+def _starts_notes(value: str) -> bool:
+    text = "".join(value.split())
+    return text.startswith(_NOTES_STARTS) or text == "注"
 
 
 class _SheetReader:
@@ -454,6 +463,7 @@ class _SheetReader:
         pick = itemgetter(*indexes) if width > 1 else lambda row: (row[indexes[0]],)
         limit = self.max_cell_chars
         rows = []
+        notes = False
         for number, row in body:
             if not number % CANCEL_EVERY_ROWS and self.cancel():
                 raise ImportCancelled
@@ -473,6 +483,9 @@ class _SheetReader:
                 first = next(value for value in row if value != "")
             if first.__class__ is str and (first[:1] in _FOOTER_FIRST_CHARS or first[:1].isspace()) \
                     and _is_footer(first):
+                notes = notes or _starts_notes(first)
+                continue
+            if notes and width - values.count("") == 1 and any(v.__class__ is str and v.strip() for v in values):
                 continue
             rows.append(SourceRow(number, dict(zip(headings, values, strict=False))))  # pick made them one length
         return rows
