@@ -43,7 +43,7 @@ def _county(ctx: Context, name: str) -> int | str:
 
 
 def loose_coal_return(ctx: Context, table: Table) -> list[RowOutcome]:
-    outcomes, seen = [], {}
+    outcomes: list[RowOutcome] = []
     for out, read, src in rows_of(ctx, table, outcomes):
         county_id = county(ctx, out, read)
         figures = {LOOSE_COAL[h]: (read.count(h) if LOOSE_COAL[h] in COUNTS else read.number(h))
@@ -51,10 +51,10 @@ def loose_coal_return(ctx: Context, table: Table) -> list[RowOutcome]:
         relapse = read.count(H.RELAPSES) if H.RELAPSES in src.cells else None
         if county_id is None or out.has_error:
             continue
-        if county_id in seen:
-            ctx.problem(out, H.COUNTY, read.text(H.COUNTY), f"与第{seen[county_id]}行重复")
+        repeated = ctx.duplicate(out, ("loose_coal_report", county_id))
+        if repeated:
+            ctx.problem(out, H.COUNTY, read.text(H.COUNTY), f"{repeated}（同一县区）")
             continue
-        seen[county_id] = src.number
         if relapse:
             ctx.warn(out, H.RELAPSES, relapse, f"报告反弹点位{relapse}个，该县区将标为红色")
         values = {k: v for k, v in figures.items() if v is not None}
@@ -82,6 +82,10 @@ def loose_coal_targets(ctx: Context, table: Table) -> list[RowOutcome]:
         targets = {LOOSE_COAL[h.removeprefix("目标")]: read.number(h) for h in H.LOOSE_COAL_TARGETS if h in src.cells}
         if county_ref is None or out.has_error:
             continue
+        repeated = ctx.duplicate(out, ("loose_coal_target", county_ref))
+        if repeated:
+            ctx.problem(out, H.COUNTY, read.text(H.COUNTY), f"{repeated}（同一县区）")
+            continue
         values = {k: v for k, v in targets.items() if v is not None}
         existing = ctx.loose_coal_targets.get((county_ref, year)) if isinstance(county_ref, int) else None
         item = f"{read.text(H.COUNTY)} {year}年散煤目标"
@@ -103,7 +107,7 @@ def substitution_kind(ctx: Context, out: RowOutcome, read: RowReader) -> Substit
 
 
 def substitution_plan(ctx: Context, table: Table) -> list[RowOutcome]:
-    outcomes, seen = [], {}
+    outcomes: list[RowOutcome] = []
     for out, read, src in rows_of(ctx, table, outcomes):
         county_name = read.text(H.COUNTY, required=True)
         county_ref = unit_ref(ctx, out, H.COUNTY, county_name, table.sheet, UnitKind.COUNTY)
@@ -114,10 +118,10 @@ def substitution_plan(ctx: Context, table: Table) -> list[RowOutcome]:
         if county_ref is None or kind is None or not township_name or out.has_error:
             continue
         key = (normalize_name(county_name), normalize_name(township_name), kind)
-        if key in seen:
-            ctx.problem(out, H.TOWNSHIP, township_name, f"与第{seen[key]}行重复（同一乡镇、同一类型）")
+        repeated = ctx.duplicate(out, ("substitution plan", key))
+        if repeated:
+            ctx.problem(out, H.TOWNSHIP, township_name, f"{repeated}（同一乡镇、同一类型）")
             continue
-        seen[key] = src.number
         township = _township(ctx, out, county_ref, township_name, table.sheet)
         found = ctx.targets.get((township, kind.value)) if isinstance(township, int) else None
         item = f"{county_name}{township_name}（{kind.label}）"

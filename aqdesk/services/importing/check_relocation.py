@@ -38,7 +38,7 @@ def _find(ctx: Context, out: RowOutcome, name: str, code: str | None):
 
 
 def relocation_return(ctx: Context, table: Table) -> list[RowOutcome]:
-    outcomes, seen = [], {}
+    outcomes: list[RowOutcome] = []
     for out, read, src in rows_of(ctx, table, outcomes):
         name = read.text(H.ENTERPRISE, required=True)
         code = _code(ctx, out, read)
@@ -55,10 +55,10 @@ def relocation_return(ctx: Context, table: Table) -> list[RowOutcome]:
         if sender is not None and sender.kind != UnitKind.DEPARTMENT and sender.county_id != enterprise.county_id:
             ctx.problem(out, H.ENTERPRISE, name, f"“{enterprise.name}”不在{sender.name}辖区")
             continue
-        if enterprise.id in seen:
-            ctx.problem(out, H.ENTERPRISE, name, f"与第{seen[enterprise.id]}行是同一企业")
+        repeated = ctx.duplicate(out, ("enterprise", enterprise.id))
+        if repeated:
+            ctx.problem(out, H.ENTERPRISE, name, f"{repeated}（同一企业）")
             continue
-        seen[enterprise.id] = src.number
         milestones = ctx.milestones.get(enterprise.id, {})
         merged = [(k, actuals.get(k, milestones[k.value].actual_date if k.value in milestones else None))
                   for k in MilestoneKind]
@@ -82,7 +82,7 @@ def relocation_return(ctx: Context, table: Table) -> list[RowOutcome]:
 
 
 def relocation_plan(ctx: Context, table: Table) -> list[RowOutcome]:
-    outcomes, seen = [], {}
+    outcomes: list[RowOutcome] = []
     for out, read, src in rows_of(ctx, table, outcomes):
         name = read.text(H.ENTERPRISE, required=True)
         code = _code(ctx, out, read)
@@ -96,10 +96,10 @@ def relocation_plan(ctx: Context, table: Table) -> list[RowOutcome]:
             ctx.problem(out, None, None, "计划时间应按停产、拆除、新址开工、投产的顺序先后排列")
             continue
         key = code or normalize_name(name)
-        if key in seen:
-            ctx.problem(out, H.ENTERPRISE, name, f"与第{seen[key]}行是同一企业")
+        repeated = ctx.duplicate(out, ("enterprise plan", key))
+        if repeated:
+            ctx.problem(out, H.ENTERPRISE, name, f"{repeated}（同一企业）")
             continue
-        seen[key] = src.number
         fields = {"name": name, "credit_code": code, "county_id": county_ref, "industry": read.text(H.INDUSTRY),
                   "original_site": read.text(H.OLD_SITE), "park": read.text(H.PARK)}
         enterprise = _find(ctx, out, name, code)

@@ -20,7 +20,7 @@ _UNIT_SEPARATORS = re.compile(r"[、，,;；\n\r/]+")
 
 
 def task_return(ctx: Context, table: Table) -> list[RowOutcome]:
-    outcomes, seen = [], {}
+    outcomes: list[RowOutcome] = []
     for out, read, src in rows_of(ctx, table, outcomes):
         number = task_number(src.cells.get(H.TASK_NUMBER))
         task = ctx.tasks.get(number)
@@ -33,10 +33,11 @@ def task_return(ctx: Context, table: Table) -> list[RowOutcome]:
         if task is None:
             ctx.problem(out, H.TASK_NUMBER, number, f"台账中没有编号为“{number}”的任务")
             continue
-        if number in seen:
-            ctx.problem(out, H.TASK_NUMBER, number, f"与第{seen[number]}行的任务编号重复")
+        # the key is file-wide: a sheet copied beside the original must not win unseen
+        repeated = ctx.duplicate(out, ("task", task.id))
+        if repeated:
+            ctx.problem(out, H.TASK_NUMBER, number, f"{repeated}（同一任务编号）")
             continue
-        seen[number] = src.number
         # a unit with a share of the task reports that share, and only it
         share = ctx.shares.get((task.id, ctx.sender.id)) if ctx.sender is not None else None
         if share is None:
@@ -113,16 +114,16 @@ def _check_owner(ctx: Context, out: RowOutcome, task) -> None:
 
 
 def task_plan(ctx: Context, table: Table) -> list[RowOutcome]:
-    outcomes, seen = [], {}
+    outcomes: list[RowOutcome] = []
     for out, read, src in rows_of(ctx, table, outcomes):
         number = task_number(src.cells.get(H.TASK_NUMBER))
         if not number:
             ctx.problem(out, H.TASK_NUMBER, None, "任务编号为空")
             continue
-        if number in seen:
-            ctx.problem(out, H.TASK_NUMBER, number, f"与第{seen[number]}行的任务编号重复")
+        repeated = ctx.duplicate(out, ("task plan", number))
+        if repeated:
+            ctx.problem(out, H.TASK_NUMBER, number, f"{repeated}（同一任务编号）")
             continue
-        seen[number] = src.number
         category = _category(ctx, out, read.text(H.CATEGORY, required=True), table.sheet)
         title = read.text(H.TASK_NAME, required=True)
         lead = unit_ref(ctx, out, H.LEAD_UNIT, read.text(H.LEAD_UNIT, required=True), table.sheet)

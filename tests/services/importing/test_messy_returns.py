@@ -3,6 +3,10 @@ copied beside the original, headings in their own words."""
 
 import datetime as dt
 
+from sqlalchemy import select
+
+from aqdesk.db.models import LooseCoalReport
+from aqdesk.services.importing.commit import commit
 from aqdesk.services.importing.prepare import prepare
 from tests.services.importing.test_importing import PERIOD, workbook
 
@@ -34,3 +38,45 @@ def test_a_row_of_figures_after_the_notes_is_still_read(demo_db, tmp_path):
         ["县（区）", "检查次数"], ["说明：检查次数含联合执法"], ["安平县", 60]]})
     plan = _prepare(demo_db, path)
     assert [(i.row, i.values["inspections"]) for i in plan.inserts()] == [(3, 60)]
+
+
+def _errors(plan):
+    return {(p.sheet, p.row): str(p) for p in plan.errors}
+
+
+def test_a_task_on_a_copied_sheet_is_refused_not_taken_twice(demo_db, tmp_path):
+    rows = [["任务编号", "进展情况", "完成比例（%）"], ["2-06", "锅炉调试完成", 85]]
+    path = workbook(tmp_path / "安平县.xlsx", {"重点任务": rows, "重点任务 (2)": [rows[0], ["2-06", "旧进展", 60]]})
+    plan = _prepare(demo_db, path)
+    assert "与工作表「重点任务」第2行重复" in _errors(plan)[("重点任务 (2)", 2)]
+    assert {c.new for c in plan.changes() if c.field == "progress_pct"} == {85}
+
+
+def test_a_county_reported_on_two_sheets_is_an_error_before_the_commit(demo_db, tmp_path):
+    # it used to pass the check and fail in the commit on the database's unique key
+    headings = ["县（区）", "取缔散煤销售点（个）", "检查次数"]
+    path = workbook(tmp_path / "安平县.xlsx", {"散煤治理（11月）": [headings, ["安平县", 4, 60]],
+                                             "旧表": [headings, ["安平县", 99, 999]]})
+    plan = _prepare(demo_db, path)
+    assert "与工作表「散煤治理（11月）」第2行重复" in _errors(plan)[("旧表", 2)]
+    assert not plan.committable(accept_valid_rows=False)
+    commit(demo_db, plan, accept_valid_rows=True)
+    with demo_db.reading() as s:
+        report = s.scalar(select(LooseCoalReport).where(LooseCoalReport.period == PERIOD))
+        assert (report.banned_points, report.inspections) == (4, 60)
+
+
+def test_an_enterprise_on_two_sheets_is_an_error(demo_db, tmp_path):
+    headings = ["企业名称", "停产时间"]
+    path = workbook(tmp_path / "安平县.xlsx", {"退城入园": [headings, ["安平县永利化工有限公司", "2026-11-01"]],
+                                             "退城入园2": [headings, ["安平县永利化工有限公司", "2026-11-02"]]})
+    plan = _prepare(demo_db, path)
+    assert "与工作表「退城入园」第2行重复" in _errors(plan)[("退城入园2", 2)]
+    assert [c.new for c in plan.changes()] == [dt.date(2026, 11, 1)]
+
+
+def test_a_county_twice_in_the_loose_coal_targets_is_an_error(demo_db, tmp_path):
+    path = workbook(tmp_path / "散煤目标.xlsx", {"散煤目标": [
+        ["2027年散煤治理目标"], ["县（区）", "目标检查次数"], ["安平县", 100], ["安平", 120]]})
+    plan = prepare(demo_db, path, today=TODAY)
+    assert "与第3行重复" in _errors(plan)[("散煤目标", 4)]
