@@ -74,6 +74,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     TARGET: ("具体内容", "目标任务"),
     COUNTY: ("县区", "区县", "县（市、区）"),
     TOWNSHIP: ("乡镇街道",),
+    # without them a return's figures would fit the 双替代任务 plan and be read as one
+    COMPLETED: ("完成户数", "累计完成户数", "已完成"),
+    ACCEPTED: ("验收户数", "累计验收户数", "已验收"),
     CREDIT_CODE: ("社会信用代码",),
     AIR_DAY: ("监测日期", "数据日期", "日 期"),
     STATION: ("站点名称", "点位", "点位名称", "监测点位", "监测站点", "区域", "区县名称"),

@@ -80,3 +80,14 @@ def test_a_county_twice_in_the_loose_coal_targets_is_an_error(demo_db, tmp_path)
         ["2027年散煤治理目标"], ["县（区）", "目标检查次数"], ["安平县", 100], ["安平", 120]]})
     plan = prepare(demo_db, path, today=TODAY)
     assert "与第3行重复" in _errors(plan)[("散煤目标", 4)]
+
+
+def test_a_substitution_return_headed_in_its_own_words_is_a_return_not_a_plan(demo_db, tmp_path):
+    # 完成户数 for 已完成户数 once made the sheet fit the 双替代任务 plan: the figures were dropped
+    path = workbook(tmp_path / "安平县双替代.xlsx", {"双替代": [
+        ["安平县2026年双替代进展表"],
+        ["县（区）", "乡镇（街道）", "类型", "任务户数", "完成户数", "验收户数"],
+        ["安平县", "太平镇", "气代煤", 2100, "1,800户", 1500]]})
+    plan = _prepare(demo_db, path)
+    assert plan.kind.value == "return" and plan.errors == []
+    assert [(r.excel_row, r.new) for b in plan.bulk for r in b.rows] == [(3, (1800, 1500))]
