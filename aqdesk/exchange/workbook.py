@@ -438,6 +438,11 @@ class _SheetReader:
         table = Table(sheet.name, kind, number,
                       {h: i + first_column for h, i in header.columns.items()}, hidden=hidden, title=title)
         table.rows = self._rows(table, header, body)
+        if hidden and table.rows:
+            # often last month's figures kept out of sight: read, but never unseen
+            self.problems.append(Problem(
+                self.file, f"这是隐藏的工作表，其中 {len(table.rows)} 行数据也将导入；如是旧数据，请删除该表后重新检查",
+                Severity.WARNING, sheet.name))
         merges = self.ods_merges.get(sheet.name, ()) if self.ods_merges is not None else sheet.merged_cell_ranges
         _fill_merged(table, merges or ())
         return table

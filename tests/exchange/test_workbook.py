@@ -38,7 +38,7 @@ def test_sheets_are_recognised_by_headings_whatever_their_name(returns):
 
 
 def test_unrecognised_sheet_is_a_warning(returns):
-    [problem] = returns.problems
+    [problem] = [p for p in returns.problems if p.sheet != "散煤"]  # 散煤 is hidden: warned of below
     assert problem.severity is Severity.WARNING and problem.sheet == "Sheet3"
     assert str(problem) == f"{returns.file_name}「Sheet3」：工作表没有可识别的表头，已跳过"
 
@@ -76,6 +76,8 @@ def test_hidden_sheet_is_read(returns):
     table = tables_by_kind(returns)[SheetKind.LOOSE_COAL]
     [row] = table.rows
     assert row.number == 2 and row.cells["洁净型煤配送网点（个）"] == 5
+    [warning] = [p for p in returns.problems if p.sheet == "散煤"]
+    assert warning.severity is Severity.WARNING and "隐藏的工作表" in warning.message
 
 
 def test_hash_is_of_the_file():

@@ -3,6 +3,7 @@ copied beside the original, headings in their own words."""
 
 import datetime as dt
 
+from openpyxl import Workbook
 from sqlalchemy import select
 
 from aqdesk.db.models import LooseCoalReport
@@ -91,3 +92,17 @@ def test_a_substitution_return_headed_in_its_own_words_is_a_return_not_a_plan(de
     plan = _prepare(demo_db, path)
     assert plan.kind.value == "return" and plan.errors == []
     assert [(r.excel_row, r.new) for b in plan.bulk for r in b.rows] == [(3, (1800, 1500))]
+
+
+def test_figures_on_a_hidden_sheet_are_read_with_a_warning(demo_db, tmp_path):
+    path = tmp_path / "安平县.xlsx"
+    book = Workbook()
+    book.active.append(["安平县报送材料"])
+    hidden = book.create_sheet("旧表")
+    hidden.sheet_state = "hidden"
+    for row in (["县（区）", "检查次数"], ["安平县", 999]):
+        hidden.append(row)
+    book.save(path)
+    plan = _prepare(demo_db, path)
+    assert [i.values["inspections"] for i in plan.inserts()] == [999]
+    assert any(p.sheet == "旧表" and "隐藏" in p.message and "1 行" in p.message for p in plan.warnings)
