@@ -61,7 +61,12 @@ class RowReader:
         return parsed.value
 
     def percent(self, heading: str) -> float | None:
-        return self._parsed(heading, parse_percent(self.cells.get(heading)), False)
+        value = self.cells.get(heading)
+        parsed = self._parsed(heading, parse_percent(value), False)
+        if parsed == 1 and value.__class__ in (int, float):
+            # a cell formatted as percent shows 100% and holds 1: the format is not seen
+            self.ctx.warn(self.outcome, heading, value, "已按 1% 读取；如单元格显示为 100%，请改填 100")
+        return parsed
 
     def number(self, heading: str) -> float | None:
         value = self._parsed(heading, parse_number(self.cells.get(heading)), False)

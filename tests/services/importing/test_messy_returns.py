@@ -106,3 +106,17 @@ def test_figures_on_a_hidden_sheet_are_read_with_a_warning(demo_db, tmp_path):
     plan = _prepare(demo_db, path)
     assert [i.values["inspections"] for i in plan.inserts()] == [999]
     assert any(p.sheet == "旧表" and "隐藏" in p.message and "1 行" in p.message for p in plan.warnings)
+
+
+def test_a_percent_formatted_100_percent_is_not_taken_as_1_unseen(demo_db, tmp_path):
+    path = tmp_path / "安平县.xlsx"
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "重点任务"
+    for row in (["任务编号", "进展情况", "完成比例（%）"], ["2-06", "锅炉调试完成", 1], ["7-03", "范围已划定", "1%"]):
+        sheet.append(row)
+    sheet["C2"].number_format = "0%"  # Excel shows 100%
+    book.save(path)
+    plan = _prepare(demo_db, path)
+    warned = [p for p in plan.warnings if p.heading == "完成比例（%）" and "100" in p.message]
+    assert [p.row for p in warned] == [2]  # 「1%」 typed as text is 1%, and said so plainly
