@@ -22,8 +22,8 @@ CellValue = str | int | float | bool | dt.date | dt.datetime | dt.time | dt.time
 
 SHOWN_CHARS = 50
 
-# Dashes and slashes are how a form says "not applicable"; they mean an empty cell, not zero.
-_PLACEHOLDERS = frozenset({"-", "--", "—", "——", "/", "//"})
+# Dashes, slashes and 无 are how a form says "not applicable"; they mean an empty cell, not zero.
+_PLACEHOLDERS = frozenset({"-", "--", "—", "——", "/", "//", "无", "暂无"})
 _SPACES = re.compile(r"\s+")
 _DASHED = re.compile(
     r"(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"

@@ -120,3 +120,18 @@ def test_a_percent_formatted_100_percent_is_not_taken_as_1_unseen(demo_db, tmp_p
     plan = _prepare(demo_db, path)
     warned = [p for p in plan.warnings if p.heading == "完成比例（%）" and "100" in p.message]
     assert [p.row for p in warned] == [2]  # 「1%」 typed as text is 1%, and said so plainly
+
+
+def test_figures_with_units_dashes_and_wu_are_read_as_typed(demo_db, tmp_path):
+    path = workbook(tmp_path / "安平县散煤.xlsx", {"散煤": [
+        ["安平县散煤治理工作进展统计表"],
+        ["填报单位：安平县人民政府", None, None, "2026年11月20日"],
+        ["县  区", "检查\n次数", "取缔散煤销售点(个)", "洁净型煤配送网点（个）", "配送洁净型煤\n（吨）", "立案(起)",
+         "反弹点位（个）", "备注"],
+        ["安平 ", "1,200次", "12个", "３", "300.5吨", "无", "/", "已核"],
+        ["合计", 1200, 12, 3, 300.5]]})
+    plan = _prepare(demo_db, path)
+    assert plan.errors == [], [str(p) for p in plan.errors]
+    [insert] = plan.inserts()
+    assert {k: v for k, v in insert.values.items() if k not in ("county_id", "period")} == {
+        "inspections": 1200, "banned_points": 12, "clean_coal_outlets": 3, "clean_coal_tonnes": 300.5}
