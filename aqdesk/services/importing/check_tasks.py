@@ -14,7 +14,7 @@ from aqdesk.domain.values import parse_date
 from aqdesk.exchange.workbook import Table
 from aqdesk.services.importing.changes import Insert, Ref, Removal, RowOutcome
 from aqdesk.services.importing.context import Context
-from aqdesk.services.importing.rows import change, rows_of, task_number
+from aqdesk.services.importing.rows import change, number_lost_a_zero, rows_of, task_number
 
 _UNIT_SEPARATORS = re.compile(r"[、，,;；\n\r/]+")
 
@@ -22,6 +22,9 @@ _UNIT_SEPARATORS = re.compile(r"[、，,;；\n\r/]+")
 def task_return(ctx: Context, table: Table) -> list[RowOutcome]:
     outcomes: list[RowOutcome] = []
     for out, read, src in rows_of(ctx, table, outcomes):
+        if lost := number_lost_a_zero(src.cells.get(H.TASK_NUMBER)):
+            ctx.problem(out, H.TASK_NUMBER, src.cells.get(H.TASK_NUMBER), lost)
+            continue
         number = task_number(src.cells.get(H.TASK_NUMBER))
         task = ctx.tasks.get(number)
         if isinstance(src.cells.get(H.TASK_NUMBER), dt.date) and task is not None:
@@ -116,6 +119,9 @@ def _check_owner(ctx: Context, out: RowOutcome, task) -> None:
 def task_plan(ctx: Context, table: Table) -> list[RowOutcome]:
     outcomes: list[RowOutcome] = []
     for out, read, src in rows_of(ctx, table, outcomes):
+        if lost := number_lost_a_zero(src.cells.get(H.TASK_NUMBER)):
+            ctx.problem(out, H.TASK_NUMBER, src.cells.get(H.TASK_NUMBER), lost)
+            continue
         number = task_number(src.cells.get(H.TASK_NUMBER))
         if not number:
             ctx.problem(out, H.TASK_NUMBER, None, "任务编号为空")

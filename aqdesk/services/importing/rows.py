@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -35,6 +36,19 @@ def task_number(value: CellValue) -> str:
     text = unicodedata.normalize("NFKC", cell_text(value)).strip()
     match = _TASK_NUMBER.match(text.replace(" ", ""))
     return f"{int(match[1])}-{int(match[2]):02d}" if match else text
+
+
+def number_lost_a_zero(value: CellValue) -> str | None:
+    """Why a task number typed as a number cannot be read back: Excel keeps ``2.10`` as 2.1,
+    which 2-01 and 2-10 both become, so one decimal digit says nothing for sure."""
+    if value.__class__ is not float or value.is_integer() or not math.isfinite(value):
+        return None
+    text = cell_text(value)
+    whole, _, decimals = text.partition(".")
+    if len(decimals) != 1:
+        return None
+    return (f"任务编号“{text}”被 Excel 存成了数字，无法确定是 {whole}-0{decimals} 还是 {whole}-{decimals}0："
+            "请把该列设为文本格式后填写（如“2-10”）")
 
 
 class RowReader:

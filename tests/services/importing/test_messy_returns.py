@@ -135,3 +135,21 @@ def test_figures_with_units_dashes_and_wu_are_read_as_typed(demo_db, tmp_path):
     [insert] = plan.inserts()
     assert {k: v for k, v in insert.values.items() if k not in ("county_id", "period")} == {
         "inspections": 1200, "banned_points": 12, "clean_coal_outlets": 3, "clean_coal_tonnes": 300.5}
+
+
+def test_a_task_number_excel_made_a_number_is_not_read_as_another_task(demo_db, tmp_path):
+    # 「2.10」 typed in a General cell is kept as 2.1: it used to update task 2-01
+    path = workbook(tmp_path / "市发展改革委.xlsx", {"重点任务": [
+        ["任务编号", "进展情况", "完成比例（%）"], [2.1, "十一月进展", 95], [2.07, "十一月进展", 90]]})
+    plan = _prepare(demo_db, path, unit="市发展改革委")
+    assert "无法确定是 2-01 还是 2-10" in _errors(plan)[("重点任务", 2)]
+    assert {c.item for c in plan.changes()} == {"任务 2-07"}
+
+
+def test_a_plan_row_whose_number_lost_its_zero_is_refused(demo_db, tmp_path):
+    path = workbook(tmp_path / "任务清单.xlsx", {"任务清单": [
+        ["2026年重点任务清单"], ["任务编号", "类别", "任务名称", "牵头单位", "完成时限"],
+        [2.1, "能源结构调整", "新增任务", "市发展改革委", "2026-12-31"]]})
+    plan = prepare(demo_db, path, today=TODAY)
+    assert "无法确定是 2-01 还是 2-10" in _errors(plan)[("任务清单", 3)]
+    assert plan.changes() == [] and plan.inserts() == []
