@@ -69,8 +69,8 @@ AIR_FIGURES = ("PM2.5", "PM10", "O3_8h", "NO2", "SO2", "CO")
 PRIMARY_POLLUTANT = "首要污染物"
 
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    PROGRESS: ("本期进展情况",),
-    PERCENT: ("完成进度",),
+    PROGRESS: ("本期进展情况", "工作进展", "工作进展情况", "本月进展情况"),
+    PERCENT: ("完成进度", "完成率"),
     TARGET: ("具体内容", "目标任务"),
     COUNTY: ("县区", "区县", "县（市、区）"),
     TOWNSHIP: ("乡镇街道",),
@@ -178,13 +178,16 @@ SPECS: dict[SheetKind, SheetSpec] = {
 
 _SPACES = re.compile(r"\s+")
 _MARKS = "*※"
-_TRAILING_BRACKETS = re.compile(r"(?:\([^()]*\))+$")
+_TRAILING_BRACKETS = re.compile(r"(?:\([^()]*\)|%)+$")
+# Columns a hand-made table often has beside the contract's, which nobody need be told about.
+_ASIDE = frozenset({"序号", "备注", "说明", "序"})
 
 
 def heading_key(text: str) -> str:
     """The form headings are compared in: NFKC (``县（区）`` = ``县(区)``), no whitespace or
     line breaks, no required-column mark (``*``) and no trailing bracketed unit — every trailing
-    bracket goes, so ``完成比例（%）``, ``完成比例`` and ``县（区）`` / ``县`` compare equal."""
+    bracket goes, so ``完成比例（%）``, ``完成比例%``, ``完成比例`` and ``县（区）`` / ``县`` compare
+    equal."""
     text = _SPACES.sub("", unicodedata.normalize("NFKC", text)).strip(_MARKS)
     return _TRAILING_BRACKETS.sub("", text) or text
 
@@ -227,10 +230,12 @@ def closest_kind(headings: Iterable[str]) -> tuple[SheetKind, list[str]]:
 @dataclass(frozen=True)
 class HeaderRow:
     """Canonical headings found in a row, each with its column (index into the row); a heading
-    found twice keeps its first column and is listed in ``repeated``."""
+    found twice keeps its first column and is listed in ``repeated``; ``unknown`` are the
+    row's other texts (序号 and 备注 aside), columns that will not be read."""
 
     columns: dict[str, int]
     repeated: tuple[str, ...] = ()
+    unknown: tuple[str, ...] = ()
 
     @property
     def kind(self) -> SheetKind | None:
@@ -243,14 +248,17 @@ def read_header(row: Sequence[object], above: Sequence[object] = ()) -> HeaderRo
     over both rows keeps its text in the upper row and a group title sits above the others."""
     columns: dict[str, int] = {}
     repeated: list[str] = []
+    unknown: list[str] = []
     for index, cell in enumerate(row):
         heading = canonical_heading(cell)
         if heading is None and (cell is None or cell == "") and index < len(above):
             heading = canonical_heading(above[index])
         if heading is None:
+            if isinstance(cell, str) and cell.strip() and heading_key(cell) not in _ASIDE:
+                unknown.append(" ".join(cell.split()))
             continue
         if heading in columns:
             repeated.append(heading)
         else:
             columns[heading] = index
-    return HeaderRow(columns, tuple(repeated))
+    return HeaderRow(columns, tuple(repeated), tuple(unknown))

@@ -35,7 +35,7 @@ from python_calamine import (
 from aqdesk.domain.headings import HeaderRow, SheetKind, closest_kind, read_header
 from aqdesk.domain.names import normalize_name
 from aqdesk.domain.problems import Problem, Severity
-from aqdesk.domain.values import CellValue, cell_text
+from aqdesk.domain.values import CellValue, cell_text, shown
 from aqdesk.errors import UserError, os_reason
 from aqdesk.exchange.ods_merges import Merge, ods_merges
 from aqdesk.exchange.xls_extent import Damaged, sheet_extents
@@ -433,6 +433,12 @@ class _SheetReader:
             self.problems.append(Problem(
                 self.file, f"「{heading}」出现在多列，只读取第一列（{_letters(header.columns[heading] + first_column)}列）",
                 Severity.WARNING, sheet.name, number, heading))
+        if header.unknown and kind is not SheetKind.AIR_DAILY:  # the station's many extra columns are its own
+            # a heading worded past recognition would lose its column unseen
+            named = "、".join(f"「{shown(text)}」" for text in header.unknown)
+            self.problems.append(Problem(
+                self.file, f"表头中的{named}不是“{kind.label}”表的列，该列未导入；如有数据，请改用模板中的列名",
+                Severity.WARNING, sheet.name, number))
         body = itertools.chain((pair for pair in head if pair[0] > number), rows)
         title = " ".join(v.strip() for n, row in head if n < number for v in row if v.__class__ is str and v.strip())
         table = Table(sheet.name, kind, number,

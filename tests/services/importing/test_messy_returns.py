@@ -153,3 +153,14 @@ def test_a_plan_row_whose_number_lost_its_zero_is_refused(demo_db, tmp_path):
     plan = prepare(demo_db, path, today=TODAY)
     assert "无法确定是 2-01 还是 2-10" in _errors(plan)[("任务清单", 3)]
     assert plan.changes() == [] and plan.inserts() == []
+
+
+def test_headings_in_a_clerks_words_are_read_and_a_column_past_recognition_is_named(demo_db, tmp_path):
+    path = workbook(tmp_path / "安平县.xlsx", {"重点任务": [
+        ["序号", "任务编号", "工作进展", "完成比例%", "较上月提高（百分点）", "备注"],
+        [1, "2-06", "锅炉调试完成", 90, 10, ""]]})
+    plan = _prepare(demo_db, path)
+    assert {c.label: c.new for c in plan.changes() if c.field in ("progress_pct", "latest_progress")} == {
+        "完成比例（%）": 90, "进展情况": "锅炉调试完成"}
+    [warning] = [p for p in plan.warnings if p.row == 1]
+    assert "「较上月提高（百分点）」不是“重点任务”表的列，该列未导入" in warning.message  # 序号 and 备注 are no news
