@@ -143,6 +143,8 @@ def _township(ctx: Context, out: RowOutcome, county_ref: int | Ref, name: str, s
     """Townships are defined by the plan: one not yet known is created under its county."""
     if isinstance(county_ref, int):
         found = ctx.townships.get((county_ref, normalize_name(name)))
+        if found is None and (alias := ctx.township_aliases.get((county_ref, normalize_name(name)))):
+            found = alias[0]
         if found is not None:
             return found
     ref = f"township:{county_ref}:{normalize_name(name)}"

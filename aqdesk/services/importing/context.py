@@ -25,6 +25,7 @@ from aqdesk.db.models import (
     Task,
     TaskShare,
     Unit,
+    UnitAlias,
     task_cooperator,
 )
 from aqdesk.domain.enums import UnitKind
@@ -194,7 +195,20 @@ class Context:
         found = self.places.get((county_id, township, kind))
         if found is not None:
             return township, found
-        return self._places_normalized.get((county_id, normalize_name(township), kind))
+        found = self._places_normalized.get((county_id, normalize_name(township), kind))
+        if found is None and (alias := self.township_aliases.get((county_id, normalize_name(township)))):
+            found = self._places_normalized.get((county_id, normalize_name(alias[1]), kind))
+        return found
+
+    @cached_property
+    def township_aliases(self) -> dict[tuple[int, str], tuple[int, str]]:
+        """(county id, normalised alias) → the township's id and name: the office's aliases
+        (安城街道办事处 for 安城街道) hold within the county, where two counties' may clash."""
+        unit, alias = Unit.__table__, UnitAlias.__table__
+        return {(county, normalize_name(other)): (uid, name) for county, other, uid, name in self.session.execute(
+            select(unit.c.parent_id, alias.c.alias, unit.c.id, unit.c.name)
+            .join_from(alias, unit, unit.c.id == alias.c.unit_id)
+            .where(unit.c.kind == UnitKind.TOWNSHIP.value, unit.c.parent_id.is_not(None)))}
 
     @cached_property
     def _places_normalized(self) -> dict[tuple[int, str, str], tuple[str, Place]]:

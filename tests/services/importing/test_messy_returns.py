@@ -164,3 +164,17 @@ def test_headings_in_a_clerks_words_are_read_and_a_column_past_recognition_is_na
         "完成比例（%）": 90, "进展情况": "锅炉调试完成"}
     [warning] = [p for p in plan.warnings if p.row == 1]
     assert "「较上月提高（百分点）」不是“重点任务”表的列，该列未导入" in warning.message  # 序号 and 备注 are no news
+
+
+def test_a_township_named_by_its_alias_is_found_in_a_return_and_a_plan(demo_db, tmp_path):
+    # the demo office knows 安城街道 also as 安城街道办事处
+    headings = ["县（区）", "乡镇（街道）", "类型"]
+    path = workbook(tmp_path / "安平县双替代.xlsx", {"双替代": [
+        [*headings, "已完成户数", "已验收户数"], ["安平县", "安城街道办事处", "气代煤", 650, 640]]})
+    plan = _prepare(demo_db, path)
+    assert plan.errors == [], [str(p) for p in plan.errors]
+    assert [(r.item, r.new) for b in plan.bulk for r in b.rows] == [("安平县安城街道（气代煤）", (650, 640))]
+    path = workbook(tmp_path / "双替代任务.xlsx", {"双替代任务": [
+        ["2026年双替代任务"], [*headings, "任务户数"], ["安平县", "安城街道办事处", "电代煤", 120]]})
+    plan = prepare(demo_db, path, today=TODAY)
+    assert plan.errors == [] and [i.table for i in plan.inserts()] == ["substitution_target"]  # no new township
