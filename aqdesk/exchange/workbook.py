@@ -77,6 +77,8 @@ _FOOTER_STARTS = ("合计", "总计", "小计", "填表人", "填报人", "审�
 # row with a single text in it is one more note, though it looks like nothing in particular.
 _NOTES_STARTS = ("备注", "注:", "注：", "说明", "填表说明", "填报说明", "附注")
 _FOOTER_FIRST_CHARS = frozenset(s[0] for s in _FOOTER_STARTS)
+# A cell saying only this makes its row a total wherever it stands (安平县 | 小计 | … under a county).
+_TOTALS = frozenset({"合计", "小计", "总计"})
 
 
 class ImportCancelled(UserError):
@@ -488,6 +490,8 @@ class _SheetReader:
                     continue
                 if len(joined) > limit and max(map(len, texts)) > limit:
                     rows.append(self._with_long_cells(table, number, headings, values))
+                    continue
+                if "计" in joined and any("".join(text.split()) in _TOTALS for text in texts if len(text) < 20):
                     continue
             first = row[0]
             if first == "":

@@ -178,3 +178,14 @@ def test_a_township_named_by_its_alias_is_found_in_a_return_and_a_plan(demo_db, 
         ["2026年双替代任务"], [*headings, "任务户数"], ["安平县", "安城街道办事处", "电代煤", 120]]})
     plan = prepare(demo_db, path, today=TODAY)
     assert plan.errors == [] and [i.table for i in plan.inserts()] == ["substitution_target"]  # no new township
+
+
+def test_subtotal_rows_under_a_county_are_not_data(demo_db, tmp_path):
+    path = workbook(tmp_path / "安平县双替代.xlsx", {"双替代": [
+        ["县（区）", "乡镇（街道）", "类型", "任务户数", "已完成户数", "已验收户数"],
+        ["安平县", "太平镇", "气代煤", 2100, 1800, 1500],
+        ["安平县", "小计", "", 2100, 1800, 1500],
+        ["", "合 计", "", 2100, 1800, 1500]]})
+    plan = _prepare(demo_db, path)
+    assert plan.errors == [], [str(p) for p in plan.errors]
+    assert [r.excel_row for b in plan.bulk for r in b.rows] == [2]
