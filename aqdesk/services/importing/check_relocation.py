@@ -42,8 +42,9 @@ def relocation_return(ctx: Context, table: Table) -> list[RowOutcome]:
     for out, read, src in rows_of(ctx, table, outcomes):
         name = read.text(H.ENTERPRISE, required=True)
         code = _code(ctx, out, read)
-        actuals = {kind: read.date(ACTUAL[kind], future_is_error=True) for kind in MilestoneKind
-                   if ACTUAL[kind] in src.cells}
+        # a blank date is "not reported this time", never "erase the day the ledger has"
+        actuals = {kind: day for kind in MilestoneKind if ACTUAL[kind] in src.cells
+                   and (day := read.date(ACTUAL[kind], future_is_error=True)) is not None}
         if out.has_error:
             continue
         enterprise = _find(ctx, out, name, code)

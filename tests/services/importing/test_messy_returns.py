@@ -189,3 +189,13 @@ def test_subtotal_rows_under_a_county_are_not_data(demo_db, tmp_path):
     plan = _prepare(demo_db, path)
     assert plan.errors == [], [str(p) for p in plan.errors]
     assert [r.excel_row for b in plan.bulk for r in b.rows] == [2]
+
+
+def test_a_milestone_date_left_blank_in_a_return_keeps_the_ledgers_day(demo_db, tmp_path):
+    # 金丰铸造 stopped production on 2026-05-08; the clerk left the column blank this month
+    path = workbook(tmp_path / "安平县退城入园.xlsx", {"退城入园": [
+        ["企业名称", "当前阶段", "停产时间", "拆除完成时间", "存在问题"],
+        ["安平县金丰铸造有限公司", "已停产", "", "—", "拆除方案待批"]]})
+    plan = _prepare(demo_db, path)
+    assert plan.errors == [] and plan.warnings == []
+    assert [(c.label, c.new) for c in plan.changes()] == [("存在问题", "拆除方案待批")]
