@@ -19,7 +19,13 @@ PLANNED = dict(zip(MilestoneKind, H.PLANNED_DATES, strict=True))
 
 
 def _code(ctx: Context, out: RowOutcome, read: RowReader) -> str | None:
-    code = read.text(H.CREDIT_CODE).upper().replace(" ", "")
+    typed = read.cells.get(H.CREDIT_CODE)
+    if typed.__class__ in (int, float):
+        # Excel keeps an all-digit code as a number of 15 significant digits: the rest is gone
+        ctx.problem(out, H.CREDIT_CODE, typed, "信用代码被 Excel 存成了数字，后几位已丢失："
+                    "请把该列设为文本格式后重新填写")
+        return None
+    code = normalize_name(read.text(H.CREDIT_CODE)).upper()  # full-width ９１４… is the same code
     if code and (problem := credit_code_problem(code)):
         ctx.problem(out, H.CREDIT_CODE, code, problem)
         return None

@@ -199,3 +199,13 @@ def test_a_milestone_date_left_blank_in_a_return_keeps_the_ledgers_day(demo_db, 
     plan = _prepare(demo_db, path)
     assert plan.errors == [] and plan.warnings == []
     assert [(c.label, c.new) for c in plan.changes()] == [("存在问题", "拆除方案待批")]
+
+
+def test_credit_codes_in_full_width_or_stored_as_a_number(demo_db, tmp_path):
+    path = workbook(tmp_path / "安平县退城入园.xlsx", {"退城入园": [
+        ["企业名称", "统一社会信用代码", "停产时间"],
+        ["安平县永利化工有限公司", 914199216389851449, "2026-11-01"],
+        ["安平县金丰铸造有限公司", "９１４１９９２１６４５９５４３０３Ｅ　", "2026-05-08"]]})
+    plan = _prepare(demo_db, path)
+    assert "信用代码被 Excel 存成了数字" in _errors(plan)[("退城入园", 2)]
+    assert [p.row for p in plan.errors] == [2]  # the full-width code is the enterprise's own
