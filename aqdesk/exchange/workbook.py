@@ -15,6 +15,7 @@ import itertools
 import logging
 import re
 import struct
+import unicodedata
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -77,6 +78,9 @@ _FOOTER_STARTS = ("合计", "总计", "小计", "填表人", "填报人", "审�
 # row with a single text in it is one more note, though it looks like nothing in particular.
 _NOTES_STARTS = ("备注", "注:", "注：", "说明", "填表说明", "填报说明", "附注")
 _FOOTER_FIRST_CHARS = frozenset(s[0] for s in _FOOTER_STARTS)
+# A row under the header holding only units (个 | 吨 | 次, or （户）) belongs to the header.
+_UNIT_WORDS = frozenset({"个", "次", "吨", "户", "起", "家", "处", "座", "台", "辆", "项", "人", "%", "元", "万元",
+                         "万吨", "蒸吨", "米", "公里", "千米", "平方米", "亩", "天", "日"})
 # A cell saying only this makes its row a total wherever it stands (安平县 | 小计 | … under a county).
 _TOTALS = frozenset({"合计", "小计", "总计"})
 
@@ -396,6 +400,11 @@ def _is_footer(value: CellValue) -> bool:
     return text.startswith(_FOOTER_STARTS) or text.endswith("合计") or text == "注"
 
 
+def _is_unit(text: str) -> bool:
+    text = "".join(unicodedata.normalize("NFKC", text).split()).removeprefix("单位:")
+    return text.strip("()") in _UNIT_WORDS
+
+
 def _starts_notes(value: str) -> bool:
     text = "".join(value.split())
     return text.startswith(_NOTES_STARTS) or text == "注"
@@ -477,6 +486,7 @@ class _SheetReader:
         limit = self.max_cell_chars
         rows = []
         notes = False
+        under_header = True
         for number, row in body:
             if not number % CANCEL_EVERY_ROWS and self.cancel():
                 raise ImportCancelled
@@ -493,6 +503,9 @@ class _SheetReader:
                     continue
                 if "计" in joined and any("".join(text.split()) in _TOTALS for text in texts if len(text) < 20):
                     continue
+                if under_header and all(v == "" or v.__class__ is str and _is_unit(v) for v in values):
+                    continue
+            under_header = False
             first = row[0]
             if first == "":
                 first = next(value for value in row if value != "")

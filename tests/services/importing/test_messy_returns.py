@@ -209,3 +209,12 @@ def test_credit_codes_in_full_width_or_stored_as_a_number(demo_db, tmp_path):
     plan = _prepare(demo_db, path)
     assert "信用代码被 Excel 存成了数字" in _errors(plan)[("退城入园", 2)]
     assert [p.row for p in plan.errors] == [2]  # the full-width code is the enterprise's own
+
+
+def test_a_row_of_units_under_the_header_is_part_of_the_header(demo_db, tmp_path):
+    path = workbook(tmp_path / "安平县散煤.xlsx", {"散煤": [
+        ["安平县散煤治理进展"], ["县（区）", "取缔散煤销售点", "配送洁净型煤", "检查次数"],
+        ["", "个", "（吨）", "单位：次"], ["安平县", 4, 120, 60]]})
+    plan = _prepare(demo_db, path)
+    assert plan.errors == [], [str(p) for p in plan.errors]
+    assert [i.row for i in plan.inserts()] == [4]
