@@ -218,3 +218,14 @@ def test_a_row_of_units_under_the_header_is_part_of_the_header(demo_db, tmp_path
     plan = _prepare(demo_db, path)
     assert plan.errors == [], [str(p) for p in plan.errors]
     assert [i.row for i in plan.inserts()] == [4]
+
+
+def test_other_common_wordings_of_the_headings(demo_db, tmp_path):
+    path = workbook(tmp_path / "安平县.xlsx", {
+        "重点任务": [["任务编号", "工作进展情况", "完成率（%）", "是否已完成", "存在的问题", "下一步计划"],
+                   ["2-06", "锅炉调试完成", "90%", "否", "管网未通", "月底通气"]],
+        "双替代": [["县（区）", "乡镇（街道）", "改造类型", "计划户数", "已完成户数"], ["安平县", "太平镇", "电代煤", 860, 710]]})
+    plan = _prepare(demo_db, path)
+    assert plan.errors == [] and [p for p in plan.warnings if p.row == 1] == []
+    assert {c.label: c.new for c in plan.changes() if c.table == "task"}.keys() >= {"完成比例（%）", "存在问题", "下步计划"}
+    assert [r.new for b in plan.bulk for r in b.rows] == [(710, 615)]
