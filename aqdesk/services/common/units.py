@@ -10,6 +10,8 @@ from aqdesk.db.models import Unit, UnitAlias
 from aqdesk.domain.enums import UnitKind
 from aqdesk.domain.names import normalize_name
 
+_GOVERNMENT = ("人民政府", "政府")
+
 
 class UnitDirectory:
     """Name or alias → unit id, read once per service call. A department or county named as
@@ -25,7 +27,14 @@ class UnitDirectory:
 
     def find(self, name: str) -> int | None:
         found = self._exact.get(name)
-        return found if found is not None else self._index().get(normalize_name(name))
+        if found is not None:
+            return found
+        key = normalize_name(name)
+        found = self._index().get(key)
+        if found is None and key.endswith(_GOVERNMENT):
+            # a county signs as its government: 安平县人民政府 is 安平县
+            found = self._index().get(key.removesuffix("人民政府").removesuffix("政府") or key)
+        return found
 
     def add(self, name: str, unit_id: int) -> None:
         self._exact[name] = unit_id

@@ -229,3 +229,15 @@ def test_other_common_wordings_of_the_headings(demo_db, tmp_path):
     assert plan.errors == [] and [p for p in plan.warnings if p.row == 1] == []
     assert {c.label: c.new for c in plan.changes() if c.table == "task"}.keys() >= {"完成比例（%）", "存在问题", "下步计划"}
     assert [r.new for b in plan.bulk for r in b.rows] == [(710, 615)]
+
+
+def test_a_county_named_as_its_government_is_the_county(demo_db, tmp_path):
+    path = workbook(tmp_path / "安平县散煤.xlsx", {"散煤": [["县（区）", "检查次数"], ["安平县人民政府", 60]]})
+    plan = _prepare(demo_db, path)
+    assert plan.errors == [] and [i.values["inspections"] for i in plan.inserts()] == [60]
+    # in a plan, with new units allowed, it must not become a second 安平县
+    path = workbook(tmp_path / "任务清单.xlsx", {"任务清单": [
+        ["2026年重点任务清单"], ["任务编号", "类别", "任务名称", "牵头单位", "完成时限"],
+        ["2-06", "能源结构调整", "产业集聚区集中供热", "安平县人民政府", "2026-11-30"]]})
+    plan = prepare(demo_db, path, today=TODAY, create_units=True)
+    assert plan.errors == [] and [i for i in plan.inserts() if i.table == "unit"] == []
