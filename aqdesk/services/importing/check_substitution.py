@@ -8,6 +8,7 @@ from aqdesk.domain import headings as H
 from aqdesk.domain.enums import SubstitutionKind
 from aqdesk.domain.ledger_columns import field_label
 from aqdesk.domain.limits import most
+from aqdesk.domain.names import normalize_name
 from aqdesk.exchange.workbook import Table
 from aqdesk.services.importing.changes import Bulk, RowOutcome, bulk_row
 from aqdesk.services.importing.check_places import county, substitution_kind
@@ -111,10 +112,19 @@ def _careful_row(ctx: Context, out: RowOutcome, read: RowReader) -> Careful | No
         return None
     found = ctx.place(county_id, township, kind.value)
     if found is None:
-        ctx.problem(out, H.TOWNSHIP, township, f"台账中没有{ctx.named_units[county_id][0]}{township}的{kind.label}任务")
+        ctx.problem(out, H.TOWNSHIP, township, f"台账中没有{ctx.named_units[county_id][0]}{township}的{kind.label}任务"
+                    + _meant(ctx, county_id, township, kind.value))
         return None
     stored_name, place = found
     return Careful(county_id, stored_name, kind, place, target, completed, accepted)
+
+
+def _meant(ctx: Context, county_id: int, township: str, kind: str) -> str:
+    """The townships of the county the clerk may have shortened (太平 for 太平镇): named for
+    the clerk to correct, never taken in their place."""
+    typed = normalize_name(township)
+    names = [name for name in ctx.township_names(county_id, kind) if typed and normalize_name(name).startswith(typed)]
+    return f"（是否指“{'”或“'.join(names[:3])}”？请按台账名称填写）" if names else ""
 
 
 def _correct(ctx: Context, out: RowOutcome, place: Place, report: Reported, item: str, completed: int,

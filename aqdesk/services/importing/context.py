@@ -200,6 +200,17 @@ class Context:
             found = self._places_normalized.get((county_id, normalize_name(alias[1]), kind))
         return found
 
+    def township_names(self, county_id: int, kind: str) -> list[str]:
+        """The townships of a county with a target of ``kind``, as the ledger names them."""
+        return self._townships_by_county.get((county_id, kind), [])
+
+    @cached_property
+    def _townships_by_county(self) -> dict[tuple[int, str], list[str]]:
+        by_county: dict[tuple[int, str], list[str]] = {}
+        for county, name, kind in self.places:
+            by_county.setdefault((county, kind), []).append(name)
+        return by_county
+
     @cached_property
     def township_aliases(self) -> dict[tuple[int, str], tuple[int, str]]:
         """(county id, normalised alias) → the township's id and name: the office's aliases

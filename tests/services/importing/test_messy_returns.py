@@ -241,3 +241,11 @@ def test_a_county_named_as_its_government_is_the_county(demo_db, tmp_path):
         ["2-06", "能源结构调整", "产业集聚区集中供热", "安平县人民政府", "2026-11-30"]]})
     plan = prepare(demo_db, path, today=TODAY, create_units=True)
     assert plan.errors == [] and [i for i in plan.inserts() if i.table == "unit"] == []
+
+
+def test_a_shortened_township_is_refused_naming_the_ledgers_township(demo_db, tmp_path):
+    path = workbook(tmp_path / "安平县双替代.xlsx", {"双替代": [
+        ["县（区）", "乡镇（街道）", "类型", "已完成户数"], ["安平", "太平", "气代煤", 1790]]})
+    plan = _prepare(demo_db, path)
+    assert "台账中没有安平县太平的气代煤任务（是否指“太平镇”？" in _errors(plan)[("双替代", 2)]
+    assert plan.changes() == []
