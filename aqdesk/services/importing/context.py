@@ -192,9 +192,9 @@ class Context:
     def place(self, county_id: int, township: str, kind: str) -> tuple[str, Place] | None:
         """A township's target however its name is spelled (full-width, spaces), with the
         township's name as the ledger has it."""
-        found = self.places.get((county_id, township, kind))
-        if found is not None:
-            return township, found
+        exact = self.places.get((county_id, township, kind))
+        if exact is not None:
+            return township, exact
         found = self._places_normalized.get((county_id, normalize_name(township), kind))
         if found is None and (alias := self.township_aliases.get((county_id, normalize_name(township)))):
             found = self._places_normalized.get((county_id, normalize_name(alias[1]), kind))
