@@ -96,6 +96,11 @@ def _clean(text: str) -> str:
     return _SPACES.sub("", unicodedata.normalize("NFKC", text))
 
 
+def is_blank(value: CellValue) -> bool:
+    """Empty, or only a dash, slash or 无 saying there is nothing to report."""
+    return _is_empty(value)
+
+
 def _is_empty(value: CellValue) -> bool:
     if value is None:
         return True

@@ -10,7 +10,7 @@ from aqdesk.domain.enums import DeadlineKind, TaskStatus, UnitKind
 from aqdesk.domain.ledger_columns import field_label
 from aqdesk.domain.names import normalize_name
 from aqdesk.domain.shares import means_every_county
-from aqdesk.domain.values import parse_date
+from aqdesk.domain.values import is_blank, parse_date
 from aqdesk.exchange.workbook import Table
 from aqdesk.services.importing.changes import Insert, Ref, Removal, RowOutcome
 from aqdesk.services.importing.context import Context
@@ -52,11 +52,14 @@ def task_return(ctx: Context, table: Table) -> list[RowOutcome]:
         done = read.yes_no(H.DONE)
         subject = share or task  # the same field names
         untouched = percent is None or round(percent) == subject.progress_pct
-        if not read.text(H.PROGRESS) and untouched and not done and not out.has_error:
+        # 「—」 or 「/」 for the progress says nothing this period, as a blank cell does
+        text = "" if is_blank(src.cells.get(H.PROGRESS)) else read.text(H.PROGRESS)
+        if not text and untouched and not done and not out.has_error:
             # a template row nobody filled in: this task was not reported, which is no error
-            ctx.warn(out, H.PROGRESS, None, "本期未填写进展情况，视为未报送该任务")
+            ctx.warn(out, H.PROGRESS, src.cells.get(H.PROGRESS), "本期未填写进展情况，视为未报送该任务")
             continue
-        text = read.text(H.PROGRESS, required=True)
+        if not text:
+            ctx.problem(out, H.PROGRESS, src.cells.get(H.PROGRESS), f"「{H.PROGRESS}」不能为空")
         done_on = read.date(H.DONE_ON, future_is_error=True)
         issues, next_steps = read.text(H.ISSUES), read.text(H.NEXT_STEPS)
         if out.has_error:

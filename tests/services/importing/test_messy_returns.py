@@ -249,3 +249,13 @@ def test_a_shortened_township_is_refused_naming_the_ledgers_township(demo_db, tm
     plan = _prepare(demo_db, path)
     assert "台账中没有安平县太平的气代煤任务（是否指“太平镇”？" in _errors(plan)[("双替代", 2)]
     assert plan.changes() == []
+
+
+def test_a_dash_for_the_progress_is_not_a_report(demo_db, tmp_path):
+    # it used to replace the ledger's progress with 「—」 and mark the task reported
+    path = workbook(tmp_path / "安平县.xlsx", {"重点任务": [
+        ["任务编号", "进展情况", "完成比例（%）"], ["2-06", "—", ""], ["7-03", "/", 75]]})
+    plan = _prepare(demo_db, path)
+    assert plan.changes() == []
+    assert [p.row for p in plan.warnings if "视为未报送" in p.message] == [2]
+    assert "「进展情况」不能为空" in _errors(plan)[("重点任务", 3)]
