@@ -80,6 +80,9 @@ def task_return(ctx: Context, table: Table) -> list[RowOutcome]:
         if progress < subject.progress_pct:
             ctx.warn(out, H.PERCENT, percent, f"完成比例由{subject.progress_pct}%降为{progress}%，请核实")
         finished = progress >= 100
+        if done_on and not finished:
+            ctx.warn(out, H.DONE_ON, src.cells.get(H.DONE_ON),
+                     f"完成比例为{progress}%、未完成，完成时间未导入；如已完成，请填写“是否完成”为“是”")
         fields = {
             "progress_pct": ("完成比例（%）", subject.progress_pct, progress),
             "latest_progress": ("进展情况", subject.latest_progress, text),

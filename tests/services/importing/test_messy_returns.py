@@ -259,3 +259,11 @@ def test_a_dash_for_the_progress_is_not_a_report(demo_db, tmp_path):
     assert plan.changes() == []
     assert [p.row for p in plan.warnings if "视为未报送" in p.message] == [2]
     assert "「进展情况」不能为空" in _errors(plan)[("重点任务", 3)]
+
+
+def test_a_completion_date_on_an_unfinished_task_is_not_dropped_unseen(demo_db, tmp_path):
+    path = workbook(tmp_path / "安平县.xlsx", {"重点任务": [
+        ["任务编号", "进展情况", "完成比例（%）", "完成时间"], ["2-06", "锅炉调试完成", "90%", "2026.11.18"]]})
+    plan = _prepare(demo_db, path)
+    assert any(p.row == 2 and p.heading == "完成时间" and "未导入" in p.message for p in plan.warnings)
+    assert "done_on" not in {c.field for c in plan.changes()}
