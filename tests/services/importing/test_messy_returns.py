@@ -267,3 +267,10 @@ def test_a_completion_date_on_an_unfinished_task_is_not_dropped_unseen(demo_db, 
     plan = _prepare(demo_db, path)
     assert any(p.row == 2 and p.heading == "完成时间" and "未导入" in p.message for p in plan.warnings)
     assert "done_on" not in {c.field for c in plan.changes()}
+
+
+def test_a_half_percent_rounds_up_as_a_clerk_rounds(demo_db, tmp_path):
+    path = workbook(tmp_path / "安平县.xlsx", {"重点任务": [
+        ["任务编号", "进展情况", "完成比例（%）"], ["2-06", "锅炉调试完成", "84.5%"]]})
+    plan = _prepare(demo_db, path)
+    assert [c.new for c in plan.changes() if c.field == "progress_pct"] == [85]
