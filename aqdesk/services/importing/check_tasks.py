@@ -113,8 +113,10 @@ def task_return(ctx: Context, table: Table) -> list[RowOutcome]:
 
 
 def _whole(percent: float) -> int:
-    """Rounded half up, as a clerk rounds 84.5% (Python's round() gives 84)."""
-    return math.floor(percent + 0.5)
+    """Rounded half up, as a clerk rounds 84.5% (Python's round() gives 84); short of 100 stays
+    short of it, for 100 means done."""
+    whole = math.floor(percent + 0.5)
+    return min(whole, 99) if percent < 100 else whole
 
 
 def _check_owner(ctx: Context, out: RowOutcome, task) -> None:

@@ -274,3 +274,10 @@ def test_a_half_percent_rounds_up_as_a_clerk_rounds(demo_db, tmp_path):
         ["任务编号", "进展情况", "完成比例（%）"], ["2-06", "锅炉调试完成", "84.5%"]]})
     plan = _prepare(demo_db, path)
     assert [c.new for c in plan.changes() if c.field == "progress_pct"] == [85]
+
+
+def test_a_task_at_99_point_6_percent_is_not_done(demo_db, tmp_path):
+    path = workbook(tmp_path / "安平县.xlsx", {"重点任务": [
+        ["任务编号", "进展情况", "完成比例（%）"], ["2-06", "仅剩1台锅炉未拆", "99.6%"]]})
+    plan = _prepare(demo_db, path)
+    assert {c.field: c.new for c in plan.changes() if c.field in ("progress_pct", "status")} == {"progress_pct": 99}
