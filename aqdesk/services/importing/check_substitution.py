@@ -52,14 +52,16 @@ def substitution_return(ctx: Context, table: Table) -> list[RowOutcome]:
             county_id, township, kind, place, target, completed, accepted = found  # township: as stored
             county_ids[cells.get(county_h)] = county_id
         row_id, version, ledger_target, old_completed, old_accepted = place  # unpacked once: read below
+        typed_accepted = accepted is not None
         if accepted is None:
             accepted = old_accepted
         mine = (sheet, number)
         if out is None and (seen.setdefault((bulk.table, row_id), mine) is not mine or accepted > completed
-                            or completed > ledger_target or target is not None and target != ledger_target):
+                            or completed > ledger_target or target is not None and target != ledger_target
+                            or completed < old_completed or accepted < old_accepted):
             out = RowOutcome(sheet, number)  # a row with something to say about it
             outcomes.append(out)
-        if out is not None and not _settled(ctx, out, place, township, target, completed, accepted):
+        if out is not None and not _settled(ctx, out, place, township, target, completed, accepted, typed_accepted):
             continue
         item = f"{counties[county_id][0]}{township}（{labels[kind]}）"
         if row_id in reported:  # this period's figures came in before: the row corrects them
@@ -142,7 +144,7 @@ def _correct(ctx: Context, out: RowOutcome, place: Place, report: Reported, item
 
 
 def _settled(ctx: Context, out: RowOutcome, place: Place, township: str, target: int | None, completed: int,
-             accepted: int) -> bool:
+             accepted: int, typed_accepted: bool) -> bool:
     """Whether the row's figures may be taken, with what the clerk should know about them."""
     ledger_target = place.target
     repeated = ctx.duplicate(out, ("substitution_target", place.id))
@@ -152,8 +154,14 @@ def _settled(ctx: Context, out: RowOutcome, place: Place, township: str, target:
     if target is not None and target != ledger_target:
         ctx.warn(out, H.TARGET_HOUSEHOLDS, target, f"与台账任务户数{ledger_target}不一致，台账未更改")
     if accepted > completed:
-        ctx.problem(out, H.ACCEPTED, accepted, f"已验收户数{accepted}超过已完成户数{completed}")
+        said = "" if typed_accepted else "（本行未填，台账为此数）"
+        ctx.problem(out, H.ACCEPTED, accepted, f"已验收户数{accepted}{said}超过已完成户数{completed}")
         return False
+    # the figures are running totals: one going down is a typo or a correction to confirm
+    if completed < place.completed:
+        ctx.warn(out, H.COMPLETED, completed, f"已完成户数由台账的{place.completed}户减为{completed}户，请核实")
+    if accepted < place.accepted:
+        ctx.warn(out, H.ACCEPTED, accepted, f"已验收户数由台账的{place.accepted}户减为{accepted}户，请核实")
     if completed > ledger_target:
         ctx.warn(out, H.COMPLETED, completed, f"已完成户数超过任务户数{ledger_target}，请核实")
     return True

@@ -281,3 +281,13 @@ def test_a_task_at_99_point_6_percent_is_not_done(demo_db, tmp_path):
         ["任务编号", "进展情况", "完成比例（%）"], ["2-06", "仅剩1台锅炉未拆", "99.6%"]]})
     plan = _prepare(demo_db, path)
     assert {c.field: c.new for c in plan.changes() if c.field in ("progress_pct", "status")} == {"progress_pct": 99}
+
+
+def test_running_totals_going_down_are_warned_and_an_untyped_acceptance_is_said_so(demo_db, tmp_path):
+    # 太平镇: 气代煤 1786 completed / 1502 accepted, 电代煤 702 / 615 in the ledger
+    path = workbook(tmp_path / "安平县双替代.xlsx", {"双替代": [
+        ["县（区）", "乡镇（街道）", "类型", "已完成户数", "已验收户数"],
+        ["安平县", "太平镇", "气代煤", 1700, 1502], ["安平县", "太平镇", "电代煤", 600, ""]]})
+    plan = _prepare(demo_db, path)
+    assert [(p.row, p.message) for p in plan.warnings] == [(2, "已完成户数由台账的1786户减为1700户，请核实")]
+    assert "已验收户数615（本行未填，台账为此数）超过已完成户数600" in _errors(plan)[("双替代", 3)]
