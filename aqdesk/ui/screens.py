@@ -121,6 +121,7 @@ def _import(window: MainWindow) -> Page:
     page = ImportPage()
     page.imported.connect(window.data_changed)
     page.batch_committed.connect(window.history.push_import)
+    page.batch_undone.connect(window.history.forget_batch)
     return page
 
 

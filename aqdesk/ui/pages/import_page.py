@@ -65,6 +65,7 @@ class ImportPage(HasDatabase, Page):
 
     imported = Signal()
     batch_committed = Signal(str, int)  # (description, batch id): for 编辑→撤销
+    batch_undone = Signal(int)  # taken back here, so 编辑→撤销 no longer offers it
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -375,4 +376,5 @@ class ImportPage(HasDatabase, Page):
                 entry.batch = None
         self._reload_files()
         self.batches.set_rows(batches.batch_rows(self.database))
+        self.batch_undone.emit(batch.id)
         self.imported.emit()
