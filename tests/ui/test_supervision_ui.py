@@ -301,3 +301,23 @@ def test_saving_a_letter_over_a_file_open_elsewhere_says_so_and_takes_no_number(
     assert dialog.save_button.isEnabled() and not dialog.print_button.isEnabled()
     monkeypatch.undo()
     assert letters.letters_on(demo_db, anchor) == {}  # the number went back to the series
+
+
+def test_a_long_save_path_does_not_widen_the_preview_past_the_screen(qtbot, demo_db, anchor, tmp_path):
+    """Where the letter went is said beside the buttons; a deep folder is shortened there (whole
+    in the tooltip) rather than pushing the window's right edge and its buttons off screen."""
+    from aqdesk.services.supervision import letters
+    from aqdesk.ui.screen_fit import room
+
+    make_app()
+    folder = tmp_path.joinpath(*["大气污染防治攻坚办公室督办函存档"] * 6)
+    folder.mkdir(parents=True)
+    dialog = PdfPreviewDialog("督办函", letters.preview_letter(demo_db, "石桥县", anchor), "",
+                              lambda target: letters.issue_letter(demo_db, "石桥县", anchor, target).path,
+                              numbered_on_save=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    path = dialog.save_to(folder)
+    qtbot.wait(10)
+    assert dialog.width() <= room(dialog).width()
+    assert path.name in dialog.note.text() and dialog.note.toolTip() == str(path)
