@@ -263,3 +263,43 @@ def test_screens_are_built_when_first_shown(qtbot, empty_db):
     win.sidebar.setCurrentRow(7)  # 督办
     assert sorted(win._built) == [0, 7] and win.stack.currentWidget() is win.sheet_page
     assert win.stack.count() == len(win.titles)
+
+
+def test_the_bulletin_is_issued_and_previewed_with_the_paragraphs_as_typed(window, monkeypatch):
+    """The clerk types the opening and goes straight to 印发 (or 预览) without 按编辑内容更新:
+    what is issued is what the box says, not the draft from before the typing."""
+    from aqdesk.services.reports import bulletin
+    from aqdesk.ui.pages import bulletin_page
+    from tests.ui.conftest import show
+
+    page = show(window, window.bulletin_page)
+    page.closing.setPlainText("请各单位于12月5日前书面报送整改情况。")
+    shown = []
+    monkeypatch.setattr(bulletin_page, "PdfPreviewDialog", lambda *a, **k: shown.append(page.current.closing)
+                        or type("D", (), {"exec": lambda self: 0})())
+    page.preview()
+    assert shown == ["请各单位于12月5日前书面报送整改情况。"]
+    page.opening.setPlainText("11月全市大气污染防治工作通报如下。")
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    page.issue()
+    issued = bulletin.draft(window.db, page.period)
+    assert issued.issued and issued.opening == "11月全市大气污染防治工作通报如下。"
+    assert issued.closing == "请各单位于12月5日前书面报送整改情况。"
+
+
+def test_what_the_clerk_typed_in_the_bulletin_survives_a_refresh(window):
+    """刷新, a new date or a change made on another screen reload the figures, not the paragraphs
+    the clerk is writing; the ones left as drafted follow the new date."""
+    import datetime as dt
+
+    from tests.ui.conftest import show
+
+    page = show(window, window.bulletin_page)
+    drafted = page.closing.toPlainText()
+    page.opening.setPlainText("本月全市空气质量总体平稳。")
+    window.refresh_action.trigger()
+    assert page.opening.toPlainText() == "本月全市空气质量总体平稳。"
+    assert page.closing.toPlainText() == drafted
+    window.date_edit.setDate(window.as_of + dt.timedelta(days=3))
+    assert page.opening.toPlainText() == "本月全市空气质量总体平稳。"
+    assert "本月全市空气质量总体平稳。" in page.preview_text.toPlainText()
