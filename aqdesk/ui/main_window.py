@@ -354,10 +354,13 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     # 催报 and 专报 are opened now and then, so their modules load then rather than at start-up
-    def open_chase(self) -> None:
+    def open_chase(self, unit_id: int | None = None) -> None:
         from aqdesk.ui.dialogs.chase_dialog import ChaseDialog
 
-        self.open_dialog(ChaseDialog(self.db, self.as_of, self))
+        dialog = ChaseDialog(self.db, self.as_of, self)
+        if unit_id is not None:
+            dialog.select_unit(unit_id)
+        self.open_dialog(dialog)
 
     def open_brief(self) -> None:
         from aqdesk.ui.dialogs.brief_dialog import BriefDialog
@@ -385,12 +388,18 @@ class MainWindow(QMainWindow):
         self.open_dialog(TownshipDialog(self.db, row.id, self.as_of, parent=self))
 
     def open_item(self, ledger: str, item_id: int) -> None:
-        """Show an item of the overview in its own ledger and open it there."""
-        name = {ItemKind.TASK: "task_page", ItemKind.ENTERPRISE: "relocation_page",
-                ItemKind.TOWNSHIP: "substitution_page", ItemKind.SHEET: "sheet_page", "letter": "followup_page"}[ledger]
+        """Show an item of the agenda or the overview in its own screen and open it there; a
+        unit yet to report opens 催报, where its return is chased or recorded."""
+        if ledger == "unit":
+            self.open_chase(item_id)
+            return
+        name, show = {ItemKind.TASK: ("task_page", "show_item"), ItemKind.ENTERPRISE: ("relocation_page", "show_item"),
+                      ItemKind.TOWNSHIP: ("substitution_page", "show_item"), ItemKind.SHEET: ("sheet_page", "show_item"),
+                      "letter": ("followup_page", "show_item"), ItemKind.COMMITMENT: ("followup_page", "show_commitment"),
+                      ItemKind.FINDING: ("followup_page", "show_finding")}[ledger]
         row = next(i for i, screen in enumerate(SCREENS) if screen.name == name)
         self.sidebar.setCurrentRow(row)
-        self.page(row).show_item(item_id)
+        getattr(self.page(row), show)(item_id)
 
     def _step_history(self, step) -> None:
         try:

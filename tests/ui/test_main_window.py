@@ -303,3 +303,31 @@ def test_what_the_clerk_typed_in_the_bulletin_survives_a_refresh(window):
     window.date_edit.setDate(window.as_of + dt.timedelta(days=3))
     assert page.opening.toPlainText() == "本月全市空气质量总体平稳。"
     assert "本月全市空气质量总体平稳。" in page.preview_text.toPlainText()
+
+
+def test_every_kind_of_agenda_line_opens_where_it_is_dealt_with(window, monkeypatch):
+    """本周待办 says 双击打开: a 约谈承诺 opens its 约谈 and a 督查发现问题 its finding under 督办记录
+    (screens not yet built), a unit yet to report opens 催报 with that unit chosen."""
+    from aqdesk.ui.dialogs.chase_dialog import ChaseDialog
+    from aqdesk.ui.models.rows import ROW_ROLE
+    from aqdesk.ui.pages.agenda_page import LINE_ROLE
+
+    chased = []
+    monkeypatch.setattr(ChaseDialog, "exec", lambda d: chased.append(d.table.currentIndex().data(ROW_ROLE).unit))
+    tree = window.agenda_page.tree
+    lines = [tree.topLevelItem(i).child(j) for i in range(tree.topLevelItemCount())
+             for j in range(tree.topLevelItem(i).childCount())]
+
+    def open_line(ledger):
+        item = next(item for item in lines if item.data(0, LINE_ROLE).ledger == ledger)
+        tree.itemActivated.emit(item, 0)
+        return item.data(0, LINE_ROLE)
+
+    line = open_line("commitment")
+    follow = window.followup_page
+    assert window.stack.currentWidget() is follow and follow.tabs.currentWidget() is follow.summons
+    assert line.id in [c.id for c in follow.summons.current().commitments]
+    line = open_line("finding")
+    assert follow.tabs.currentWidget() is follow.inspections and follow.inspections.current().id == line.id
+    line = open_line("unit")
+    assert chased == [line.unit]
