@@ -167,10 +167,13 @@ class ImportPage(HasDatabase, Page):
     def refresh(self, db: Database, as_of: dt.date, year: int | None = None) -> None:
         """``year``: the plan year the clerk chose in the window, which files are then taken
         for; None while the window follows the date, when each file says its own year."""
-        first = self.db is None
+        first, switched = self.db is None, self.db is not None and db is not self.db
         self.db, self.as_of, self.year = db, as_of, year
         if first:
             self.period_edit.setDate(QDate(as_of))
+        if switched:  # another database was opened: files imported went into the old one, the rest are checked anew
+            self.entries = [e for e in self.entries if e.batch is None]
+            self._reload_files()
         refill(self.unit_combo, unit_names(db))
         rows = batches.batch_rows(db)
         self.batches.set_rows(rows)
@@ -180,6 +183,8 @@ class ImportPage(HasDatabase, Page):
                 entry.batch = None if entry.batch in undone else entry.batch
             self._reload_files()
             self._update_buttons()
+        if switched and self.entries:
+            self.recheck()
 
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():
