@@ -151,3 +151,18 @@ def test_closing_a_sheet_in_the_dialog_needs_the_checker(qtbot, demo_db, anchor,
     assert confirmed[-1] == "张核查"
     assert dialog.detail.state is LoopStep.CLOSED and dialog.steps.item(dialog.steps.rowCount() - 1, 4).text().endswith(
         "核查：张核查")
+
+
+def test_a_summons_notice_issued_shows_in_the_register(window, monkeypatch):
+    """约谈通知 takes a number of the register: 发文登记 (already looked at) lists it at once."""
+    from aqdesk.ui.pages.followup import summons_tab
+
+    monkeypatch.setattr(summons_tab.SummonsTab, "preview", lambda *_a: None)
+    page = show(window, window.followup_page)
+    before = page.register.table.rowCount()
+    page.tabs.setCurrentWidget(page.summons)
+    assert page.summons.select(lambda record: not record.notice_number)
+    page.summons.notice()
+    page.tabs.setCurrentWidget(page.register)
+    kinds = [page.register.table.item(r, 1).text() for r in range(page.register.table.rowCount())]
+    assert page.register.table.rowCount() == before + 1 and kinds.count("约谈通知") == 2

@@ -127,6 +127,8 @@ class SummonsTab(RecordTab):
         result = self.attempt(lambda: summons_records.issue_notice(self.database, record.id, self.as_of))
         if result is not None:
             number, data = result
+            # the number is in 发文登记 now: every screen reloads (the service gives no action to undo)
+            self.acted.emit(self.tr("约谈通知 %1").replace("%1", number), None)
             self.reload()
             self.preview(self.tr("约谈通知 %1（已编号并登记）").replace("%1", number), data,
                          f"{number} {record.unit}约谈通知.pdf")
