@@ -331,3 +331,26 @@ def test_every_kind_of_agenda_line_opens_where_it_is_dealt_with(window, monkeypa
     assert follow.tabs.currentWidget() is follow.inspections and follow.inspections.current().id == line.id
     line = open_line("unit")
     assert chased == [line.unit]
+
+
+def test_the_history_of_an_item_names_every_source_in_chinese(window, monkeypatch):
+    """Ctrl+H on a task carried into the new year: the 来源 column says 年度结转, not the log's own
+    ``year-rollover``."""
+    import re
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from aqdesk.services.ledgers import rollover
+    from aqdesk.ui.dialogs.history_dialog import HistoryDialog
+    from tests.ui.conftest import show
+
+    rollover.close_year(window.db, 2026)
+    rollover.open_year(window.db, 2027, set(rollover.Carry))
+    window.set_year(2027)
+    sources = []
+    monkeypatch.setattr(HistoryDialog, "exec", lambda d: sources.extend(
+        d.table.item(r, 2).text() for r in range(d.table.rowCount())))
+    show(window, window.task_page).table.selectRow(0)
+    QTest.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert "年度结转" in sources and not [s for s in sources if re.search("[A-Za-z]", s)]
