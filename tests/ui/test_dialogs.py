@@ -95,6 +95,28 @@ def test_units_dialog_adds_an_alias_and_a_unit(qtbot, demo_db):
     assert len(acted) == 3
 
 
+def test_saving_one_part_of_a_unit_keeps_what_was_typed_in_the_others(qtbot, demo_db):
+    """The clerk types a new name and a new phone and clicks 改名 first: the phone typed stays in
+    its box for 保存联系人 rather than going back to the stored one."""
+    from aqdesk.services.common import unit_admin
+    from aqdesk.ui.dialogs.units_dialog import UnitsDialog
+
+    make_app()
+    dialog = UnitsDialog(demo_db)
+    qtbot.addWidget(dialog)
+    dialog.table.selectRow(next(r for r in range(dialog.units.rowCount())
+                                if dialog.units.row_object(r).name == "市城管执法局"))
+    dialog.name_edit.setText("市城市管理综合执法局")
+    dialog.phone_edit.setText("0319-1234567")
+    dialog.rename()
+    assert dialog.name_edit.text() == "市城市管理综合执法局" and dialog.phone_edit.text() == "0319-1234567"
+    dialog.save_contacts()
+    unit = next(u for u in unit_admin.unit_rows(demo_db) if u.name == "市城市管理综合执法局")
+    assert unit.phone == "0319-1234567"
+    dialog.table.selectRow(0)  # another unit shows its own
+    assert dialog.phone_edit.text() == dialog.units.row_object(0).phone
+
+
 def test_county_dialog_opens_on_the_latest_period(qtbot, demo_db):
     from aqdesk.services.ledgers import loose_coal
     from aqdesk.ui.dialogs.county_dialog import CountyDialog
