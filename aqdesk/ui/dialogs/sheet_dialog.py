@@ -33,7 +33,15 @@ from aqdesk.services.common import files
 from aqdesk.services.supervision import sheet_list, sheet_loop, sheet_print
 from aqdesk.ui.contract import Acts
 from aqdesk.ui.dialogs.close_sheet_dialog import CloseSheetDialog
-from aqdesk.ui.dialogs.common import date_edit, fill, python_date, table, text_box, warning_html
+from aqdesk.ui.dialogs.common import (
+    date_edit,
+    fill,
+    may_close,
+    python_date,
+    table,
+    text_box,
+    warning_html,
+)
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 from aqdesk.ui.models.rows import COLOR_INK
 from aqdesk.ui.remembered import Folder, ask_open
@@ -92,6 +100,12 @@ class SheetDialog(Acts, QDialog):
         layout.addWidget(buttons)
         fit(self, 820, 640)
         self.load()
+
+    def reject(self) -> None:
+        typed = [self.tr("情况说明")] if self.note_edit.toPlainText().strip() else []
+        typed += [self.tr("附件")] if self.attachments.count() else []
+        if may_close(self, typed):
+            super().reject()
 
     def load(self) -> None:
         d = sheet_loop.sheet_detail(self.db, self.sheet_id)
