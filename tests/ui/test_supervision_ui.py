@@ -321,3 +321,22 @@ def test_a_long_save_path_does_not_widen_the_preview_past_the_screen(qtbot, demo
     qtbot.wait(10)
     assert dialog.width() <= room(dialog).width()
     assert path.name in dialog.note.text() and dialog.note.toolTip() == str(path)
+
+
+def test_the_checker_is_asked_for_only_on_the_steps_of_the_check(qtbot, demo_db, anchor):
+    """核查人 belongs to 核查 and 销号: on 签收 or 整改进展 the box is off, so a name typed there does
+    not stand in the record as 「核查：…」 of a step nobody checked."""
+    make_app()
+    sheet_id = next(r.id for r in sheet_list.sheet_rows(demo_db, anchor) if r.number == "督办〔2026〕11号")
+    dialog = SheetDialog(demo_db, sheet_id, anchor)
+    qtbot.addWidget(dialog)
+    assert dialog.step_combo.currentData() == "received" and not dialog.checker_edit.isEnabled()
+    dialog.record()
+    assert dialog.steps.item(1, 4).text() == dialog.detail.steps[1].recorded_by  # no 「核查：」
+    for step in ("feedback", "verified"):
+        dialog.step_combo.setCurrentIndex(dialog.step_combo.findData(step))
+        if step == "feedback":
+            assert not dialog.checker_edit.isEnabled()
+            dialog.note_edit.setPlainText("已清理")
+            dialog.record()
+    assert dialog.checker_edit.isEnabled()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from aqdesk.db.database import Database
 from aqdesk.domain.docnumber import chinese_date
 from aqdesk.domain.enums import LoopStep
+from aqdesk.domain.loop import CHECK_STEPS
 from aqdesk.errors import UserError
 from aqdesk.services.common import files
 from aqdesk.services.supervision import sheet_list, sheet_loop, sheet_print
@@ -64,6 +65,7 @@ class SheetDialog(Acts, QDialog):
         self.header.setWordWrap(True)
         self.steps = table([self.tr("环节"), self.tr("日期"), self.tr("情况"), self.tr("附件"), self.tr("登记人/核查人")])
         self.step_combo = QComboBox()
+        self.step_combo.currentIndexChanged.connect(self._step_chosen)
         self.date_edit = date_edit(as_of)
         self.note_edit = text_box(80)
         self.checker_edit = QLineEdit()
@@ -130,6 +132,10 @@ class SheetDialog(Acts, QDialog):
         self.next_box.setEnabled(bool(d.next_steps))
         self.next_box.setTitle(self.tr("登记下一环节") if d.next_steps else self.tr("已销号，办理完毕"))
 
+    def _step_chosen(self, _index: int) -> None:
+        step = self.step_combo.currentData()
+        self.checker_edit.setEnabled(step is not None and LoopStep(step) in CHECK_STEPS)
+
     def add_attachments(self) -> None:
         for path in ask_open(self, self.tr("选择反馈材料"), Folder.ATTACHMENTS):
             self.attachments.addItem(str(path))
@@ -137,7 +143,7 @@ class SheetDialog(Acts, QDialog):
     def record(self) -> None:
         step = LoopStep(self.step_combo.currentData())
         files = [self.attachments.item(i).text() for i in range(self.attachments.count())]
-        note, checker = self.note_edit.toPlainText(), self.checker_edit.text()
+        note, checker = self.note_edit.toPlainText(), self.checker_edit.text() if step in CHECK_STEPS else ""
         if step is LoopStep.CLOSED:
             confirm = CloseSheetDialog(self.detail.number, self.detail.unit, note.strip(), checker.strip(), self)
             if not confirm.exec():
