@@ -121,6 +121,9 @@ class MainWindow(QMainWindow):
         self.units_action.triggered.connect(self.edit_units)
         self.settings_action = QAction(self.tr("选项(&O)…"), self)
         self.settings_action.triggered.connect(self.edit_settings)
+        self.find_action = QAction(self.tr("查找(&F)"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Find),
+                                   toolTip=self.tr("到本页的搜索框"))
+        self.find_action.triggered.connect(self.find_in_page)
         self.history_action = QAction(self.tr("所选事项的修改记录(&H)…"), self, shortcut=QKeySequence("Ctrl+H"))
         self.history_action.triggered.connect(self.show_item_history)
         self.clerk_action = QAction(self.tr("本机登记人(&L)…"), self,
@@ -178,7 +181,7 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
-        edit_menu.addAction(self.history_action)
+        edit_menu.addActions([self.find_action, self.history_action])
         view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
         for i, name in enumerate(self.titles):
             action = QAction(name, self, shortcut=QKeySequence(f"Ctrl+{i + 1}") if i < 9 else QKeySequence())
@@ -433,6 +436,16 @@ class MainWindow(QMainWindow):
 
         if SettingsDialog(self.db, self).exec():
             self.refresh_all()
+
+    def find_in_page(self) -> None:
+        """The search box of the ledger in view, its text selected to be typed over."""
+        page = self.page(self.stack.currentIndex())
+        search = getattr(getattr(page, "sheets", page), "search", None)
+        if search is None:
+            self.statusBar().showMessage(self.tr("本页没有搜索框；重点任务、散煤治理、退城入园、双替代和督办页可以搜索。"), 6000)
+            return
+        search.setFocus()
+        search.selectAll()
 
     def show_item_history(self) -> None:
         """The history of the row chosen on the ledger page in view."""

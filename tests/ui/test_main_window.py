@@ -1,4 +1,4 @@
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from aqdesk.domain.enums import Color
 from aqdesk.ui.app import make_app
@@ -354,3 +354,20 @@ def test_the_history_of_an_item_names_every_source_in_chinese(window, monkeypatc
     show(window, window.task_page).table.selectRow(0)
     QTest.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     assert "年度结转" in sources and not [s for s in sources if re.search("[A-Za-z]", s)]
+
+
+def test_ctrl_f_goes_to_the_search_box_of_the_ledger_in_view(window, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from tests.ui.conftest import show
+
+    for page, search in ((window.task_page, lambda: window.task_page.search),
+                         (window.sheet_page, lambda: window.sheet_page.sheets.search)):
+        show(window, page)
+        window.activateWindow()
+        QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        assert QApplication.focusWidget() is search()
+    show(window, window.agenda_page)
+    QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # nothing to search: no harm
+    assert "搜索" in window.statusBar().currentMessage()
