@@ -340,3 +340,22 @@ def test_the_checker_is_asked_for_only_on_the_steps_of_the_check(qtbot, demo_db,
             dialog.note_edit.setPlainText("已清理")
             dialog.record()
     assert dialog.checker_edit.isEnabled()
+
+
+def test_after_a_step_the_sheets_shown_stay_those_of_the_year_chosen(window, monkeypatch):
+    """In January the clerk picks 2026 in 年度 to finish last year's sheets: after a step is
+    recorded the list still shows 2026's sheets, not the new year's."""
+    from aqdesk.services.ledgers import rollover
+    from tests.ui.conftest import show
+
+    rollover.close_year(window.db, 2026)
+    rollover.open_year(window.db, 2027, set())
+    rollover.reopen_year(window.db, 2026)
+    window.date_edit.setDate(dt.date(2027, 1, 5))
+    window.set_year(2026)
+    page = show(window, window.sheet_page)
+    assert page.sheets.proxy.rowCount() == 11
+    page.sheets.select_row(next(r.id for r in page.sheets.model.rows() if r.number == "督办〔2026〕11号"))
+    monkeypatch.setattr(SheetDialog, "exec", lambda dialog: dialog.record())
+    page.open_button.click()
+    assert page.sheets.proxy.rowCount() == 11 and page.current().number == "督办〔2026〕11号"

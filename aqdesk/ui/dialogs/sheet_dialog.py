@@ -116,7 +116,7 @@ class SheetDialog(Acts, QDialog):
         late = self.tr("（逾期反馈）") if d.late(self.as_of) else ""
         ink = COLOR_INK[d.level].name()
         items = "；".join(label for _kind, _id, label in d.items)
-        row = next(r for r in sheet_list.sheet_rows(self.db, self.as_of, d.unit) if r.id == d.id)
+        row = next(r for r in sheet_list.sheet_rows(self.db, self.as_of, d.unit, year=d.year) if r.id == d.id)
         self.header.setText(
             f'级别 <b style="color:{ink}">{d.level.label}色督办</b>　办理 {warning_html(row.color, row.reason)}'
             f"　<b>{d.number}</b>　{d.unit}<br>"
