@@ -378,17 +378,17 @@ class MainWindow(QMainWindow):
     def open_county(self, row) -> None:
         from aqdesk.ui.dialogs.county_dialog import CountyDialog
 
-        self.open_dialog(CountyDialog(self.db, row.county_id, self.as_of, parent=self))
+        self.open_dialog(CountyDialog(self.db, row.county_id, self.as_of, parent=self, year=self.year))
 
     def open_enterprise(self, row) -> None:
         from aqdesk.ui.dialogs.enterprise_dialog import EnterpriseDialog
 
-        self.open_dialog(EnterpriseDialog(self.db, row.id, self.as_of, parent=self))
+        self.open_dialog(EnterpriseDialog(self.db, row.id, self.as_of, parent=self, year=self.year))
 
     def open_township(self, row) -> None:
         from aqdesk.ui.dialogs.township_dialog import TownshipDialog
 
-        self.open_dialog(TownshipDialog(self.db, row.id, self.as_of, parent=self))
+        self.open_dialog(TownshipDialog(self.db, row.id, self.as_of, parent=self, year=self.year))
 
     def open_item(self, ledger: str, item_id: int) -> None:
         """Show an item of the agenda or the overview in its own screen and open it there; a
