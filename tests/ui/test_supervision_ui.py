@@ -359,3 +359,23 @@ def test_after_a_step_the_sheets_shown_stay_those_of_the_year_chosen(window, mon
     monkeypatch.setattr(SheetDialog, "exec", lambda dialog: dialog.record())
     page.open_button.click()
     assert page.sheets.proxy.rowCount() == 11 and page.current().number == "督办〔2026〕11号"
+
+
+def test_enter_in_the_new_sheet_form_previews_and_does_not_issue(qtbot, demo_db, anchor, monkeypatch):
+    """Enter after typing 督办事项 or 问题来源 shows the draft; only 交办 takes a number."""
+    from PySide6.QtTest import QTest
+
+    from aqdesk.ui.dialogs import new_sheet_dialog
+
+    make_app()
+    previewed = []
+    monkeypatch.setattr(new_sheet_dialog.PdfPreviewDialog, "exec", lambda d: previewed.append(d.windowTitle()))
+    dialog = NewSheetDialog(demo_db, anchor, "石桥县")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    acted = []
+    dialog.acted.connect(lambda *args: acted.append(args))
+    for box in (dialog.subject_edit, dialog.source_edit.lineEdit()):
+        QTest.keyClicks(box, "2026")
+        QTest.keyClick(box, Qt.Key.Key_Return)
+    assert acted == [] and dialog.isVisible() and len(previewed) == 2
