@@ -112,7 +112,9 @@ def _bulletin(window: MainWindow) -> Page:
 def _air(window: MainWindow) -> Page:
     from aqdesk.ui.pages.air_page import AirPage
 
-    return AirPage()
+    page = AirPage()
+    page.targets_changed.connect(window.data_changed)
+    return page
 
 
 def _import(window: MainWindow) -> Page:
