@@ -196,3 +196,12 @@ def test_files_waiting_are_checked_again_against_a_database_opened_meanwhile(win
     assert not page.commit_button.isEnabled()  # the new office has no 市城管执法局 nor task 4-03
     page.commit_entries(page.entries)
     assert not any("FOREIGN KEY" in text for text in warnings)
+
+
+def test_a_file_that_cannot_be_read_is_reported_once(window, qtbot, tmp_path, monkeypatch):
+    page = window.import_page
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, text: warnings.append(text))
+    (tmp_path / "坏.xlsx").write_bytes(b"PK\x03\x04garbage")
+    check(qtbot, page, [tmp_path / "坏.xlsx"])
+    assert len(warnings) == 1 and "坏.xlsx" in warnings[0]

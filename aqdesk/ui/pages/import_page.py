@@ -272,12 +272,14 @@ class ImportPage(HasDatabase, Page):
         self._reload_files()
         # a file just checked that has problems is shown with them; otherwise keep the clerk's place
         troubled = next((e for e, _o in results if e.failure or (e.plan and e.plan.problems)), None)
+        shown = self.file_table.currentIndex().row()
         if troubled is not None:
             self.file_table.selectRow(self.entries.index(troubled))
             self.details.setCurrentIndex(1)
         elif self.entries and not self.file_table.currentIndex().isValid():
             self.file_table.selectRow(self.entries.index(results[0][0]) if results else 0)
-        self._show_selected()
+        if self.file_table.currentIndex().row() == shown:  # a new row was shown (and its failure told) already
+            self._show_selected()
 
     def _reload_files(self) -> None:
         """Show the entries again, keeping the file the clerk was looking at selected."""
