@@ -371,3 +371,18 @@ def test_ctrl_f_goes_to_the_search_box_of_the_ledger_in_view(window, qtbot):
     show(window, window.agenda_page)
     QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # nothing to search: no harm
     assert "搜索" in window.statusBar().currentMessage()
+
+
+def test_the_unit_view_keeps_the_unit_chosen_after_a_change(window):
+    """部门视图: a task of the fourth unit opened, reported on and closed; the screen reloads and
+    still shows that unit, not the first."""
+    from aqdesk.ui.models.rows import ROW_ROLE
+    from tests.ui.conftest import show
+
+    page = show(window, window.unit_page)
+    page.unit_table.selectRow(3)
+    chosen = page.unit_table.currentIndex().data(ROW_ROLE).name
+    window.history.push("报送", "an-action")
+    window.refresh_all()  # what every stored change does
+    assert page.unit_table.currentIndex().data(ROW_ROLE).name == chosen
+    assert chosen in page.unit_label.text()
