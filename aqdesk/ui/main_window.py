@@ -452,20 +452,23 @@ class MainWindow(QMainWindow):
         from aqdesk.ui.dialogs.history_dialog import HistoryDialog
 
         row_shown = self.stack.currentIndex()
-        page, shown = self.page(row_shown), SCREENS[row_shown].name
-        tables = {"task_page": ("task", lambda r: f"{r.number} {r.title}"),
-                  "relocation_page": ("enterprise", lambda r: r.name),
-                  "substitution_page": ("substitution_target", lambda r: f"{r.county}{r.township}"),
-                  "sheet_page": ("supervision_sheet", lambda r: f"{r.number} {r.unit}")}
+        shown = SCREENS[row_shown].name
+        # the screen's table, the row object of a selected line, the audited table and its title
+        tables = {"task_page": (lambda: self.task_page.table, lambda r: r, "task", lambda r: f"{r.number} {r.title}"),
+                  "unit_page": (lambda: self.unit_page.task_table, lambda r: r[1], "task", lambda r: f"{r.number} {r.title}"),
+                  "relocation_page": (lambda: self.relocation_page.table, lambda r: r, "enterprise", lambda r: r.name),
+                  "substitution_page": (lambda: self.substitution_page.table, lambda r: r, "substitution_target",
+                                        lambda r: f"{r.county}{r.township}"),
+                  "sheet_page": (lambda: self.sheet_page.sheets.table, lambda r: r, "supervision_sheet",
+                                 lambda r: f"{r.number} {r.unit}")}
         found = tables.get(shown)
-        view = self.sheet_page.sheets.table if shown == "sheet_page" else getattr(page, "table", None)
-        index = view.currentIndex() if found and view is not None else None
-        row = index.data(ROW_ROLE) if index is not None and index.isValid() else None
+        index = found[0]().currentIndex() if found else None
+        row = found[1](index.data(ROW_ROLE)) if found and index is not None and index.isValid() else None
         if row is None or found is None:
             QMessageBox.information(self, self.tr("修改记录"), self.tr(
-                "请先在重点任务、退城入园、双替代或督办页面选中一行。"))
+                "请先在重点任务、部门视图、退城入园、双替代或督办页面选中一行。"))
             return
-        table_name, title = found
+        _view, _row, table_name, title = found
         HistoryDialog(self.db, table_name, row.id, title(row), self).exec()
 
     def edit_clerk(self) -> None:

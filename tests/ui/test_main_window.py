@@ -386,3 +386,19 @@ def test_the_unit_view_keeps_the_unit_chosen_after_a_change(window):
     window.refresh_all()  # what every stored change does
     assert page.unit_table.currentIndex().data(ROW_ROLE).name == chosen
     assert chosen in page.unit_label.text()
+
+
+def test_ctrl_h_on_the_unit_view_shows_the_history_of_the_task_chosen(window, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from aqdesk.ui.dialogs.history_dialog import HistoryDialog
+    from tests.ui.conftest import show
+
+    titles = []
+    monkeypatch.setattr(HistoryDialog, "exec", lambda d: titles.append(d.windowTitle()))
+    page = show(window, window.unit_page)
+    page.task_table.selectRow(0)
+    task = page.tasks.row_object(0)[1]
+    QTest.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert titles == [f"修改记录：{task.number} {task.title}"]

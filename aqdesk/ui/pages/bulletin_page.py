@@ -100,8 +100,9 @@ class BulletinPage(Acts, Page):
             return False
         first = python_date(self.month_edit.date())
         as_of = min(self.as_of, bulletin.month_end(first)) if first <= self.as_of else bulletin.month_end(first)
-        typed = {box: box.toPlainText().strip() for box in (self.opening, self.closing)}
-        typed = {box: text if text and text != self._drafted.get(box) else None for box, text in typed.items()}
+        typed: dict[QPlainTextEdit, str | None] = {
+            box: text if (text := box.toPlainText().strip()) and text != self._drafted.get(box) else None
+            for box in (self.opening, self.closing)}
         try:
             self.current = b = bulletin.draft(self.db, self.period, as_of, opening=typed[self.opening],
                                               closing=typed[self.closing])
