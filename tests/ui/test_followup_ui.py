@@ -166,3 +166,25 @@ def test_a_summons_notice_issued_shows_in_the_register(window, monkeypatch):
     page.tabs.setCurrentWidget(page.register)
     kinds = [page.register.table.item(r, 1).text() for r in range(page.register.table.rowCount())]
     assert page.register.table.rowCount() == before + 1 and kinds.count("约谈通知") == 2
+
+
+def test_a_sheet_raised_as_a_new_sheet_is_printed_and_kept_for_reprinting(window, monkeypatch):
+    """升级督办 by a new, higher sheet: like any sheet issued, it opens for printing and its form is
+    kept in 发文登记, so 原样重印 gives it back."""
+    from aqdesk.services.supervision import register
+    from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
+
+    def new_sheet(form):
+        form.widgets["new"].setCurrentIndex(form.widgets["new"].findData(True))
+        form.accept()
+        return form.result()
+
+    monkeypatch.setattr(FormDialog, "exec", new_sheet)
+    previews = []
+    monkeypatch.setattr(PdfPreviewDialog, "exec", lambda dialog: previews.append(dialog.windowTitle()) or 0)
+    page = show(window, window.sheet_page)
+    page.sheets.select_row(next(r.id for r in page.sheets.model.rows() if r.number == "督办〔2026〕9号"))
+    page._escalate("raise_level")
+    assert page.current().number == "督办〔2026〕12号" and previews == ["督办单 督办〔2026〕12号"]
+    letter = next(r for r in register.register_rows(window.db) if r.number == "督办〔2026〕12号")
+    assert register.reprint(window.db, letter.id).startswith(b"%PDF")

@@ -208,7 +208,11 @@ class SupervisionPage(Acts, HasDatabase, Page):
             return
         forms = EscalationForms(self.database, self.as_of, self)
         forms.acted.connect(self._after_change)
-        getattr(forms, how)(row.id)
+        done = getattr(forms, how)(row.id)
+        new_sheet = getattr(done, "new_sheet", None)
+        if new_sheet is not None:  # a higher sheet issued in its place is printed like any other
+            self.sheets.select_row(new_sheet.sheet_id)
+            self.print_sheet()
 
     def show_summons(self) -> None:
         data = self._run(lambda: summons.summons_pdf(self.database, self.as_of))
