@@ -188,3 +188,22 @@ def test_a_sheet_raised_as_a_new_sheet_is_printed_and_kept_for_reprinting(window
     assert page.current().number == "督办〔2026〕12号" and previews == ["督办单 督办〔2026〕12号"]
     letter = next(r for r in register.register_rows(window.db) if r.number == "督办〔2026〕12号")
     assert register.reprint(window.db, letter.id).startswith(b"%PDF")
+
+
+def test_ticking_held_offers_the_planned_day(window, monkeypatch):
+    """登记约谈情况: ticking 已约谈 offers the day the 约谈 was planned for, not the computer's date."""
+    seen = []
+
+    def look(form):
+        check, edit = form.widgets["held"]
+        check.setChecked(True)
+        seen.append(edit.date().toPython())
+        return 0
+
+    monkeypatch.setattr(FormDialog, "exec", look)
+    page = show(window, window.followup_page)
+    page.tabs.setCurrentWidget(page.summons)
+    assert page.summons.select(lambda record: record.held_on is None)
+    page.summons.record_held()
+    page.summons.plan()
+    assert seen == [page.summons.current().planned_on, window.as_of]
