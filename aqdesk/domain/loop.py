@@ -29,6 +29,8 @@ NOTE_REQUIRED = {
 }
 # Steps someone answers for by name: 销号 closes the matter on the word of whoever checked it.
 CHECKER_REQUIRED = frozenset({LoopStep.CLOSED})
+# The steps of the office's check, the only ones that name who checked.
+CHECK_STEPS = frozenset({LoopStep.VERIFIED, LoopStep.RETURNED, LoopStep.CLOSED})
 
 
 def step_problems(state: LoopStep, step: LoopStep, on_date: dt.date | None,

@@ -121,6 +121,9 @@ class MainWindow(QMainWindow):
         self.units_action.triggered.connect(self.edit_units)
         self.settings_action = QAction(self.tr("选项(&O)…"), self)
         self.settings_action.triggered.connect(self.edit_settings)
+        self.find_action = QAction(self.tr("查找(&F)"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Find),
+                                   toolTip=self.tr("到本页的搜索框"))
+        self.find_action.triggered.connect(self.find_in_page)
         self.history_action = QAction(self.tr("所选事项的修改记录(&H)…"), self, shortcut=QKeySequence("Ctrl+H"))
         self.history_action.triggered.connect(self.show_item_history)
         self.clerk_action = QAction(self.tr("本机登记人(&L)…"), self,
@@ -178,7 +181,7 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
-        edit_menu.addAction(self.history_action)
+        edit_menu.addActions([self.find_action, self.history_action])
         view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
         for i, name in enumerate(self.titles):
             action = QAction(name, self, shortcut=QKeySequence(f"Ctrl+{i + 1}") if i < 9 else QKeySequence())
@@ -354,10 +357,13 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     # 催报 and 专报 are opened now and then, so their modules load then rather than at start-up
-    def open_chase(self) -> None:
+    def open_chase(self, unit_id: int | None = None) -> None:
         from aqdesk.ui.dialogs.chase_dialog import ChaseDialog
 
-        self.open_dialog(ChaseDialog(self.db, self.as_of, self))
+        dialog = ChaseDialog(self.db, self.as_of, self)
+        if unit_id is not None:
+            dialog.select_unit(unit_id)
+        self.open_dialog(dialog)
 
     def open_brief(self) -> None:
         from aqdesk.ui.dialogs.brief_dialog import BriefDialog
@@ -372,25 +378,31 @@ class MainWindow(QMainWindow):
     def open_county(self, row) -> None:
         from aqdesk.ui.dialogs.county_dialog import CountyDialog
 
-        self.open_dialog(CountyDialog(self.db, row.county_id, self.as_of, parent=self))
+        self.open_dialog(CountyDialog(self.db, row.county_id, self.as_of, parent=self, year=self.year))
 
     def open_enterprise(self, row) -> None:
         from aqdesk.ui.dialogs.enterprise_dialog import EnterpriseDialog
 
-        self.open_dialog(EnterpriseDialog(self.db, row.id, self.as_of, parent=self))
+        self.open_dialog(EnterpriseDialog(self.db, row.id, self.as_of, parent=self, year=self.year))
 
     def open_township(self, row) -> None:
         from aqdesk.ui.dialogs.township_dialog import TownshipDialog
 
-        self.open_dialog(TownshipDialog(self.db, row.id, self.as_of, parent=self))
+        self.open_dialog(TownshipDialog(self.db, row.id, self.as_of, parent=self, year=self.year))
 
     def open_item(self, ledger: str, item_id: int) -> None:
-        """Show an item of the overview in its own ledger and open it there."""
-        name = {ItemKind.TASK: "task_page", ItemKind.ENTERPRISE: "relocation_page",
-                ItemKind.TOWNSHIP: "substitution_page", ItemKind.SHEET: "sheet_page", "letter": "followup_page"}[ledger]
+        """Show an item of the agenda or the overview in its own screen and open it there; a
+        unit yet to report opens 催报, where its return is chased or recorded."""
+        if ledger == "unit":
+            self.open_chase(item_id)
+            return
+        name, show = {ItemKind.TASK: ("task_page", "show_item"), ItemKind.ENTERPRISE: ("relocation_page", "show_item"),
+                      ItemKind.TOWNSHIP: ("substitution_page", "show_item"), ItemKind.SHEET: ("sheet_page", "show_item"),
+                      "letter": ("followup_page", "show_item"), ItemKind.COMMITMENT: ("followup_page", "show_commitment"),
+                      ItemKind.FINDING: ("followup_page", "show_finding")}[ledger]
         row = next(i for i, screen in enumerate(SCREENS) if screen.name == name)
         self.sidebar.setCurrentRow(row)
-        self.page(row).show_item(item_id)
+        getattr(self.page(row), show)(item_id)
 
     def _step_history(self, step) -> None:
         try:
@@ -425,25 +437,38 @@ class MainWindow(QMainWindow):
         if SettingsDialog(self.db, self).exec():
             self.refresh_all()
 
+    def find_in_page(self) -> None:
+        """The search box of the ledger in view, its text selected to be typed over."""
+        page = self.page(self.stack.currentIndex())
+        search = getattr(getattr(page, "sheets", page), "search", None)
+        if search is None:
+            self.statusBar().showMessage(self.tr("本页没有搜索框；重点任务、散煤治理、退城入园、双替代和督办页可以搜索。"), 6000)
+            return
+        search.setFocus()
+        search.selectAll()
+
     def show_item_history(self) -> None:
         """The history of the row chosen on the ledger page in view."""
         from aqdesk.ui.dialogs.history_dialog import HistoryDialog
 
         row_shown = self.stack.currentIndex()
-        page, shown = self.page(row_shown), SCREENS[row_shown].name
-        tables = {"task_page": ("task", lambda r: f"{r.number} {r.title}"),
-                  "relocation_page": ("enterprise", lambda r: r.name),
-                  "substitution_page": ("substitution_target", lambda r: f"{r.county}{r.township}"),
-                  "sheet_page": ("supervision_sheet", lambda r: f"{r.number} {r.unit}")}
+        shown = SCREENS[row_shown].name
+        # the screen's table, the row object of a selected line, the audited table and its title
+        tables = {"task_page": (lambda: self.task_page.table, lambda r: r, "task", lambda r: f"{r.number} {r.title}"),
+                  "unit_page": (lambda: self.unit_page.task_table, lambda r: r[1], "task", lambda r: f"{r.number} {r.title}"),
+                  "relocation_page": (lambda: self.relocation_page.table, lambda r: r, "enterprise", lambda r: r.name),
+                  "substitution_page": (lambda: self.substitution_page.table, lambda r: r, "substitution_target",
+                                        lambda r: f"{r.county}{r.township}"),
+                  "sheet_page": (lambda: self.sheet_page.sheets.table, lambda r: r, "supervision_sheet",
+                                 lambda r: f"{r.number} {r.unit}")}
         found = tables.get(shown)
-        view = self.sheet_page.sheets.table if shown == "sheet_page" else getattr(page, "table", None)
-        index = view.currentIndex() if found and view is not None else None
-        row = index.data(ROW_ROLE) if index is not None and index.isValid() else None
+        index = found[0]().currentIndex() if found else None
+        row = found[1](index.data(ROW_ROLE)) if found and index is not None and index.isValid() else None
         if row is None or found is None:
             QMessageBox.information(self, self.tr("修改记录"), self.tr(
-                "请先在重点任务、退城入园、双替代或督办页面选中一行。"))
+                "请先在重点任务、部门视图、退城入园、双替代或督办页面选中一行。"))
             return
-        table_name, title = found
+        _view, _row, table_name, title = found
         HistoryDialog(self.db, table_name, row.id, title(row), self).exec()
 
     def edit_clerk(self) -> None:

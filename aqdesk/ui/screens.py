@@ -28,7 +28,7 @@ class MainWindow(Protocol):
     def refresh_all(self) -> None: ...
     def data_changed(self) -> None: ...
     def open_item(self, ledger: str, item_id: int) -> None: ...
-    def open_chase(self) -> None: ...
+    def open_chase(self, unit_id: int | None = None) -> None: ...
     def open_brief(self) -> None: ...
     def open_task(self, row: Any) -> None: ...
     def open_county(self, row: Any) -> None: ...
@@ -112,7 +112,9 @@ def _bulletin(window: MainWindow) -> Page:
 def _air(window: MainWindow) -> Page:
     from aqdesk.ui.pages.air_page import AirPage
 
-    return AirPage()
+    page = AirPage()
+    page.targets_changed.connect(window.data_changed)
+    return page
 
 
 def _import(window: MainWindow) -> Page:
@@ -121,6 +123,7 @@ def _import(window: MainWindow) -> Page:
     page = ImportPage()
     page.imported.connect(window.data_changed)
     page.batch_committed.connect(window.history.push_import)
+    page.batch_undone.connect(window.history.forget_batch)
     return page
 
 

@@ -71,6 +71,11 @@ class UndoHistory(QObject):
         self._done.append(Entry(entry.description, tuple(reversal)))
         self.changed.emit()
 
+    def forget_batch(self, batch_id: int) -> None:
+        """The file was taken back elsewhere (on 报送导入): it is no longer the clerk's to undo."""
+        self._done = [entry for entry in self._done if entry.batch_id != batch_id]
+        self.changed.emit()
+
     def clear(self) -> None:
         self._done.clear()
         self._undone.clear()

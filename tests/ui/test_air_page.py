@@ -86,3 +86,27 @@ def test_measured_rates_keep_one_decimal_so_the_column_lines_up(window):
         rate, moved = page.model.index(r, column).data(), page.model.index(r, change).data()
         assert rate.endswith("%") and len(rate.rstrip("%").split(".")[1]) == 1, rate
         assert not moved or moved.rstrip("%").split(".")[1].isdigit(), moved
+
+
+def test_new_targets_recolour_the_overview_too(window, monkeypatch):
+    """总览's air card (already looked at) follows targets changed on 空气质量."""
+    from PySide6.QtWidgets import QTableWidgetItem
+
+    from aqdesk.ui.dialogs.air_targets_dialog import AirTargetsDialog
+
+    show(window, window.overview)
+    assert int(window.overview.air_card.numbers[Color.RED].text()) > 0
+
+    def lenient(dialog):
+        for r in range(dialog.table.rowCount()):
+            for c, text in ((1, "1"), (2, "500"), (3, "365"), (4, "")):
+                dialog.table.setItem(r, c, QTableWidgetItem(text))
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(AirTargetsDialog, "exec", lenient)
+    page = show(window, window.air_page)
+    page.edit_targets()
+    assert {page.model.index(r, 0).data(COLOR_ROLE) for r in range(10)} == {Color.GREEN}
+    show(window, window.overview)
+    assert window.overview.air_card.numbers[Color.RED].text() == "0"

@@ -95,6 +95,28 @@ def test_units_dialog_adds_an_alias_and_a_unit(qtbot, demo_db):
     assert len(acted) == 3
 
 
+def test_saving_one_part_of_a_unit_keeps_what_was_typed_in_the_others(qtbot, demo_db):
+    """The clerk types a new name and a new phone and clicks 改名 first: the phone typed stays in
+    its box for 保存联系人 rather than going back to the stored one."""
+    from aqdesk.services.common import unit_admin
+    from aqdesk.ui.dialogs.units_dialog import UnitsDialog
+
+    make_app()
+    dialog = UnitsDialog(demo_db)
+    qtbot.addWidget(dialog)
+    dialog.table.selectRow(next(r for r in range(dialog.units.rowCount())
+                                if dialog.units.row_object(r).name == "市城管执法局"))
+    dialog.name_edit.setText("市城市管理综合执法局")
+    dialog.phone_edit.setText("0319-1234567")
+    dialog.rename()
+    assert dialog.name_edit.text() == "市城市管理综合执法局" and dialog.phone_edit.text() == "0319-1234567"
+    dialog.save_contacts()
+    unit = next(u for u in unit_admin.unit_rows(demo_db) if u.name == "市城市管理综合执法局")
+    assert unit.phone == "0319-1234567"
+    dialog.table.selectRow(0)  # another unit shows its own
+    assert dialog.phone_edit.text() == dialog.units.row_object(0).phone
+
+
 def test_county_dialog_opens_on_the_latest_period(qtbot, demo_db):
     from aqdesk.services.ledgers import loose_coal
     from aqdesk.ui.dialogs.county_dialog import CountyDialog
@@ -196,3 +218,41 @@ def test_one_line_fields_take_no_more_text_than_their_column_holds(qtbot, demo_d
     assert (sheet.subject_edit.maxLength(), sheet.source_edit.lineEdit().maxLength()) == (200, 200)
     task.title_edit.setText("推" * 207)
     assert len(task.title_edit.text()) == 200
+
+
+def test_closing_with_a_progress_report_or_a_loop_step_typed_and_not_saved_asks_first(qtbot, demo_db, anchor,
+                                                                                      monkeypatch):
+    """Esc or 关闭 with a report or a step's 情况说明 typed and not yet added would lose it: the
+    clerk is asked, and 否 keeps the dialog open with the text."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QMessageBox
+    from sqlalchemy import select
+
+    from aqdesk.db.models import Task
+    from aqdesk.services.supervision import sheet_list
+    from aqdesk.ui.dialogs.sheet_dialog import SheetDialog
+    from aqdesk.ui.dialogs.task_dialog import TaskDialog
+
+    make_app()
+    with demo_db.reading() as s:
+        task_id = s.scalars(select(Task.id).order_by(Task.id)).first()
+    sheet_id = next(r.id for r in sheet_list.sheet_rows(demo_db, anchor) if not r.closed)
+    task, sheet = TaskDialog(demo_db, task_id, as_of=anchor), SheetDialog(demo_db, sheet_id, anchor)
+    asked = []
+    answer = [QMessageBox.StandardButton.No]
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *_a, **_k: asked.append(text) or answer[0])
+    for dialog, box in ((task, task.report_text), (sheet, sheet.note_edit)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.reject()  # nothing typed: closes without a question
+        assert not dialog.isVisible() and not asked
+        dialog.show()
+        box.setPlainText("已完成主次干道机扫")
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)
+        assert dialog.isVisible() and box.toPlainText() == "已完成主次干道机扫" and len(asked) == 1
+        answer[0] = QMessageBox.StandardButton.Yes
+        dialog.reject()
+        assert not dialog.isVisible()
+        asked.clear()
+        answer[0] = QMessageBox.StandardButton.No

@@ -151,3 +151,59 @@ def test_closing_a_sheet_in_the_dialog_needs_the_checker(qtbot, demo_db, anchor,
     assert confirmed[-1] == "张核查"
     assert dialog.detail.state is LoopStep.CLOSED and dialog.steps.item(dialog.steps.rowCount() - 1, 4).text().endswith(
         "核查：张核查")
+
+
+def test_a_summons_notice_issued_shows_in_the_register(window, monkeypatch):
+    """约谈通知 takes a number of the register: 发文登记 (already looked at) lists it at once."""
+    from aqdesk.ui.pages.followup import summons_tab
+
+    monkeypatch.setattr(summons_tab.SummonsTab, "preview", lambda *_a: None)
+    page = show(window, window.followup_page)
+    before = page.register.table.rowCount()
+    page.tabs.setCurrentWidget(page.summons)
+    assert page.summons.select(lambda record: not record.notice_number)
+    page.summons.notice()
+    page.tabs.setCurrentWidget(page.register)
+    kinds = [page.register.table.item(r, 1).text() for r in range(page.register.table.rowCount())]
+    assert page.register.table.rowCount() == before + 1 and kinds.count("约谈通知") == 2
+
+
+def test_a_sheet_raised_as_a_new_sheet_is_printed_and_kept_for_reprinting(window, monkeypatch):
+    """升级督办 by a new, higher sheet: like any sheet issued, it opens for printing and its form is
+    kept in 发文登记, so 原样重印 gives it back."""
+    from aqdesk.services.supervision import register
+    from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
+
+    def new_sheet(form):
+        form.widgets["new"].setCurrentIndex(form.widgets["new"].findData(True))
+        form.accept()
+        return form.result()
+
+    monkeypatch.setattr(FormDialog, "exec", new_sheet)
+    previews = []
+    monkeypatch.setattr(PdfPreviewDialog, "exec", lambda dialog: previews.append(dialog.windowTitle()) or 0)
+    page = show(window, window.sheet_page)
+    page.sheets.select_row(next(r.id for r in page.sheets.model.rows() if r.number == "督办〔2026〕9号"))
+    page._escalate("raise_level")
+    assert page.current().number == "督办〔2026〕12号" and previews == ["督办单 督办〔2026〕12号"]
+    letter = next(r for r in register.register_rows(window.db) if r.number == "督办〔2026〕12号")
+    assert register.reprint(window.db, letter.id).startswith(b"%PDF")
+
+
+def test_ticking_held_offers_the_planned_day(window, monkeypatch):
+    """登记约谈情况: ticking 已约谈 offers the day the 约谈 was planned for, not the computer's date."""
+    seen = []
+
+    def look(form):
+        check, edit = form.widgets["held"]
+        check.setChecked(True)
+        seen.append(edit.date().toPython())
+        return 0
+
+    monkeypatch.setattr(FormDialog, "exec", look)
+    page = show(window, window.followup_page)
+    page.tabs.setCurrentWidget(page.summons)
+    assert page.summons.select(lambda record: record.held_on is None)
+    page.summons.record_held()
+    page.summons.plan()
+    assert seen == [page.summons.current().planned_on, window.as_of]

@@ -174,3 +174,34 @@ def test_the_drop_area_lights_up_while_files_are_dragged_over(window):
     assert page.file_area.property("dragging") is True
     page.dragLeaveEvent(QDragLeaveEvent())
     assert page.file_area.property("dragging") is False
+
+
+def test_files_waiting_are_checked_again_against_a_database_opened_meanwhile(window, qtbot, tmp_path, monkeypatch):
+    """A file checked against one database and imported after 打开数据库 switched to another
+    would be written from a preview of the first; it is checked again, and one already
+    imported (into the other database) leaves the list."""
+    page = window.import_page
+    page.unit_combo.setCurrentIndex(page.unit_combo.findData("市城管执法局"))
+    page.period_check.setChecked(True)
+    check(qtbot, page, [a_return(tmp_path / "城管局.xlsx"), a_return(tmp_path / "城管局-补报.xlsx", "96%")])
+    page.file_table.selectRow(0)
+    page.commit_button.click()
+    assert page.entries[0].batch is not None
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, text: warnings.append(text))
+    assert window.switch_database(f"sqlite:///{(tmp_path / 'other.db').as_posix()}")
+    qtbot.waitUntil(lambda: all(e.plan or e.failure for e in page.entries), timeout=20_000)
+    assert [e.path.name for e in page.entries] == ["城管局-补报.xlsx"]
+    page.file_table.selectRow(0)
+    assert not page.commit_button.isEnabled()  # the new office has no 市城管执法局 nor task 4-03
+    page.commit_entries(page.entries)
+    assert not any("FOREIGN KEY" in text for text in warnings)
+
+
+def test_a_file_that_cannot_be_read_is_reported_once(window, qtbot, tmp_path, monkeypatch):
+    page = window.import_page
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, text: warnings.append(text))
+    (tmp_path / "坏.xlsx").write_bytes(b"PK\x03\x04garbage")
+    check(qtbot, page, [tmp_path / "坏.xlsx"])
+    assert len(warnings) == 1 and "坏.xlsx" in warnings[0]

@@ -60,3 +60,26 @@ def test_overview_item_opens_in_its_ledger(window, monkeypatch):
     window.overview.overdue_table.activated.emit(window.overview.overdue.index(0, 0))
     assert window.stack.currentWidget() is window.relocation_page
     assert opened == ["EnterpriseDialog"] and item.ledger == "enterprise"
+
+
+@pytest.mark.parametrize("attr", ["task_page", "loose_coal_page", "relocation_page", "substitution_page"])
+def test_a_row_of_the_year_chosen_opens_in_january(window, monkeypatch, attr):
+    """With last year picked in 年度 while the date is in the new year, double-clicking one of
+    last year's rows opens it (the dialog looked for it among the new year's rows and crashed)."""
+    import datetime as dt
+
+    from aqdesk.services.ledgers import rollover
+    from aqdesk.ui.dialogs import county_dialog, enterprise_dialog, task_dialog, township_dialog
+
+    rollover.close_year(window.db, 2026)
+    rollover.open_year(window.db, 2027, set(rollover.Carry))
+    rollover.reopen_year(window.db, 2026)
+    window.date_edit.setDate(dt.date(2027, 1, 5))
+    window.set_year(2026)
+    opened = []
+    for dialog in (county_dialog.CountyDialog, enterprise_dialog.EnterpriseDialog, township_dialog.TownshipDialog,
+                   task_dialog.TaskDialog):
+        monkeypatch.setattr(dialog, "exec", lambda d: opened.append(d.windowTitle()))
+    page = show(window, getattr(window, attr))
+    page.activated.emit(page.model.rows()[0])
+    assert len(opened) == 1

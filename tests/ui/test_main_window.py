@@ -1,4 +1,4 @@
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from aqdesk.domain.enums import Color
 from aqdesk.ui.app import make_app
@@ -263,3 +263,142 @@ def test_screens_are_built_when_first_shown(qtbot, empty_db):
     win.sidebar.setCurrentRow(7)  # 督办
     assert sorted(win._built) == [0, 7] and win.stack.currentWidget() is win.sheet_page
     assert win.stack.count() == len(win.titles)
+
+
+def test_the_bulletin_is_issued_and_previewed_with_the_paragraphs_as_typed(window, monkeypatch):
+    """The clerk types the opening and goes straight to 印发 (or 预览) without 按编辑内容更新:
+    what is issued is what the box says, not the draft from before the typing."""
+    from aqdesk.services.reports import bulletin
+    from aqdesk.ui.pages import bulletin_page
+    from tests.ui.conftest import show
+
+    page = show(window, window.bulletin_page)
+    page.closing.setPlainText("请各单位于12月5日前书面报送整改情况。")
+    shown = []
+    monkeypatch.setattr(bulletin_page, "PdfPreviewDialog", lambda *a, **k: shown.append(page.current.closing)
+                        or type("D", (), {"exec": lambda self: 0})())
+    page.preview()
+    assert shown == ["请各单位于12月5日前书面报送整改情况。"]
+    page.opening.setPlainText("11月全市大气污染防治工作通报如下。")
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    page.issue()
+    issued = bulletin.draft(window.db, page.period)
+    assert issued.issued and issued.opening == "11月全市大气污染防治工作通报如下。"
+    assert issued.closing == "请各单位于12月5日前书面报送整改情况。"
+
+
+def test_what_the_clerk_typed_in_the_bulletin_survives_a_refresh(window):
+    """刷新, a new date or a change made on another screen reload the figures, not the paragraphs
+    the clerk is writing; the ones left as drafted follow the new date."""
+    import datetime as dt
+
+    from tests.ui.conftest import show
+
+    page = show(window, window.bulletin_page)
+    drafted = page.closing.toPlainText()
+    page.opening.setPlainText("本月全市空气质量总体平稳。")
+    window.refresh_action.trigger()
+    assert page.opening.toPlainText() == "本月全市空气质量总体平稳。"
+    assert page.closing.toPlainText() == drafted
+    window.date_edit.setDate(window.as_of + dt.timedelta(days=3))
+    assert page.opening.toPlainText() == "本月全市空气质量总体平稳。"
+    assert "本月全市空气质量总体平稳。" in page.preview_text.toPlainText()
+
+
+def test_every_kind_of_agenda_line_opens_where_it_is_dealt_with(window, monkeypatch):
+    """本周待办 says 双击打开: a 约谈承诺 opens its 约谈 and a 督查发现问题 its finding under 督办记录
+    (screens not yet built), a unit yet to report opens 催报 with that unit chosen."""
+    from aqdesk.ui.dialogs.chase_dialog import ChaseDialog
+    from aqdesk.ui.models.rows import ROW_ROLE
+    from aqdesk.ui.pages.agenda_page import LINE_ROLE
+
+    chased = []
+    monkeypatch.setattr(ChaseDialog, "exec", lambda d: chased.append(d.table.currentIndex().data(ROW_ROLE).unit))
+    tree = window.agenda_page.tree
+    lines = [tree.topLevelItem(i).child(j) for i in range(tree.topLevelItemCount())
+             for j in range(tree.topLevelItem(i).childCount())]
+
+    def open_line(ledger):
+        item = next(item for item in lines if item.data(0, LINE_ROLE).ledger == ledger)
+        tree.itemActivated.emit(item, 0)
+        return item.data(0, LINE_ROLE)
+
+    line = open_line("commitment")
+    follow = window.followup_page
+    assert window.stack.currentWidget() is follow and follow.tabs.currentWidget() is follow.summons
+    assert line.id in [c.id for c in follow.summons.current().commitments]
+    line = open_line("finding")
+    assert follow.tabs.currentWidget() is follow.inspections and follow.inspections.current().id == line.id
+    line = open_line("unit")
+    assert chased == [line.unit]
+
+
+def test_the_history_of_an_item_names_every_source_in_chinese(window, monkeypatch):
+    """Ctrl+H on a task carried into the new year: the 来源 column says 年度结转, not the log's own
+    ``year-rollover``."""
+    import re
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from aqdesk.services.ledgers import rollover
+    from aqdesk.ui.dialogs.history_dialog import HistoryDialog
+    from tests.ui.conftest import show
+
+    rollover.close_year(window.db, 2026)
+    rollover.open_year(window.db, 2027, set(rollover.Carry))
+    window.set_year(2027)
+    sources = []
+    monkeypatch.setattr(HistoryDialog, "exec", lambda d: sources.extend(
+        d.table.item(r, 2).text() for r in range(d.table.rowCount())))
+    show(window, window.task_page).table.selectRow(0)
+    QTest.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert "年度结转" in sources and not [s for s in sources if re.search("[A-Za-z]", s)]
+
+
+def test_ctrl_f_goes_to_the_search_box_of_the_ledger_in_view(window, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from tests.ui.conftest import show
+
+    for page, search in ((window.task_page, lambda: window.task_page.search),
+                         (window.sheet_page, lambda: window.sheet_page.sheets.search)):
+        show(window, page)
+        window.activateWindow()
+        QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        assert QApplication.focusWidget() is search()
+    show(window, window.agenda_page)
+    QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # nothing to search: no harm
+    assert "搜索" in window.statusBar().currentMessage()
+
+
+def test_the_unit_view_keeps_the_unit_chosen_after_a_change(window):
+    """部门视图: a task of the fourth unit opened, reported on and closed; the screen reloads and
+    still shows that unit, not the first."""
+    from aqdesk.ui.models.rows import ROW_ROLE
+    from tests.ui.conftest import show
+
+    page = show(window, window.unit_page)
+    page.unit_table.selectRow(3)
+    chosen = page.unit_table.currentIndex().data(ROW_ROLE).name
+    window.history.push("报送", "an-action")
+    window.refresh_all()  # what every stored change does
+    assert page.unit_table.currentIndex().data(ROW_ROLE).name == chosen
+    assert chosen in page.unit_label.text()
+
+
+def test_ctrl_h_on_the_unit_view_shows_the_history_of_the_task_chosen(window, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from aqdesk.ui.dialogs.history_dialog import HistoryDialog
+    from tests.ui.conftest import show
+
+    titles = []
+    monkeypatch.setattr(HistoryDialog, "exec", lambda d: titles.append(d.windowTitle()))
+    page = show(window, window.unit_page)
+    page.task_table.selectRow(0)
+    task = page.tasks.row_object(0)[1]
+    QTest.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert titles == [f"修改记录：{task.number} {task.title}"]

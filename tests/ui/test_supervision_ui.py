@@ -301,3 +301,81 @@ def test_saving_a_letter_over_a_file_open_elsewhere_says_so_and_takes_no_number(
     assert dialog.save_button.isEnabled() and not dialog.print_button.isEnabled()
     monkeypatch.undo()
     assert letters.letters_on(demo_db, anchor) == {}  # the number went back to the series
+
+
+def test_a_long_save_path_does_not_widen_the_preview_past_the_screen(qtbot, demo_db, anchor, tmp_path):
+    """Where the letter went is said beside the buttons; a deep folder is shortened there (whole
+    in the tooltip) rather than pushing the window's right edge and its buttons off screen."""
+    from aqdesk.services.supervision import letters
+    from aqdesk.ui.screen_fit import room
+
+    make_app()
+    folder = tmp_path.joinpath(*["大气污染防治攻坚办公室督办函存档"] * 6)
+    folder.mkdir(parents=True)
+    dialog = PdfPreviewDialog("督办函", letters.preview_letter(demo_db, "石桥县", anchor), "",
+                              lambda target: letters.issue_letter(demo_db, "石桥县", anchor, target).path,
+                              numbered_on_save=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    path = dialog.save_to(folder)
+    qtbot.wait(10)
+    assert dialog.width() <= room(dialog).width()
+    assert path.name in dialog.note.text() and dialog.note.toolTip() == str(path)
+
+
+def test_the_checker_is_asked_for_only_on_the_steps_of_the_check(qtbot, demo_db, anchor):
+    """核查人 belongs to 核查 and 销号: on 签收 or 整改进展 the box is off, so a name typed there does
+    not stand in the record as 「核查：…」 of a step nobody checked."""
+    make_app()
+    sheet_id = next(r.id for r in sheet_list.sheet_rows(demo_db, anchor) if r.number == "督办〔2026〕11号")
+    dialog = SheetDialog(demo_db, sheet_id, anchor)
+    qtbot.addWidget(dialog)
+    assert dialog.step_combo.currentData() == "received" and not dialog.checker_edit.isEnabled()
+    dialog.record()
+    assert dialog.steps.item(1, 4).text() == dialog.detail.steps[1].recorded_by  # no 「核查：」
+    for step in ("feedback", "verified"):
+        dialog.step_combo.setCurrentIndex(dialog.step_combo.findData(step))
+        if step == "feedback":
+            assert not dialog.checker_edit.isEnabled()
+            dialog.note_edit.setPlainText("已清理")
+            dialog.record()
+    assert dialog.checker_edit.isEnabled()
+
+
+def test_after_a_step_the_sheets_shown_stay_those_of_the_year_chosen(window, monkeypatch):
+    """In January the clerk picks 2026 in 年度 to finish last year's sheets: after a step is
+    recorded the list still shows 2026's sheets, not the new year's."""
+    from aqdesk.services.ledgers import rollover
+    from tests.ui.conftest import show
+
+    rollover.close_year(window.db, 2026)
+    rollover.open_year(window.db, 2027, set())
+    rollover.reopen_year(window.db, 2026)
+    window.date_edit.setDate(dt.date(2027, 1, 5))
+    window.set_year(2026)
+    page = show(window, window.sheet_page)
+    assert page.sheets.proxy.rowCount() == 11
+    page.sheets.select_row(next(r.id for r in page.sheets.model.rows() if r.number == "督办〔2026〕11号"))
+    monkeypatch.setattr(SheetDialog, "exec", lambda dialog: dialog.record())
+    page.open_button.click()
+    assert page.sheets.proxy.rowCount() == 11 and page.current().number == "督办〔2026〕11号"
+
+
+def test_enter_in_the_new_sheet_form_previews_and_does_not_issue(qtbot, demo_db, anchor, monkeypatch):
+    """Enter after typing 督办事项 or 问题来源 shows the draft; only 交办 takes a number."""
+    from PySide6.QtTest import QTest
+
+    from aqdesk.ui.dialogs import new_sheet_dialog
+
+    make_app()
+    previewed = []
+    monkeypatch.setattr(new_sheet_dialog.PdfPreviewDialog, "exec", lambda d: previewed.append(d.windowTitle()))
+    dialog = NewSheetDialog(demo_db, anchor, "石桥县")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    acted = []
+    dialog.acted.connect(lambda *args: acted.append(args))
+    for box in (dialog.subject_edit, dialog.source_edit.lineEdit()):
+        QTest.keyClicks(box, "2026")
+        QTest.keyClick(box, Qt.Key.Key_Return)
+    assert acted == [] and dialog.isVisible() and len(previewed) == 2

@@ -53,3 +53,24 @@ def test_ctrl_z_after_an_import_undoes_the_import(window, qtbot, tmp_path):
     assert task_edit.task_detail(window.db, task.id).fields["leader"] == "李四"
     assert page.entries[0].batch is None and page.commit_button.isEnabled()  # it may be imported again
     assert window.undo_action.text() == "撤销：修改任务 1-01"
+
+
+def test_an_import_undone_on_its_page_leaves_the_edit_menu(window, qtbot, tmp_path, monkeypatch):
+    """撤销所选导入 on 报送导入 takes the file back; 编辑→撤销 then offers what came before it
+    rather than the same file again (which would only be refused, and stay in the way)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window.history.push("earlier", "an-action")
+    page = show(window, window.import_page)
+    page.unit_combo.setCurrentIndex(page.unit_combo.findData("市城管执法局"))
+    page.period_check.setChecked(True)
+    page.period_edit.setDate(QDate(2026, 11, 20))
+    check(qtbot, page, [a_return(tmp_path / "城管局.xlsx")])
+    page.file_table.selectRow(0)
+    page.commit_button.click()
+    assert window.undo_action.text() == "撤销：导入 城管局.xlsx"
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    page.batch_table.selectRow(0)
+    page.undo_selected()
+    assert progress_of(window.db, "4-03") == 88
+    assert window.undo_action.text() == "撤销：earlier"

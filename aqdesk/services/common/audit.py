@@ -176,7 +176,7 @@ def _describe(entry: AuditEntry) -> str:
     return f"{table_label(entry.table_name)} 第{entry.row_id}条记录{of_field(entry.table_name, entry.field)}"
 
 
-SOURCES = {"manual": "手工修改", "import": "导入", "undo": "撤销", "undo-import": "撤销导入"}
+SOURCES = {"manual": "手工修改", "import": "导入", "undo": "撤销", "undo-import": "撤销导入", "year-rollover": "年度结转"}
 
 
 def _source(source: str) -> str:

@@ -25,7 +25,7 @@ FIELD_LABELS = {
     "state": "办理环节", "subject": "督办事项", "requirement": "整改要求", "number": "编号",
     INSERTED: "新建", DELETED: "删除",
 }
-SOURCE_LABELS = {"manual": "手工", "import": "导入"}
+SOURCE_LABELS = {"manual": "手工", "import": "导入", "year-rollover": "年度结转"}
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def item_history(db: Database, table: str, row_id: int) -> list[HistoryRow]:
         out = []
         for (name, rid), what in rows.items():
             for e in session.scalars(select(AuditEntry).where(AuditEntry.table_name == name, AuditEntry.row_id == rid)):
-                source = ("撤销" if e.source.startswith(UNDO_PREFIX) else SOURCE_LABELS.get(e.source, e.source))
+                source = ("撤销" if e.source.startswith(UNDO_PREFIX) else SOURCE_LABELS.get(e.source, "其他操作"))
                 whole = e.field in (INSERTED, DELETED)
                 out.append(HistoryRow(e.changed_at, e.changed_by, source, what, FIELD_LABELS.get(e.field, e.field),
                                       "" if whole else e.old_value or "", "" if whole else e.new_value or ""))

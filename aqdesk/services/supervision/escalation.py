@@ -27,6 +27,7 @@ from aqdesk.services.supervision import numbering
 from aqdesk.services.supervision.letters import WRITERS
 from aqdesk.services.supervision.sheet_items import items_by_ref
 from aqdesk.services.supervision.sheet_loop import Issued, SheetDetail, issue_sheet, sheet_detail
+from aqdesk.services.supervision.sheet_print import keep_issued_form
 
 HIGHER = {Color.GREEN: Color.YELLOW, Color.YELLOW: Color.RED}
 
@@ -138,6 +139,7 @@ def raise_sheet(db: Database, sheet_id: int, expected_version: int, on_date: dt.
                                   from_level=detail.level.value, to_level=higher.value, new_sheet_id=issued.sheet_id,
                                   note=note.strip() or f"以{higher.label}色督办单{issued.number}升级督办",
                                   recorded_by=changes.who))
+    keep_issued_form(db, issued, on_date)  # a reprint from the register is the form as issued
     return Raised(higher, issued, issued.action_id)
 
 

@@ -176,6 +176,7 @@ class SheetDetail:
     state: LoopStep
     items: tuple[tuple[str, int, str], ...]  # (kind, id, label)
     steps: tuple[StepRow, ...]
+    year: int  # the plan year the sheet belongs to
 
     @property
     def next_steps(self) -> tuple[LoopStep, ...]:
@@ -212,4 +213,5 @@ def sheet_detail(db: Database, sheet_id: int) -> SheetDetail:
             steps=tuple(StepRow(LoopStep(s.step), s.on_date, s.note,
                                 tuple(n for n in s.attachments.splitlines() if n), tuple(stored.get(s.id, ())),
                                 s.recorded_by, s.checked_by) for s in steps),
+            year=sheet.year,
         )

@@ -86,6 +86,12 @@ class ChaseDialog(EditDialog):
         self.period_label.setText(self.tr("　%1：应报%2个单位，未报送%3个").replace("%1", result.period.label)
                                   .replace("%2", str(len(rows))).replace("%3", str(missing)))
 
+    def select_unit(self, unit_id: int) -> None:
+        for r in range(self.rows.rowCount()):
+            if self.rows.row_object(r).unit_id == unit_id:
+                self.table.selectRow(r)
+                return
+
     def record_received(self) -> None:
         index = self.table.currentIndex()
         row = index.data(ROW_ROLE) if index.isValid() else None

@@ -82,6 +82,16 @@ def iso(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
 
 
+def may_close(dialog: QWidget, unsaved: list[str]) -> bool:
+    """Whether the dialog may close: nothing typed would be lost (``unsaved`` names the boxes
+    holding text not yet added), or the clerk agrees to lose it."""
+    if not unsaved:
+        return True
+    return QMessageBox.question(dialog, dialog.tr("尚未保存"), dialog.tr(
+        "“%1”中填写的内容还没有登记保存，关闭后将丢失。\n仍要关闭吗？").replace("%1", "”“".join(unsaved)),
+        defaultButton=QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
+
+
 class EditDialog(Acts, QDialog):
     """A dialog whose buttons each call one service; emits ``acted`` after every stored change
     and reloads what it shows."""

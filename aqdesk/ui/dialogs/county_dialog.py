@@ -29,9 +29,11 @@ FIELDS = (*FIGURES, RELAPSE)
 
 
 class CountyDialog(EditDialog):
-    def __init__(self, db: Database, county_id: int, as_of: dt.date, parent: QWidget | None = None):
+    def __init__(self, db: Database, county_id: int, as_of: dt.date, parent: QWidget | None = None, *,
+                 year: int | None = None):
+        """``year``: the plan year shown in the window (None follows ``as_of``)."""
         super().__init__(parent)
-        self.db, self.county_id, self.as_of = db, county_id, as_of
+        self.db, self.county_id, self.as_of, self.year = db, county_id, as_of, year
         self.header = QLabel()
         self.header.setWordWrap(True)
         self.history = table([self.tr("报送期"), *(short_label(label) for _k, label in FIELDS)])
@@ -68,7 +70,7 @@ class CountyDialog(EditDialog):
         self.load()
 
     def load(self) -> None:
-        row = next(r for r in loose_coal.county_rows(self.db, self.as_of) if r.county_id == self.county_id)
+        row = next(r for r in loose_coal.county_rows(self.db, self.as_of, year=self.year) if r.county_id == self.county_id)
         self.row = row
         self.setWindowTitle(arg(self.tr("%1 散煤治理"), row.county))
         totals = "，".join(f"{short_label(label)} {row.actual[k]:g}/{row.target[k]:g}" for k, label in FIGURES)

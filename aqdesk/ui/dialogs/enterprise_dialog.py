@@ -43,9 +43,10 @@ from aqdesk.ui.text import arg
 
 class EnterpriseDialog(EditDialog):
     def __init__(self, db: Database, enterprise_id: int, as_of: dt.date, today: dt.date | None = None,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, year: int | None = None):
+        """``year``: the plan year shown in the window (None follows ``as_of``)."""
         super().__init__(parent)
-        self.db, self.enterprise_id, self.as_of = db, enterprise_id, as_of
+        self.db, self.enterprise_id, self.as_of, self.year = db, enterprise_id, as_of, year
         self.today = today or dt.date.today()
         self.header = QLabel()
 
@@ -114,7 +115,7 @@ class EnterpriseDialog(EditDialog):
         self.load()
 
     def load(self) -> None:
-        row = next(r for r in relocation.enterprise_rows(self.db, self.as_of) if r.id == self.enterprise_id)
+        row = next(r for r in relocation.enterprise_rows(self.db, self.as_of, year=self.year) if r.id == self.enterprise_id)
         self.row = row
         self.setWindowTitle(row.name)
         self.header.setText(f"<b>{escape(row.name)}</b>　{warning_html(row.color, row.reason)}<br>{row.county}｜"

@@ -37,6 +37,7 @@ class Field:
     default: Any = None
     choices: Sequence[tuple[str, Any]] = field(default_factory=tuple)  # (shown, value)
     hint: str = ""
+    suggested: Any = None  # a maybe_date's date when ticked, if it has none yet
 
 
 class FormDialog(QDialog):
@@ -66,7 +67,7 @@ class FormDialog(QDialog):
             edit = QDateEdit()
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setDate(QDate(f.default or dt.date.today()))
+            edit.setDate(QDate(f.default or f.suggested or dt.date.today()))
             if f.kind == "date":
                 self.widgets[f.key] = edit
                 return edit

@@ -98,6 +98,9 @@ class NewSheetDialog(Acts, QDialog):
         self.preview_button = buttons.addButton(self.tr("预览…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.issue_button = buttons.addButton(self.tr("交办"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        # Enter after typing a line shows the draft; the number is taken only by clicking 交办
+        self.issue_button.setAutoDefault(False)
+        self.preview_button.setDefault(True)
         self.preview_button.clicked.connect(self.preview)
         self.issue_button.clicked.connect(self.issue)
         buttons.rejected.connect(self.reject)

@@ -29,6 +29,7 @@ from aqdesk.errors import UserError
 from aqdesk.ui.remembered import Folder, ask_folder, ask_save
 from aqdesk.ui.screen_fit import fit
 from aqdesk.ui.text import arg
+from aqdesk.ui.widgets.elided_label import ElidedLabel
 from aqdesk.ui.widgets.open_buttons import OpenButtons
 
 Save = Callable[[Path], Path]  # writes the document to (or beside) the path chosen; returns the file
@@ -54,7 +55,7 @@ class PdfPreviewDialog(QDialog):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.note = QLabel(self.tr("预览稿：保存时正式编号并登记。") if numbered_on_save else "")
+        self.note = ElidedLabel(self.tr("预览稿：保存时正式编号并登记。") if numbered_on_save else "")
         self.save_button = QPushButton(self.tr("保存…"))
         self.save_button.setEnabled(save is not None)
         self.save_button.clicked.connect(self.save)
@@ -110,6 +111,7 @@ class PdfPreviewDialog(QDialog):
         self.saved_path = path
         self.show_pdf(path.read_bytes())
         self.note.setText(arg(self.tr("已保存：%1"), path))
+        self.note.setToolTip(str(path))
         self.open_buttons.show_for(path)
         self.save_button.setEnabled(False)
         self.print_button.setEnabled(True)

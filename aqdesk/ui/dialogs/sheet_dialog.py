@@ -28,12 +28,21 @@ from PySide6.QtWidgets import (
 from aqdesk.db.database import Database
 from aqdesk.domain.docnumber import chinese_date
 from aqdesk.domain.enums import LoopStep
+from aqdesk.domain.loop import CHECK_STEPS
 from aqdesk.errors import UserError
 from aqdesk.services.common import files
 from aqdesk.services.supervision import sheet_list, sheet_loop, sheet_print
 from aqdesk.ui.contract import Acts
 from aqdesk.ui.dialogs.close_sheet_dialog import CloseSheetDialog
-from aqdesk.ui.dialogs.common import date_edit, fill, python_date, table, text_box, warning_html
+from aqdesk.ui.dialogs.common import (
+    date_edit,
+    fill,
+    may_close,
+    python_date,
+    table,
+    text_box,
+    warning_html,
+)
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 from aqdesk.ui.models.rows import COLOR_INK
 from aqdesk.ui.remembered import Folder, ask_open
@@ -56,6 +65,7 @@ class SheetDialog(Acts, QDialog):
         self.header.setWordWrap(True)
         self.steps = table([self.tr("环节"), self.tr("日期"), self.tr("情况"), self.tr("附件"), self.tr("登记人/核查人")])
         self.step_combo = QComboBox()
+        self.step_combo.currentIndexChanged.connect(self._step_chosen)
         self.date_edit = date_edit(as_of)
         self.note_edit = text_box(80)
         self.checker_edit = QLineEdit()
@@ -93,6 +103,12 @@ class SheetDialog(Acts, QDialog):
         fit(self, 820, 640)
         self.load()
 
+    def reject(self) -> None:
+        typed = [self.tr("情况说明")] if self.note_edit.toPlainText().strip() else []
+        typed += [self.tr("附件")] if self.attachments.count() else []
+        if may_close(self, typed):
+            super().reject()
+
     def load(self) -> None:
         d = sheet_loop.sheet_detail(self.db, self.sheet_id)
         self.detail = d
@@ -100,7 +116,7 @@ class SheetDialog(Acts, QDialog):
         late = self.tr("（逾期反馈）") if d.late(self.as_of) else ""
         ink = COLOR_INK[d.level].name()
         items = "；".join(label for _kind, _id, label in d.items)
-        row = next(r for r in sheet_list.sheet_rows(self.db, self.as_of, d.unit) if r.id == d.id)
+        row = next(r for r in sheet_list.sheet_rows(self.db, self.as_of, d.unit, year=d.year) if r.id == d.id)
         self.header.setText(
             f'级别 <b style="color:{ink}">{d.level.label}色督办</b>　办理 {warning_html(row.color, row.reason)}'
             f"　<b>{d.number}</b>　{d.unit}<br>"
@@ -116,6 +132,10 @@ class SheetDialog(Acts, QDialog):
         self.next_box.setEnabled(bool(d.next_steps))
         self.next_box.setTitle(self.tr("登记下一环节") if d.next_steps else self.tr("已销号，办理完毕"))
 
+    def _step_chosen(self, _index: int) -> None:
+        step = self.step_combo.currentData()
+        self.checker_edit.setEnabled(step is not None and LoopStep(step) in CHECK_STEPS)
+
     def add_attachments(self) -> None:
         for path in ask_open(self, self.tr("选择反馈材料"), Folder.ATTACHMENTS):
             self.attachments.addItem(str(path))
@@ -123,7 +143,7 @@ class SheetDialog(Acts, QDialog):
     def record(self) -> None:
         step = LoopStep(self.step_combo.currentData())
         files = [self.attachments.item(i).text() for i in range(self.attachments.count())]
-        note, checker = self.note_edit.toPlainText(), self.checker_edit.text()
+        note, checker = self.note_edit.toPlainText(), self.checker_edit.text() if step in CHECK_STEPS else ""
         if step is LoopStep.CLOSED:
             confirm = CloseSheetDialog(self.detail.number, self.detail.unit, note.strip(), checker.strip(), self)
             if not confirm.exec():

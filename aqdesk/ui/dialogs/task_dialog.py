@@ -33,6 +33,7 @@ from aqdesk.ui.dialogs.common import (
     date_edit,
     fill,
     line_edit,
+    may_close,
     python_date,
     table,
     text_box,
@@ -150,6 +151,11 @@ class TaskDialog(EditDialog):
         layout.addLayout(form)
         layout.addLayout(row)
         return page
+
+    def reject(self) -> None:
+        typed = ((self.tr("进展情况"), self.report_text), (self.tr("推迟理由"), self.reason_edit))
+        if may_close(self, [name for name, box in typed if box.toPlainText().strip()]):
+            super().reject()
 
     # data ----------------------------------------------------------------------------
     def load(self) -> None:

@@ -16,9 +16,11 @@ MAX_HOUSEHOLDS = 1_000_000
 
 
 class TownshipDialog(EditDialog):
-    def __init__(self, db: Database, target_id: int, as_of: dt.date, parent: QWidget | None = None):
+    def __init__(self, db: Database, target_id: int, as_of: dt.date, parent: QWidget | None = None, *,
+                 year: int | None = None):
+        """``year``: the plan year shown in the window (None follows ``as_of``)."""
         super().__init__(parent)
-        self.db, self.target_id, self.as_of = db, target_id, as_of
+        self.db, self.target_id, self.as_of, self.year = db, target_id, as_of, year
         self.header = QLabel()
         self.header.setWordWrap(True)
         # negative counts cannot be typed; the service refuses them from any other source
@@ -41,7 +43,7 @@ class TownshipDialog(EditDialog):
         self.load()
 
     def load(self) -> None:
-        row = next(r for r in substitution.township_rows(self.db, self.as_of) if r.id == self.target_id)
+        row = next(r for r in substitution.township_rows(self.db, self.as_of, year=self.year) if r.id == self.target_id)
         self.row = row
         self.setWindowTitle(f"{row.township}（{row.kind.label}）")
         problem = f"<br><span style='color:#b3261e'>数据问题：{row.data_error}</span>" if row.data_error else ""

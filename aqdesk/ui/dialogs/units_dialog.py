@@ -44,6 +44,7 @@ class UnitsDialog(EditDialog):
         self.units = UnitModel(self)
         self.table = rows_view(self.units, single=True)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+        self._shown = None  # the unit as its boxes were last filled from the database
 
         edit_box = QGroupBox(self.tr("所选单位"))
         self.name_edit = line_edit("unit", "name")
@@ -108,20 +109,26 @@ class UnitsDialog(EditDialog):
         self.new_parent.clear()
         self.new_parent.addItems([u.name for u in rows if u.kind is UnitKind.COUNTY])
         ids = [u.id for u in rows]
+        self.table.selectionModel().blockSignals(True)
         self.table.selectRow(ids.index(current.id) if current and current.id in ids else 0)
-        self._show_selected()
+        self.table.selectionModel().blockSignals(False)
+        self._show_selected(keep_typed=current is not None and current.id in ids)
 
     def _selected(self):
         index = self.table.currentIndex()
         return index.data(ROW_ROLE) if index.isValid() else None
 
-    def _show_selected(self) -> None:
+    def _show_selected(self, keep_typed: bool = False) -> None:
+        """``keep_typed``: the same unit after one part of it was saved, so a box the clerk
+        changed and has not saved yet keeps what was typed."""
         unit = self._selected()
-        self.name_edit.setText(unit.name if unit else "")
-        self.aliases_edit.setText("、".join(unit.aliases) if unit else "")
-        self.leader_edit.setText(unit.leader if unit else "")
-        self.contact_edit.setText(unit.contact_person if unit else "")
-        self.phone_edit.setText(unit.phone if unit else "")
+        for edit, value in ((self.name_edit, lambda u: u.name), (self.aliases_edit, lambda u: "、".join(u.aliases)),
+                            (self.leader_edit, lambda u: u.leader), (self.contact_edit, lambda u: u.contact_person),
+                            (self.phone_edit, lambda u: u.phone)):
+            typed = keep_typed and self._shown is not None and edit.text() != value(self._shown)
+            if not typed:
+                edit.setText(value(unit) if unit else "")
+        self._shown = unit
 
     def rename(self) -> None:
         unit = self._selected()

@@ -25,7 +25,7 @@ from aqdesk.services.reports.agenda import Agenda, agenda, save_agenda_pdf
 from aqdesk.ui.contract import Page
 from aqdesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 
-OPENABLE = {"task", "enterprise", "township", "sheet", "letter"}
+OPENABLE = {"task", "enterprise", "township", "sheet", "letter", "commitment", "finding", "unit"}
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1
 SECTION_INK = {"newly_red": palette.INK[Color.RED], "overdue": palette.INK[Color.RED],
                "sheets": palette.INK[Color.YELLOW], "letters": palette.INK[Color.YELLOW],

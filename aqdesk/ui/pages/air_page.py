@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -30,6 +30,10 @@ from aqdesk.ui.widgets.tables import rows_view, shrink_to_fit
 
 
 class AirPage(Page):
+    """Emits ``targets_changed`` after new targets are saved: other screens colour by them too."""
+
+    targets_changed = Signal()
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.db: Database | None = None
@@ -100,6 +104,7 @@ class AirPage(Page):
     def edit_targets(self) -> None:
         if self.db is not None and AirTargetsDialog(self.db, self.as_of.year, self).exec():
             self._reload()
+            self.targets_changed.emit()
 
     def _show_county(self) -> None:
         if self.db is None or self.report is None:

@@ -36,6 +36,9 @@ class BulletinPage(Acts, Page):
         self.db: Database | None = None
         self.as_of = dt.date.today()
         self.current: bulletin.Bulletin | None = None
+        # the paragraphs as the draft wrote them: a box still holding its draft follows a new
+        # date or month, one the clerk typed in keeps what was typed
+        self._drafted: dict[QPlainTextEdit, str] = {}
         heading = QLabel(self.tr("通报"))
         heading.setObjectName("pageTitle")
         self.month_edit = QDateEdit()  # no calendar popup: a month is picked, not a day
@@ -84,8 +87,6 @@ class BulletinPage(Acts, Page):
         self.month_edit.blockSignals(True)
         self.month_edit.setDate(QDate(as_of.year, as_of.month, 1))
         self.month_edit.blockSignals(False)
-        self.opening.clear()
-        self.closing.clear()
         self.load()
 
     @property
@@ -93,19 +94,24 @@ class BulletinPage(Acts, Page):
         d = self.month_edit.date()
         return f"{d.year()}-{d.month():02d}"
 
-    def load(self) -> None:
+    def load(self) -> bool:
+        """Draft the month again with the paragraphs as they stand; False when it cannot be."""
         if self.db is None:
-            return
+            return False
         first = python_date(self.month_edit.date())
         as_of = min(self.as_of, bulletin.month_end(first)) if first <= self.as_of else bulletin.month_end(first)
+        typed: dict[QPlainTextEdit, str | None] = {
+            box: text if (text := box.toPlainText().strip()) and text != self._drafted.get(box) else None
+            for box in (self.opening, self.closing)}
         try:
-            self.current = b = bulletin.draft(self.db, self.period, as_of,
-                                              opening=self.opening.toPlainText().strip() or None,
-                                              closing=self.closing.toPlainText().strip() or None)
+            self.current = b = bulletin.draft(self.db, self.period, as_of, opening=typed[self.opening],
+                                              closing=typed[self.closing])
         except UserError as exc:
             QMessageBox.warning(self, self.tr("无法生成通报"), str(exc))
-            return
+            return False
         for box, text in ((self.opening, b.opening), (self.closing, b.closing)):
+            if typed[box] is None or b.issued:
+                self._drafted[box] = text
             if box.toPlainText() != text:
                 box.setPlainText(text)
             box.setReadOnly(b.issued)
@@ -116,16 +122,17 @@ class BulletinPage(Acts, Page):
             .replace("%2", b.figures["as_of"]))
         self.preview_text.setPlainText("\n".join([b.number, b.title, "", bulletin.ADDRESSEE]
                                                  + [p.text for p in bulletin.paragraphs(b)]))
+        return True
 
     def preview(self) -> None:
-        b = self.current
+        b = self.current if self.load() else None
         if b is not None:
             PdfPreviewDialog(self.tr("通报 %1").replace("%1", b.number), b.pdf(), f"{b.title}.pdf",
                              lambda path: bulletin.save_pdf(b, path, self.also_word.formats()), parent=self).exec()
 
     def issue(self) -> None:
-        b = self.current
-        if b is None or self.db is None:
+        b = self.current if self.load() else None
+        if b is None or self.db is None or b.issued:
             return
         answer = QMessageBox.question(self, self.tr("印发通报"), self.tr(
             "将以 %1 印发《%2》，并固定本期数据。印发后不能修改。是否继续？").replace("%1", b.number).replace("%2", b.title))

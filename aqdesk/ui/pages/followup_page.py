@@ -57,6 +57,17 @@ class FollowUpPage(Acts, Page):
         self._refresh_current()
         return self.register.select_letter(item_id)
 
+    def show_commitment(self, commitment_id: int) -> bool:
+        """The 约谈 that made the commitment, its commitments listed below it."""
+        self.tabs.setCurrentWidget(self.summons)
+        self._refresh_current()
+        return self.summons.select(lambda record: any(c.id == commitment_id for c in record.commitments))
+
+    def show_finding(self, finding_id: int) -> bool:
+        self.tabs.setCurrentWidget(self.inspections)
+        self._refresh_current()
+        return self.inspections.select(lambda finding: finding.id == finding_id)
+
     def _refresh_current(self) -> None:
         """Only the tab in view reads the database; the others when next shown."""
         index = self.tabs.currentIndex()

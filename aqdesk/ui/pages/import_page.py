@@ -65,6 +65,7 @@ class ImportPage(HasDatabase, Page):
 
     imported = Signal()
     batch_committed = Signal(str, int)  # (description, batch id): for 编辑→撤销
+    batch_undone = Signal(int)  # taken back here, so 编辑→撤销 no longer offers it
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -166,10 +167,13 @@ class ImportPage(HasDatabase, Page):
     def refresh(self, db: Database, as_of: dt.date, year: int | None = None) -> None:
         """``year``: the plan year the clerk chose in the window, which files are then taken
         for; None while the window follows the date, when each file says its own year."""
-        first = self.db is None
+        first, switched = self.db is None, self.db is not None and db is not self.db
         self.db, self.as_of, self.year = db, as_of, year
         if first:
             self.period_edit.setDate(QDate(as_of))
+        if switched:  # another database was opened: files imported went into the old one, the rest are checked anew
+            self.entries = [e for e in self.entries if e.batch is None]
+            self._reload_files()
         refill(self.unit_combo, unit_names(db))
         rows = batches.batch_rows(db)
         self.batches.set_rows(rows)
@@ -179,6 +183,8 @@ class ImportPage(HasDatabase, Page):
                 entry.batch = None if entry.batch in undone else entry.batch
             self._reload_files()
             self._update_buttons()
+        if switched and self.entries:
+            self.recheck()
 
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():
@@ -266,12 +272,14 @@ class ImportPage(HasDatabase, Page):
         self._reload_files()
         # a file just checked that has problems is shown with them; otherwise keep the clerk's place
         troubled = next((e for e, _o in results if e.failure or (e.plan and e.plan.problems)), None)
+        shown = self.file_table.currentIndex().row()
         if troubled is not None:
             self.file_table.selectRow(self.entries.index(troubled))
             self.details.setCurrentIndex(1)
         elif self.entries and not self.file_table.currentIndex().isValid():
             self.file_table.selectRow(self.entries.index(results[0][0]) if results else 0)
-        self._show_selected()
+        if self.file_table.currentIndex().row() == shown:  # a new row was shown (and its failure told) already
+            self._show_selected()
 
     def _reload_files(self) -> None:
         """Show the entries again, keeping the file the clerk was looking at selected."""
@@ -375,4 +383,5 @@ class ImportPage(HasDatabase, Page):
                 entry.batch = None
         self._reload_files()
         self.batches.set_rows(batches.batch_rows(self.database))
+        self.batch_undone.emit(batch.id)
         self.imported.emit()

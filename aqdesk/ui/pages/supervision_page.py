@@ -45,6 +45,7 @@ class SupervisionPage(Acts, HasDatabase, Page):
         super().__init__(parent)
         self.db: Database | None = None
         self.as_of = dt.date.today()
+        self.year: int | None = None  # the plan year the window shows
         self.sheets = LedgerPage(self.tr("三色督办单"), SupervisionModel(), sheet_list.sheet_rows, [
             ChoiceFilter(self.tr("级别"), self.tr("全部级别"), lambda r: (f"{r.level.label}色",), ["红色", "黄色", "绿色"]),
             ChoiceFilter(self.tr("状态"), self.tr("全部状态"), lambda r: ("已销号" if r.closed else "在办",),
@@ -103,7 +104,7 @@ class SupervisionPage(Acts, HasDatabase, Page):
 
     # data ----------------------------------------------------------------------------------
     def refresh(self, db: Database, as_of: dt.date, year: int | None = None) -> None:
-        self.db, self.as_of = db, as_of
+        self.db, self.as_of, self.year = db, as_of, year
         self.sheets.refresh(db, as_of, year)
         self._show_history(self.sheets.table.currentIndex(), None)
 
@@ -133,7 +134,7 @@ class SupervisionPage(Acts, HasDatabase, Page):
     def _after_change(self, description: str, action_id: str) -> None:
         self.acted.emit(description, action_id)
         if self.db is not None:
-            self.refresh(self.database, self.as_of)
+            self.refresh(self.database, self.as_of, self.year)
 
     # actions -----------------------------------------------------------------------------
     def new_sheet(self) -> None:
@@ -207,7 +208,11 @@ class SupervisionPage(Acts, HasDatabase, Page):
             return
         forms = EscalationForms(self.database, self.as_of, self)
         forms.acted.connect(self._after_change)
-        getattr(forms, how)(row.id)
+        done = getattr(forms, how)(row.id)
+        new_sheet = getattr(done, "new_sheet", None)
+        if new_sheet is not None:  # a higher sheet issued in its place is printed like any other
+            self.sheets.select_row(new_sheet.sheet_id)
+            self.print_sheet()
 
     def show_summons(self) -> None:
         data = self._run(lambda: summons.summons_pdf(self.database, self.as_of))

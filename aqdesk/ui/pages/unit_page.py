@@ -52,11 +52,14 @@ class UnitPage(Page):
         layout.addWidget(split, 1)
 
     def refresh(self, db: Database, as_of: dt.date, year: int | None = None) -> None:
+        current = self.unit_table.currentIndex()
+        chosen = current.data(ROW_ROLE).name if current.isValid() else None
         summaries = unit_summaries(db, as_of, year)
         self.units.set_rows(summaries)
         self.chart.show_counts([(u.name, u.led) for u in summaries if u.led.total][:15])
-        if summaries:
-            self.unit_table.selectRow(0)
+        if summaries:  # the unit the clerk was looking at stays chosen after a change
+            names = [u.name for u in summaries]
+            self.unit_table.selectRow(names.index(chosen) if chosen in names else 0)
 
     def _show_unit(self, current, _previous) -> None:
         unit: UnitSummary | None = current.data(ROW_ROLE) if current.isValid() else None

@@ -94,6 +94,16 @@ class RecordTab(Acts, HasDatabase, QWidget):
         for c in range(self.table.columnCount() - 1):
             self.table.setColumnWidth(c, min(self.table.columnWidth(c), MAX_COLUMN))
 
+    def select(self, wanted: Callable[[Any], bool]) -> bool:
+        """Select and show the first row whose record is ``wanted``; False when there is none."""
+        for r in range(self.table.rowCount()):
+            item = self.table.item(r, 0)
+            if item is not None and wanted(item.data(ROW)):
+                self.table.selectRow(r)
+                self.table.scrollToItem(item)
+                return True
+        return False
+
     def current(self) -> Any:
         row = self.table.currentRow()
         item = self.table.item(row, 0) if row >= 0 and self.table.selectionModel().hasSelection() else None

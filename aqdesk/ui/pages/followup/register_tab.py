@@ -9,7 +9,7 @@ from aqdesk.domain.enums import Color
 from aqdesk.services.common import settings
 from aqdesk.services.supervision import register
 from aqdesk.ui.dialogs.form_dialog import Field, FormDialog
-from aqdesk.ui.pages.followup.record_tab import ROW, RecordTab
+from aqdesk.ui.pages.followup.record_tab import RecordTab
 
 
 class RegisterTab(RecordTab):
@@ -52,12 +52,8 @@ class RegisterTab(RecordTab):
         for index in [self.year_combo.currentIndex(), *range(self.year_combo.count())]:
             if index != self.year_combo.currentIndex():
                 self.year_combo.setCurrentIndex(index)  # reloads the register of that year
-            for r in range(self.table.rowCount()):
-                item = self.table.item(r, 0)
-                if item is not None and item.data(ROW).id == letter_id:
-                    self.table.selectRow(r)
-                    self.table.scrollToItem(item)
-                    return True
+            if self.select(lambda row: row.id == letter_id):
+                return True
         return False
 
     def reprint(self) -> None:

@@ -66,7 +66,8 @@ class SummonsTab(RecordTab):
             Field("unit", self.tr("被约谈单位"), "choice", record.unit if record else None,
                   [(n, n) for n in unit_names(self.database)]),
             Field("planned", self.tr("计划日期"), "date", record.planned_on if record else self.as_of),
-            Field("held", self.tr("约谈日期"), "maybe_date", record.held_on if record else None, hint=self.tr("已约谈")),
+            Field("held", self.tr("约谈日期"), "maybe_date", record.held_on if record else None, hint=self.tr("已约谈"),
+                  suggested=record.planned_on if record else self.as_of),
             Field("place", self.tr("地点"), default=record.place if record else ""),
             Field("held_by", self.tr("约谈人"), default=record.held_by if record else "",
                   hint=self.tr("如：市政府副市长 李明")),
@@ -127,6 +128,8 @@ class SummonsTab(RecordTab):
         result = self.attempt(lambda: summons_records.issue_notice(self.database, record.id, self.as_of))
         if result is not None:
             number, data = result
+            # the number is in 发文登记 now: every screen reloads (the service gives no action to undo)
+            self.acted.emit(self.tr("约谈通知 %1").replace("%1", number), None)
             self.reload()
             self.preview(self.tr("约谈通知 %1（已编号并登记）").replace("%1", number), data,
                          f"{number} {record.unit}约谈通知.pdf")
