@@ -180,7 +180,9 @@ def read_workbook(
     finally:
         book.close()
     problems = reader.problems
-    if not tables:
+    if not tables and not reader.any_content:
+        problems.append(Problem(name, "文件中的工作表都是空的，没有可导入的内容：请确认发来的是填好的报送表"))
+    elif not tables:
         problems.append(Problem(name, "文件中没有可识别的工作表：请确认表头与模板一致"))
     if unit_hint and metadata and metadata.get("unit"):
         if normalize_name(metadata["unit"]) != normalize_name(unit_hint):
@@ -421,11 +423,13 @@ class _SheetReader:
         self.max_rows = max_rows
         self.max_cell_chars = max_cell_chars
         self.problems: list[Problem] = []
+        self.any_content = False
 
     def read(self, sheet: CalamineSheet, *, hidden: bool) -> Table | None:
         end = sheet.end
         if end is None:
             return None  # an empty sheet, like the Sheet2 and Sheet3 Excel adds, is no news
+        self.any_content = True
         _check_extent(self.file, sheet.name, end[0] + 1, end[1] + 1, self.max_rows)
         first_column = sheet.start[1] if sheet.start else 0
         # calamine pads the rows above the data but starts each row at the first used column.

@@ -291,3 +291,10 @@ def test_running_totals_going_down_are_warned_and_an_untyped_acceptance_is_said_
     plan = _prepare(demo_db, path)
     assert [(p.row, p.message) for p in plan.warnings] == [(2, "已完成户数由台账的1786户减为1700户，请核实")]
     assert "已验收户数615（本行未填，台账为此数）超过已完成户数600" in _errors(plan)[("双替代", 3)]
+
+
+def test_a_workbook_with_nothing_typed_in_it_says_so(demo_db, tmp_path):
+    path = tmp_path / "安平县.xlsx"
+    Workbook().save(path)
+    plan = _prepare(demo_db, path)
+    assert [p.message for p in plan.errors] == ["文件中的工作表都是空的，没有可导入的内容：请确认发来的是填好的报送表"]
