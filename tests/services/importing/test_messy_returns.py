@@ -298,3 +298,12 @@ def test_a_workbook_with_nothing_typed_in_it_says_so(demo_db, tmp_path):
     Workbook().save(path)
     plan = _prepare(demo_db, path)
     assert [p.message for p in plan.errors] == ["文件中的工作表都是空的，没有可导入的内容：请确认发来的是填好的报送表"]
+
+
+def test_a_return_signed_by_another_unit_than_the_one_chosen_is_warned_about(demo_db, tmp_path):
+    rows = [["县（区）", "检查次数"], ["安平县", 60]]
+    path = workbook(tmp_path / "散煤.xlsx", {"散煤": [["填报单位：清河县人民政府（盖章）", None, "填报日期：2026年11月20日"], *rows]})
+    warned = [p.message for p in _prepare(demo_db, path).warnings]
+    assert "表格上方写明填报单位为“清河县人民政府”，与所选报送单位“安平县”不符，请核实" in warned
+    path = workbook(tmp_path / "散煤2.xlsx", {"散煤": [["填报单位：安平县人民政府（盖章）"], *rows]})
+    assert _prepare(demo_db, path).warnings == []
