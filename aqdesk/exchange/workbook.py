@@ -458,7 +458,7 @@ class _SheetReader:
         title = " ".join(v.strip() for n, row in head if n < number for v in row if v.__class__ is str and v.strip())
         table = Table(sheet.name, kind, number,
                       {h: i + first_column for h, i in header.columns.items()}, hidden=hidden, title=title)
-        table.rows = self._rows(table, header, body)
+        table.rows = self._rows(table, header, body, _header_text(head, number, header))
         if hidden and table.rows:
             # often last month's figures kept out of sight: read, but never unseen
             self.problems.append(Problem(
@@ -480,9 +480,11 @@ class _SheetReader:
             self.problems.append(Problem(
                 self.file, f"{what}没有可识别的表头，已跳过", Severity.WARNING, sheet))
 
-    def _rows(self, table: Table, header: HeaderRow, body: Iterator[tuple[int, list]]) -> list[SourceRow]:
+    def _rows(self, table: Table, header: HeaderRow, body: Iterator[tuple[int, list]],
+              header_text: str) -> list[SourceRow]:
         """The data rows. Per-cell work stays in C (one comprehension, then whole-row string
-        operations): a sheet can have 200,000 rows."""
+        operations): a sheet can have 200,000 rows. A row whose first cell repeats the header's
+        (``header_text``) is the header again, pasted with the rows of another page."""
         headings = tuple(header.columns)
         indexes = tuple(header.columns.values())
         width = len(indexes)
@@ -495,7 +497,7 @@ class _SheetReader:
             if not number % CANCEL_EVERY_ROWS and self.cancel():
                 raise ImportCancelled
             values = pick(row)
-            if values.count("") == width:
+            if values.count("") == width or values[0] == header_text:
                 continue
             texts = [value for value in values if value.__class__ is str]
             if texts:
@@ -535,6 +537,18 @@ class _SheetReader:
             else:
                 cells[heading] = value
         return SourceRow(number, cells)
+
+
+def _header_text(head: list[tuple[int, list]], number: int, header: HeaderRow) -> str:
+    """The text of the first heading's cell, from the row above when merged down over both; a
+    value no cell equals when there is none."""
+    column = next(iter(header.columns.values()))
+    for n, row in reversed(head):
+        if n <= number and column < len(row) and row[column].__class__ is str and row[column].strip():
+            return row[column]
+        if n < number:
+            break
+    return "\0no heading"
 
 
 def _find_header(head: list[tuple[int, list]]) -> tuple[int, HeaderRow] | None:

@@ -307,3 +307,12 @@ def test_a_return_signed_by_another_unit_than_the_one_chosen_is_warned_about(dem
     assert "表格上方写明填报单位为“清河县人民政府”，与所选报送单位“安平县”不符，请核实" in warned
     path = workbook(tmp_path / "散煤2.xlsx", {"散煤": [["填报单位：安平县人民政府（盖章）"], *rows]})
     assert _prepare(demo_db, path).warnings == []
+
+
+def test_the_header_pasted_again_between_the_rows_is_not_data(demo_db, tmp_path):
+    headings = ["县（区）", "乡镇（街道）", "类型", "已完成户数"]
+    path = workbook(tmp_path / "安平县双替代.xlsx", {"双替代": [
+        headings, ["安平县", "太平镇", "气代煤", 1800], headings, ["安平县", "太平镇", "电代煤", 710]]})
+    plan = _prepare(demo_db, path)
+    assert plan.errors == [], [str(p) for p in plan.errors]
+    assert [r.excel_row for b in plan.bulk for r in b.rows] == [2, 4]
