@@ -316,3 +316,10 @@ def test_the_header_pasted_again_between_the_rows_is_not_data(demo_db, tmp_path)
     plan = _prepare(demo_db, path)
     assert plan.errors == [], [str(p) for p in plan.errors]
     assert [r.excel_row for b in plan.bulk for r in b.rows] == [2, 4]
+
+
+def test_still_under_way_in_the_done_column_means_not_done(demo_db, tmp_path):
+    path = workbook(tmp_path / "安平县.xlsx", {"重点任务": [
+        ["任务编号", "进展情况", "完成比例（%）", "是否完成"], ["2-06", "锅炉调试完成", 90, "正在推进"]]})
+    plan = _prepare(demo_db, path)
+    assert plan.errors == [] and [c.new for c in plan.changes() if c.field == "progress_pct"] == [90]
