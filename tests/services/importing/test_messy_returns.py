@@ -323,3 +323,12 @@ def test_still_under_way_in_the_done_column_means_not_done(demo_db, tmp_path):
         ["任务编号", "进展情况", "完成比例（%）", "是否完成"], ["2-06", "锅炉调试完成", 90, "正在推进"]]})
     plan = _prepare(demo_db, path)
     assert plan.errors == [] and [c.new for c in plan.changes() if c.field == "progress_pct"] == [90]
+
+
+def test_a_formula_saved_without_its_result_refuses_the_file_instead_of_losing_the_figure(demo_db, tmp_path):
+    # openpyxl, like many programs, writes =30+40 without the 70 Excel or WPS would keep
+    path = workbook(tmp_path / "安平县散煤.xlsx", {"散煤": [["县（区）", "检查次数", "立案（起）"], ["安平县", "=30+40", 2]]})
+    plan = _prepare(demo_db, path)
+    assert [(p.sheet, p.row) for p in plan.errors] == [("散煤", None)]
+    assert "有公式单元格（如 B2）没有保存计算结果" in plan.errors[0].message
+    assert not plan.committable(accept_valid_rows=True)
