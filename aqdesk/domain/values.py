@@ -38,7 +38,8 @@ _GROUPED_NUMBER = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 # (万, 余, 约) changes the meaning and stays an error.
 _UNITS = ("个", "吨", "户", "起", "次", "家", "处", "座", "台", "辆")
 _YES = frozenset({"是", "已完成", "完成", "y", "yes", "√", "✓", "✔", "true"})
-_NO = frozenset({"否", "未完成", "没完成", "n", "no", "×", "✗", "✘", "false"})
+_NO = frozenset({"否", "未完成", "没完成", "尚未完成", "未", "进行中", "推进中", "正在推进", "正在进行", "持续推进",
+                 "n", "no", "×", "✗", "✘", "false"})
 # Excel counts days from 1899-12-30; a serial outside 2000–2100 is a number in the wrong
 # column (a percentage, a count), not a date anyone in this office would mean.
 _EXCEL_EPOCH = dt.date(1899, 12, 30)

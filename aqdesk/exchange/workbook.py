@@ -71,6 +71,9 @@ _WIDE_CELL = re.compile(rb' r="([B-Z][A-Z]|[A-Z]{3,})\d')
 # on every sheet, all of them on a wide sheet, where a few thousand rows already make a big grid.
 _FAR_CELL_ROW = re.compile(rb' r="[A-Z]+(\d{6,})"')
 _CELL_ROW = re.compile(rb' r="[A-Z]+(\d+)"')
+# A formula cell saved without its result (a file written by a program, not by Excel or WPS):
+# calamine reads it as empty, and a figure would be lost unseen.
+_UNCACHED_FORMULA = re.compile(rb'<c r="([A-Z]+\d+)"[^>]*>(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)(?:<v\s*/>|<v></v>)?</c>')
 _FOOTER_STARTS = ("合计", "总计", "小计", "填表人", "填报人", "审核人", "联系人", "联系电话", "负责人",
                   "单位负责人", "填报单位", "填表单位", "填报日期", "填表日期", "制表", "备注", "注:", "注：", "说明",
                   "填表说明", "填报说明", "附注", "单位(盖章)", "单位（盖章）", "(盖章)", "（盖章）")
@@ -156,7 +159,7 @@ def read_workbook(
     path = Path(path)
     name = path.name
     data = _read_bytes(path)
-    _check_container(data, name, max_rows, cancel)
+    uncached = _check_container(data, name, max_rows, cancel)
     book = _open(path, data)
     reader = _SheetReader(name, cancel, max_rows, max_cell_chars, _ods_merges(data))
     metadata = None
@@ -180,7 +183,15 @@ def read_workbook(
     finally:
         book.close()
     problems = reader.problems
-    if not tables:
+    for table in tables:
+        if table.sheet in uncached:
+            cells = uncached[table.sheet]
+            problems.append(Problem(
+                name, f"有公式单元格（如 {cells[0]}）没有保存计算结果，其中的数无法读取（文件可能由其他程序生成）："
+                      "请用 Excel 或 WPS 打开、保存后再导入", Severity.ERROR, table.sheet))
+    if not tables and not reader.any_content:
+        problems.append(Problem(name, "文件中的工作表都是空的，没有可导入的内容：请确认发来的是填好的报送表"))
+    elif not tables:
         problems.append(Problem(name, "文件中没有可识别的工作表：请确认表头与模板一致"))
     if unit_hint and metadata and metadata.get("unit"):
         if normalize_name(metadata["unit"]) != normalize_name(unit_hint):
@@ -209,24 +220,26 @@ def _read_bytes(path: Path) -> bytes:
         raise UserError(f"无法读取「{name}」：{os_reason(error)}") from None
 
 
-def _check_container(data: bytes, name: str, max_rows: int, cancel: Callable[[], bool]) -> None:
+def _check_container(data: bytes, name: str, max_rows: int, cancel: Callable[[], bool]) -> dict[str, list[str]]:
     """Refuse what calamine should never be handed: not a workbook, an encrypted one, or a
-    zip that unpacks to far more than any return."""
+    zip that unpacks to far more than any return. Returns the cells of each xlsx sheet (by
+    name) holding a formula without its result, which calamine would give as empty."""
     if data.startswith(_OLE_MAGIC):
         if any(stream in data for stream in _ENCRYPTED_STREAMS):
             raise _password_error(name)
         _check_xls(data, name, max_rows)
-        return
+        return {}
     if not data.startswith(_ZIP_MAGIC):
         raise _not_a_workbook(name, data)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            _check_zip(archive, name, max_rows, cancel)
+            return _check_zip(archive, name, max_rows, cancel)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError):
         raise UserError(f"「{name}」已损坏，无法打开（压缩结构错误）") from None
 
 
-def _check_zip(archive: zipfile.ZipFile, name: str, max_rows: int, cancel: Callable[[], bool]) -> None:
+def _check_zip(archive: zipfile.ZipFile, name: str, max_rows: int,
+               cancel: Callable[[], bool]) -> dict[str, list[str]]:
     parts = archive.infolist()
     if sum(part.file_size for part in parts) > MAX_UNPACKED_BYTES:
         raise UserError(f"「{name}」解压后过大，不是正常的报送表，已拒绝")
@@ -237,15 +250,20 @@ def _check_zip(archive: zipfile.ZipFile, name: str, max_rows: int, cancel: Calla
             if any(marker in head for marker in _DTD):
                 raise UserError(f"「{name}」含有不安全的 XML 内容（文档类型定义），已拒绝")
     names = None
+    uncached: dict[str, list[str]] = {}
     for part in parts:
         if _WORKSHEET_PART.fullmatch(part.filename):
-            rows, columns = _extent(archive, part, cancel, _FAR_CELL_ROW)
+            formulas: list[str] = []
+            rows, columns = _extent(archive, part, cancel, _FAR_CELL_ROW, formulas)
             if columns:
                 rows, columns = _extent(archive, part, cancel, _CELL_ROW)
-            if rows > max_rows or rows * columns > MAX_CELLS:
+            if rows > max_rows or rows * columns > MAX_CELLS or formulas:
                 names = names if names is not None else _sheet_names(archive)
                 sheet = names.get(part.filename, part.filename.rsplit("/", 1)[-1])
                 _check_extent(name, sheet, rows, columns, max_rows)
+                if formulas:
+                    uncached[sheet] = formulas
+    return uncached
 
 
 def _check_xls(data: bytes, name: str, max_rows: int) -> None:
@@ -261,7 +279,7 @@ def _check_xls(data: bytes, name: str, max_rows: int) -> None:
 
 
 def _extent(archive: zipfile.ZipFile, part: zipfile.ZipInfo, cancel: Callable[[], bool],
-            cell_rows: re.Pattern[bytes]) -> tuple[int, int]:
+            cell_rows: re.Pattern[bytes], uncached: list[str] | None = None) -> tuple[int, int]:
     """Rows of a worksheet part, and its columns when it reaches past AZ (else 0), streamed in
     bounded memory: calamine allocates the whole grid before anything can be looked at.
     Plain byte counts and literal patterns keep this near the speed of unzipping."""
@@ -289,6 +307,8 @@ def _extent(archive: zipfile.ZipFile, part: zipfile.ZipInfo, cancel: Callable[[]
                 rows = max(rows, *map(int, set(numbers)))
             for letters in set(_WIDE_CELL.findall(text)):
                 columns = max(columns, _column_number(letters.decode()))
+            if uncached is not None and b"<f" in text and len(uncached) < 10:
+                uncached.extend(ref.decode() for ref in _UNCACHED_FORMULA.findall(text)[:10])
     # A row without its number (the attribute is optional) still counts.
     return max(rows, tags), columns
 
@@ -421,11 +441,13 @@ class _SheetReader:
         self.max_rows = max_rows
         self.max_cell_chars = max_cell_chars
         self.problems: list[Problem] = []
+        self.any_content = False
 
     def read(self, sheet: CalamineSheet, *, hidden: bool) -> Table | None:
         end = sheet.end
         if end is None:
             return None  # an empty sheet, like the Sheet2 and Sheet3 Excel adds, is no news
+        self.any_content = True
         _check_extent(self.file, sheet.name, end[0] + 1, end[1] + 1, self.max_rows)
         first_column = sheet.start[1] if sheet.start else 0
         # calamine pads the rows above the data but starts each row at the first used column.
@@ -454,7 +476,7 @@ class _SheetReader:
         title = " ".join(v.strip() for n, row in head if n < number for v in row if v.__class__ is str and v.strip())
         table = Table(sheet.name, kind, number,
                       {h: i + first_column for h, i in header.columns.items()}, hidden=hidden, title=title)
-        table.rows = self._rows(table, header, body)
+        table.rows = self._rows(table, header, body, _header_text(head, number, header))
         if hidden and table.rows:
             # often last month's figures kept out of sight: read, but never unseen
             self.problems.append(Problem(
@@ -476,9 +498,11 @@ class _SheetReader:
             self.problems.append(Problem(
                 self.file, f"{what}没有可识别的表头，已跳过", Severity.WARNING, sheet))
 
-    def _rows(self, table: Table, header: HeaderRow, body: Iterator[tuple[int, list]]) -> list[SourceRow]:
+    def _rows(self, table: Table, header: HeaderRow, body: Iterator[tuple[int, list]],
+              header_text: str) -> list[SourceRow]:
         """The data rows. Per-cell work stays in C (one comprehension, then whole-row string
-        operations): a sheet can have 200,000 rows."""
+        operations): a sheet can have 200,000 rows. A row whose first cell repeats the header's
+        (``header_text``) is the header again, pasted with the rows of another page."""
         headings = tuple(header.columns)
         indexes = tuple(header.columns.values())
         width = len(indexes)
@@ -491,7 +515,7 @@ class _SheetReader:
             if not number % CANCEL_EVERY_ROWS and self.cancel():
                 raise ImportCancelled
             values = pick(row)
-            if values.count("") == width:
+            if values.count("") == width or values[0] == header_text:
                 continue
             texts = [value for value in values if value.__class__ is str]
             if texts:
@@ -531,6 +555,18 @@ class _SheetReader:
             else:
                 cells[heading] = value
         return SourceRow(number, cells)
+
+
+def _header_text(head: list[tuple[int, list]], number: int, header: HeaderRow) -> str:
+    """The text of the first heading's cell, from the row above when merged down over both; a
+    value no cell equals when there is none."""
+    column = next(iter(header.columns.values()))
+    for n, row in reversed(head):
+        if n <= number and column < len(row) and row[column].__class__ is str and row[column].strip():
+            return row[column]
+        if n < number:
+            break
+    return "\0no heading"
 
 
 def _find_header(head: list[tuple[int, list]]) -> tuple[int, HeaderRow] | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -83,6 +84,8 @@ def _prepare(db: Database, path: str | Path, unit: str | None, period: dt.date |
     with db.reading() as session:
         directory = UnitDirectory(session)
         sender = _sender(session, directory, unit_name, file_error) if unit_name else None
+        if sender is not None:
+            _check_signed_unit(book.tables, sender, directory, problems, book.file_name)
         if not book.tables or any(t.kind.needs_sender for t in book.tables):
             if unit_name is None:
                 file_error("无法确定报送单位：该文件不是本程序生成的模板。请在上方“报送单位”中选择该文件的单位后重新检查"
@@ -147,6 +150,24 @@ def _sender(session, directory: UnitDirectory, name: str, file_error) -> Sender 
     unit = session.get(Unit, unit_id)
     county = unit.id if unit.kind == UnitKind.COUNTY else unit.parent_id if unit.kind == UnitKind.TOWNSHIP else None
     return Sender(unit.id, unit.name, unit.kind, county)
+
+
+_SIGNED_UNIT = re.compile(r"(?:填报|报送|填表)单位\s*[:：]\s*([^\s（(:：]+)")
+
+
+def _check_signed_unit(tables: list[Table], sender: Sender, directory: UnitDirectory, problems: list[Problem],
+                       file_name: str) -> None:
+    """The unit a hand-made return names above its table (填报单位：清河县) against the one the
+    clerk chose: picking the wrong unit in the list is easily done."""
+    for table in tables:
+        match = _SIGNED_UNIT.search(table.title)
+        if match is None or not table.kind.needs_sender:
+            continue
+        signed = directory.find(match[1])
+        if signed is not None and signed != sender.id:
+            problems.append(Problem(
+                file=file_name, sheet=table.sheet, severity=Severity.WARNING,
+                message=f"表格上方写明填报单位为“{match[1]}”，与所选报送单位“{sender.name}”不符，请核实"))
 
 
 def _refuse_repeat(session, sha256: str, file_error) -> None:

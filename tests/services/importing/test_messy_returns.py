@@ -291,3 +291,44 @@ def test_running_totals_going_down_are_warned_and_an_untyped_acceptance_is_said_
     plan = _prepare(demo_db, path)
     assert [(p.row, p.message) for p in plan.warnings] == [(2, "已完成户数由台账的1786户减为1700户，请核实")]
     assert "已验收户数615（本行未填，台账为此数）超过已完成户数600" in _errors(plan)[("双替代", 3)]
+
+
+def test_a_workbook_with_nothing_typed_in_it_says_so(demo_db, tmp_path):
+    path = tmp_path / "安平县.xlsx"
+    Workbook().save(path)
+    plan = _prepare(demo_db, path)
+    assert [p.message for p in plan.errors] == ["文件中的工作表都是空的，没有可导入的内容：请确认发来的是填好的报送表"]
+
+
+def test_a_return_signed_by_another_unit_than_the_one_chosen_is_warned_about(demo_db, tmp_path):
+    rows = [["县（区）", "检查次数"], ["安平县", 60]]
+    path = workbook(tmp_path / "散煤.xlsx", {"散煤": [["填报单位：清河县人民政府（盖章）", None, "填报日期：2026年11月20日"], *rows]})
+    warned = [p.message for p in _prepare(demo_db, path).warnings]
+    assert "表格上方写明填报单位为“清河县人民政府”，与所选报送单位“安平县”不符，请核实" in warned
+    path = workbook(tmp_path / "散煤2.xlsx", {"散煤": [["填报单位：安平县人民政府（盖章）"], *rows]})
+    assert _prepare(demo_db, path).warnings == []
+
+
+def test_the_header_pasted_again_between_the_rows_is_not_data(demo_db, tmp_path):
+    headings = ["县（区）", "乡镇（街道）", "类型", "已完成户数"]
+    path = workbook(tmp_path / "安平县双替代.xlsx", {"双替代": [
+        headings, ["安平县", "太平镇", "气代煤", 1800], headings, ["安平县", "太平镇", "电代煤", 710]]})
+    plan = _prepare(demo_db, path)
+    assert plan.errors == [], [str(p) for p in plan.errors]
+    assert [r.excel_row for b in plan.bulk for r in b.rows] == [2, 4]
+
+
+def test_still_under_way_in_the_done_column_means_not_done(demo_db, tmp_path):
+    path = workbook(tmp_path / "安平县.xlsx", {"重点任务": [
+        ["任务编号", "进展情况", "完成比例（%）", "是否完成"], ["2-06", "锅炉调试完成", 90, "正在推进"]]})
+    plan = _prepare(demo_db, path)
+    assert plan.errors == [] and [c.new for c in plan.changes() if c.field == "progress_pct"] == [90]
+
+
+def test_a_formula_saved_without_its_result_refuses_the_file_instead_of_losing_the_figure(demo_db, tmp_path):
+    # openpyxl, like many programs, writes =30+40 without the 70 Excel or WPS would keep
+    path = workbook(tmp_path / "安平县散煤.xlsx", {"散煤": [["县（区）", "检查次数", "立案（起）"], ["安平县", "=30+40", 2]]})
+    plan = _prepare(demo_db, path)
+    assert [(p.sheet, p.row) for p in plan.errors] == [("散煤", None)]
+    assert "有公式单元格（如 B2）没有保存计算结果" in plan.errors[0].message
+    assert not plan.committable(accept_valid_rows=True)
