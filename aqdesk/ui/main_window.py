@@ -367,6 +367,9 @@ class MainWindow(QMainWindow):
         dialog.acted.connect(self.history.push)
         dialog.acted.connect(lambda *_: self.refresh_all())
         dialog.exec()
+        # gone once closed: kept as the window's child, each dialog opened stayed in memory, and
+        # with its connection to 编辑→撤销 made the program crash as it quit
+        dialog.deleteLater()
 
     # 催报 and 专报 are opened now and then, so their modules load then rather than at start-up
     def open_chase(self, unit_id: int | None = None) -> None:
