@@ -326,9 +326,21 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         for url in recent_databases.recent():
             action = self.recent_menu.addAction(recent_databases.label(url))
-            action.triggered.connect(lambda _checked=False, u=url: self.switch_database(u))
+            action.triggered.connect(lambda _checked=False, u=url: self.open_recent(u))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
+
+    def open_recent(self, url: str) -> None:
+        """A file of 最近打开 moved or deleted since is said so, and left off the list, rather than
+        made anew as an empty database under its name."""
+        path = recent_databases.sqlite_path(url)
+        if path is not None and not path.exists():
+            recent_databases.forget(url)
+            QMessageBox.warning(self, self.tr("无法打开数据库"), arg(self.tr(
+                "“%1”已不存在（可能已移动、改名或删除，或所在的U盘、网络盘未连接）。\n"
+                "如已移到别处，请用“文件→打开数据库”找到它。"), str(path)))
+            return
+        self.switch_database(url)
 
     def switch_database(self, url: str) -> bool:
         """Open ``url`` (creating and migrating it as at start-up) in place of the database in
@@ -355,6 +367,9 @@ class MainWindow(QMainWindow):
         dialog.acted.connect(self.history.push)
         dialog.acted.connect(lambda *_: self.refresh_all())
         dialog.exec()
+        # gone once closed: kept as the window's child, each dialog opened stayed in memory, and
+        # with its connection to 编辑→撤销 made the program crash as it quit
+        dialog.deleteLater()
 
     # 催报 and 专报 are opened now and then, so their modules load then rather than at start-up
     def open_chase(self, unit_id: int | None = None) -> None:

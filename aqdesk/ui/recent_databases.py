@@ -32,6 +32,11 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path.resolve().as_posix()}"
 
 
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite database's address; None for a server."""
+    return Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
+
+
 def label(url: str) -> str:
     """A file as its path, a server without its password."""
     if url.startswith("sqlite:///"):

@@ -59,3 +59,46 @@ def test_a_chosen_database_in_a_missing_folder_is_asked_about(qtbot, boxes, monk
     url = f"sqlite:///{(tmp_path / '打错的目录' / 'a.db').as_posix()}"
     assert app.run(url, ask_to_create=True) == 1
     assert "打错的目录" in asked[0] and not (tmp_path / "打错的目录").exists()
+
+
+QUIT_AFTER_DIALOGS = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from aqdesk.db.database import open_database
+from aqdesk.ui.app import make_app
+from aqdesk.ui.main_window import MainWindow
+
+app = make_app()
+window = MainWindow(open_database(sys.argv[1]))
+window.show()
+
+def chase_five_times_and_quit():
+    for _ in range(5):
+        QTimer.singleShot(0, lambda: QApplication.activeModalWidget().reject())
+        window.open_chase()
+    window.close()
+
+QTimer.singleShot(0, chase_five_times_and_quit)
+app.exec()
+window.db.close()
+"""
+
+
+def test_the_program_quits_cleanly_after_dialogs_were_opened(_demo_template, tmp_path):
+    """催报 opened and closed a few times, then 退出: the process ends normally (each dialog
+    stayed behind, tied to 编辑→撤销, and the program crashed as it quit)."""
+    import os
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    db = tmp_path / "demo.db"
+    shutil.copy(_demo_template, db)
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root), "AQDESK_DATA_DIR": str(tmp_path / "appdata"),
+           "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", QUIT_AFTER_DIALOGS, f"sqlite:///{db.as_posix()}"], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "deleted directly" not in done.stderr

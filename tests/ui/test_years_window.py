@@ -87,6 +87,26 @@ def test_opening_another_database_from_the_file_menu(window, tmp_path, monkeypat
     assert warnings and window.db.url == first  # the database in use stays
 
 
+def test_a_recent_database_moved_away_is_not_made_anew_empty(window, tmp_path, monkeypatch):
+    """最近打开 lists a file since moved or deleted (a USB stick taken out): choosing it says so and
+    leaves it off the list, rather than opening a new, empty office under its name."""
+    archive = tmp_path / "2025存档.db"
+    open_database(recent_databases.sqlite_url(archive)).close()
+    first = window.db.url
+    assert window.switch_database(recent_databases.sqlite_url(archive))
+    assert window.switch_database(first)
+    archive.unlink()
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _w, title, text: warnings.append(text))
+    window._fill_recent()
+    gone = next(a for a in window.recent_menu.actions() if a.text() == recent_databases.label(
+        recent_databases.sqlite_url(archive)))
+    gone.trigger()
+    assert window.db.url == first and not archive.exists()
+    assert warnings and "2025存档.db" in warnings[0]
+    assert recent_databases.sqlite_url(archive) not in recent_databases.recent()
+
+
 def test_new_database_from_the_file_menu(window, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
     target = tmp_path / "新建.db"
