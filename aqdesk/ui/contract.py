@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QWidget
@@ -41,6 +41,17 @@ class Page(QWidget):
     def show_item(self, item_id: int) -> bool:
         """Select the item with this id and open it; False when the screen has no such item."""
         return False
+
+    def history_target(self) -> HistoryTarget | None:
+        """The stored row behind the line selected, for 修改记录; None when none is chosen or
+        the screen keeps no history."""
+        return None
+
+
+class HistoryTarget(NamedTuple):
+    table: str  # the audited table
+    row_id: int
+    title: str  # how the 修改记录 dialog names it
 
 
 def refill(combo: QComboBox, values: list[Any], labels: list[str] | None = None) -> None:

@@ -29,10 +29,9 @@ from aqdesk.services.common import backup, clerk, editing, workdays, years
 from aqdesk.ui import recent_databases, remembered
 from aqdesk.ui.contract import Page
 from aqdesk.ui.dialogs.common import EditDialog, python_date
-from aqdesk.ui.models.rows import ROW_ROLE
 from aqdesk.ui.remembered import Folder, ask_open, ask_save
 from aqdesk.ui.screen_fit import available, fit
-from aqdesk.ui.screens import SCREENS
+from aqdesk.ui.screens import SCREENS, row_of
 from aqdesk.ui.text import arg
 from aqdesk.ui.undo import UndoHistory
 
@@ -49,7 +48,7 @@ class _ScreenSlot:
     """``window.task_page`` and the like: the screen, built on first use."""
 
     def __set_name__(self, owner: type, name: str) -> None:
-        self.row = next(i for i, screen in enumerate(SCREENS) if screen.name == name)
+        self.row = row_of(name)
 
     def __get__(self, window: MainWindow, owner: type | None = None) -> Any:
         return window.page(self.row)
@@ -415,7 +414,7 @@ class MainWindow(QMainWindow):
                       ItemKind.TOWNSHIP: ("substitution_page", "show_item"), ItemKind.SHEET: ("sheet_page", "show_item"),
                       "letter": ("followup_page", "show_item"), ItemKind.COMMITMENT: ("followup_page", "show_commitment"),
                       ItemKind.FINDING: ("followup_page", "show_finding")}[ledger]
-        row = next(i for i, screen in enumerate(SCREENS) if screen.name == name)
+        row = row_of(name)
         self.sidebar.setCurrentRow(row)
         getattr(self.page(row), show)(item_id)
 
@@ -466,25 +465,12 @@ class MainWindow(QMainWindow):
         """The history of the row chosen on the ledger page in view."""
         from aqdesk.ui.dialogs.history_dialog import HistoryDialog
 
-        row_shown = self.stack.currentIndex()
-        shown = SCREENS[row_shown].name
-        # the screen's table, the row object of a selected line, the audited table and its title
-        tables = {"task_page": (lambda: self.task_page.table, lambda r: r, "task", lambda r: f"{r.number} {r.title}"),
-                  "unit_page": (lambda: self.unit_page.task_table, lambda r: r[1], "task", lambda r: f"{r.number} {r.title}"),
-                  "relocation_page": (lambda: self.relocation_page.table, lambda r: r, "enterprise", lambda r: r.name),
-                  "substitution_page": (lambda: self.substitution_page.table, lambda r: r, "substitution_target",
-                                        lambda r: f"{r.county}{r.township}"),
-                  "sheet_page": (lambda: self.sheet_page.sheets.table, lambda r: r, "supervision_sheet",
-                                 lambda r: f"{r.number} {r.unit}")}
-        found = tables.get(shown)
-        index = found[0]().currentIndex() if found else None
-        row = found[1](index.data(ROW_ROLE)) if found and index is not None and index.isValid() else None
-        if row is None or found is None:
+        target = self.page(self.stack.currentIndex()).history_target()
+        if target is None:
             QMessageBox.information(self, self.tr("修改记录"), self.tr(
                 "请先在重点任务、部门视图、退城入园、双替代或督办页面选中一行。"))
             return
-        _view, _row, table_name, title = found
-        HistoryDialog(self.db, table_name, row.id, title(row), self).exec()
+        HistoryDialog(self.db, target.table, target.row_id, target.title, self).exec()
 
     def edit_clerk(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("本机登记人"), self.tr(

@@ -133,6 +133,11 @@ def _export(window: MainWindow) -> Page:
     return _acting(ExportPage(window.backup_action, window.restore_action), window)
 
 
+def row_of(name: str) -> int:
+    """The sidebar row of the screen called ``name``."""
+    return next(i for i, screen in enumerate(SCREENS) if screen.name == name)
+
+
 SCREENS = (
     Screen("agenda_page", tr("本周待办"), _agenda),
     Screen("overview", tr("总览"), _overview),

@@ -402,3 +402,25 @@ def test_ctrl_h_on_the_unit_view_shows_the_history_of_the_task_chosen(window, mo
     task = page.tasks.row_object(0)[1]
     QTest.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     assert titles == [f"修改记录：{task.number} {task.title}"]
+
+
+def test_ctrl_h_names_the_row_chosen_on_each_ledger_screen(window, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from aqdesk.ui.dialogs.history_dialog import HistoryDialog
+    from aqdesk.ui.models.rows import ROW_ROLE
+    from tests.ui.conftest import show
+
+    titles = []
+    monkeypatch.setattr(HistoryDialog, "exec", lambda d: titles.append(d.windowTitle()))
+    expected = []
+    for page, table, title in ((window.task_page, lambda p: p.table, lambda r: f"{r.number} {r.title}"),
+                               (window.relocation_page, lambda p: p.table, lambda r: r.name),
+                               (window.substitution_page, lambda p: p.table, lambda r: f"{r.county}{r.township}"),
+                               (window.sheet_page, lambda p: p.sheets.table, lambda r: f"{r.number} {r.unit}")):
+        view = table(show(window, page))
+        view.selectRow(0)
+        expected.append(f"修改记录：{title(view.currentIndex().data(ROW_ROLE))}")
+        QTest.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert titles == expected

@@ -5,6 +5,10 @@ from __future__ import annotations
 from aqdesk.domain import ledger_columns
 from aqdesk.ui.models.rows import Column, RowsModel, on_screen
 
+# a task's 修改记录: the audited table and how the dialog names a task, from the task ledger
+# and from 部门视图's list of a unit's tasks
+TASK_HISTORY = ("task", lambda task: f"{task.number} {task.title}")
+
 
 class TaskModel(RowsModel):
     COLUMNS = on_screen(ledger_columns.TASKS)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, Signal
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from aqdesk.db.database import Database
 from aqdesk.domain import palette
-from aqdesk.ui.contract import Page, refill
+from aqdesk.ui.contract import HistoryTarget, Page, refill
 from aqdesk.ui.models.filters import ChoiceFilter, Filter
 from aqdesk.ui.models.rows import COLOR_INK, ROW_ROLE, RowsModel
 from aqdesk.ui.models.rows_proxy import RowsProxy
@@ -46,8 +46,11 @@ class LedgerPage(Page):
     activated = Signal(object)
 
     def __init__(self, heading: str, model: RowsModel, loader: Loader, filters: Sequence[Filter] = (),
-                 parent: QWidget | None = None, *, screen: str | None = None):
+                 parent: QWidget | None = None, *, screen: str | None = None,
+                 history: tuple[str, Callable[[Any], str]] | None = None):
+        """``history``: the audited table of the rows and how 修改记录 names one."""
         super().__init__(parent)
+        self._history = history
         self.screen_name = screen or type(model).__name__
         self.model = model
         self._loader = loader
@@ -136,6 +139,14 @@ class LedgerPage(Page):
         if row is not None:
             self.activated.emit(row)
         return row is not None
+
+    def history_target(self) -> HistoryTarget | None:
+        index = self.table.currentIndex()
+        if self._history is None or not index.isValid():
+            return None
+        row = index.data(ROW_ROLE)
+        table, title = self._history
+        return HistoryTarget(table, row.id, title(row))
 
     def select_row(self, row_id: int, clear_filters: bool = True) -> Any | None:
         """Show the row with this id (clearing filters that hide it); returns the row."""

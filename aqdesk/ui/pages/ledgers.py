@@ -16,7 +16,7 @@ def tr(text: str) -> str:
 
 
 def task_page() -> LedgerPage:
-    return LedgerPage(tr("重点任务台账"), ledgers.TaskModel(), tasks.task_rows, filters=[
+    return LedgerPage(tr("重点任务台账"), ledgers.TaskModel(), tasks.task_rows, history=ledgers.TASK_HISTORY, filters=[
         ChoiceFilter(tr("类别"), tr("全部类别"), lambda r: (r.category,)),
         ChoiceFilter(tr("单位"), tr("全部单位"), lambda r: (r.lead, *r.cooperator_names)),
         colour_filter(),
@@ -30,7 +30,7 @@ def loose_coal_page() -> LedgerPage:
 
 def relocation_page() -> LedgerPage:
     return LedgerPage(tr("退城入园企业台账"), ledgers.EnterpriseModel(), relocation.enterprise_rows,
-                      filters=[
+                      history=("enterprise", lambda r: r.name), filters=[
         ChoiceFilter(tr("县区"), tr("全部县区"), lambda r: (r.county,)),
         ChoiceFilter(tr("园区"), tr("全部园区"), lambda r: (r.park,)),
         ChoiceFilter(tr("阶段"), tr("全部阶段"), lambda r: (r.stage,), STAGES),
@@ -40,7 +40,8 @@ def relocation_page() -> LedgerPage:
 
 
 def substitution_page() -> LedgerPage:
-    return LedgerPage(tr("双替代（气代煤/电代煤）台账"), ledgers.TownshipModel(), substitution.township_rows, filters=[
+    return LedgerPage(tr("双替代（气代煤/电代煤）台账"), ledgers.TownshipModel(), substitution.township_rows,
+                      history=("substitution_target", lambda r: f"{r.county}{r.township}"), filters=[
         ChoiceFilter(tr("县区"), tr("全部县区"), lambda r: (r.county,)),
         ChoiceFilter(tr("类型"), tr("全部类型"), lambda r: (r.kind.label,)),
         colour_filter(),

@@ -24,7 +24,7 @@ from aqdesk.db.database import Database
 from aqdesk.domain.docnumber import chinese_date
 from aqdesk.errors import UserError
 from aqdesk.services.supervision import letters, sheet_list, sheet_print, summons
-from aqdesk.ui.contract import Acts, HasDatabase, Page
+from aqdesk.ui.contract import Acts, HasDatabase, HistoryTarget, Page
 from aqdesk.ui.dialogs.escalation_forms import EscalationForms
 from aqdesk.ui.dialogs.letter_text import LetterTextEditor
 from aqdesk.ui.dialogs.new_sheet_dialog import NewSheetDialog
@@ -53,7 +53,7 @@ class SupervisionPage(Acts, HasDatabase, Page):
             ChoiceFilter(self.tr("单位"), self.tr("全部单位"), lambda r: (r.unit,)),
             colour_filter(self.tr("办理")),
             FlagFilter(self.tr("逾期反馈"), lambda r: r.late),
-        ])
+        ], history=("supervision_sheet", lambda r: f"{r.number} {r.unit}"))
         self.sheets.activated.connect(self.open_sheet)
         self.sheets.table.selectionModel().currentRowChanged.connect(self._show_history)
 
@@ -110,6 +110,9 @@ class SupervisionPage(Acts, HasDatabase, Page):
 
     def show_item(self, item_id: int) -> bool:
         return self.sheets.show_item(item_id)
+
+    def history_target(self) -> HistoryTarget | None:
+        return self.sheets.history_target()
 
     def current(self) -> sheet_list.SheetRow | None:
         index = self.sheets.table.currentIndex()

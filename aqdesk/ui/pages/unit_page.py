@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from aqdesk.db.database import Database
 from aqdesk.services.reports.unit_view import UnitSummary, unit_summaries
-from aqdesk.ui.contract import Page
-from aqdesk.ui.models.ledgers import UnitSummaryModel, UnitTaskModel
+from aqdesk.ui.contract import HistoryTarget, Page
+from aqdesk.ui.models.ledgers import TASK_HISTORY, UnitSummaryModel, UnitTaskModel
 from aqdesk.ui.models.rows import ROW_ROLE
 from aqdesk.ui.text import arg
 from aqdesk.ui.widgets.colour_chart import ColourBarChart
@@ -60,6 +60,14 @@ class UnitPage(Page):
         if summaries:  # the unit the clerk was looking at stays chosen after a change
             names = [u.name for u in summaries]
             self.unit_table.selectRow(names.index(chosen) if chosen in names else 0)
+
+    def history_target(self) -> HistoryTarget | None:
+        index = self.task_table.currentIndex()
+        if not index.isValid():
+            return None
+        task = index.data(ROW_ROLE)[1]
+        table, title = TASK_HISTORY
+        return HistoryTarget(table, task.id, title(task))
 
     def _show_unit(self, current, _previous) -> None:
         unit: UnitSummary | None = current.data(ROW_ROLE) if current.isValid() else None
