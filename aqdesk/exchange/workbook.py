@@ -74,12 +74,12 @@ _CELL_ROW = re.compile(rb' r="[A-Z]+(\d+)"')
 # A formula cell saved without its result (a file written by a program, not by Excel or WPS):
 # calamine reads it as empty, and a figure would be lost unseen.
 _UNCACHED_FORMULA = re.compile(rb'<c r="([A-Z]+\d+)"[^>]*>(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)(?:<v\s*/>|<v></v>)?</c>')
-_FOOTER_STARTS = ("合计", "总计", "小计", "填表人", "填报人", "审核人", "联系人", "联系电话", "负责人",
-                  "单位负责人", "填报单位", "填表单位", "填报日期", "填表日期", "制表", "备注", "注:", "注：", "说明",
-                  "填表说明", "填报说明", "附注", "单位(盖章)", "单位（盖章）", "(盖章)", "（盖章）")
 # A notes block under a table (注：, then 1. … 2. … on the lines below): after its first line, a
 # row with a single text in it is one more note, though it looks like nothing in particular.
 _NOTES_STARTS = ("备注", "注:", "注：", "说明", "填表说明", "填报说明", "附注")
+_FOOTER_STARTS = ("合计", "总计", "小计", "填表人", "填报人", "审核人", "联系人", "联系电话", "负责人",
+                  "单位负责人", "填报单位", "填表单位", "填报日期", "填表日期", "制表", *_NOTES_STARTS,
+                  "单位(盖章)", "单位（盖章）", "(盖章)", "（盖章）")
 _FOOTER_FIRST_CHARS = frozenset(s[0] for s in _FOOTER_STARTS)
 # A row under the header holding only units (个 | 吨 | 次, or （户）) belongs to the header.
 _UNIT_WORDS = frozenset({"个", "次", "吨", "户", "起", "家", "处", "座", "台", "辆", "项", "人", "%", "元", "万元",
